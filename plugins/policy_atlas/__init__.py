@@ -1,0 +1,1 @@
+"""Policy Atlas: school social-media policies, clause by clause."""

@@ -1,0 +1,406 @@
+"""Find the policies in ``source_policies/`` and read what we know about each one.
+
+Each school is one raw text file, ``source_policies/<name>.txt``, kept byte for byte as the
+school published it; this module never opens it. Beside it may sit a metadata sidecar,
+``source_policies/<name>.yml`` (or ``.yaml``, but not both):
+
+.. code-block:: yaml
+
+    school: Northgate Primary School      # required: the school's name as it should appear
+    title: Social Media Policy            # optional; default "Social media policy"
+    slug: northgate-primary               # optional; default from the file name
+    approved_by: Northgate Governing Body # optional
+    last_reviewed: 2025-09                # optional: YYYY-MM-DD, YYYY-MM, or "September 2025"
+    next_review: 2026-09                  # optional, same forms
+    group: Knowsley                       # optional: navigation group (local authority / trust)
+    url: https://example.org/policy.pdf   # optional: where the school publishes it (http/https)
+
+Without a sidecar the school's name comes from the file name (``northgate-primary.txt`` gives
+"Northgate Primary") and the title is "Social media policy". The slug, used in page addresses,
+is the file name made lowercase ASCII with hyphens, unless the sidecar sets ``slug:``; no two
+policies may share one. A date given to the month (``2025-09``, ``September 2025``, ``Sept 2025``)
+is stored as the first of that month. Empty optional values count as not given. Any other key,
+a value of the wrong kind, or a date or address that cannot be read stops the build with the
+file and line to fix. Hidden files, ``README.md`` and files of other kinds are ignored; a
+sidecar without its ``.txt`` is reported as a warning and otherwise ignored.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+import yaml
+
+from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
+
+SOURCE_SUFFIXES = (".txt",)
+METADATA_SUFFIXES = (".yml", ".yaml")
+DEFAULT_TITLE = "Social media policy"
+
+REQUIRED_KEYS = ("school",)
+TEXT_KEYS = ("school", "title", "slug", "approved_by", "group", "url")
+DATE_KEYS = ("last_reviewed", "next_review")
+KNOWN_KEYS = tuple(sorted(TEXT_KEYS + DATE_KEYS))
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_WORD_BREAK = re.compile(r"[\s_-]+")
+_ISO_DAY = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_MONTH_YEAR = re.compile(r"([A-Za-z]+)\.? +([0-9]{4})")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE_HINT = "use YYYY-MM-DD, YYYY-MM or 'September 2025'"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One school's policy as found on disk: its metadata and the files it came from."""
+
+    meta: PolicyMeta
+    path: Path
+    metadata_path: Path | None
+
+
+def slugify(text: str) -> str:
+    """Turn a name into the lowercase ASCII, hyphenated form used in page addresses."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    slug = _NON_SLUG.sub("-", ascii_text).strip("-")
+    if not slug:
+        raise ValueError(f"{text!r} has no letters or digits to make a slug from")
+    return slug
+
+
+def title_from_stem(stem: str) -> str:
+    """Guess a school's name from a file name when no sidecar gives one.
+
+    Only the first letter of each word is raised, so capitals already in the name survive.
+    """
+    words = [word for word in _WORD_BREAK.split(stem) if word]
+    if not words:
+        return stem.strip()
+    return " ".join(word[:1].upper() + word[1:] for word in words)
+
+
+def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
+    """List the policies in ``directory`` in name order, with warnings about stray sidecars.
+
+    Raises PolicyAtlasError for a missing or empty directory, a policy with two sidecars,
+    unreadable metadata, or two policies that would share a slug.
+    """
+    base = Path(os.path.abspath(directory)).parent
+    shown_dir = _display(directory, base)
+    if not directory.is_dir():
+        reason = "not a directory" if directory.exists() else "directory not found"
+        raise PolicyAtlasError(shown_dir, reason)
+
+    texts: dict[str, Path] = {}
+    sidecars: dict[str, list[Path]] = {}
+    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith(".") or not entry.is_file():
+            continue
+        if entry.suffix in SOURCE_SUFFIXES:
+            texts[entry.stem] = entry
+        elif entry.suffix in METADATA_SUFFIXES:
+            sidecars.setdefault(entry.stem, []).append(entry)
+
+    for found in sidecars.values():
+        if len(found) > 1:
+            first, second = sorted(found, key=lambda p: METADATA_SUFFIXES.index(p.suffix))
+            raise PolicyAtlasError(
+                _display(first, base),
+                f"{_display(second, base)} also exists; keep only one metadata file per policy",
+            )
+
+    diagnostics = tuple(
+        Diagnostic(
+            path=_display(found[0], base),
+            line=None,
+            code="orphan-metadata",
+            message=f"no {_display(found[0].with_suffix('.txt'), base)} to describe; file ignored",
+            severity=Severity.WARNING,
+        )
+        for stem, found in sorted(sidecars.items())
+        if stem not in texts
+    )
+    if not texts:
+        raise PolicyAtlasError(shown_dir, "no policy sources (*.txt) found")
+
+    sources: list[Source] = []
+    owners: dict[str, Source] = {}
+    for stem in sorted(texts):
+        source = _read_source(texts[stem], next(iter(sidecars.get(stem, ())), None), base)
+        owner = owners.get(source.meta.slug)
+        if owner is not None:
+            raise PolicyAtlasError(
+                source.meta.source_file,
+                f"slug {source.meta.slug!r}{_slug_origin(source, base)} is already used by "
+                f"{owner.meta.source_file}{_slug_origin(owner, base)}",
+            )
+        owners[source.meta.slug] = source
+        sources.append(source)
+    return tuple(sources), diagnostics
+
+
+def load_metadata(path: Path, stem_slug: str, source_file: str) -> PolicyMeta:
+    """Read and validate one sidecar, filling defaults from the file name.
+
+    The sidecar sits beside its source, so errors name it as ``source_file``'s sibling.
+    An empty ``stem_slug`` means the file name gives no slug, so the sidecar must.
+    """
+    shown = _sibling(source_file, path.name)
+    values, lines = _read_mapping(path, shown)
+
+    school = values.get("school")
+    if not school:
+        raise PolicyAtlasError(shown, "missing required key 'school'")
+    slug = values.get("slug")
+    if slug is None:
+        if not stem_slug:
+            raise PolicyAtlasError(
+                shown, "missing key 'slug': the file name has no letters or digits to make one from"
+            )
+        slug = stem_slug
+    elif not _is_slug(slug):
+        raise PolicyAtlasError(
+            shown,
+            f"slug: {slug!r} is not a slug (use lowercase letters, digits and single hyphens, "
+            f"e.g. {_suggest_slug(slug)!r})",
+            lines["slug"],
+        )
+    url = values.get("url")
+    if url is not None and not _is_web_address(url):
+        raise PolicyAtlasError(
+            shown, f"url: {url!r} is not a web address (use http:// or https://)", lines["url"]
+        )
+    return PolicyMeta(
+        slug=slug,
+        school=school,
+        title=values.get("title") or DEFAULT_TITLE,
+        source_file=source_file,
+        approved_by=values.get("approved_by"),
+        last_reviewed=_read_date("last_reviewed", values, lines, shown),
+        next_review=_read_date("next_review", values, lines, shown),
+        group=values.get("group"),
+        url=url,
+    )
+
+
+def _read_source(text_path: Path, sidecar: Path | None, base: Path) -> Source:
+    """Build the metadata for one ``.txt``, from its sidecar or its file name alone."""
+    source_file = _display(text_path, base)
+    try:
+        stem_slug = slugify(text_path.stem)
+    except ValueError:
+        if sidecar is None:
+            raise PolicyAtlasError(
+                source_file,
+                "the file name has no letters or digits to make a slug from; rename it or "
+                f"set 'slug:' in {_display(text_path.with_suffix('.yml'), base)}",
+            ) from None
+        stem_slug = ""
+    if sidecar is None:
+        meta = PolicyMeta(
+            slug=stem_slug,
+            school=title_from_stem(text_path.stem),
+            title=DEFAULT_TITLE,
+            source_file=source_file,
+        )
+    else:
+        meta = load_metadata(sidecar, stem_slug, source_file)
+    return Source(meta=meta, path=text_path, metadata_path=sidecar)
+
+
+def _read_mapping(path: Path, shown: str) -> tuple[dict[str, str | None], dict[str, int]]:
+    """Parse a sidecar into stripped scalar texts (None when empty) and each key's line.
+
+    Values are kept as written rather than converted by YAML, so ``group: NO`` stays "NO"
+    and dates are read by our rules, not YAML 1.1's.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise PolicyAtlasError(shown, f"cannot read file: {e.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise PolicyAtlasError(shown, "not valid UTF-8; save the file as UTF-8", line) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        problem = e.problem or e.context or "unreadable"
+        if e.context and problem.startswith("but "):
+            # PyYAML splits some messages in two ("expected X" / "but found Y").
+            problem = f"{e.context}, {problem}"
+        raise PolicyAtlasError(
+            shown, f"invalid YAML: {problem}", mark.line + 1 if mark else None
+        ) from None
+    except yaml.reader.ReaderError as e:
+        line = text[: e.position].count("\n") + 1
+        raise PolicyAtlasError(
+            shown, f"invalid YAML: character #x{e.character:04x} is not allowed", line
+        ) from None
+    except yaml.YAMLError as e:
+        raise PolicyAtlasError(shown, f"invalid YAML: {e}") from None
+
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag.endswith(":null")):
+        raise PolicyAtlasError(shown, "empty metadata file: expected at least 'school: <name>'")
+    if not isinstance(root, yaml.MappingNode):
+        raise PolicyAtlasError(
+            shown,
+            f"expected keys and values (such as 'school: <name>'), found {_kind(root)}",
+            root.start_mark.line + 1,
+        )
+
+    values: dict[str, str | None] = {}
+    lines: dict[str, int] = {}
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 1
+        is_name = isinstance(key_node, yaml.ScalarNode)
+        key = str(key_node.value) if is_name else ""
+        if not is_name:
+            raise PolicyAtlasError(shown, f"expected a key name, found {_kind(key_node)}", line)
+        if key not in KNOWN_KEYS:
+            raise PolicyAtlasError(
+                shown, f"unknown key {key!r} (expected one of: {', '.join(KNOWN_KEYS)})", line
+            )
+        if key in lines:
+            raise PolicyAtlasError(
+                shown, f"duplicate key {key!r} (first given on line {lines[key]})", line
+            )
+        lines[key] = line
+        values[key] = _scalar_text(key, value_node, line, shown)
+    return values, lines
+
+
+def _scalar_text(key: str, node: yaml.Node, key_line: int, shown: str) -> str | None:
+    """Return a value's stripped text, None if empty, or fail if it is not a single-line scalar."""
+    if not isinstance(node, yaml.ScalarNode):
+        wanted = "a date" if key in DATE_KEYS else "text"
+        raise PolicyAtlasError(
+            shown, f"{key}: expected {wanted}, found {_kind(node)}", node.start_mark.line + 1
+        )
+    text = "" if node.tag.endswith(":null") else str(node.value).strip()
+    if not text:
+        if key in REQUIRED_KEYS:
+            raise PolicyAtlasError(shown, f"{key}: must not be empty", key_line)
+        return None
+    if "\n" in text:
+        raise PolicyAtlasError(shown, f"{key}: must be on one line", node.start_mark.line + 1)
+    return text
+
+
+def _read_date(
+    key: str, values: dict[str, str | None], lines: dict[str, int], shown: str
+) -> PolicyDate | None:
+    """Read a review date in one of the documented forms, keeping whether it named only a month."""
+    text = values.get(key)
+    if text is None:
+        return None
+    parsed = _parse_date(text)
+    if parsed is None:
+        raise PolicyAtlasError(
+            shown, f"{key}: cannot read {text!r} as a date ({_DATE_HINT})", lines[key]
+        )
+    return parsed
+
+
+def _parse_date(text: str) -> PolicyDate | None:
+    """Return the date ``text`` names, or None if it is in no accepted form or impossible."""
+    year, month, day = 0, 0, 1
+    month_only = True
+    if match := _ISO_DAY.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+        month_only = False
+    elif match := _ISO_MONTH.fullmatch(text):
+        year, month = int(match[1]), int(match[2])
+    elif match := _MONTH_YEAR.fullmatch(text):
+        month = _MONTHS.get(match[1].lower(), 0)
+        year = int(match[2])
+    try:
+        return PolicyDate(date(year, month, day), month_only)
+    except ValueError:
+        return None
+
+
+def _is_slug(text: str) -> bool:
+    try:
+        return slugify(text) == text
+    except ValueError:
+        return False
+
+
+def _suggest_slug(text: str) -> str:
+    try:
+        return slugify(text)
+    except ValueError:
+        return "northgate-primary"
+
+
+def _is_web_address(text: str) -> bool:
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and not re.search(r"\s", text)
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    return "a single value"
+
+
+def _slug_origin(source: Source, base: Path) -> str:
+    """Say where a slug was set, when it was not simply derived from the file name."""
+    if source.metadata_path is None or _is_slug_of_stem(source):
+        return ""
+    return f" (set in {_display(source.metadata_path, base)})"
+
+
+def _is_slug_of_stem(source: Source) -> bool:
+    try:
+        return slugify(source.path.stem) == source.meta.slug
+    except ValueError:
+        return False
+
+
+def _sibling(source_file: str, name: str) -> str:
+    """Name a sidecar the way its source is named: same folder, its own file name."""
+    parent = PurePosixPath(source_file).parent
+    return name if parent == PurePosixPath(".") else (parent / name).as_posix()
+
+
+def _display(path: Path, base: Path) -> str:
+    """Show a path relative to the folder holding ``source_policies/``, as messages do."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix()

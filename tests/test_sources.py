@@ -1,0 +1,519 @@
+"""Finding policies in ``source_policies/`` and reading their sidecars, with exact messages."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
+from policy_atlas.core.sources import Source, discover_sources, slugify, title_from_stem
+
+KEYS = "approved_by, group, last_reviewed, next_review, school, slug, title, url"
+DATE_HINT = "(use YYYY-MM-DD, YYYY-MM or 'September 2025')"
+
+
+def make_sources(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``files`` into ``tmp_path/source_policies`` and return that directory."""
+    directory = tmp_path / "source_policies"
+    directory.mkdir()
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (directory / name).write_bytes(data)
+    return directory
+
+
+def error_for(tmp_path: Path, files: dict[str, str | bytes]) -> str:
+    directory = make_sources(tmp_path, files)
+    with pytest.raises(PolicyAtlasError) as caught:
+        discover_sources(directory)
+    return str(caught.value)
+
+
+def meta_for(tmp_path: Path, sidecar: str) -> PolicyMeta:
+    directory = make_sources(tmp_path, {"x.txt": "policy", "x.yml": sidecar})
+    sources, _ = discover_sources(directory)
+    return sources[0].meta
+
+
+# --- slugs and names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("northgate-primary", "northgate-primary"),
+        ("Northgate Primary", "northgate-primary"),
+        ("  St. Mary's C of E  ", "st-mary-s-c-of-e"),
+        ("École Saint-Joseph", "ecole-saint-joseph"),
+        ("Zoë_Brontë__Academy", "zoe-bronte-academy"),
+        ("ﬁve ways", "five-ways"),
+        ("Year 7 & 8", "year-7-8"),
+        ("--a--b--", "a-b"),
+    ],
+)
+def test_slugify(text: str, expected: str) -> None:
+    assert slugify(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "---", "  ", "日本"])
+def test_slugify_rejects_text_without_letters_or_digits(text: str) -> None:
+    with pytest.raises(ValueError):
+        slugify(text)
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        ("northgate-primary", "Northgate Primary"),
+        ("st_marys_CE", "St Marys CE"),
+        ("Northgate Primary", "Northgate Primary"),
+        ("oak--hill  school", "Oak Hill School"),
+    ],
+)
+def test_title_from_stem(stem: str, expected: str) -> None:
+    assert title_from_stem(stem) == expected
+
+
+# --- discovery ---------------------------------------------------------------------------
+
+
+def test_bare_txt_gets_defaults_from_its_name(tmp_path: Path) -> None:
+    directory = make_sources(tmp_path, {"northgate-primary.txt": "policy"})
+    assert discover_sources(directory) == (
+        (
+            Source(
+                meta=PolicyMeta(
+                    slug="northgate-primary",
+                    school="Northgate Primary",
+                    title="Social media policy",
+                    source_file="source_policies/northgate-primary.txt",
+                ),
+                path=directory / "northgate-primary.txt",
+                metadata_path=None,
+            ),
+        ),
+        (),
+    )
+
+
+FULL_SIDECAR = """\
+school: Northgate Primary School
+title: Social Media Policy
+slug: northgate
+approved_by: Northgate Governing Body
+last_reviewed: 2025-09
+next_review: 2026-09-01
+group: Knowsley
+url: https://example.org/policies/social-media.pdf
+"""
+
+
+@pytest.mark.parametrize("suffix", [".yml", ".yaml"])
+def test_txt_with_sidecar(tmp_path: Path, suffix: str) -> None:
+    directory = make_sources(
+        tmp_path, {"northgate-primary.txt": "policy", f"northgate-primary{suffix}": FULL_SIDECAR}
+    )
+    sources, diagnostics = discover_sources(directory)
+    assert diagnostics == ()
+    assert sources == (
+        Source(
+            meta=PolicyMeta(
+                slug="northgate",
+                school="Northgate Primary School",
+                title="Social Media Policy",
+                source_file="source_policies/northgate-primary.txt",
+                approved_by="Northgate Governing Body",
+                last_reviewed=PolicyDate(date(2025, 9, 1), month_only=True),
+                next_review=PolicyDate(date(2026, 9, 1), month_only=False),
+                group="Knowsley",
+                url="https://example.org/policies/social-media.pdf",
+            ),
+            path=directory / "northgate-primary.txt",
+            metadata_path=directory / f"northgate-primary{suffix}",
+        ),
+    )
+
+
+def test_minimal_sidecar_keeps_defaults(tmp_path: Path) -> None:
+    assert meta_for(tmp_path, "school: '  Oak Hill  '\ntitle:\n") == PolicyMeta(
+        slug="x",
+        school="Oak Hill",
+        title="Social media policy",
+        source_file="source_policies/x.txt",
+    )
+
+
+def test_values_are_kept_as_written_not_converted_by_yaml(tmp_path: Path) -> None:
+    meta = meta_for(tmp_path, "school: 1066 Academy\ngroup: NO\napproved_by: yes\n")
+    assert (meta.school, meta.group, meta.approved_by) == ("1066 Academy", "NO", "yes")
+
+
+def test_sidecar_may_name_a_slug_for_an_unsluggable_file_name(tmp_path: Path) -> None:
+    directory = make_sources(
+        tmp_path, {"日本.txt": "policy", "日本.yml": "school: A\nslug: nihon\n"}
+    )
+    sources, _ = discover_sources(directory)
+    assert sources[0].meta.slug == "nihon"
+
+
+def test_raw_text_is_never_modified(tmp_path: Path) -> None:
+    raw = b"\xff\xfe not UTF-8 \r\n\x00 at all"
+    directory = make_sources(tmp_path, {"x.txt": raw})
+    discover_sources(directory)
+    assert (directory / "x.txt").read_bytes() == raw
+
+
+def test_orphan_sidecar_is_a_warning(tmp_path: Path) -> None:
+    directory = make_sources(
+        tmp_path, {"a.txt": "policy", "z.yml": "school: Z\n", "m.yaml": "not: even valid"}
+    )
+    sources, diagnostics = discover_sources(directory)
+    assert [s.meta.slug for s in sources] == ["a"]
+    assert diagnostics == (
+        Diagnostic(
+            path="source_policies/m.yaml",
+            line=None,
+            code="orphan-metadata",
+            message="no source_policies/m.txt to describe; file ignored",
+            severity=Severity.WARNING,
+        ),
+        Diagnostic(
+            path="source_policies/z.yml",
+            line=None,
+            code="orphan-metadata",
+            message="no source_policies/z.txt to describe; file ignored",
+            severity=Severity.WARNING,
+        ),
+    )
+
+
+def test_hidden_and_unrelated_files_are_ignored(tmp_path: Path) -> None:
+    directory = make_sources(
+        tmp_path,
+        {
+            "a.txt": "policy",
+            ".hidden.txt": "draft",
+            ".a.yml": "school: [broken",
+            ".DS_Store": b"\x00\x01",
+            "README.md": "# About these files",
+            "notes.pdf": b"%PDF",
+            "a.yml~": "school: backup",
+        },
+    )
+    (directory / "folder.txt").mkdir()
+    (directory / ".git").mkdir()
+    sources, diagnostics = discover_sources(directory)
+    assert [s.path.name for s in sources] == ["a.txt"]
+    assert diagnostics == ()
+
+
+NAMES = ("b-school.txt", "A School.txt", "c.txt", "a-school-2.txt", "b-school.yml")
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(NAMES))[::17])
+def test_order_is_by_name_whatever_the_creation_order(
+    tmp_path: Path, order: tuple[str, ...]
+) -> None:
+    directory = tmp_path / "source_policies"
+    directory.mkdir()
+    for name in order:
+        content = "school: B\n" if name.endswith(".yml") else "policy"
+        (directory / name).write_text(content, encoding="utf-8")
+    sources, _ = discover_sources(directory)
+    assert [s.path.name for s in sources] == [
+        "A School.txt",
+        "a-school-2.txt",
+        "b-school.txt",
+        "c.txt",
+    ]
+    assert [s.meta.slug for s in sources] == ["a-school", "a-school-2", "b-school", "c"]
+
+
+def test_paths_in_messages_follow_the_directory_given(tmp_path: Path) -> None:
+    directory = tmp_path / "policies" / "in" / "here"
+    directory.mkdir(parents=True)
+    (directory / "x.txt").write_text("policy", encoding="utf-8")
+    sources, _ = discover_sources(directory)
+    assert sources[0].meta.source_file == "here/x.txt"
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {"x.txt": "p", "x.yml": "school: A\n", "x.yaml": "school: A\n"},
+            "source_policies/x.yml: source_policies/x.yaml also exists; "
+            "keep only one metadata file per policy",
+            id="yml-and-yaml",
+        ),
+        pytest.param(
+            {"northgate-primary.txt": "p", "Northgate Primary.txt": "p"},
+            "source_policies/northgate-primary.txt: slug 'northgate-primary' is already used by "
+            "source_policies/Northgate Primary.txt",
+            id="slug-clash-by-stem",
+        ),
+        pytest.param(
+            {"a.txt": "p", "b.txt": "p", "b.yml": "school: B\nslug: a\n"},
+            "source_policies/b.txt: slug 'a' (set in source_policies/b.yml) is already used by "
+            "source_policies/a.txt",
+            id="slug-clash-by-slug-key",
+        ),
+        pytest.param(
+            {"a.txt": "p", "a.yml": "school: A\nslug: b\n", "b.txt": "p"},
+            "source_policies/b.txt: slug 'b' is already used by source_policies/a.txt "
+            "(set in source_policies/a.yml)",
+            id="slug-clash-with-earlier-slug-key",
+        ),
+        pytest.param(
+            {"___.txt": "p"},
+            "source_policies/___.txt: the file name has no letters or digits to make a slug "
+            "from; rename it or set 'slug:' in source_policies/___.yml",
+            id="unsluggable-name",
+        ),
+        pytest.param(
+            {"___.txt": "p", "___.yml": "school: A\n"},
+            "source_policies/___.yml: missing key 'slug': the file name has no letters or "
+            "digits to make one from",
+            id="unsluggable-name-sidecar-without-slug",
+        ),
+        pytest.param({}, "source_policies: no policy sources (*.txt) found", id="empty"),
+        pytest.param(
+            {"README.md": "# x", "a.yml": "school: A\n"},
+            "source_policies: no policy sources (*.txt) found",
+            id="no-txt",
+        ),
+    ],
+)
+def test_discovery_errors(tmp_path: Path, files: dict[str, str | bytes], expected: str) -> None:
+    assert error_for(tmp_path, files) == expected
+
+
+def test_missing_directory(tmp_path: Path) -> None:
+    with pytest.raises(PolicyAtlasError) as caught:
+        discover_sources(tmp_path / "source_policies")
+    assert str(caught.value) == "source_policies: directory not found"
+
+
+def test_file_instead_of_directory(tmp_path: Path) -> None:
+    (tmp_path / "source_policies").write_text("oops", encoding="utf-8")
+    with pytest.raises(PolicyAtlasError) as caught:
+        discover_sources(tmp_path / "source_policies")
+    assert str(caught.value) == "source_policies: not a directory"
+
+
+# --- sidecar contents ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2025-09-01", PolicyDate(date(2025, 9, 1), month_only=False)),
+        ("'2025-09-15'", PolicyDate(date(2025, 9, 15), month_only=False)),
+        ("2025-09", PolicyDate(date(2025, 9, 1), month_only=True)),
+        ("2025-9", PolicyDate(date(2025, 9, 1), month_only=True)),
+        ("2025-9-3", PolicyDate(date(2025, 9, 3), month_only=False)),
+        ("September 2025", PolicyDate(date(2025, 9, 1), month_only=True)),
+        ("september 2025", PolicyDate(date(2025, 9, 1), month_only=True)),
+        ("Sept 2025", PolicyDate(date(2025, 9, 1), month_only=True)),
+        ("Sep. 2025", PolicyDate(date(2025, 9, 1), month_only=True)),
+        ("'May 2026'", PolicyDate(date(2026, 5, 1), month_only=True)),
+        ("", None),
+        ("~", None),
+    ],
+)
+def test_date_forms(tmp_path: Path, written: str, expected: PolicyDate | None) -> None:
+    meta = meta_for(tmp_path, f"school: A\nlast_reviewed: {written}\nnext_review: {written}\n")
+    assert (meta.last_reviewed, meta.next_review) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("sidecar", "expected"),
+    [
+        pytest.param(
+            "school: A\ntitle: B\nslug: x\naproved_by: C\n",
+            f"source_policies/x.yml:4: unknown key 'aproved_by' (expected one of: {KEYS})",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "? [a, b]\n: c\n",
+            "source_policies/x.yml:1: expected a key name, found a list",
+            id="key-not-a-name",
+        ),
+        pytest.param(
+            "school:\n  - A\n  - B\n",
+            "source_policies/x.yml:2: school: expected text, found a list",
+            id="list-for-school",
+        ),
+        pytest.param(
+            "school: A\ntitle: {a: 1}\n",
+            "source_policies/x.yml:2: title: expected text, found a mapping",
+            id="mapping-for-title",
+        ),
+        pytest.param(
+            "school: |\n  Oak\n  Hill\n",
+            "source_policies/x.yml:1: school: must be on one line",
+            id="multi-line-school",
+        ),
+        pytest.param(
+            "school: A\ntitle: B\nlast_reviewed: Septober 2025\n",
+            "source_policies/x.yml:3: last_reviewed: cannot read 'Septober 2025' as a date "
+            f"{DATE_HINT}",
+            id="unparseable-date",
+        ),
+        pytest.param(
+            "school: A\nnext_review: 2025-02-30\n",
+            f"source_policies/x.yml:2: next_review: cannot read '2025-02-30' as a date {DATE_HINT}",
+            id="impossible-date",
+        ),
+        pytest.param(
+            "school: A\nnext_review: 2025-13\n",
+            f"source_policies/x.yml:2: next_review: cannot read '2025-13' as a date {DATE_HINT}",
+            id="impossible-month",
+        ),
+        pytest.param(
+            "school: A\nlast_reviewed: 2025\n",
+            f"source_policies/x.yml:2: last_reviewed: cannot read '2025' as a date {DATE_HINT}",
+            id="year-only",
+        ),
+        pytest.param(
+            "school: A\nlast_reviewed: 1 September 2025\n",
+            "source_policies/x.yml:2: last_reviewed: cannot read '1 September 2025' as a date "
+            f"{DATE_HINT}",
+            id="day-month-year",
+        ),
+        pytest.param(
+            "school: A\nlast_reviewed:\n  - 2025-09\n",
+            "source_policies/x.yml:3: last_reviewed: expected a date, found a list",
+            id="list-for-date",
+        ),
+        pytest.param(
+            "- school: A\n",
+            "source_policies/x.yml:1: expected keys and values (such as 'school: <name>'), "
+            "found a list",
+            id="list-document",
+        ),
+        pytest.param(
+            "just some words\n",
+            "source_policies/x.yml:1: expected keys and values (such as 'school: <name>'), "
+            "found a single value",
+            id="scalar-document",
+        ),
+        pytest.param(
+            "",
+            "source_policies/x.yml: empty metadata file: expected at least 'school: <name>'",
+            id="empty-file",
+        ),
+        pytest.param(
+            "# nothing yet\n",
+            "source_policies/x.yml: empty metadata file: expected at least 'school: <name>'",
+            id="comment-only",
+        ),
+        pytest.param(
+            "school: A\n  title: B\n",
+            "source_policies/x.yml:2: invalid YAML: mapping values are not allowed here",
+            id="syntax-error",
+        ),
+        pytest.param(
+            "school: A\ntitle: [B\n",
+            "source_policies/x.yml:3: invalid YAML: expected ',' or ']', but got '<stream end>'",
+            id="unclosed-list",
+        ),
+        pytest.param(
+            "school: A\n---\nschool: B\n",
+            "source_policies/x.yml:2: invalid YAML: expected a single document in the stream, "
+            "but found another document",
+            id="two-documents",
+        ),
+        pytest.param(
+            "school: *name\n",
+            "source_policies/x.yml:1: invalid YAML: found undefined alias 'name'",
+            id="undefined-alias",
+        ),
+        pytest.param(
+            "school: A\x00\n",
+            "source_policies/x.yml:1: invalid YAML: character #x0000 is not allowed",
+            id="control-character",
+        ),
+        pytest.param(
+            "school: A\ntitle: B\nschool: C\n",
+            "source_policies/x.yml:3: duplicate key 'school' (first given on line 1)",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            "title: B\n",
+            "source_policies/x.yml: missing required key 'school'",
+            id="missing-school",
+        ),
+        pytest.param(
+            "school: '   '\n",
+            "source_policies/x.yml:1: school: must not be empty",
+            id="blank-school",
+        ),
+        pytest.param(
+            "title: B\nschool:\n",
+            "source_policies/x.yml:2: school: must not be empty",
+            id="null-school",
+        ),
+        pytest.param(
+            "school: A\nslug: Northgate Primary\n",
+            "source_policies/x.yml:2: slug: 'Northgate Primary' is not a slug (use lowercase "
+            "letters, digits and single hyphens, e.g. 'northgate-primary')",
+            id="slug-not-a-slug",
+        ),
+        pytest.param(
+            "school: A\nslug: a--b\n",
+            "source_policies/x.yml:2: slug: 'a--b' is not a slug (use lowercase letters, digits "
+            "and single hyphens, e.g. 'a-b')",
+            id="slug-double-hyphen",
+        ),
+        pytest.param(
+            "school: A\nurl: ftp://example.org/policy.pdf\n",
+            "source_policies/x.yml:2: url: 'ftp://example.org/policy.pdf' is not a web address "
+            "(use http:// or https://)",
+            id="ftp-url",
+        ),
+        pytest.param(
+            "school: A\nurl: javascript:alert(1)\n",
+            "source_policies/x.yml:2: url: 'javascript:alert(1)' is not a web address "
+            "(use http:// or https://)",
+            id="javascript-url",
+        ),
+        pytest.param(
+            "school: A\nurl: www.example.org\n",
+            "source_policies/x.yml:2: url: 'www.example.org' is not a web address "
+            "(use http:// or https://)",
+            id="url-without-scheme",
+        ),
+        pytest.param(
+            "school: A\n\nurl: https://\n",
+            "source_policies/x.yml:3: url: 'https://' is not a web address "
+            "(use http:// or https://)",
+            id="url-without-host",
+        ),
+        pytest.param(
+            b"school: Caf\xe9\n",
+            "source_policies/x.yml:1: not valid UTF-8; save the file as UTF-8",
+            id="latin-1-file",
+        ),
+    ],
+)
+def test_malformed_sidecar(tmp_path: Path, sidecar: str | bytes, expected: str) -> None:
+    assert error_for(tmp_path, {"x.txt": "policy", "x.yml": sidecar}) == expected
+
+
+def test_error_carries_path_and_line(tmp_path: Path) -> None:
+    directory = make_sources(tmp_path, {"x.txt": "p", "x.yml": "school: A\nbogus: 1\n"})
+    with pytest.raises(PolicyAtlasError) as caught:
+        discover_sources(directory)
+    assert (caught.value.path, caught.value.line) == ("source_policies/x.yml", 2)
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    directory = make_sources(
+        tmp_path, {"x.txt": "p", "x.yml": b"\xef\xbb\xbfschool: Caf\xc3\xa9\n"}
+    )
+    sources, _ = discover_sources(directory)
+    assert sources[0].meta.school == "Café"
