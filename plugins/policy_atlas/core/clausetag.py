@@ -1,0 +1,193 @@
+"""The clause-tag grammar: the one definition of how a clause is written in Markdown.
+
+A policy page is ordinary Markdown in which every clause is a small block::
+
+    § 4.1.1 {#knowsley-model/4.1.1 lines=130-132 topics=pupil-contact force=required}
+    Staff must follow statutory and school safeguarding procedures at all times.
+
+The tag line starts with ``§``, then the number as printed (if the clause has one), then
+braces holding ``#id`` and ``key=value`` attributes; the clause text follows on the next
+line(s). Items under a list lead-in (or a numbered parent) are indented four spaces per
+level. Headings are ordinary ATX headings. Read as plain text, the file is the policy.
+
+The normaliser writes this grammar with ``write_document``; the Markdown extension and the
+MkDocs plugin read it with ``parse_document``; a round-trip test pins the two together.
+Clause text is never interpreted as Markdown or HTML by readers of this grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Clause, Diagnostic, Heading, Severity, SourceSpan
+
+TAG_MARK = "§"
+INDENT = "    "
+TAG_LINE = re.compile(
+    r"^(?P<indent>(?: {4})*)§(?:[ \t]+(?P<number>[^\s{]+))?[ \t]+\{#(?P<id>[^\s}]+)(?P<attrs>[^}]*)\}[ \t]*$"
+)
+_ATTR = re.compile(r"([a-z][a-z0-9_-]*)=([^\s}]*)")
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
+_KNOWN_ATTRS = ("lines", "topics", "force")
+_HEADING_ESCAPES = re.compile(r"[\\`*_{}\[\]()#+!|>~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+_HEADING_UNESCAPES = re.compile(r"\\([\\`*_{}\[\]()#+!|>~.-])|&lt;|&amp;")
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """Headings and clauses read back from a policy page, with what could not be read."""
+
+    blocks: tuple[Heading | Clause, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Clause))
+
+
+def escape_heading(text: str) -> str:
+    """Make heading text render literally: Markdown punctuation and tag starts escaped."""
+
+    def escape(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found == "<":
+            return "&lt;"
+        if found == "&":
+            return "&amp;"
+        return "\\" + found
+
+    return _HEADING_ESCAPES.sub(escape, text)
+
+
+def unescape_heading(text: str) -> str:
+    def unescape(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found == "&lt;":
+            return "<"
+        if found == "&amp;":
+            return "&"
+        return match.group(1)
+
+    return _HEADING_UNESCAPES.sub(unescape, text)
+
+
+def format_tag(clause: Clause, depth: int) -> str:
+    """The tag line of one clause."""
+    attrs = [f"#{clause.id}"]
+    if clause.source is not None:
+        span = clause.source
+        lines = str(span.line_start) if span.line_start == span.line_end else f"{span.line_start}-{span.line_end}"
+        attrs.append(f"lines={lines}")
+    if clause.topics:
+        attrs.append("topics=" + ",".join(clause.topics))
+    if clause.force:
+        attrs.append(f"force={clause.force}")
+    number = f" {clause.number}" if clause.number else ""
+    return f"{INDENT * depth}{TAG_MARK}{number} {{{' '.join(attrs)}}}"
+
+
+def write_blocks(blocks: tuple[Heading | Clause, ...] | list[Heading | Clause]) -> str:
+    """The Markdown body for a policy: headings and tagged clauses, one blank line apart."""
+    depths: dict[str, int] = {}
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out.append(f"{'#' * block.level} {escape_heading(block.text)}")
+            continue
+        depth = depths.get(block.parent, -1) + 1 if block.parent else 0
+        depths[block.id] = depth
+        out.append(f"{format_tag(block, depth)}\n{INDENT * depth}{block.text}")
+    return "\n\n".join(out) + "\n"
+
+
+def parse_tag(line: str) -> tuple[int, str | None, str, dict[str, str]] | None:
+    """Split a tag line into (depth, number, id, attributes), or None if it is not one."""
+    match = TAG_LINE.match(line)
+    if not match:
+        return None
+    attrs = dict(_ATTR.findall(match.group("attrs")))
+    return len(match.group("indent")) // len(INDENT), match.group("number"), match.group("id"), attrs
+
+
+def parse_document(body: str, path: str, source_file: str = "", line_offset: int = 0) -> ParsedDocument:
+    """Read headings and clauses from a policy page body.
+
+    ``line_offset`` is the number of lines (front matter) before ``body`` in the file, so
+    that diagnostics name the line a person sees in an editor.
+    """
+    lines = body.split("\n")
+    blocks: list[Heading | Clause] = []
+    diagnostics: list[Diagnostic] = []
+    headings: list[Heading] = []
+    parents: list[str] = []
+    seen: set[str] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        line_no = index + 1 + line_offset
+        heading = _HEADING.match(line)
+        tag = parse_tag(line)
+        if heading and not line.startswith(" "):
+            level = len(heading.group("hashes"))
+            headings = [h for h in headings if h.level < level]
+            found = Heading(unescape_heading(heading.group("text")), level, line_no)
+            headings.append(found)
+            blocks.append(found)
+            parents = []
+            index += 1
+            continue
+        if tag is None:
+            if line.lstrip().startswith(TAG_MARK + " ") or line.lstrip().startswith(TAG_MARK + "{"):
+                diagnostics.append(Diagnostic(path, line_no, "bad-clause-tag", f"cannot read clause tag {line.strip()!r}"))
+            index += 1
+            continue
+        depth, number, clause_id, attrs = tag
+        text_lines: list[str] = []
+        index += 1
+        while index < len(lines) and lines[index].strip() and parse_tag(lines[index]) is None:
+            text_lines.append(lines[index].strip())
+            index += 1
+        if depth > len(parents):
+            diagnostics.append(Diagnostic(path, line_no, "clause-indent", "clause is indented deeper than the clause above it"))
+            depth = len(parents)
+        parents = parents[:depth]
+        unknown = sorted(set(attrs) - set(_KNOWN_ATTRS))
+        if unknown:
+            diagnostics.append(Diagnostic(path, line_no, "clause-attribute", f"unknown clause attribute {unknown[0]!r}"))
+        if clause_id in seen:
+            diagnostics.append(Diagnostic(path, line_no, "duplicate-id", f"clause id {clause_id!r} is used twice", Severity.ERROR))
+        seen.add(clause_id)
+        text = " ".join(text_lines)
+        if not text:
+            diagnostics.append(Diagnostic(path, line_no, "empty-clause", f"clause {clause_id} has no text"))
+        clause = Clause(
+            id=clause_id,
+            text=text,
+            number=number,
+            heading=tuple(h.text for h in headings),
+            parent=parents[-1] if parents else None,
+            topics=tuple(t for t in attrs.get("topics", "").split(",") if t),
+            force=attrs.get("force") or None,
+            source=_span(attrs.get("lines"), source_file),
+        )
+        blocks.append(clause)
+        parents.append(clause_id)
+    return ParsedDocument(tuple(blocks), tuple(diagnostics))
+
+
+def _span(lines: str | None, source_file: str) -> SourceSpan | None:
+    if not lines:
+        return None
+    match = re.fullmatch(r"(\d+)(?:-(\d+))?", lines)
+    if not match:
+        return None
+    start = int(match.group(1))
+    return SourceSpan(source_file, start, int(match.group(2) or start))
+
+
+def with_source_file(clause: Clause, source_file: str) -> Clause:
+    """The clause with its span pointing at ``source_file`` (spans in a page omit the file)."""
+    if clause.source is None:
+        return clause
+    return replace(clause, source=replace(clause.source, file=source_file))

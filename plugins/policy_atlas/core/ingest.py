@@ -1,0 +1,642 @@
+"""Decoded policy text -> headings and clauses, keeping every word and its source lines.
+
+Text extracted from PDF or Word has lost its structure: lines are hard-wrapped (sometimes
+with blank lines between every line), bullets became odd glyphs or vanished leaving a
+leading space, headings ran into numbers or into the first sentence. The parser works in
+three passes, each small enough to reason about:
+
+1. ``_scan``: each physical line becomes a ``_Line`` (marker, number, indentation), and
+   bare page-number lines are set aside.
+2. ``_join``: wrapped lines are joined into units (a paragraph, a bullet, a numbered item),
+   across blank lines when a sentence is plainly unfinished.
+3. ``_Builder``: each unit becomes a heading or a clause, with its heading path, its parent
+   (list lead-in or numbered parent) and a stable id.
+
+The rules are about the shape of text, never about any one school's wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clausetag import parse_document, write_blocks
+from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
+from .sentences import provision_spans
+from .text import FUNCTION_WORDS, slugify_words, words
+
+BULLET_GLYPHS = "•·▪■●◦○‣⁃∙➢➤►▶✓✔❖◆◇□–—-*"
+_BULLET = re.compile(rf"^([{re.escape(BULLET_GLYPHS)}\ue000-\uf8ff])(?:\s+|$)")
+_DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?=\s|$)")
+_LETTER = re.compile(r"^(\(([a-z])\)|([a-z])[.)])(?=\s|$)")
+_ROMAN = re.compile(r"^(\(([ivx]{1,5})\)|([ivx]{2,5})[.)])(?=\s|$)")
+_PAGE_MARKER = re.compile(
+    r"^(?:page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}\s*(?:of|/)\s*\d{1,3}|-\s*\d{1,3}\s*-)$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[A-Z][^\d:;.!?]{1,60}?)\s+(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?$")
+_PART_HEADING = re.compile(
+    r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–]?",
+    re.IGNORECASE,
+)
+_FIELD = re.compile(r"^(?P<label>[A-Z][\w' ]{0,40}?)\s*:\s*(?P<value>\S.*)$")
+_MODAL = re.compile(r"\b(must|should|shall|will|may|can|cannot)\b", re.IGNORECASE)
+_TERMINAL = ".!?:;"
+_SENTENCE_END = ".!?"
+_CLOSERS = "\"'’”)]"
+_LEAD_IN_CUES = frozenset(
+    "by as to include includes including following are is be should must not will may can "
+    "e.g eg example such these below".split()
+)
+_PRONOUN_STARTS = frozenset("our we this these it they staff all each any you their".split())
+MAX_HEADING_WORDS = 18
+MAX_LABEL_WORDS = 3
+WRAPPED_WIDTH = 130
+MAX_SUBHEADING_WORDS = 6
+
+
+@dataclass
+class _Line:
+    number: int
+    content: str
+    indent: int
+    blank_before: int
+    page_break: bool
+    kind: str = "plain"  # plain | bullet | dotted | letter | roman
+    label: str | None = None
+    rest: str = ""
+
+
+@dataclass
+class _Unit:
+    lines: list[_Line]
+    kind: str
+    label: str | None
+    parts: list[str] = field(default_factory=list)
+    title: str | None = None  # a heading that ran into this unit's number
+
+    @property
+    def first(self) -> _Line:
+        return self.lines[0]
+
+    @property
+    def text(self) -> str:
+        return self.text_and_offsets()[0]
+
+    def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
+        """The joined text, and (character offset, source line) where each line's words begin."""
+        out = ""
+        offsets: list[tuple[int, int]] = []
+        shift = len(self.lines) - len(self.parts)
+        for index, part in enumerate(self.parts):
+            line = self.lines[index + shift].number
+            if not part:
+                continue
+            if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
+                offsets.append((len(out), line))
+                out += part
+            else:
+                out = f"{out} {part}" if out else part
+                offsets.append((len(out) - len(part), line))
+        return out, offsets
+
+    def line_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source lines holding characters ``start:end`` of the joined text."""
+        _, offsets = self.text_and_offsets()
+        first = next((line for offset, line in reversed(offsets) if offset <= start), self.first.number)
+        last = next((line for offset, line in reversed(offsets) if offset < end), first)
+        return first, last
+
+    @property
+    def soft_bullet(self) -> bool:
+        return self.kind == "plain" and self.first.indent > 0
+
+
+def parse_policy(text: str, slug: str, source_file: str) -> Policy:
+    """Split a decoded policy into headings and clauses; never raises on odd text."""
+    lines, markers = _scan(text)
+    units = _join(lines)
+    builder = _Builder(slug, source_file)
+    builder.build(units)
+    # Reading back what the grammar writes gives heading paths and parents exactly as every
+    # later reader of the Markdown will see them, so the two can never disagree.
+    canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
+    return Policy(
+        slug=slug,
+        blocks=canonical.blocks,
+        diagnostics=tuple(builder.diagnostics),
+        page_markers=tuple(markers),
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _last_word(text: str) -> str:
+    found = words(text)
+    return found[-1].lower() if found else ""
+
+
+def _classify_marker(content: str) -> tuple[str, str | None, str]:
+    """Return (kind, label, rest) for the marker a line starts with, if any."""
+    glyph = None
+    body = content
+    match = _BULLET.match(body)
+    if match:
+        glyph = match.group(1)
+        body = body[match.end():]
+    for kind, pattern in (("dotted", _DOTTED), ("letter", _LETTER), ("roman", _ROMAN)):
+        found = pattern.match(body)
+        if found:
+            label = found.group(0)
+            return kind, label, body[found.end():].strip()
+    if glyph is not None:
+        return "bullet", None, body.strip()
+    return "plain", None, content
+
+
+def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]]]:
+    raw = text.split("\n")
+    stripped = [line.replace("\f", " ").rstrip() for line in raw]
+    lines: list[_Line] = []
+    markers: list[tuple[int, str]] = []
+    blank = 0
+    for index, line in enumerate(stripped):
+        content = line.strip()
+        if not content:
+            blank += 1
+            continue
+        if _is_page_marker(index, stripped, raw):
+            markers.append((index + 1, content))
+            continue
+        indent = len(line) - len(line.lstrip())
+        kind, label, rest = _classify_marker(content)
+        lines.append(
+            _Line(index + 1, content, indent, blank, "\f" in raw[index], kind, label, rest)
+        )
+        blank = 0
+    return lines, markers
+
+
+def _neighbour(stripped: list[str], index: int, step: int) -> tuple[str, bool]:
+    """The next non-blank line in one direction, and whether a form feed lies between."""
+    feed = False
+    index += step
+    while 0 <= index < len(stripped):
+        if stripped[index].strip():
+            return stripped[index].strip(), feed
+        index += step
+    return "", feed
+
+
+def _is_page_marker(index: int, stripped: list[str], raw: list[str]) -> bool:
+    content = stripped[index].strip()
+    if _PAGE_MARKER.match(content):
+        return True
+    if not _BARE_NUMBER.match(content):
+        return False
+    near_feed = any("\f" in raw[i] for i in range(max(0, index - 2), min(len(raw), index + 3)))
+    if near_feed:
+        return True
+    before, _ = _neighbour(stripped, index, -1)
+    after, _ = _neighbour(stripped, index, +1)
+    return bool(before) and not _ends_sentence(before) and after[:1].islower()
+
+
+def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
+    """How long a line must be to have been wrapped by the extractor, and whether the text is wrapped at all.
+
+    Hard-wrapped text has most lines near one width; text with one line per paragraph has a
+    long tail of very long lines.
+    """
+    lengths = sorted(len(line.content) for line in lines)
+    if not lengths:
+        return 0, False
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    return max(40, int(0.6 * p90)), p90 <= WRAPPED_WIDTH
+
+
+def _join(lines: list[_Line]) -> list[_Unit]:
+    threshold, wrapped = _wrap_threshold(lines)
+    units: list[_Unit] = []
+    numbers: list[str] = []
+    for line in lines:
+        current = units[-1] if units else None
+        if current is not None and _continues(current, line, threshold, numbers, wrapped):
+            current.lines.append(line)
+            current.parts.append(line.content)
+            continue
+        units.extend(_start_units(line))
+        if line.kind == "dotted" and line.label:
+            numbers.append(line.label.rstrip(".)"))
+    return units
+
+
+def _start_units(line: _Line) -> list[_Unit]:
+    if line.kind == "plain":
+        match = _TITLE_THEN_NUMBER.match(line.content)
+        if match and len(match.group("title").split()) <= 6:
+            return [_Unit([line], "dotted", match.group("num"), [], title=match.group("title").strip())]
+        return [_Unit([line], "plain", None, [line.content])]
+    return [_Unit([line], line.kind, line.label, [line.rest])]
+
+
+def _fits_sequence(label: str, numbers: list[str]) -> bool:
+    """A dotted number that continues the numbering seen so far (a sibling, child or next section)."""
+    if not numbers:
+        return True
+    new = [int(p) for p in label.rstrip(".)").split(".")]
+    last = [int(p) for p in numbers[-1].split(".")]
+    if new[: len(last)] == last and len(new) == len(last) + 1:
+        return new[-1] <= 2
+    for depth in range(min(len(new), len(last)), 0, -1):
+        if len(new) == depth and new[: depth - 1] == last[: depth - 1]:
+            return 0 < new[-1] - last[depth - 1] <= 3
+    return False
+
+
+def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool) -> bool:
+    """Whether ``line`` carries on the unit above it rather than starting a new one."""
+    previous = current.lines[-1]
+    prev_text = current.parts[-1] if current.parts else ""
+    if not current.text:
+        return line.kind == "plain"
+    mid_sentence = not _ends_sentence(prev_text) and (
+        len(previous.content) >= threshold or _last_word(prev_text) in FUNCTION_WORDS
+    )
+    if line.kind == "bullet":
+        return mid_sentence and line.content[:1] in "-–—" and line.rest[:1].islower()
+    if line.kind == "dotted":
+        if line.label and _fits_sequence(line.label, numbers) and line.rest[:1].isupper():
+            return False
+        return mid_sentence or not line.rest
+    if line.kind in ("letter", "roman"):
+        return mid_sentence and not line.content.startswith("(")
+    first = line.content[:1]
+    if line.indent > 0:
+        # A leading space where a bullet glyph was lost: a new item, unless the line
+        # is a hanging-indent continuation of an unfinished sentence.
+        return line.blank_before == 0 and (mid_sentence or first.islower()) and not _ends_sentence(prev_text)
+    if current.title is None and _is_field_label(current) and line.blank_before <= 2:
+        return len(line.content.split()) <= 6 and not _ends_sentence(line.content)
+    if first.islower() or first in ",;)]&":
+        return True
+    if line.content.isdigit() and previous.content[-1:].isalpha():
+        return True
+    if _ends_sentence(prev_text):
+        # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
+        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith(":")
+    return mid_sentence
+
+
+def _is_field_label(unit: _Unit) -> bool:
+    """A short label such as ``Approved by:`` whose value sits on the next line."""
+    text = unit.text
+    return (
+        unit.kind == "plain"
+        and len(unit.lines) == 1
+        and text.endswith(":")
+        and len(text.split()) <= MAX_LABEL_WORDS
+        and _last_word(text) in FUNCTION_WORDS
+    )
+
+
+def _title_like(text: str) -> bool:
+    """Short, capitalised, unpunctuated: how headings look once their formatting is gone."""
+    found = words(text)
+    if not found or len(found) > MAX_HEADING_WORDS:
+        return False
+    first = text.lstrip("\"'‘“(")[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    stripped = text.rstrip(_CLOSERS + " ")
+    if stripped[-1:] in ".!?,":
+        return False
+    if len(found) > MAX_SUBHEADING_WORDS and _MODAL.search(text):
+        return False
+    if stripped[-1:] in ":;":
+        return True
+    return found[-1].lower() not in FUNCTION_WORDS
+
+
+def _is_field(text: str) -> bool:
+    """``Label: value`` lines such as ``Last reviewed on: September 2025`` are content, not headings."""
+    match = _FIELD.match(text)
+    if not match:
+        return False
+    label, value = match.group("label"), match.group("value")
+    label_last = _last_word(label)
+    return any(ch.isdigit() for ch in text) or label_last in FUNCTION_WORDS or value[:1].islower()
+
+
+def split_run_in(text: str) -> tuple[str, str] | None:
+    """Split a heading from the sentence extraction ran it into, or None if no clear seam.
+
+    The seam is where a new clause visibly starts: a capitalised word, or a pronoun or
+    determiner, straight after a content word (``... of the school our school uses ...``).
+    """
+    tokens = text.split()
+    for i in range(3, min(len(tokens) - 2, 16)):
+        word, prev = tokens[i], tokens[i - 1]
+        bare = word.strip("\"'‘“(").lower()
+        prev_bare = prev.strip(",;:").lower()
+        if prev_bare in FUNCTION_WORDS or not prev[-1:].isalnum():
+            continue
+        if word[:1].isupper() and prev[:1].islower():
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+        if bare in _PRONOUN_STARTS and prev[:1].islower():
+            return " ".join(tokens[:i]), " ".join(tokens[i:])
+    return None
+
+
+@dataclass
+class _Open:
+    """A heading on the stack."""
+
+    heading: Heading
+    rank: int
+    number: str | None
+
+
+class _Builder:
+    """Turns units into headings and clauses with parents and stable ids."""
+
+    def __init__(self, slug: str, source_file: str) -> None:
+        self.slug = slug
+        self.source_file = source_file
+        self.blocks: list[Heading | Clause] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.stack: list[_Open] = []
+        self.ids: set[str] = set()
+        self.by_number: dict[str, Clause] = {}
+        self.number_lines: dict[str, int] = {}
+        self.lead_in: Clause | None = None
+        self.sub_lead_in: Clause | None = None
+        self.last_was_heading = False
+        self.heading_run: list[int] = []
+        self.siblings: dict[tuple[str, ...], tuple[str, int]] = {}
+        self._last_blank = 0
+        self._last_item = False
+
+    def build(self, units: list[_Unit]) -> None:
+        for index, unit in enumerate(units):
+            following = units[index + 1] if index + 1 < len(units) else None
+            self._place(unit, following, units[index + 2] if index + 2 < len(units) else None)
+        self._close_heading_run()
+
+    def _note(self, line: int, code: str, message: str) -> None:
+        self.diagnostics.append(Diagnostic(self.source_file, line, code, message, Severity.NOTE))
+
+    def _place(self, unit: _Unit, following: _Unit | None, after: _Unit | None) -> None:
+        if unit.title is not None:
+            self._open_heading(unit.title, unit.first.number, None, rank=None)
+        text = unit.text
+        if unit.kind == "dotted" and unit.label:
+            number = unit.label.rstrip(".)")
+            if self._is_numbered_heading(unit, following):
+                self._numbered_heading(unit, number)
+                return
+            self._clause(unit, text, unit.label.strip(), following)
+            return
+        if unit.kind in ("letter", "roman", "bullet"):
+            self._clause(unit, text, unit.label.strip() if unit.label else None, following, item=True)
+            return
+        if self._is_heading(unit, following, after):
+            self._plain_heading(unit)
+            return
+        if not text[:1].isupper() and not text[:1].isdigit() and self.last_was_heading:
+            self._note(unit.first.number, "unplaced-text", "text begins mid-sentence after a heading; kept as its own clause")
+        self._clause(unit, text, None, following, item=self._in_list(unit))
+
+    def _in_list(self, unit: _Unit) -> bool:
+        return unit.soft_bullet and self.lead_in is not None
+
+    def _is_numbered_heading(self, unit: _Unit, following: _Unit | None) -> bool:
+        text = unit.text
+        if not text:
+            return False
+        number = (unit.label or "").rstrip(".)")
+        has_children = (
+            following is not None
+            and following.kind == "dotted"
+            and (following.label or "").rstrip(".)").startswith(number + ".")
+        )
+        if text.rstrip().endswith(":") and not has_children:
+            return False
+        if _title_like(text) and not text.rstrip().endswith((":", ";")):
+            return True
+        return has_children and "." not in number
+
+    def _numbered_heading(self, unit: _Unit, number: str) -> None:
+        text = unit.text
+        rest = None
+        if not _title_like(text):
+            seam = split_run_in(text)
+            if seam is not None:
+                text, rest = seam
+        self._register_number(number, unit.first.number)
+        self._open_heading(f"{unit.label} {text}".strip() if unit.label else text, unit.first.number, number, rank=20 + number.count("."))
+        if rest:
+            self._clause(unit, rest, None, None)
+
+    def _is_heading(self, unit: _Unit, following: _Unit | None, after: _Unit | None) -> bool:
+        text = unit.text
+        if len(unit.lines) > 1 or not _title_like(text):
+            return False
+        if _PART_HEADING.match(text):
+            return True
+        if _is_field(text):
+            return False
+        ends_colon = text.rstrip().endswith((":", ";"))
+        following_items = following is not None and (following.kind in ("bullet", "letter", "roman") or following.soft_bullet)
+        if ends_colon and following_items and (len(words(text)) > MAX_LABEL_WORDS or _last_cue(text)):
+            return False
+        if unit.soft_bullet and (self._list_open() or self.last_was_heading):
+            last = self.blocks[-1]
+            after_lead_in = isinstance(last, Clause) and _ends_lead_in(last.text)
+            follows_long_item = (
+                len(words(text)) <= MAX_SUBHEADING_WORDS
+                and following is not None
+                and following_items
+                and not _title_like(following.text)
+            )
+            if follows_long_item and not after_lead_in:
+                return True
+            page_seam = unit.first.blank_before == 0 and self._last_blank > 0
+            return page_seam and not following_items
+        return True
+
+    def _list_open(self) -> bool:
+        """Whether the clause above is a list item or lead-in, so a lost-glyph line is its sibling."""
+        last = self.blocks[-1] if self.blocks else None
+        return isinstance(last, Clause) and (self._last_item or _ends_lead_in(last.text))
+
+    def _plain_heading(self, unit: _Unit) -> None:
+        text = unit.text
+        if _PART_HEADING.match(text):
+            rank = 10
+        elif self.last_was_heading and self.stack:
+            rank = self.stack[-1].rank + 1
+        elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != 10:
+            rank = self.stack[-1].rank
+        elif self.stack:
+            rank = self.stack[-1].rank + 1
+        else:
+            rank = 21
+        self._open_heading(text, unit.first.number, None, rank)
+
+    def _open_heading(self, text: str, line: int, number: str | None, rank: int | None) -> None:
+        if rank is None:
+            rank = self.stack[-1].rank if self.stack and self.stack[-1].number is None else 21
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        heading = Heading(text=text, level=min(len(self.stack) + 2, 6), line=line)
+        self.stack.append(_Open(heading, rank, number))
+        self.blocks.append(heading)
+        if self.last_was_heading:
+            self.heading_run.append(len(self.blocks) - 1)
+        else:
+            self._close_heading_run()
+            self.heading_run = [len(self.blocks) - 1]
+        self.last_was_heading = True
+        self.lead_in = None
+        self.sub_lead_in = None
+
+    def _close_heading_run(self) -> None:
+        """Three or more short lines in a row with nothing under them are a list, not headings."""
+        run = self.heading_run
+        self.heading_run = []
+        if len(run) < 3:
+            return
+        first = self.blocks[run[0]]
+        assert isinstance(first, Heading)
+        for index in run[1:]:
+            heading = self.blocks[index]
+            assert isinstance(heading, Heading)
+            path = (first.text,)
+            clause_id = self._unique(f"{self.slug}/{self._anchor_for(path)}/{slugify_words(heading.text)}")
+            self.blocks[index] = Clause(
+                id=clause_id,
+                text=heading.text,
+                heading=path,
+                source=SourceSpan(self.source_file, heading.line, heading.line),
+            )
+        stack_texts = {o.heading.text for o in self.stack}
+        if any(self.blocks[i].text in stack_texts for i in run[1:]):  # type: ignore[union-attr]
+            self.stack = [o for o in self.stack if o.heading.line <= first.line]
+
+    def _heading_path(self) -> tuple[str, ...]:
+        return tuple(o.heading.text for o in self.stack)
+
+    def _anchor_for(self, path: tuple[str, ...]) -> str:
+        for open_ in reversed(self.stack):
+            if open_.number is not None:
+                return open_.number
+        if path:
+            return slugify_words(path[-1], limit=5) or "section"
+        return "preamble"
+
+    def _unique(self, candidate: str) -> str:
+        if candidate not in self.ids:
+            self.ids.add(candidate)
+            return candidate
+        n = 2
+        while f"{candidate}-{n}" in self.ids:
+            n += 1
+        self.ids.add(f"{candidate}-{n}")
+        return f"{candidate}-{n}"
+
+    def _register_number(self, number: str, line: int) -> None:
+        if number in self.number_lines:
+            self._note(line, "duplicate-number", f"number {number} is used again (first at line {self.number_lines[number]})")
+            return
+        parts = number.split(".")
+        if parts[-1].isdigit():
+            key = tuple(parts[:-1])
+            last = self.siblings.get(key)
+            value = int(parts[-1])
+            if last is not None and value > int(last[0].split(".")[-1]) + 1:
+                missing = ".".join([*parts[:-1], str(int(last[0].split('.')[-1]) + 1)])
+                self._note(line, "numbering-gap", f"numbering jumps from {last[0]} (line {last[1]}) to {number}: {missing} is missing")
+            self.siblings[key] = (number, line)
+        self.number_lines[number] = line
+
+    def _clause(self, unit: _Unit, text: str, label: str | None, following: _Unit | None, item: bool = False) -> None:
+        self._close_heading_run()
+        path = self._heading_path()
+        following_items = following is not None and (
+            following.kind in ("bullet", "letter", "roman") or following.soft_bullet
+        )
+        starts_sublist = item and following_items and _ends_lead_in(text) and _last_cue(text) and self.lead_in is not None
+        number = label.rstrip(".)") if label and unit.kind == "dotted" else None
+        parent: Clause | None = None
+        if number is not None:
+            self._register_number(number, unit.first.number)
+            parent_number = number.rsplit(".", 1)[0] if "." in number else None
+            parent = self.by_number.get(parent_number) if parent_number else None
+            self.lead_in = None
+            self.sub_lead_in = None
+        elif item:
+            parent = self.lead_in if starts_sublist else (self.sub_lead_in or self.lead_in)
+        else:
+            self.lead_in = None
+            self.sub_lead_in = None
+        pieces = [(0, len(text))] if label or text != unit.text else provision_spans(text)
+        for start, end in pieces:
+            piece = text[start:end].strip()
+            clause_id = self._unique(self._id_for(unit, piece, label, parent, path))
+            first_line, last_line = (
+                unit.line_span(start, end) if text == unit.text else (unit.first.number, unit.lines[-1].number)
+            )
+            clause = Clause(
+                id=clause_id,
+                text=piece,
+                number=label,
+                heading=path,
+                parent=parent.id if parent else None,
+                source=SourceSpan(self.source_file, first_line, last_line),
+            )
+            self.blocks.append(clause)
+        if number is not None:
+            self.by_number.setdefault(number, clause)
+        self._last_blank = unit.first.blank_before
+        self._last_item = item or unit.soft_bullet or unit.kind in ("bullet", "letter", "roman")
+        self.last_was_heading = False
+        if following_items and _ends_lead_in(text):
+            if starts_sublist:
+                self.sub_lead_in = clause
+            elif not item or self.lead_in is None:
+                self.lead_in = clause
+                self.sub_lead_in = None
+
+    def _id_for(self, unit: _Unit, text: str, label: str | None, parent: Clause | None, path: tuple[str, ...]) -> str:
+        if unit.kind == "dotted" and label:
+            return f"{self.slug}/{label.rstrip('.)')}"
+        anchor = self._nearest_number(parent) or self._anchor_for(path)
+        if label and unit.kind in ("letter", "roman"):
+            letter = label.strip("().")
+            if anchor[:1].isdigit():
+                return f"{self.slug}/{anchor}.{letter}"
+            return f"{self.slug}/{anchor}/{letter}"
+        return f"{self.slug}/{anchor}/{slugify_words(text) or 'clause'}"
+
+    def _nearest_number(self, parent: Clause | None) -> str | None:
+        seen = 0
+        while parent is not None and seen < 50:
+            if parent.number and parent.number[:1].isdigit():
+                return parent.number.rstrip(".)")
+            parent = next((c for c in reversed(self.blocks) if isinstance(c, Clause) and c.id == parent.parent), None)
+            seen += 1
+        return None
+
+
+def _ends_lead_in(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return stripped.endswith((":", ";", ":-", "–", "—")) or _last_word(stripped) in {"by", "include", "including"}
+
+
+def _last_cue(text: str) -> bool:
+    return _last_word(text.rstrip(":;- ")) in _LEAD_IN_CUES

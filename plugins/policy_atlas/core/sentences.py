@@ -1,0 +1,49 @@
+"""Sentence and provision splitting.
+
+A paragraph without a number of its own may hold several provisions ("Staff must ... .
+Staff are strongly advised to ..."). Readers link to, and the comparison aligns, one
+provision at a time, so such a paragraph becomes one clause per provision: a sentence
+with a deontic verb, plus the explanatory sentences that follow it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset("e.g i.e etc eg ie mr mrs ms dr st no vs cf approx dept inc ltd co".split())
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9])")
+_DEONTIC = re.compile(
+    r"\b(must|should|shall|may|can|cannot|can't|will|won't|required|expected|permitted|"
+    r"prohibited|forbidden|allowed|advised|encouraged|need to|needs to|never|do not|don't)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text``, covering it end to end."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        before = text[start:match.start()].rstrip("\"'’”)] ")
+        last_token = before.rsplit(None, 1)[-1] if before.split() else ""
+        if last_token.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_token):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def provision_spans(text: str) -> list[tuple[int, int]]:
+    """Group sentences so that each span holds one deontic sentence and what explains it."""
+    groups: list[tuple[int, int]] = []
+    has_modal = False
+    for start, end in sentence_spans(text):
+        modal = bool(_DEONTIC.search(text[start:end]))
+        if groups and not (modal and has_modal):
+            groups[-1] = (groups[-1][0], end)
+            has_modal = has_modal or modal
+            continue
+        groups.append((start, end))
+        has_modal = modal
+    return groups

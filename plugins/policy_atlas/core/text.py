@@ -1,0 +1,31 @@
+"""Small text helpers shared by ingest, ids and the tests' idea of a "word"."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD = re.compile(r"\w+")
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or nor but of to in on at by for with from as into onto than that which who
+    whom whose their its our your his her my this these those is are was were be been being
+    if when where whilst while via per about such e.g i.e also not any all every each""".split()
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, as the nothing-lost guarantee counts them (punctuation aside)."""
+    return WORD.findall(text)
+
+
+def ascii_slug(text: str) -> str:
+    """Lowercase ASCII, runs of anything else collapsed to one hyphen."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
+
+
+def slugify_words(text: str, limit: int = 6) -> str:
+    """A readable id fragment from the first ``limit`` words: stable under re-wrapping."""
+    return ascii_slug(" ".join(words(text)[:limit]))
