@@ -1,0 +1,203 @@
+"""The corpus: every school's source, its generated policy page, and whether the two agree.
+
+``normalise`` writes ``docs/policies/<slug>.md`` from ``source_policies/<name>.txt``;
+``load_corpus`` reads the pages back for a build. A page records, in its front matter, the
+hash of the source it was made from and the hash of the body as written, so that a build can
+tell a stale page from a current one, and the normaliser can tell a page a person edited
+(which it must never overwrite silently) from one it wrote itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .clausetag import parse_document, write_blocks
+from .decode import decode_source
+from .ingest import parse_policy
+from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, Severity
+from .sources import Source, discover_sources
+
+FORMAT = 1
+FRONT_MATTER_KEY = "policy_atlas"
+
+
+class PageState(str, Enum):
+    MISSING = "missing"
+    CURRENT = "current"
+    STALE = "stale"
+    EDITED = "edited"
+    FOREIGN = "foreign"
+
+
+@dataclass(frozen=True)
+class SchoolPolicy:
+    """One school as a build sees it: metadata, clauses from its page, notes on its source."""
+
+    meta: PolicyMeta
+    page_path: Path
+    blocks: tuple[Heading | Clause, ...]
+    source_notes: tuple[str, ...] = ()
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Clause))
+
+    @property
+    def source_name(self) -> str:
+        return Path(self.meta.source_file).name
+
+
+@dataclass(frozen=True)
+class Corpus:
+    schools: tuple[SchoolPolicy, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class NormaliseResult:
+    """What ``normalise`` did for one source: ``written``, ``unchanged`` or ``refused``."""
+
+    slug: str
+    page: Path
+    action: str
+    reason: str
+    notes: tuple[Diagnostic, ...] = field(default=())
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def page_path_for(pages_dir: Path, slug: str) -> Path:
+    return pages_dir / f"{slug}.md"
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
+    """Split a page into (front matter, body, number of lines before the body)."""
+    if not text.startswith("---\n"):
+        return {}, text, 0
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        return {}, text, 0
+    try:
+        loaded = yaml.safe_load(text[4:end])
+    except yaml.YAMLError:
+        return {}, text, 0
+    body = text[end + 5:]
+    offset = text[: end + 5].count("\n")
+    return (loaded if isinstance(loaded, dict) else {}), body, offset
+
+
+def render_page(source: Source, source_bytes: bytes, policy_blocks: tuple[Heading | Clause, ...], notes: tuple[Diagnostic, ...]) -> str:
+    """The full Markdown page for one policy: front matter, then the clause-tagged body."""
+    body = "\n" + write_blocks(policy_blocks)
+    front: dict[str, Any] = {
+        FRONT_MATTER_KEY: {
+            "format": FORMAT,
+            "slug": source.meta.slug,
+            "source": Path(source.meta.source_file).name,
+            "source_sha256": sha256_hex(source_bytes),
+            "body_sha256": sha256_hex(body.encode("utf-8")),
+            "source_notes": [f"line {d.line}: {d.message}" if d.line else d.message for d in notes],
+        }
+    }
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{dumped}---\n{body}"
+
+
+def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
+    if page_text is None:
+        return PageState.MISSING
+    front, body, _ = split_front_matter(page_text)
+    record = front.get(FRONT_MATTER_KEY)
+    if not isinstance(record, dict) or "body_sha256" not in record:
+        return PageState.FOREIGN
+    if record.get("body_sha256") != sha256_hex(body.encode("utf-8")):
+        return PageState.EDITED
+    if record.get("source_sha256") != sha256_hex(source_bytes) or record.get("format") != FORMAT:
+        return PageState.STALE
+    return PageState.CURRENT
+
+
+def build_page(source: Source) -> tuple[str, tuple[Diagnostic, ...]]:
+    """Decode and parse one source into its page text; raises PolicyAtlasError on unusable input."""
+    try:
+        data = source.path.read_bytes()
+    except OSError as error:
+        raise PolicyAtlasError(source.meta.source_file, f"cannot read file: {error.strerror}") from error
+    decoded = decode_source(data, source.meta.source_file)
+    policy = parse_policy(decoded.text, source.meta.slug, source.meta.source_file)
+    notes = decoded.diagnostics + policy.diagnostics
+    return render_page(source, data, policy.blocks, notes), notes
+
+
+def normalise(sources_dir: Path, pages_dir: Path, force: bool = False, only: tuple[str, ...] = ()) -> tuple[list[NormaliseResult], list[Diagnostic]]:
+    """Write the page of every source whose page is missing or stale.
+
+    A page a person edited is left alone unless ``force``; so is a file at that path that
+    this tool did not write.
+    """
+    sources, diagnostics = discover_sources(sources_dir)
+    results: list[NormaliseResult] = []
+    problems = list(diagnostics)
+    for source in sources:
+        if only and source.meta.slug not in only:
+            continue
+        page = page_path_for(pages_dir, source.meta.slug)
+        try:
+            text, notes = build_page(source)
+        except PolicyAtlasError as error:
+            problems.append(Diagnostic(error.path, error.line, "bad-source", error.message, Severity.ERROR))
+            continue
+        existing = page.read_text(encoding="utf-8") if page.exists() else None
+        state = page_state(existing, source.path.read_bytes())
+        if state in (PageState.EDITED, PageState.FOREIGN) and not force:
+            why = "was edited by hand" if state is PageState.EDITED else "was not written by policy-atlas"
+            results.append(NormaliseResult(source.meta.slug, page, "refused", f"{why}; use --force to overwrite it", notes))
+            continue
+        if existing == text:
+            results.append(NormaliseResult(source.meta.slug, page, "unchanged", "up to date", notes))
+            continue
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(text, encoding="utf-8", newline="\n")
+        results.append(NormaliseResult(source.meta.slug, page, "written", state.value, notes))
+    return results, problems
+
+
+def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
+    """Read every school's page for a build, reporting missing, stale and edited pages.
+
+    Raises PolicyAtlasError when the sources themselves cannot be listed (bad metadata,
+    two sources with one slug); a page that is merely stale is a warning.
+    """
+    sources, found = discover_sources(sources_dir)
+    diagnostics = list(found)
+    schools: list[SchoolPolicy] = []
+    for source in sources:
+        page = page_path_for(pages_dir, source.meta.slug)
+        shown = f"{pages_dir.name}/{page.name}"
+        data = source.path.read_bytes()
+        if not data.strip():
+            raise PolicyAtlasError(source.meta.source_file, "empty file: no policy text")
+        if not page.exists():
+            diagnostics.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
+            continue
+        text = page.read_text(encoding="utf-8")
+        state = page_state(text, data)
+        if state is PageState.STALE:
+            diagnostics.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`"))
+        elif state is PageState.FOREIGN:
+            diagnostics.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
+        front, body, offset = split_front_matter(text)
+        parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
+        diagnostics.extend(parsed.diagnostics)
+        record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
+        notes = tuple(str(n) for n in (record or {}).get("source_notes", []) or [])
+        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes))
+    return Corpus(tuple(schools), tuple(diagnostics))
