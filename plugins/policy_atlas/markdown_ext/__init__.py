@@ -1,0 +1,1 @@
+"""Python-Markdown extension for clause tags."""

@@ -1,0 +1,234 @@
+"""Python-Markdown extension: render clause tags as anchored, linkable, badged clauses.
+
+The grammar lives in ``policy_atlas.core.clausetag``; this module only adapts it to
+Python-Markdown. Clause text is policy text, never Markdown or HTML: it is lifted out of
+the document before the raw-HTML preprocessor can see it, and put back as an
+``AtomicString`` so that no inline pattern touches it and the serializer escapes it.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from markdown import Markdown
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from policy_atlas.core.clausetag import INDENT, parse_tag
+
+_PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
+_PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
+FORCE_LABELS = {
+    "prohibited": "Must not",
+    "discouraged": "Should not",
+    "permitted-with-conditions": "May, with conditions",
+    "permitted": "May",
+    "required": "Must",
+    "none": "No stated force",
+}
+
+
+@dataclass(frozen=True)
+class TopicBadge:
+    """What a badge shows for a topic: its label, where it links, and why it was given."""
+
+    label: str
+    url: str | None = None
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class _TaggedClause:
+    depth: int
+    number: str | None
+    clause_id: str
+    attrs: dict[str, str]
+    text: str
+
+
+def literal(text: str) -> AtomicString:
+    """Text that renders exactly as written.
+
+    Python-Markdown's serializer leaves anything that looks like an entity alone, so a policy
+    that says ``&amp;`` would show ``&``; escaping every ampersand first keeps it literal.
+    """
+    return AtomicString(text.replace("&", "&amp;"))
+
+
+class ClausePreprocessor(Preprocessor):
+    """Lift each clause block out of the text, leaving a placeholder paragraph."""
+
+    def __init__(self, md: Markdown, extension: ClauseExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        index = 0
+        while index < len(lines):
+            tag = parse_tag(lines[index])
+            if tag is None:
+                out.append(lines[index])
+                index += 1
+                continue
+            depth, number, clause_id, attrs = tag
+            index += 1
+            text: list[str] = []
+            while index < len(lines) and lines[index].strip() and parse_tag(lines[index]) is None:
+                text.append(lines[index].strip())
+                index += 1
+            self.extension.clauses.append(_TaggedClause(depth, number, clause_id, attrs, " ".join(text)))
+            out.extend(["", _PLACEHOLDER.format(len(self.extension.clauses) - 1), ""])
+        return out
+
+
+class ClauseBlockProcessor(BlockProcessor):
+    """Turn each placeholder into a clause element, nested under the clause above it."""
+
+    def __init__(self, parser: Any, extension: ClauseExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return bool(_PLACEHOLDER_RE.match(block.strip()))
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
+        match = _PLACEHOLDER_RE.match(blocks.pop(0).strip())
+        assert match is not None
+        tagged = self.extension.clauses[int(match.group(1))]
+        open_clauses = self.extension.open_clauses
+        if open_clauses and (len(parent) == 0 or parent[-1] is not open_clauses[0]):
+            open_clauses.clear()  # a heading or paragraph came between: nothing is open any more
+        del open_clauses[tagged.depth:]
+        container = open_clauses[-1] if open_clauses else parent
+        if open_clauses:
+            items = container.find("div[@class='pa-clause__items']")
+            if items is None:
+                items = etree.SubElement(container, "div", {"class": "pa-clause__items"})
+            container = items
+        element = etree.SubElement(container, "div", {"class": "pa-clause", "id": tagged.clause_id})
+        if tagged.number:
+            element.set("data-number", tagged.number)
+        if tagged.attrs.get("topics"):
+            element.set("data-topics", tagged.attrs["topics"])
+        if tagged.attrs.get("force"):
+            element.set("data-force", tagged.attrs["force"])
+        body = etree.SubElement(element, "p", {"class": "pa-clause__text"})
+        body.text = literal(tagged.text)
+        open_clauses.append(element)
+        return True
+
+
+class ClauseTreeprocessor(Treeprocessor):
+    """Give each clause its number, permalink and badges, from the tag and the shared index."""
+
+    def __init__(self, md: Markdown, extension: ClauseExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("div"):
+            if element.get("class") != "pa-clause":
+                continue
+            clause_id = element.get("id", "")
+            body = element.find("p")
+            if body is None:
+                continue
+            header = etree.Element("div", {"class": "pa-clause__head"})
+            number = element.get("data-number")
+            if number:
+                label = etree.SubElement(header, "span", {"class": "pa-clause__number"})
+                label.text = literal(number)
+            link = etree.SubElement(
+                header,
+                "a",
+                {
+                    "class": "pa-clause__permalink",
+                    "href": f"#{clause_id}",
+                    "title": "Link to this clause",
+                    "aria-label": f"Link to clause {number}" if number else "Link to this clause",
+                },
+            )
+            link.text = "¶"
+            element.insert(0, header)
+            self._badges(element, list(element).index(body) + 1)
+
+    def _badges(self, element: etree.Element, position: int) -> None:
+        topics = [t for t in (element.get("data-topics") or "").split(",") if t and t[0] not in "+-"]
+        force = element.get("data-force")
+        if not topics and not force:
+            return
+        badges = etree.Element("div", {"class": "pa-clause__badges"})
+        element.insert(position, badges)
+        if force:
+            badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{force}"})
+            badge.text = AtomicString(FORCE_LABELS.get(force, force))
+        for topic in topics:
+            info = self.extension.topic_badge(topic)
+            attrs = {"class": f"pa-topic pa-topic--{topic}"}
+            if info.why:
+                attrs["title"] = info.why
+            if info.url:
+                attrs["href"] = info.url
+                badge = etree.SubElement(badges, "a", attrs)
+            else:
+                badge = etree.SubElement(badges, "span", attrs)
+            badge.text = AtomicString(info.label)
+
+
+class ClauseExtension(Extension):
+    """Clause tags (``§ 4.1 {#school/4.1}``) rendered as anchored, linkable clauses.
+
+    ``topic_badge`` is a callable the MkDocs plugin passes so that badges carry the
+    taxonomy's labels and link to topic pages; alone, a badge shows the topic id.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "topic_badge": [None, "callable(topic_id) -> TopicBadge, supplied by the MkDocs plugin"],
+        }
+        super().__init__(**kwargs)
+        self.clauses: list[_TaggedClause] = []
+        self.open_clauses: list[etree.Element] = []
+
+    def topic_badge(self, topic: str) -> TopicBadge:
+        provider: Callable[[str], TopicBadge] | Mapping[str, TopicBadge] | None = self.getConfig("topic_badge")
+        if callable(provider):
+            return provider(topic)
+        return TopicBadge(label=topic)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the three processors.
+
+        | class                | registry               | name         | priority |
+        |----------------------|------------------------|--------------|----------|
+        | ClausePreprocessor   | preprocessors          | policy_atlas | 29       |
+        | ClauseBlockProcessor | parser.blockprocessors | policy_atlas | 95       |
+        | ClauseTreeprocessor  | treeprocessors         | policy_atlas | 25       |
+
+        29 runs after whitespace normalising (30) and before fenced code (25) and raw HTML
+        (20), so no policy text is ever taken for HTML. 95 sees placeholders before any other
+        block processor. 25 runs before inline patterns (20); clause text is atomic anyway.
+        """
+        md.registerExtension(self)
+        md.preprocessors.register(ClausePreprocessor(md, self), "policy_atlas", 29)
+        md.parser.blockprocessors.register(ClauseBlockProcessor(md.parser, self), "policy_atlas", 95)
+        md.treeprocessors.register(ClauseTreeprocessor(md, self), "policy_atlas", 25)
+
+    def reset(self) -> None:
+        self.clauses = []
+        self.open_clauses = []
+
+
+def makeExtension(**kwargs: Any) -> ClauseExtension:  # noqa: N802 - Python-Markdown's hook name
+    return ClauseExtension(**kwargs)
+
+
+__all__ = ["ClauseExtension", "FORCE_LABELS", "INDENT", "TopicBadge", "makeExtension"]

@@ -1,0 +1,1 @@
+"""The MkDocs plugin: the only part of Policy Atlas that imports MkDocs."""
