@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
-from .core.corpus import normalise
-from .core.model import PolicyAtlasError, Severity
+from .core.classify import Classifier, resolve_topics
+from .core.corpus import analyse_source, normalise, page_overrides, page_path_for
+from .core.evaluate import evaluate, report
+from .core.model import Clause, PolicyAtlasError, Severity
+from .core.sources import discover_sources
+from .core.taxonomy import Taxonomy, load_taxonomy
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -15,11 +20,15 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--project", type=Path, default=Path("."), help="project root (default: current directory)")
     parser.add_argument("--sources", type=Path, help="raw policies (default: PROJECT/source_policies)")
     parser.add_argument("--pages", type=Path, help="generated policy pages (default: PROJECT/docs/policies)")
+    parser.add_argument("--taxonomy", type=Path, help="topic taxonomy (default: PROJECT/taxonomy.yml)")
     commands = parser.add_subparsers(dest="command", required=True)
     norm = commands.add_parser("normalise", help="write docs/policies/<slug>.md for every new or changed source")
     norm.add_argument("slugs", nargs="*", help="only these schools (default: all)")
     norm.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     norm.add_argument("--quiet", action="store_true", help="print only problems")
+    ev = commands.add_parser("evaluate", help="score topics and force against hand-made gold labels")
+    ev.add_argument("gold_dir", type=Path, help="a folder of gold YAML files (the format of shared/gold)")
+    ev.add_argument("--misses", action="store_true", help="also list every snippet scored wrong")
     return parser
 
 
@@ -28,14 +37,47 @@ def main(argv: list[str] | None = None) -> int:
     sources = args.sources or args.project / "source_policies"
     pages = args.pages or args.project / "docs" / "policies"
     try:
-        return _normalise(sources, pages, args.force, tuple(args.slugs), args.quiet)
+        taxonomy = _taxonomy(args.taxonomy, args.project)
+        if args.command == "evaluate":
+            return _evaluate(sources, pages, taxonomy, args.gold_dir, args.misses)
+        return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet)
     except PolicyAtlasError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 
 
-def _normalise(sources: Path, pages: Path, force: bool, only: tuple[str, ...], quiet: bool) -> int:
-    results, problems = normalise(sources, pages, force=force, only=only)
+def _taxonomy(given: Path | None, project: Path) -> Taxonomy:
+    """The taxonomy named on the command line, else the project's, else none (force only)."""
+    if given is not None:
+        return load_taxonomy(given)
+    default = project / "taxonomy.yml"
+    return load_taxonomy(default) if default.exists() else Taxonomy(())
+
+
+def _evaluate(sources: Path, pages: Path, taxonomy: Taxonomy, gold_dir: Path, misses: bool) -> int:
+    """Classify every source afresh (honouring overrides in existing pages) and score it."""
+    found, _ = discover_sources(sources)
+    classifier = Classifier(taxonomy)
+    policies: dict[str, tuple[Clause, ...]] = {}
+    stems: dict[str, str] = {}
+    for source in found:
+        page = page_path_for(pages, source.meta.slug)
+        keep = page_overrides(page.read_text(encoding="utf-8") if page.exists() else None)
+        _, blocks, _ = analyse_source(source, classifier, keep)
+        clauses = tuple(b for b in blocks if isinstance(b, Clause))
+        policies[source.meta.slug] = tuple(replace(c, topics=resolve_topics(c.topics)) for c in clauses)
+        stems[source.meta.slug] = source.path.stem
+    result = evaluate(gold_dir, policies, stems)
+    for line in result.policies:
+        print(f"gold {line}")
+    print(report(result, taxonomy.ids))
+    if misses:
+        print("\n".join(["", *result.misses]))
+    return 0
+
+
+def _normalise(sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], quiet: bool) -> int:
+    results, problems = normalise(sources, pages, taxonomy, force=force, only=only)
     status = 0
     for problem in problems:
         print(f"{problem.severity.value}: {problem}", file=sys.stderr)

@@ -27,6 +27,7 @@ INDENT = "    "
 TAG_LINE = re.compile(
     r"^(?P<indent>(?: {4})*)§(?:[ \t]+(?P<number>[^\s{]+))?[ \t]+\{#(?P<id>[^\s}]+)(?P<attrs>[^}]*)\}[ \t]*$"
 )
+TOPICS_ATTR = re.compile(r"\btopics=[^\s}]*")
 _ATTR = re.compile(r"([a-z][a-z0-9_-]*)=([^\s}]*)")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
 _KNOWN_ATTRS = ("lines", "topics", "force")

@@ -17,11 +17,13 @@ from typing import Any
 
 import yaml
 
-from .clausetag import parse_document, write_blocks
+from .classify import Classifier, classified_blocks, overrides
+from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
 from .decode import decode_source
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, Severity
 from .sources import Source, discover_sources
+from .taxonomy import Taxonomy
 
 FORMAT = 1
 FRONT_MATTER_KEY = "policy_atlas"
@@ -97,13 +99,14 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 def render_page(source: Source, source_bytes: bytes, policy_blocks: tuple[Heading | Clause, ...], notes: tuple[Diagnostic, ...]) -> str:
     """The full Markdown page for one policy: front matter, then the clause-tagged body."""
     body = "\n" + write_blocks(policy_blocks)
+    canonical = canonical_body(body)
     front: dict[str, Any] = {
         FRONT_MATTER_KEY: {
             "format": FORMAT,
             "slug": source.meta.slug,
             "source": Path(source.meta.source_file).name,
             "source_sha256": sha256_hex(source_bytes),
-            "body_sha256": sha256_hex(body.encode("utf-8")),
+            "body_sha256": sha256_hex(canonical.encode("utf-8")),
             "source_notes": [f"line {d.line}: {d.message}" if d.line else d.message for d in notes],
         }
     }
@@ -118,45 +121,81 @@ def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
     record = front.get(FRONT_MATTER_KEY)
     if not isinstance(record, dict) or "body_sha256" not in record:
         return PageState.FOREIGN
-    if record.get("body_sha256") != sha256_hex(body.encode("utf-8")):
+    if record.get("body_sha256") != sha256_hex(canonical_body(body).encode("utf-8")):
         return PageState.EDITED
     if record.get("source_sha256") != sha256_hex(source_bytes) or record.get("format") != FORMAT:
         return PageState.STALE
     return PageState.CURRENT
 
 
-def build_page(source: Source) -> tuple[str, tuple[Diagnostic, ...]]:
-    """Decode and parse one source into its page text; raises PolicyAtlasError on unusable input."""
+def read_source_bytes(source: Source) -> bytes:
     try:
-        data = source.path.read_bytes()
+        return source.path.read_bytes()
     except OSError as error:
         raise PolicyAtlasError(source.meta.source_file, f"cannot read file: {error.strerror}") from error
+
+
+def analyse_source(source: Source, classifier: Classifier, keep: dict[str, tuple[str, ...]] | None = None) -> tuple[bytes, tuple[Heading | Clause, ...], tuple[Diagnostic, ...]]:
+    """Decode, parse and classify one source: the pipeline behind a policy page.
+
+    ``keep`` maps clause ids to a person's topic overrides, carried into the new blocks.
+    Raises PolicyAtlasError on unusable input.
+    """
+    data = read_source_bytes(source)
     decoded = decode_source(data, source.meta.source_file)
     policy = parse_policy(decoded.text, source.meta.slug, source.meta.source_file)
-    notes = decoded.diagnostics + policy.diagnostics
-    return render_page(source, data, policy.blocks, notes), notes
+    blocks, _ = classified_blocks(policy.blocks, classifier, keep)
+    return data, blocks, decoded.diagnostics + policy.diagnostics
 
 
-def normalise(sources_dir: Path, pages_dir: Path, force: bool = False, only: tuple[str, ...] = ()) -> tuple[list[NormaliseResult], list[Diagnostic]]:
+def page_overrides(page_text: str | None) -> dict[str, tuple[str, ...]]:
+    """A person's ``+topic`` / ``-topic`` entries in an existing page, by clause id."""
+    if page_text is None:
+        return {}
+    _, body, _ = split_front_matter(page_text)
+    found = {c.id: overrides(c.topics) for c in parse_document(body, "").clauses}
+    return {k: v for k, v in found.items() if v}
+
+
+def canonical_body(body: str) -> str:
+    """The body without a person's topic overrides: what the body hash covers.
+
+    Adding ``+images`` to a clause tag is the sanctioned way to correct the classifier, so
+    it must not make the page count as edited.
+    """
+    out = []
+    for line in body.split("\n"):
+        tag = parse_tag(line)
+        listed = [t for t in tag[3].get("topics", "").split(",") if t] if tag is not None else []
+        if any(t[0] in "+-" for t in listed):
+            topics = ",".join(t for t in listed if t[0] not in "+-")
+            line = TOPICS_ATTR.sub(f"topics={topics}" if topics else "", line).replace("  ", " ").replace(" }", "}")
+        out.append(line)
+    return "\n".join(out)
+
+
+def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = ()) -> tuple[list[NormaliseResult], list[Diagnostic]]:
     """Write the page of every source whose page is missing or stale.
 
     A page a person edited is left alone unless ``force``; so is a file at that path that
     this tool did not write.
     """
     sources, diagnostics = discover_sources(sources_dir)
+    classifier = Classifier(taxonomy)
     results: list[NormaliseResult] = []
     problems = list(diagnostics)
     for source in sources:
         if only and source.meta.slug not in only:
             continue
         page = page_path_for(pages_dir, source.meta.slug)
+        existing = page.read_text(encoding="utf-8") if page.exists() else None
         try:
-            text, notes = build_page(source)
+            data, blocks, notes = analyse_source(source, classifier, page_overrides(existing))
         except PolicyAtlasError as error:
             problems.append(Diagnostic(error.path, error.line, "bad-source", error.message, Severity.ERROR))
             continue
-        existing = page.read_text(encoding="utf-8") if page.exists() else None
-        state = page_state(existing, source.path.read_bytes())
+        text = render_page(source, data, blocks, notes)
+        state = page_state(existing, data)
         if state in (PageState.EDITED, PageState.FOREIGN) and not force:
             why = "was edited by hand" if state is PageState.EDITED else "was not written by policy-atlas"
             results.append(NormaliseResult(source.meta.slug, page, "refused", f"{why}; use --force to overwrite it", notes))

@@ -18,7 +18,7 @@ The rules are about the shape of text, never about any one school's wording.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .clausetag import parse_document, write_blocks
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
@@ -104,7 +104,7 @@ class _Unit:
     def line_span(self, start: int, end: int) -> tuple[int, int]:
         """The source lines holding characters ``start:end`` of the joined text."""
         _, offsets = self.text_and_offsets()
-        first = next((line for offset, line in reversed(offsets) if offset <= start), self.first.number)
+        first = self.first.number if start == 0 else next((line for offset, line in reversed(offsets) if offset <= start), self.first.number)
         last = next((line for offset, line in reversed(offsets) if offset < end), first)
         return first, last
 
@@ -122,9 +122,11 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     # Reading back what the grammar writes gives heading paths and parents exactly as every
     # later reader of the Markdown will see them, so the two can never disagree.
     canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
+    source_lines = iter([b.line for b in builder.blocks if isinstance(b, Heading)])
+    blocks = tuple(replace(b, line=next(source_lines)) if isinstance(b, Heading) else b for b in canonical.blocks)
     return Policy(
         slug=slug,
-        blocks=canonical.blocks,
+        blocks=blocks,
         diagnostics=tuple(builder.diagnostics),
         page_markers=tuple(markers),
     )
@@ -288,7 +290,11 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return True
     if _ends_sentence(prev_text):
         # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
-        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith(":")
+        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
+    if line.blank_before > 0 and first.isupper() and _last_word(prev_text) not in FUNCTION_WORDS:
+        # Across a blank line, a lone title-like line above, or a "Heading:" below, is a seam.
+        if (len(current.lines) == 1 and _title_like(prev_text)) or (_title_like(line.content) and line.content.endswith(":")):
+            return False
     return mid_sentence
 
 
@@ -463,7 +469,8 @@ class _Builder:
                 and following_items
                 and not _title_like(following.text)
             )
-            if follows_long_item and not after_lead_in:
+            in_short_items = isinstance(last, Clause) and _title_like(last.text)
+            if follows_long_item and not after_lead_in and not in_short_items:
                 return True
             page_seam = unit.first.blank_before == 0 and self._last_blank > 0
             return page_seam and not following_items
@@ -584,6 +591,7 @@ class _Builder:
         else:
             self.lead_in = None
             self.sub_lead_in = None
+            parent = self._numbered_owner()
         pieces = [(0, len(text))] if label or text != unit.text else provision_spans(text)
         for start, end in pieces:
             piece = text[start:end].strip()
@@ -611,6 +619,22 @@ class _Builder:
             elif not item or self.lead_in is None:
                 self.lead_in = clause
                 self.sub_lead_in = None
+
+    def _numbered_owner(self) -> Clause | None:
+        """The numbered clause an unnumbered paragraph continues, if one is directly above it.
+
+        Extraction loses the numbers of a clause's second and later paragraphs; such a
+        paragraph belongs to the numbered clause above it, not to the section.
+        """
+        last = self.blocks[-1] if self.blocks else None
+        if not isinstance(last, Clause):
+            return None
+        if last.number and last.number[:1].isdigit():
+            return last
+        owner = next((c for c in reversed(self.blocks) if isinstance(c, Clause) and c.id == last.parent), None)
+        if owner is not None and owner.number and owner.number[:1].isdigit() and not last.number:
+            return owner
+        return None
 
     def _id_for(self, unit: _Unit, text: str, label: str | None, parent: Clause | None, path: tuple[str, ...]) -> str:
         if unit.kind == "dotted" and label:

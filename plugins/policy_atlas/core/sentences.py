@@ -13,8 +13,19 @@ import re
 _ABBREVIATIONS = frozenset("e.g i.e etc eg ie mr mrs ms dr st no vs cf approx dept inc ltd co".split())
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9])")
 _DEONTIC = re.compile(
-    r"\b(must|should|shall|may|can|cannot|can't|will|won't|required|expected|permitted|"
-    r"prohibited|forbidden|allowed|advised|encouraged|need to|needs to|never|do not|don't)\b",
+    r"\b(must|should|shall|may|can|cannot|can't|will|won't|required|expected|permits?|permitted|"
+    r"prohibited|forbidden|allowed|advised|encouraged|need to|needs to|never|do not|don't|are to|is to)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens like this explains or illustrates the one before: same provision.
+_ELABORATION = re.compile(
+    r"^[\"'‘“(]*(?:for example|for instance|e\.g\.|eg\b|this includes|this means|in particular|such\b|"
+    r"in the event of this|in this case|in these circumstances|in such cases|again\b|that is\b|i\.e\.)",
+    re.IGNORECASE,
+)
+# ", they must ..." after a clause that has its own modal: two provisions joined by a comma.
+_COMMA_SPLICE = re.compile(
+    r",\s+(?!(?:which|that|who|whom|whose|where|when|as|so|but|and|or|if|unless)\b)(?=(?:[A-Za-z’']+\s+){1,3}(?:must|should|shall|will|may|can|cannot)\s)",
     re.IGNORECASE,
 )
 
@@ -34,12 +45,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _split_comma_splices(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for match in _COMMA_SPLICE.finditer(text, start, end):
+            before = text[start:match.start()]
+            if len(before.split()) >= 6 and _DEONTIC.search(before) and not re.match(r"\s*(?:if|when|where|unless|whilst|while)\b", before, re.IGNORECASE):
+                out.append((start, match.start() + 1))
+                start = match.end()
+        out.append((start, end))
+    return out
+
+
 def provision_spans(text: str) -> list[tuple[int, int]]:
     """Group sentences so that each span holds one deontic sentence and what explains it."""
     groups: list[tuple[int, int]] = []
     has_modal = False
-    for start, end in sentence_spans(text):
-        modal = bool(_DEONTIC.search(text[start:end]))
+    for start, end in _split_comma_splices(text, sentence_spans(text)):
+        modal = bool(_DEONTIC.search(text[start:end])) and not _ELABORATION.match(text[start:end])
         if groups and not (modal and has_modal):
             groups[-1] = (groups[-1][0], end)
             has_modal = has_modal or modal

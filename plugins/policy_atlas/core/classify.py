@@ -1,0 +1,183 @@
+"""Topics and force for each clause: deterministic, explainable, rules about meaning.
+
+Topics come from the taxonomy's rules, matched against the clause's own text, against its
+list lead-in (an item under "Breach confidentiality, for example by:" is about
+confidentiality), and against its innermost heading (a bullet under "Use of images" is
+about images). Every tag records why it was given. A person's ``+topic`` / ``-topic`` in
+the clause tag wins over the classifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .force import clause_force
+from .model import Clause, Heading
+from .taxonomy import Rule, Taxonomy, Topic
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class TopicTag:
+    topic: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Classification:
+    topics: tuple[TopicTag, ...]
+    force: str
+    force_why: str
+
+    @property
+    def topic_ids(self) -> tuple[str, ...]:
+        return tuple(t.topic for t in self.topics)
+
+
+@lru_cache(maxsize=4096)
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Compile one taxonomy term: ``*`` is any word ending, space or hyphen match either."""
+    parts = []
+    for word in re.split(r"[\s-]+", term.strip()):
+        stem = re.escape(word.rstrip("*"))
+        parts.append(stem + (r"\w*" if word.endswith("*") else ""))
+    return re.compile(r"(?<!\w)" + r"[\s\-/]+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def _matches(text: str, terms: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(word position, matched text) for every occurrence of any term."""
+    found = []
+    for term in terms:
+        for match in term_pattern(term).finditer(text):
+            found.append((len(_WORD.findall(text[: match.start()])), match.group(0)))
+    return found
+
+
+def _rule_fires(rule: Rule, text: str) -> list[str] | None:
+    """The words that satisfy the rule in ``text``, or None."""
+    per_group = [_matches(text, group) for group in rule.groups]
+    if not all(per_group):
+        return None
+    if rule.near is None:
+        return [min(group)[1] for group in per_group]
+    best: list[str] | None = None
+    for anchor, _ in per_group[0]:
+        chosen = []
+        for group in per_group:
+            position, word = min(group, key=lambda m: abs(m[0] - anchor))
+            if abs(position - anchor) > rule.near:
+                break
+            chosen.append(word)
+        else:
+            best = chosen
+            break
+    return best
+
+
+def _blocked(topic: Topic, text: str) -> str:
+    """Remove the phrases the topic says never count (``abuse of their position``)."""
+    for phrase in topic.unless:
+        text = term_pattern(phrase).sub(" ", text)
+    return text
+
+
+def topic_evidence(topic: Topic, text: str) -> str | None:
+    """Why ``text`` on its own is about ``topic``, or None."""
+    text = _blocked(topic, text)
+    for rule in topic.rules:
+        words = _rule_fires(rule, text)
+        if words is not None:
+            quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))
+            return f"{rule.name}: {quoted}"
+    return None
+
+
+def heading_evidence(topic: Topic, heading: str) -> str | None:
+    found = _matches(_blocked(topic, heading), topic.headings) if topic.headings else []
+    return f"under the heading “{heading}”" if found else None
+
+
+class Classifier:
+    """Applies a taxonomy to the clauses of one policy, in document order."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+
+    def classify_blocks(self, blocks: tuple[Heading | Clause, ...]) -> dict[str, Classification]:
+        by_id = {b.id: b for b in blocks if isinstance(b, Clause)}
+        results: dict[str, Classification] = {}
+        for clause in by_id.values():
+            chain = _lead_in_chain(clause, by_id)
+            results[clause.id] = self.classify(clause, chain, results)
+        return results
+
+    def classify(self, clause: Clause, lead_ins: list[Clause], earlier: dict[str, Classification]) -> Classification:
+        tags: list[TopicTag] = []
+        innermost = clause.heading[-1] if clause.heading else ""
+        for topic in self.taxonomy.topics:
+            why = topic_evidence(topic, clause.text)
+            if why is None and lead_ins and _introduces_examples(lead_ins[0].text) and topic.id in earlier[lead_ins[0].id].topic_ids:
+                why = f"an example under “{_short(lead_ins[0].text)}”"
+            if why is None and innermost:
+                why = heading_evidence(topic, innermost)
+            if why is not None:
+                tags.append(TopicTag(topic.id, why))
+        inherited = earlier.get(lead_ins[0].id) if lead_ins else None
+        force, force_why = clause_force(clause.text, [c.text for c in lead_ins], inherited.force if inherited else None)
+        return Classification(tuple(tags), force, force_why)
+
+
+def _lead_in_chain(clause: Clause, by_id: dict[str, Clause]) -> list[Clause]:
+    """The list lead-ins above a clause, nearest first (numbered parents are not lead-ins)."""
+    chain: list[Clause] = []
+    parent = by_id.get(clause.parent) if clause.parent else None
+    while parent is not None and len(chain) < 10:
+        if not parent.text.rstrip(" \"'’”)").endswith((":", ";", ":-", "by", "include", "including")):
+            break
+        chain.append(parent)
+        parent = by_id.get(parent.parent) if parent.parent else None
+    return chain
+
+
+_EXAMPLE_CUE = re.compile(r"(?:for\s+example|for\s+instance|e\.g\.?|such\s+as|including|includes?|\bby)\W*$", re.IGNORECASE)
+
+
+def _introduces_examples(text: str) -> bool:
+    """A lead-in such as "Breach confidentiality, for example by:" whose items are instances of it.
+
+    Only such lead-ins pass their topics to their items; "These are the risks:" does not.
+    """
+    return bool(_EXAMPLE_CUE.search(text.rstrip(" :;-–—")))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def resolve_topics(tag_topics: tuple[str, ...]) -> tuple[str, ...]:
+    """A clause tag's topics with a person's ``+topic`` / ``-topic`` applied."""
+    plain = [t for t in tag_topics if t[:1] not in "+-"]
+    added = [t[1:] for t in tag_topics if t.startswith("+")]
+    removed = {t[1:] for t in tag_topics if t.startswith("-")}
+    return tuple(t for t in dict.fromkeys([*plain, *added]) if t not in removed)
+
+
+def overrides(clause_topics: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(t for t in clause_topics if t[:1] in "+-")
+
+
+def classified_blocks(blocks: tuple[Heading | Clause, ...], classifier: Classifier, keep: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[Heading | Clause, ...], dict[str, Classification]]:
+    """Blocks with topics and force written in, keeping a person's overrides (by clause id)."""
+    results = classifier.classify_blocks(blocks)
+    keep = keep or {}
+    out: list[Heading | Clause] = []
+    for block in blocks:
+        if isinstance(block, Clause):
+            result = results[block.id]
+            out.append(replace(block, topics=result.topic_ids + keep.get(block.id, ()), force=result.force))
+        else:
+            out.append(block)
+    return tuple(out), results

@@ -1,0 +1,176 @@
+"""Score clauses against hand-made gold labels (the format of ``shared/gold``).
+
+A snippet counts for the clause that contains it (white space collapsed). For each topic:
+a positive snippet in a clause with the topic is a true positive, in a clause without it a
+false negative; a negative snippet in a clause with the topic is a false positive. Force
+accuracy is the share of stances whose evidence clause has the stated force.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Clause, PolicyAtlasError
+
+CORE_TOPICS = ("pupil-contact", "personal-devices", "images", "discipline")
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Evaluation:
+    topics: dict[str, Counts] = field(default_factory=dict)
+    stances_right: int = 0
+    stances_total: int = 0
+    misses: list[str] = field(default_factory=list)
+    policies: list[str] = field(default_factory=list)
+
+    def micro(self, topic_ids: tuple[str, ...] | None = None) -> Counts:
+        total = Counts()
+        for topic, counts in self.topics.items():
+            if topic_ids is None or topic in topic_ids:
+                total.add(counts)
+        return total
+
+    @property
+    def force_accuracy(self) -> float:
+        return self.stances_right / self.stances_total if self.stances_total else 1.0
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise PolicyAtlasError(str(path), f"cannot read gold file: {error}") from error
+    if not isinstance(data, dict) or "policy" not in data:
+        raise PolicyAtlasError(str(path), "not a gold file: expected a mapping with 'policy'")
+    return data
+
+
+def gold_snippets(gold: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for labels in (gold.get("topics") or {}).values():
+        for kind in ("positive", "negative"):
+            found.extend(labels.get(kind) or [])
+    found.extend(s["evidence"] for s in gold.get("stances") or [])
+    return found
+
+
+def score_policy(gold: dict[str, Any], clauses: tuple[Clause, ...], topics_of: dict[str, tuple[str, ...]], evaluation: Evaluation) -> None:
+    """Add one policy's counts to ``evaluation``; ``topics_of`` maps clause id to final topics."""
+    texts = [(c, _collapse(f"{c.number or ''} {c.text}")) for c in clauses]
+
+    def find(snippet: str) -> Clause | None:
+        wanted = _collapse(snippet)
+        return next((c for c, t in texts if wanted in t), None)
+
+    name = str(gold["policy"])
+    for topic, labels in (gold.get("topics") or {}).items():
+        counts = evaluation.topics.setdefault(topic, Counts())
+        for snippet in labels.get("positive") or []:
+            clause = find(snippet)
+            if clause is not None and topic in topics_of.get(clause.id, ()):
+                counts.tp += 1
+            else:
+                counts.fn += 1
+                evaluation.misses.append(f"{name}: {topic}: missed “{snippet}”" + ("" if clause else " (no clause contains it)"))
+        for snippet in labels.get("negative") or []:
+            clause = find(snippet)
+            if clause is not None and topic in topics_of.get(clause.id, ()):
+                counts.fp += 1
+                evaluation.misses.append(f"{name}: {topic}: wrongly tagged “{snippet}”")
+    for stance in gold.get("stances") or []:
+        evaluation.stances_total += 1
+        clause = find(stance["evidence"])
+        if clause is not None and clause.force == stance["stance"]:
+            evaluation.stances_right += 1
+        else:
+            got = clause.force if clause else "no clause"
+            evaluation.misses.append(f"{name}: force of “{stance['evidence']}”: {got}, expected {stance['stance']}")
+
+
+def _match_source(gold: dict[str, Any], candidates: dict[str, tuple[Clause, ...]], stems: dict[str, str]) -> str | None:
+    """The slug a gold file describes: by file name, else by which policy holds its snippets."""
+    name = str(gold["policy"])
+    for slug, stem in stems.items():
+        if name in (stem, slug):
+            return slug
+    snippets = [_collapse(s) for s in gold_snippets(gold)]
+    best, best_found = None, 0
+    for slug, clauses in sorted(candidates.items()):
+        text = " ".join(_collapse(f"{c.number or ''} {c.text}") for c in clauses)
+        found = sum(1 for s in snippets if s in text)
+        if found > best_found:
+            best, best_found = slug, found
+    return best if snippets and best_found * 2 >= len(snippets) else None
+
+
+def evaluate(gold_dir: Path, policies: dict[str, tuple[Clause, ...]], stems: dict[str, str]) -> Evaluation:
+    """Score every gold file in ``gold_dir`` against the matching policy's clauses.
+
+    ``policies`` maps slugs to classified clauses (topics final, force set); ``stems`` maps
+    slugs to source file stems, the usual way a gold file names its policy.
+    """
+    files = sorted(p for p in gold_dir.iterdir() if p.suffix in (".yaml", ".yml"))
+    if not files:
+        raise PolicyAtlasError(str(gold_dir), "no gold files (*.yaml) here")
+    evaluation = Evaluation()
+    for path in files:
+        gold = load_gold(path)
+        slug = _match_source(gold, policies, stems)
+        if slug is None:
+            raise PolicyAtlasError(str(path), f"no source policy matches {gold['policy']!r}")
+        evaluation.policies.append(f"{path.name} -> {slug}")
+        clauses = policies[slug]
+        score_policy(gold, clauses, {c.id: tuple(c.topics) for c in clauses}, evaluation)
+    return evaluation
+
+
+def report(evaluation: Evaluation, topic_order: tuple[str, ...]) -> str:
+    """The evaluation as a plain-text table."""
+    lines = ["topic                precision  recall     F1   (tp/fp/fn)"]
+    ordered = [t for t in topic_order if t in evaluation.topics] + sorted(set(evaluation.topics) - set(topic_order))
+    for topic in ordered:
+        c = evaluation.topics[topic]
+        lines.append(f"{topic:<20} {c.precision:9.3f} {c.recall:7.3f} {c.f1:6.3f}   ({c.tp}/{c.fp}/{c.fn})")
+    core = evaluation.micro(CORE_TOPICS)
+    every = evaluation.micro()
+    lines += [
+        "",
+        f"micro-F1, core topics ({', '.join(CORE_TOPICS)}): {core.f1:.3f}",
+        f"micro-F1, all {len(evaluation.topics)} topics: {every.f1:.3f}",
+        f"force accuracy: {evaluation.force_accuracy:.3f} ({evaluation.stances_right}/{evaluation.stances_total} stances)",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,142 @@
+"""The topic taxonomy: data (a YAML file), read and checked once.
+
+A topic has an id, a label, a plain-English description and the evidence rules the
+classifier uses. Rules are written in terms of meaning ("a contact word near a pupil
+word"), with named term sets shared between topics. Adding a topic is an edit to the YAML.
+
+Term syntax: lowercase words or phrases; ``*`` at the end of a word matches any ending
+(``communicat*``); a space or hyphen in a phrase matches either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import PolicyAtlasError
+
+_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Fires when every group has a term in the text, all within ``near`` words of each other."""
+
+    name: str
+    groups: tuple[tuple[str, ...], ...]
+    near: int | None = None
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    description: str
+    core: bool
+    rules: tuple[Rule, ...]
+    headings: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topics: tuple[Topic, ...]
+    path: str = ""
+
+    def get(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(t.id for t in self.topics)
+
+
+def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
+    """Read and validate a taxonomy file; errors name the file and the line."""
+    shown = shown or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PolicyAtlasError(shown, f"cannot read taxonomy: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise PolicyAtlasError(shown, "taxonomy is not UTF-8") from error
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise PolicyAtlasError(shown, f"YAML error: {error.problem}", line) from error
+    return _read(data, node, shown)
+
+
+def _line_of(node: Any, *keys: str | int) -> int | None:
+    """The line of a nested value in the composed YAML, for error messages."""
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str, line: int | None) -> tuple[str, ...]:
+    if isinstance(value, str):
+        if value in named:
+            return named[value]
+        raise PolicyAtlasError(shown, f"{where}: unknown term set {value!r}", line)
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return tuple(v.strip().lower() for v in value)
+    raise PolicyAtlasError(shown, f"{where}: expected a term set name or a list of terms", line)
+
+
+def _read(data: Any, node: Any, shown: str) -> Taxonomy:
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
+        raise PolicyAtlasError(shown, "expected a mapping with a non-empty 'topics' list", 1)
+    raw_terms = data.get("terms") or {}
+    if not isinstance(raw_terms, dict):
+        raise PolicyAtlasError(shown, "'terms' must map names to lists of terms", _line_of(node, "terms"))
+    named: dict[str, tuple[str, ...]] = {}
+    for name, value in raw_terms.items():
+        named[str(name)] = _terms(value if isinstance(value, list) else None, {}, f"terms.{name}", shown, _line_of(node, "terms", str(name)))
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(data["topics"]):
+        line = _line_of(node, "topics", index)
+        if not isinstance(raw, dict):
+            raise PolicyAtlasError(shown, "each topic must be a mapping", line)
+        topic_id = raw.get("id")
+        if not isinstance(topic_id, str) or not _ID.match(topic_id):
+            raise PolicyAtlasError(shown, f"topic id {topic_id!r} must be lowercase letters, digits and hyphens", line)
+        if topic_id in seen:
+            raise PolicyAtlasError(shown, f"topic id {topic_id!r} is used twice", line)
+        seen.add(topic_id)
+        for key in ("label", "description"):
+            if not isinstance(raw.get(key), str) or not raw[key].strip():
+                raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
+        unknown = sorted(set(raw) - {"id", "label", "description", "core", "rules", "headings", "unless"})
+        if unknown:
+            raise PolicyAtlasError(shown, f"topic {topic_id}: unknown key {unknown[0]!r}", line)
+        rules: list[Rule] = []
+        for r_index, rule in enumerate(raw.get("rules") or []):
+            r_line = _line_of(node, "topics", index, "rules", r_index)
+            if not isinstance(rule, dict) or not isinstance(rule.get("all"), list) or not rule["all"]:
+                raise PolicyAtlasError(shown, f"topic {topic_id}: each rule needs 'all', a list of term groups", r_line)
+            groups = tuple(_terms(g, named, f"topic {topic_id} rule {r_index + 1}", shown, r_line) for g in rule["all"])
+            near = rule.get("near")
+            if near is not None and (not isinstance(near, int) or near < 1):
+                raise PolicyAtlasError(shown, f"topic {topic_id}: 'near' must be a positive number of words", r_line)
+            rules.append(Rule(str(rule.get("name") or f"rule {r_index + 1}"), groups, near))
+        if not rules:
+            raise PolicyAtlasError(shown, f"topic {topic_id}: at least one rule is required", line)
+        headings = _terms(raw["headings"], named, f"topic {topic_id} headings", shown, line) if raw.get("headings") else ()
+        unless = _terms(raw["unless"], named, f"topic {topic_id} unless", shown, line) if raw.get("unless") else ()
+        topics.append(
+            Topic(topic_id, raw["label"].strip(), " ".join(raw["description"].split()), bool(raw.get("core")), tuple(rules), headings, unless)
+        )
+    return Taxonomy(tuple(topics), shown)
