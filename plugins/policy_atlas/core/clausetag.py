@@ -31,8 +31,9 @@ TOPICS_ATTR = re.compile(r"\btopics=[^\s}]*")
 _ATTR = re.compile(r"([a-z][a-z0-9_-]*)=([^\s}]*)")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
 _KNOWN_ATTRS = ("lines", "topics", "force")
-_HEADING_ESCAPES = re.compile(r"[\\`*_{}\[\]()#+!|>~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
-_HEADING_UNESCAPES = re.compile(r"\\([\\`*_{}\[\]()#+!|>~.-])|&lt;|&amp;")
+_HEADING_ESCAPES = re.compile(r"[\\`*_{}\[\]()#+!|>]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
+_HEADING_UNESCAPES = re.compile(r"\\([\\`*_{}\[\]()#+!|>.-])|&lt;|&amp;")
+_NEEDS_TEXT_ESCAPE = re.compile(r"^\s*[\\§]")
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,15 @@ def unescape_heading(text: str) -> str:
     return _HEADING_UNESCAPES.sub(unescape, text)
 
 
+def escape_text(text: str) -> str:
+    """Clause text as written under its tag: a backslash guards text that starts like a tag."""
+    return "\\" + text if _NEEDS_TEXT_ESCAPE.match(text) else text
+
+
+def unescape_text(line: str) -> str:
+    return line[1:] if line.startswith("\\") else line
+
+
 def format_tag(clause: Clause, depth: int) -> str:
     """The tag line of one clause."""
     attrs = [f"#{clause.id}"]
@@ -98,7 +108,7 @@ def write_blocks(blocks: tuple[Heading | Clause, ...] | list[Heading | Clause]) 
             continue
         depth = depths.get(block.parent, -1) + 1 if block.parent else 0
         depths[block.id] = depth
-        out.append(f"{format_tag(block, depth)}\n{INDENT * depth}{block.text}")
+        out.append(f"{format_tag(block, depth)}\n{INDENT * depth}{escape_text(block.text)}")
     return "\n\n".join(out) + "\n"
 
 
@@ -147,7 +157,7 @@ def parse_document(body: str, path: str, source_file: str = "", line_offset: int
         text_lines: list[str] = []
         index += 1
         while index < len(lines) and lines[index].strip() and parse_tag(lines[index]) is None:
-            text_lines.append(lines[index].strip())
+            text_lines.append(unescape_text(lines[index].strip()))
             index += 1
         if depth > len(parents):
             diagnostics.append(Diagnostic(path, line_no, "clause-indent", "clause is indented deeper than the clause above it"))

@@ -92,28 +92,29 @@ def score_policy(gold: dict[str, Any], clauses: tuple[Clause, ...], topics_of: d
     """Add one policy's counts to ``evaluation``; ``topics_of`` maps clause id to final topics."""
     texts = [(c, _collapse(f"{c.number or ''} {c.text}")) for c in clauses]
 
-    def find(snippet: str) -> Clause | None:
+    def find_all(snippet: str) -> list[Clause]:
+        """Every clause holding the snippet: a policy may print the same sentence twice."""
         wanted = _collapse(snippet)
-        return next((c for c, t in texts if wanted in t), None)
+        return [c for c, t in texts if wanted in t]
 
     name = str(gold["policy"])
     for topic, labels in (gold.get("topics") or {}).items():
         counts = evaluation.topics.setdefault(topic, Counts())
         for snippet in labels.get("positive") or []:
-            clause = find(snippet)
-            if clause is not None and topic in topics_of.get(clause.id, ()):
+            holders = find_all(snippet)
+            if any(topic in topics_of.get(c.id, ()) for c in holders):
                 counts.tp += 1
             else:
                 counts.fn += 1
-                evaluation.misses.append(f"{name}: {topic}: missed “{snippet}”" + ("" if clause else " (no clause contains it)"))
+                evaluation.misses.append(f"{name}: {topic}: missed “{snippet}”" + ("" if holders else " (no clause contains it)"))
         for snippet in labels.get("negative") or []:
-            clause = find(snippet)
-            if clause is not None and topic in topics_of.get(clause.id, ()):
+            if any(topic in topics_of.get(c.id, ()) for c in find_all(snippet)):
                 counts.fp += 1
                 evaluation.misses.append(f"{name}: {topic}: wrongly tagged “{snippet}”")
     for stance in gold.get("stances") or []:
         evaluation.stances_total += 1
-        clause = find(stance["evidence"])
+        holders = find_all(stance["evidence"])
+        clause = holders[0] if holders else None
         if clause is not None and clause.force == stance["stance"]:
             evaluation.stances_right += 1
         else:

@@ -43,6 +43,7 @@ _PART_HEADING = re.compile(
 _FIELD = re.compile(r"^(?P<label>[A-Z][\w' ]{0,40}?)\s*:\s*(?P<value>\S.*)$")
 _MODAL = re.compile(r"\b(must|should|shall|will|may|can|cannot)\b", re.IGNORECASE)
 _TERMINAL = ".!?:;"
+_LIST_SEPARATOR = re.compile(r"[;:,]\s*(?:and|or)?\s*$", re.IGNORECASE)
 _SENTENCE_END = ".!?"
 _CLOSERS = "\"'’”)]"
 _LEAD_IN_CUES = frozenset(
@@ -218,7 +219,9 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     if not lengths:
         return 0, False
     p90 = lengths[int(0.9 * (len(lengths) - 1))]
-    return max(40, int(0.6 * p90)), p90 <= WRAPPED_WIDTH
+    near_width = sum(1 for n in lengths if n >= 0.85 * p90)
+    wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths)
+    return max(40, int(0.6 * p90)), wrapped
 
 
 def _join(lines: list[_Line]) -> list[_Unit]:
@@ -267,20 +270,26 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     if not current.text:
         return line.kind == "plain"
     mid_sentence = not _ends_sentence(prev_text) and (
-        len(previous.content) >= threshold or _last_word(prev_text) in FUNCTION_WORDS
+        (wrapped and len(previous.content) >= threshold) or _last_word(prev_text) in FUNCTION_WORDS
     )
     if line.kind == "bullet":
         return mid_sentence and line.content[:1] in "-–—" and line.rest[:1].islower()
     if line.kind == "dotted":
-        if line.label and _fits_sequence(line.label, numbers) and line.rest[:1].isupper():
+        list_continues = bool(_LIST_SEPARATOR.search(prev_text))
+        if line.label and _fits_sequence(line.label, numbers) and (line.rest[:1].isupper() or list_continues):
             return False
         return mid_sentence or not line.rest
     if line.kind in ("letter", "roman"):
         return mid_sentence and not line.content.startswith("(")
     first = line.content[:1]
+    if len(current.lines) == 1 and current.kind == "plain" and _PART_HEADING.match(prev_text) and _title_like(prev_text):
+        return False
     if line.indent > 0:
         # A leading space where a bullet glyph was lost: a new item, unless the line
-        # is a hanging-indent continuation of an unfinished sentence.
+        # is a hanging-indent continuation of an unfinished sentence. A line at the same
+        # indent as the item above is its sibling unless that item's line was full width.
+        if line.indent == current.first.indent and not (wrapped and len(previous.content) >= threshold):
+            return False
         return line.blank_before == 0 and (mid_sentence or first.islower()) and not _ends_sentence(prev_text)
     if current.title is None and _is_field_label(current) and line.blank_before <= 2:
         return len(line.content.split()) <= 6 and not _ends_sentence(line.content)
@@ -386,6 +395,7 @@ class _Builder:
         self.siblings: dict[tuple[str, ...], tuple[str, int]] = {}
         self._last_blank = 0
         self._last_item = False
+        self.sub_indent: int | None = None
 
     def build(self, units: list[_Unit]) -> None:
         for index, unit in enumerate(units):
@@ -398,6 +408,10 @@ class _Builder:
 
     def _place(self, unit: _Unit, following: _Unit | None, after: _Unit | None) -> None:
         if unit.title is not None:
+            # A heading that ran into a number always has a clause under it: it ends any
+            # run of short lines rather than joining it.
+            self._close_heading_run()
+            self.last_was_heading = False
             self._open_heading(unit.title, unit.first.number, None, rank=None)
         text = unit.text
         if unit.kind == "dotted" and unit.label:
@@ -587,6 +601,11 @@ class _Builder:
             self.lead_in = None
             self.sub_lead_in = None
         elif item:
+            if self.sub_lead_in is not None and not starts_sublist:
+                if self.sub_indent is None:
+                    self.sub_indent = unit.first.indent
+                elif unit.first.indent < self.sub_indent:
+                    self.sub_lead_in = None  # back out at the outer list's indent: the sub-list is over
             parent = self.lead_in if starts_sublist else (self.sub_lead_in or self.lead_in)
         else:
             self.lead_in = None
@@ -616,6 +635,7 @@ class _Builder:
         if following_items and _ends_lead_in(text):
             if starts_sublist:
                 self.sub_lead_in = clause
+                self.sub_indent = None
             elif not item or self.lead_in is None:
                 self.lead_in = clause
                 self.sub_lead_in = None

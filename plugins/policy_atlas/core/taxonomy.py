@@ -32,6 +32,15 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class ProvisionKind:
+    """Something a topic regulates ("personal contact with pupils"), recognised by its own rules."""
+
+    id: str
+    label: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     label: str
@@ -40,6 +49,7 @@ class Topic:
     rules: tuple[Rule, ...]
     headings: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
+    provisions: tuple[ProvisionKind, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,20 @@ def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str
     raise PolicyAtlasError(shown, f"{where}: expected a term set name or a list of terms", line)
 
 
+def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, node: Any, path: tuple[str | int, ...]) -> tuple[Rule, ...]:
+    rules: list[Rule] = []
+    for r_index, rule in enumerate(raw or []):
+        r_line = _line_of(node, *path, r_index)
+        if not isinstance(rule, dict) or not isinstance(rule.get("all"), list) or not rule["all"]:
+            raise PolicyAtlasError(shown, f"{owner}: each rule needs 'all', a list of term groups", r_line)
+        groups = tuple(_terms(g, named, f"{owner} rule {r_index + 1}", shown, r_line) for g in rule["all"])
+        near = rule.get("near")
+        if near is not None and (not isinstance(near, int) or near < 1):
+            raise PolicyAtlasError(shown, f"{owner}: 'near' must be a positive number of words", r_line)
+        rules.append(Rule(str(rule.get("name") or f"rule {r_index + 1}"), groups, near))
+    return tuple(rules)
+
+
 def _read(data: Any, node: Any, shown: str) -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
         raise PolicyAtlasError(shown, "expected a mapping with a non-empty 'topics' list", 1)
@@ -119,24 +143,31 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        unknown = sorted(set(raw) - {"id", "label", "description", "core", "rules", "headings", "unless"})
+        unknown = sorted(set(raw) - {"id", "label", "description", "core", "rules", "headings", "unless", "provisions"})
         if unknown:
             raise PolicyAtlasError(shown, f"topic {topic_id}: unknown key {unknown[0]!r}", line)
-        rules: list[Rule] = []
-        for r_index, rule in enumerate(raw.get("rules") or []):
-            r_line = _line_of(node, "topics", index, "rules", r_index)
-            if not isinstance(rule, dict) or not isinstance(rule.get("all"), list) or not rule["all"]:
-                raise PolicyAtlasError(shown, f"topic {topic_id}: each rule needs 'all', a list of term groups", r_line)
-            groups = tuple(_terms(g, named, f"topic {topic_id} rule {r_index + 1}", shown, r_line) for g in rule["all"])
-            near = rule.get("near")
-            if near is not None and (not isinstance(near, int) or near < 1):
-                raise PolicyAtlasError(shown, f"topic {topic_id}: 'near' must be a positive number of words", r_line)
-            rules.append(Rule(str(rule.get("name") or f"rule {r_index + 1}"), groups, near))
+        rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
+        kinds: list[ProvisionKind] = []
+        for p_index, kind in enumerate(raw.get("provisions") or []):
+            p_line = _line_of(node, "topics", index, "provisions", p_index)
+            if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
+                raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
+            kind_rules = _rules(kind.get("rules"), named, f"provision {kind['id']}", shown, node, ("topics", index, "provisions", p_index, "rules"))
+            kinds.append(ProvisionKind(kind["id"], kind["label"].strip(), kind_rules))
         if not rules:
             raise PolicyAtlasError(shown, f"topic {topic_id}: at least one rule is required", line)
         headings = _terms(raw["headings"], named, f"topic {topic_id} headings", shown, line) if raw.get("headings") else ()
         unless = _terms(raw["unless"], named, f"topic {topic_id} unless", shown, line) if raw.get("unless") else ()
         topics.append(
-            Topic(topic_id, raw["label"].strip(), " ".join(raw["description"].split()), bool(raw.get("core")), tuple(rules), headings, unless)
+            Topic(
+                topic_id,
+                raw["label"].strip(),
+                " ".join(raw["description"].split()),
+                bool(raw.get("core")),
+                rules,
+                headings,
+                unless,
+                tuple(kinds),
+            )
         )
     return Taxonomy(tuple(topics), shown)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +21,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from policy_atlas.core.clausetag import INDENT, parse_tag
+from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
@@ -82,7 +82,7 @@ class ClausePreprocessor(Preprocessor):
             index += 1
             text: list[str] = []
             while index < len(lines) and lines[index].strip() and parse_tag(lines[index]) is None:
-                text.append(lines[index].strip())
+                text.append(unescape_text(lines[index].strip()))
                 index += 1
             self.extension.clauses.append(_TaggedClause(depth, number, clause_id, attrs, " ".join(text)))
             out.extend(["", _PLACEHOLDER.format(len(self.extension.clauses) - 1), ""])
@@ -169,7 +169,7 @@ class ClauseTreeprocessor(Treeprocessor):
         element.insert(position, badges)
         if force:
             badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{force}"})
-            badge.text = AtomicString(FORCE_LABELS.get(force, force))
+            badge.text = literal(FORCE_LABELS.get(force, force))
         for topic in topics:
             info = self.extension.topic_badge(topic)
             attrs = {"class": f"pa-topic pa-topic--{topic}"}
@@ -180,7 +180,7 @@ class ClauseTreeprocessor(Treeprocessor):
                 badge = etree.SubElement(badges, "a", attrs)
             else:
                 badge = etree.SubElement(badges, "span", attrs)
-            badge.text = AtomicString(info.label)
+            badge.text = literal(info.label)
 
 
 class ClauseExtension(Extension):
@@ -190,18 +190,18 @@ class ClauseExtension(Extension):
     taxonomy's labels and link to topic pages; alone, a badge shows the topic id.
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "topic_badge": [None, "callable(topic_id) -> TopicBadge, supplied by the MkDocs plugin"],
-        }
+    def __init__(self, topic_badge: Callable[[str], TopicBadge] | None = None, **kwargs: Any) -> None:
+        # The provider is a Python callable, not a Markdown option: Python-Markdown's option
+        # parsing would turn it into a boolean.
+        self.topic_badge_provider = topic_badge
+        self.config: dict[str, list[Any]] = {}
         super().__init__(**kwargs)
         self.clauses: list[_TaggedClause] = []
         self.open_clauses: list[etree.Element] = []
 
     def topic_badge(self, topic: str) -> TopicBadge:
-        provider: Callable[[str], TopicBadge] | Mapping[str, TopicBadge] | None = self.getConfig("topic_badge")
-        if callable(provider):
-            return provider(topic)
+        if self.topic_badge_provider is not None:
+            return self.topic_badge_provider(topic)
         return TopicBadge(label=topic)
 
     def extendMarkdown(self, md: Markdown) -> None:

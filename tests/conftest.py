@@ -1,0 +1,42 @@
+"""Shared fixtures. ``shared/`` (seed policies and their gold labels) sits beside the repository."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED_STEMS = sorted(path.stem for path in (SHARED / "seeds").glob("*.txt"))
+NO_SEEDS: Sequence[object] = [pytest.param(None, id="no-seeds")]
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared seeds and gold labels; tests that need them skip when they are absent."""
+    if not SEED_STEMS:
+        pytest.skip(f"no seed policies in {SHARED / 'seeds'}: shared/ should sit beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_texts(shared_dir: Path) -> list[tuple[str, str]]:
+    """Every seed policy as (stem, text), in a stable order."""
+    return [(stem, (shared_dir / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")) for stem in SEED_STEMS]
+
+
+@pytest.fixture(params=SEED_STEMS or NO_SEEDS)
+def seed(request: pytest.FixtureRequest, seed_texts: list[tuple[str, str]]) -> tuple[str, str]:
+    """One seed policy as (stem, text); a test using it runs once per seed."""
+    stem: str = request.param
+    return stem, dict(seed_texts)[stem]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/fixtures/*.md from the normaliser's current output instead of comparing",
+    )
