@@ -288,7 +288,7 @@ def test_only_override_topics_and_no_force_give_no_badges() -> None:
     )
 
 
-def provider(topic: str) -> TopicBadge:
+def provider(topic: str, clause_id: str) -> TopicBadge:
     if topic == "privacy":
         return TopicBadge("Privacy")
     return TopicBadge(topic.replace("-", " ").title(), f"/topics/{topic}/", f"Why: {topic} & <tags>")

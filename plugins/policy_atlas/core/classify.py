@@ -125,11 +125,11 @@ def _unless_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{term_pattern(p).pattern})" for p in phrases), re.IGNORECASE)
 
 
-def topic_evidence(topic: Topic, text: str) -> str | None:
-    """Why ``text`` on its own is about ``topic``, or None."""
+def topic_evidence(topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
+    """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
     text = _blocked(topic, text)
     found = tokens(text)
-    for rule in topic.rules:
+    for rule in topic.rules if rules is None else rules:
         words = _rule_fires(rule, text, found)
         if words is not None:
             quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))

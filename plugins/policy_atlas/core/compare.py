@@ -22,9 +22,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .classify import TermSet, term_set, tokens
+from .classify import TermSet, term_set, tokens, topic_evidence
 from .model import Clause
-from .taxonomy import Taxonomy
+from .taxonomy import Taxonomy, Topic
 
 FORCE_ORDER = ("prohibited", "required", "discouraged", "permitted-with-conditions", "permitted", "none")
 """Strongest first: what a cell shows when a school has several clauses on a topic."""
@@ -58,13 +58,20 @@ class Member:
 
 @dataclass(frozen=True)
 class Provision:
-    """What is being regulated: a reference clause and the clauses that say the same thing."""
+    """What is being regulated: a reference clause and the clauses that say the same thing.
+
+    ``label`` names what is regulated: the taxonomy's words where one of its provisions
+    matched, otherwise the opening of the reference clause. ``scores`` is each member's
+    similarity to the reference clause.
+    """
 
     id: str
     topic: str
+    label: str
     reference: Member
     members: tuple[Member, ...]
     scores: Mapping[str, float]
+    defined: bool = False
 
     @property
     def schools(self) -> tuple[str, ...]:
@@ -190,40 +197,71 @@ def _candidates(vectors: dict[str, dict[str, float]]) -> dict[str, set[str]]:
     return pairs
 
 
-def align_topic(topic: str, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> tuple[Provision, ...]:
-    """Group one topic's clauses into provisions, each around its most typical clause."""
-    ordered = sorted(members, key=lambda m: (m.school, m.clause.id))
-    by_key = {m.clause.id: m for m in ordered}
-    vectors = _tfidf({m.clause.id: _features(m.clause.text, concepts) for m in ordered})
-    candidates = _candidates(vectors)
+def _similarities(keys: list[str], vectors: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """Cosine similarity for candidate pairs from different schools (same-school pairs never align)."""
+    candidates = _candidates({k: vectors[k] for k in keys})
     sims: dict[str, dict[str, float]] = defaultdict(dict)
     for key in sorted(candidates):
         for other in sorted(candidates[key]):
-            if other in sims[key] or by_key[other].school == by_key[key].school:
-                continue
-            score = _cosine(vectors[key], vectors[other])
-            sims[key][other] = sims[other][key] = score
-    centrality = {k: sum(s for s in sims[k].values() if s >= PROVISION_THRESHOLD) for k in by_key}
+            if other not in sims[key]:
+                sims[key][other] = sims[other][key] = _cosine(vectors[key], vectors[other])
+    return sims
+
+
+def _medoid(group: list[Member], vectors: dict[str, dict[str, float]]) -> Member:
+    """The most typical clause of a group: the highest total similarity to the others."""
+    def total(member: Member) -> float:
+        return sum(_cosine(vectors[member.clause.id], vectors[o.clause.id]) for o in group if o.school != member.school)
+
+    return sorted(group, key=lambda m: (-round(total(m), 9), m.school, m.clause.id))[0]
+
+
+def _provision(topic: str, pid: str, label: str, group: list[Member], vectors: dict[str, dict[str, float]], defined: bool) -> Provision:
+    group = sorted(group, key=lambda m: (m.school, m.clause.id))
+    reference = _medoid(group, vectors)
+    scores = {m.clause.id: round(_cosine(vectors[reference.clause.id], vectors[m.clause.id]), 3) for m in group}
+    return Provision(pid, topic, label, reference, tuple(group), scores, defined)
+
+
+def _label_from(text: str, limit: int = 9) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+
+
+def align_topic(topic: Topic, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> tuple[Provision, ...]:
+    """Group one topic's clauses into provisions.
+
+    A clause goes to the first of the taxonomy's provisions for the topic whose rules it
+    meets; the rest are grouped by similarity, each group around its most central clause.
+    """
+    ordered = sorted(members, key=lambda m: (m.school, m.clause.id))
+    vectors = _tfidf({m.clause.id: _features(m.clause.text, concepts) for m in ordered})
+    defined: dict[str, list[Member]] = defaultdict(list)
+    rest: list[Member] = []
+    for member in ordered:
+        kind = next((k for k in topic.provisions if topic_evidence(topic, member.clause.text, k.rules)), None)
+        (defined[kind.id] if kind else rest).append(member)
+    provisions = [
+        _provision(topic.id, f"{topic.id}/{kind.id}", kind.label, defined[kind.id], vectors, True)
+        for kind in topic.provisions
+        if defined.get(kind.id)
+    ]
+    by_key = {m.clause.id: m for m in rest}
+    sims = _similarities(sorted(by_key), vectors)
+    centrality = {k: sum(v for v in sims[k].values() if v >= PROVISION_THRESHOLD) for k in by_key}
     assigned: set[str] = set()
-    provisions: list[Provision] = []
-    for key in sorted(by_key, key=lambda k: (-centrality[k], k)):
+    clusters: list[Provision] = []
+    for key in sorted(by_key, key=lambda k: (-round(centrality[k], 9), k)):
         if key in assigned:
             continue
-        assigned.add(key)
-        joined = sorted(
-            (o for o, s in sims[key].items() if s >= PROVISION_THRESHOLD and o not in assigned),
-            key=lambda o: (-sims[key][o], o),
+        group = [by_key[key]] + [by_key[o] for o, v in sorted(sims[key].items()) if v >= PROVISION_THRESHOLD and o not in assigned]
+        assigned.update(m.clause.id for m in group)
+        first = _provision(topic.id, "", "", group, vectors, False)
+        clusters.append(
+            Provision(f"{topic.id}/{first.reference.clause.id}", topic.id, _label_from(first.reference.clause.text), first.reference, first.members, first.scores)
         )
-        group = [by_key[key]]
-        scores = {key: 1.0}
-        for other in joined:
-            group.append(by_key[other])
-            scores[other] = round(sims[key][other], 3)
-            assigned.add(other)
-        group.sort(key=lambda m: (m.school, m.clause.id))
-        provisions.append(Provision(f"{topic}/{key}", topic, by_key[key], tuple(group), scores))
-    provisions.sort(key=lambda p: (-len(p.schools), -len(p.members), p.reference.clause.id))
-    return tuple(provisions)
+    clusters.sort(key=lambda p: (-len(p.schools), -len(p.members), p.reference.clause.id))
+    return tuple(provisions + clusters)
 
 
 def build_matrix(
@@ -240,7 +278,7 @@ def build_matrix(
             mine = [m.clause for m in members if m.school == slug]
             force = strongest(c.force or "none" for c in mine) if mine else None
             cells.append(Cell(topic.id, slug, tuple(c.id for c in mine), force))
-        provisions = align_topic(topic.id, members, concepts)
+        provisions = align_topic(topic, members, concepts)
         coverage = sum(1 for c in cells if c.clauses) / len(slugs) if slugs else 0.0
         rows.append(TopicRow(topic.id, tuple(cells), coverage, force_agreement(provisions), provisions))
     return Matrix(slugs, tuple(rows))

@@ -225,18 +225,21 @@ def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
         if not data.strip():
             raise PolicyAtlasError(source.meta.source_file, "empty file: no policy text")
         if not page.exists():
+            decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
             diagnostics.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
             continue
         text = page.read_text(encoding="utf-8")
         state = page_state(text, data)
-        if state is PageState.STALE:
-            diagnostics.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`"))
-        elif state is PageState.FOREIGN:
+        if state is PageState.FOREIGN:
             diagnostics.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
         front, body, offset = split_front_matter(text)
+        record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
+        if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
+            decode_source(data, source.meta.source_file)  # a source that became unusable says why
+            edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
+            diagnostics.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
         parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
         diagnostics.extend(parsed.diagnostics)
-        record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
         notes = tuple(str(n) for n in (record or {}).get("source_notes", []) or [])
         schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes))
     return Corpus(tuple(schools), tuple(diagnostics))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from .corpus import SchoolPolicy
@@ -12,8 +13,17 @@ from .corpus import SchoolPolicy
 CSV_COLUMNS = ("school", "id", "number", "heading", "text", "topics", "force", "source_file", "line_start", "line_end")
 
 
-def clause_records(schools: tuple[SchoolPolicy, ...]) -> list[dict[str, Any]]:
-    """One record per clause, schools in slug order and clauses in document order."""
+def clause_records(
+    schools: tuple[SchoolPolicy, ...],
+    topics: Mapping[str, tuple[str, ...]] | None = None,
+    reasons: Mapping[str, Mapping[str, str]] | None = None,
+    force_reasons: Mapping[str, str] | None = None,
+) -> list[dict[str, Any]]:
+    """One record per clause, schools in slug order and clauses in document order.
+
+    ``topics`` are the final topics (a person's overrides applied); ``reasons`` say why
+    each was given and ``force_reasons`` why the force is what it is.
+    """
     records: list[dict[str, Any]] = []
     for school in sorted(schools, key=lambda s: s.meta.slug):
         for clause in school.clauses:
@@ -25,8 +35,10 @@ def clause_records(schools: tuple[SchoolPolicy, ...]) -> list[dict[str, Any]]:
                     "number": clause.number,
                     "heading": list(clause.heading),
                     "text": clause.text,
-                    "topics": [t for t in clause.topics if t[:1] not in "+-"],
+                    "topics": list(topics[clause.id]) if topics is not None else [t for t in clause.topics if t[:1] not in "+-"],
+                    "topic_reasons": dict((reasons or {}).get(clause.id, {})),
                     "force": clause.force,
+                    "force_reason": (force_reasons or {}).get(clause.id),
                     "source": {
                         "file": school.source_name,
                         "line_start": span.line_start if span else None,

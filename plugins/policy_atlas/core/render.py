@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from datetime import date, datetime, timezone
 
 from .clausetag import escape_heading
+from .compare import SharedPassage
+from .compare_render import Site
 from .corpus import SchoolPolicy
 from .model import PolicyDate, PolicyMeta
 
@@ -103,3 +105,33 @@ def schools_index(schools: tuple[SchoolPolicy, ...], today: date, link: Mapping[
 
 def _cell(text: str) -> str:
     return escape_heading(text)
+
+
+def school_extras(slug: str, shared: tuple[SharedPassage, ...], site: Site, gaps_link: str | None, shared_link: str) -> str:
+    """Links from a school's page to its gap report, and the wording it shares with other schools."""
+    parts: list[str] = []
+    if gaps_link:
+        parts += [f"**Compare:** [what other schools cover that this policy does not]({gaps_link}).", ""]
+    mine = [p for p in shared if slug in p.schools]
+    if mine:
+        items = []
+        for passage in mine:
+            own = next(m for m in passage.members if m.school == slug)
+            others = ", ".join(html.escape(site.school_name[s]) for s in passage.schools if s != slug)
+            label = f"clause {html.escape(own.clause.number)}" if own.clause.number else "a clause"
+            items.append(f'<li><a href="#{html.escape(own.clause.id)}">{label}</a> “{html.escape(_opening(own.clause.text))}” is worded as in: {others}</li>')
+        parts += [
+            '<details class="pa-notes">',
+            f"<summary>Wording shared with other schools ({len(mine)})</summary>",
+            f'<ul>\n{chr(10).join(items)}\n</ul>',
+            "</details>",
+            "",
+            f"See all [shared wording]({shared_link}).",
+            "",
+        ]
+    return "\n".join(parts) + ("\n" if parts else "")
+
+
+def _opening(text: str, limit: int = 12) -> str:
+    words = text.split()
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")

@@ -171,7 +171,7 @@ class ClauseTreeprocessor(Treeprocessor):
             badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{force}"})
             badge.text = literal(FORCE_LABELS.get(force, force))
         for topic in topics:
-            info = self.extension.topic_badge(topic)
+            info = self.extension.topic_badge(topic, element.get("id", ""))
             attrs = {"class": f"pa-topic pa-topic--{topic}"}
             if info.why:
                 attrs["title"] = info.why
@@ -186,11 +186,11 @@ class ClauseTreeprocessor(Treeprocessor):
 class ClauseExtension(Extension):
     """Clause tags (``§ 4.1 {#school/4.1}``) rendered as anchored, linkable clauses.
 
-    ``topic_badge`` is a callable the MkDocs plugin passes so that badges carry the
-    taxonomy's labels and link to topic pages; alone, a badge shows the topic id.
+    ``topic_badge(topic, clause_id)`` is a callable the MkDocs plugin passes so that badges
+    carry the taxonomy's labels, link to topic pages and say why; alone, a badge shows the id.
     """
 
-    def __init__(self, topic_badge: Callable[[str], TopicBadge] | None = None, **kwargs: Any) -> None:
+    def __init__(self, topic_badge: Callable[[str, str], TopicBadge] | None = None, **kwargs: Any) -> None:
         # The provider is a Python callable, not a Markdown option: Python-Markdown's option
         # parsing would turn it into a boolean.
         self.topic_badge_provider = topic_badge
@@ -199,9 +199,9 @@ class ClauseExtension(Extension):
         self.clauses: list[_TaggedClause] = []
         self.open_clauses: list[etree.Element] = []
 
-    def topic_badge(self, topic: str) -> TopicBadge:
+    def topic_badge(self, topic: str, clause_id: str) -> TopicBadge:
         if self.topic_badge_provider is not None:
-            return self.topic_badge_provider(topic)
+            return self.topic_badge_provider(topic, clause_id)
         return TopicBadge(label=topic)
 
     def extendMarkdown(self, md: Markdown) -> None:

@@ -1,0 +1,68 @@
+"""The same sources give the same bytes: across builds, hash seeds and file-creation order."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sitekit import CORPUS, EPOCH_AFTER_REVIEW, SCHOOL_SLUGS
+
+OUTPUTS = (
+    "data/clauses.json",
+    "data/clauses.csv",
+    "policies/index.html",
+    *(f"policies/{slug}/index.html" for slug in SCHOOL_SLUGS),
+)
+
+
+def _pages(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((project / "docs" / "policies").glob("*.md"))}
+
+
+def _assert_same_outputs(site_a: Path, site_b: Path) -> None:
+    for name in OUTPUTS:
+        assert (site_a / name).read_bytes() == (site_b / name).read_bytes(), name
+
+
+def test_two_builds_are_byte_identical(
+    project: Path, build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_AFTER_REVIEW)
+    first = build(project, tmp_path / "site-1")
+    second = build(project, tmp_path / "site-2")
+    _assert_same_outputs(first, second)
+
+
+def test_normalise_does_not_depend_on_the_hash_seed(
+    tmp_path: Path,
+    make_project: Callable[..., Path],
+    normalise_subprocess: Callable[..., subprocess.CompletedProcess[str]],
+) -> None:
+    project = make_project(tmp_path / "project", CORPUS)
+    written: list[dict[str, bytes]] = []
+    for seed in ("1", "4242"):
+        done = normalise_subprocess(project, env={"PYTHONHASHSEED": seed})
+        assert done.returncode == 0, done.stderr
+        written.append(_pages(project))
+        for page in (project / "docs" / "policies").glob("*.md"):
+            page.unlink()
+    assert sorted(written[0]) == [f"{slug}.md" for slug in SCHOOL_SLUGS]
+    assert written[0] == written[1]
+
+
+def test_file_creation_order_does_not_matter(
+    tmp_path: Path,
+    make_project: Callable[..., Path],
+    normalise: Callable[..., int],
+    build: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_AFTER_REVIEW)
+    forward = make_project(tmp_path / "forward", CORPUS)
+    backward = make_project(tmp_path / "backward", dict(reversed(list(CORPUS.items()))))
+    assert normalise(forward, "--quiet") == 0
+    assert normalise(backward, "--quiet") == 0
+    assert _pages(forward) == _pages(backward)
+    _assert_same_outputs(build(forward), build(backward))
