@@ -8,7 +8,8 @@ import markdown
 import pytest
 
 from policy_atlas.core.clausetag import escape_heading
-from policy_atlas.markdown_ext.clauses import FORCE_LABELS, ClauseExtension, TopicBadge
+from policy_atlas.core.force import FORCE_WORDS
+from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
 
 
 def render(src: str, extension: ClauseExtension | None = None) -> str:
@@ -31,7 +32,7 @@ def head(clause_id: str, number: str | None = None) -> str:
     shown = f'<span class="pa-clause__number">{number}</span>' if number else ""
     return (
         f'<div class="pa-clause__head">{shown}<a aria-label="{label}" class="pa-clause__permalink" '
-        f'href="#{clause_id}" title="Link to this clause">¶</a></div>'
+        f'data-search-exclude="" href="#{clause_id}" title="Link to this clause">¶</a></div>'
     )
 
 
@@ -254,33 +255,35 @@ def badges_case(topics: str, force: str | None, badges: str) -> tuple[str, str]:
     return src, expected
 
 
-@pytest.mark.parametrize("force", sorted(FORCE_LABELS))
+@pytest.mark.parametrize("force", sorted(FORCE_WORDS))
 def test_force_badge_uses_its_label(force: str) -> None:
+    symbol, words = FORCE_WORDS[force]
     src, expected = badges_case(
         "privacy",
         force,
-        f'<div class="pa-clause__badges"><span class="pa-force pa-force--{force}">{FORCE_LABELS[force]}</span>'
+        f'<div class="pa-clause__badges"><span class="pa-force pa-force--{force}"><span aria-hidden="true">{symbol}</span> {words}</span>'
         '<span class="pa-topic pa-topic--privacy">privacy</span></div>',
     )
     assert_renders(src, expected)
 
 
-def test_topics_without_provider_are_plain_spans_and_overrides_are_hidden() -> None:
+def test_topics_without_provider_are_plain_spans_with_overrides_applied() -> None:
     src, expected = badges_case(
-        "pupil-contact,-old,+new,privacy",
+        "pupil-contact,old,-old,+new,privacy",
         "required",
-        '<div class="pa-clause__badges"><span class="pa-force pa-force--required">Must</span>'
+        '<div class="pa-clause__badges"><span class="pa-force pa-force--required"><span aria-hidden="true">●</span> Must</span>'
         '<span class="pa-topic pa-topic--pupil-contact">pupil-contact</span>'
-        '<span class="pa-topic pa-topic--privacy">privacy</span></div>',
+        '<span class="pa-topic pa-topic--privacy">privacy</span>'
+        '<span class="pa-topic pa-topic--new">new</span></div>',
     )
     assert_renders(src, expected)
 
 
-def test_only_override_topics_and_no_force_give_no_badges() -> None:
+def test_removing_the_only_topic_and_no_force_give_no_badges() -> None:
     assert_renders(
-        "§ 4 {#s/4 topics=-old,+new}\nStaff must not.",
+        "§ 4 {#s/4 topics=old,-old}\nStaff must not.",
         f"""
-        <div class="pa-clause" data-number="4" data-topics="-old,+new" id="s/4">
+        <div class="pa-clause" data-number="4" data-topics="old,-old" id="s/4">
         {head("s/4", "4")}
         <p class="pa-clause__text">Staff must not.</p>
         </div>
@@ -295,7 +298,7 @@ def provider(topic: str, clause_id: str) -> TopicBadge:
 
 
 PROVIDED_BADGES = (
-    '<div class="pa-clause__badges"><span class="pa-force pa-force--prohibited">Must not</span>'
+    '<div class="pa-clause__badges"><span class="pa-force pa-force--prohibited"><span aria-hidden="true">✖</span> Must not</span>'
     '<a class="pa-topic pa-topic--pupil-contact" href="/topics/pupil-contact/" '
     'title="Why: pupil-contact &amp; &lt;tags&gt;">Pupil Contact</a>'
     '<span class="pa-topic pa-topic--privacy">Privacy</span></div>'

@@ -14,17 +14,10 @@ from dataclasses import dataclass
 
 from .clausetag import escape_heading
 from .compare import FORCE_ORDER, Gap, Matrix, Provision, SharedPassage, TopicRow
+from .force import FORCE_WORDS
 from .redline import redline, redline_html, similarity
 from .taxonomy import Taxonomy
 
-FORCE_WORDS = {
-    "prohibited": ("✖", "Must not"),
-    "required": ("●", "Must"),
-    "discouraged": ("▲", "Should not"),
-    "permitted-with-conditions": ("◐", "May, with conditions"),
-    "permitted": ("○", "May"),
-    "none": ("·", "No rule stated"),
-}
 VERBS = {
     "prohibited": ("prohibits it", "prohibit it"),
     "required": ("requires it", "require it"),

@@ -21,6 +21,16 @@ PERMITTED = "permitted"
 REQUIRED = "required"
 NONE = "none"
 
+FORCE_WORDS = {
+    PROHIBITED: ("✖", "Must not"),
+    REQUIRED: ("●", "Must"),
+    DISCOURAGED: ("▲", "Should not"),
+    CONDITIONAL: ("◐", "May, with conditions"),
+    PERMITTED: ("○", "May"),
+    NONE: ("·", "No rule stated"),
+}
+"""How each force reads on the site: a symbol and words, so colour is never the only cue."""
+
 _Q = "['’]"
 # Longest, most specific phrasings first: at one position the first pattern listed wins.
 _MARKERS: tuple[tuple[str, str], ...] = (

@@ -22,17 +22,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
+from policy_atlas.core.classify import resolve_topics
+from policy_atlas.core.force import FORCE_WORDS
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
-FORCE_LABELS = {
-    "prohibited": "Must not",
-    "discouraged": "Should not",
-    "permitted-with-conditions": "May, with conditions",
-    "permitted": "May",
-    "required": "Must",
-    "none": "No stated force",
-}
 
 
 @dataclass(frozen=True)
@@ -154,6 +148,7 @@ class ClauseTreeprocessor(Treeprocessor):
                     "href": f"#{clause_id}",
                     "title": "Link to this clause",
                     "aria-label": f"Link to clause {number}" if number else "Link to this clause",
+                    "data-search-exclude": "",
                 },
             )
             link.text = "¶"
@@ -161,7 +156,7 @@ class ClauseTreeprocessor(Treeprocessor):
             self._badges(element, list(element).index(body) + 1)
 
     def _badges(self, element: etree.Element, position: int) -> None:
-        topics = [t for t in (element.get("data-topics") or "").split(",") if t and t[0] not in "+-"]
+        topics = resolve_topics(tuple(t for t in (element.get("data-topics") or "").split(",") if t))
         force = element.get("data-force")
         if not topics and not force:
             return
@@ -169,7 +164,10 @@ class ClauseTreeprocessor(Treeprocessor):
         element.insert(position, badges)
         if force:
             badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{force}"})
-            badge.text = literal(FORCE_LABELS.get(force, force))
+            symbol, words = FORCE_WORDS.get(force, ("", force))
+            mark = etree.SubElement(badge, "span", {"aria-hidden": "true"})
+            mark.text = literal(symbol)
+            mark.tail = literal(f" {words}")
         for topic in topics:
             info = self.extension.topic_badge(topic, element.get("id", ""))
             attrs = {"class": f"pa-topic pa-topic--{topic}"}
@@ -231,4 +229,4 @@ def makeExtension(**kwargs: Any) -> ClauseExtension:  # noqa: N802 - Python-Mark
     return ClauseExtension(**kwargs)
 
 
-__all__ = ["ClauseExtension", "FORCE_LABELS", "INDENT", "TopicBadge", "makeExtension"]
+__all__ = ["ClauseExtension", "INDENT", "TopicBadge", "makeExtension"]

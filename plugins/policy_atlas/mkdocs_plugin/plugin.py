@@ -185,6 +185,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 page.parent = sub
             children.append(sub)
         section.children = children  # type: ignore[assignment]
+        _relink(nav)
         return nav
 
     def _holds_schools(self, section: Section) -> bool:
@@ -206,6 +207,27 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             _md_link(here, "compare/shared-wording.md"),
         )
         return school_summary(school, self.today, source) + extras + "\n" + markdown
+
+
+def _relink(nav: Navigation) -> None:
+    """Put the pages and their previous/next links in the regrouped navigation's order.
+
+    MkDocs links pages before ``on_nav`` runs, so the footer would otherwise follow file order.
+    """
+    def pages(items: list[Page | Section]) -> list[Page]:
+        found: list[Page] = []
+        for item in items:
+            if isinstance(item, Page):
+                found.append(item)
+            elif isinstance(item, Section):
+                found.extend(pages(item.children))  # type: ignore[arg-type]
+        return found
+
+    ordered = pages(nav.items)  # type: ignore[arg-type]
+    nav.pages = ordered
+    for index, page in enumerate(ordered):
+        page.previous_page = ordered[index - 1] if index else None
+        page.next_page = ordered[index + 1] if index + 1 < len(ordered) else None
 
 
 def _md_link(here: str, target: str) -> str:

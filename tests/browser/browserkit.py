@@ -1,0 +1,103 @@
+"""Helpers for the browser tests: where things are, and a page that records what went wrong on it."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request, Response, Route, ViewportSize
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# 2026-01-01T00:00:00Z: the build date that "Review overdue" and the schools index depend on.
+SOURCE_DATE_EPOCH = "1767225600"
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
+MOBILE: ViewportSize = {"width": 390, "height": 844}
+SCHOOL_SLUGS = sorted(path.stem for path in (REPO / "docs" / "policies").glob("*.md") if path.stem != "index")
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1"}
+
+
+def skip_or_fail(reason: str) -> NoReturn:
+    """Skip on a developer's machine; fail under CI, which must run the browser tests."""
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@dataclass
+class PageLog:
+    """What a page reported while a test drove it."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_local: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return self.console_errors + self.page_errors + self.failed_local
+
+
+@dataclass
+class SitePage:
+    """A Playwright page on the served site, with the log of what went wrong on it."""
+
+    page: Page
+    base: str
+    log: PageLog
+
+    def goto(self, path: str) -> Page:
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+
+def watch(page: Page, base: str) -> PageLog:
+    """Record console errors, script errors and failed local requests; stub every external request.
+
+    The site must work offline and the tests must not reach the internet, so anything not on
+    the local server (Material's Google Fonts stylesheet, today) is answered with an empty 200
+    and noted in ``log.external``.
+    """
+    log = PageLog()
+    local = urlsplit(base).netloc
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            log.console_errors.append(f"console: {message.text} ({message.location.get('url', '')})")
+
+    def on_request_failed(request: Request) -> None:
+        if urlsplit(request.url).netloc == local:
+            log.failed_local.append(f"failed: {request.url} ({request.failure})")
+
+    def on_response(response: Response) -> None:
+        if urlsplit(response.url).netloc == local and response.status >= 400:
+            log.failed_local.append(f"HTTP {response.status}: {response.url}")
+
+    def route(route: Route) -> None:
+        if urlsplit(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            log.external.append(route.request.url)
+            route.fulfill(status=200, body="")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: log.page_errors.append(f"page error: {error}"))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+    page.route("**/*", route)
+    return log
