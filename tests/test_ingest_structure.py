@@ -167,10 +167,6 @@ NARROW_PAGE = (
     "look wrapped, so it swallows the line below; see test_structure[long-part-heading]"
 )
 REWRAP_KNOWN = {
-    ("001_b85193da5e8941d5", 100): (
-        "a short heading after a long unpunctuated item and blank lines is joined to the item "
-        "('Parents/Carers'); see test_structure[short-heading-after-long-item]"
-    ),
     ("004_59fc1339d82edfef", 100): (
         "a heading ending ';' straight after a full-width line is joined to the sentence below it "
         "('Guidance to staff on the use of social media for personal purposes;'); "
@@ -550,10 +546,6 @@ STRUCTURE = [
             ),
         ],
         id="short-heading-after-long-item",
-        marks=known_bug(
-            "an item without final punctuation whose line is long counts as mid-sentence, so a short "
-            "heading after two blank lines is joined to it (seed 001, 'Parents/Carers')"
-        ),
     ),
     pytest.param(
         "Conduct\n"

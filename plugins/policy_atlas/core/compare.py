@@ -224,8 +224,9 @@ def _provision(topic: str, pid: str, label: str, group: list[Member], vectors: d
 
 
 def _label_from(text: str, limit: int = 9) -> str:
-    words = text.split()
-    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    """A provision the taxonomy does not name is labelled by the opening of its reference clause, quoted."""
+    words = text.strip("*_ ").split()
+    return "“" + " ".join(words[:limit]).rstrip(".,;:") + ("…" if len(words) > limit else "") + "”"
 
 
 def align_topic(topic: Topic, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> tuple[Provision, ...]:

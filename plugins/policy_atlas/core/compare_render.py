@@ -183,7 +183,7 @@ def topic_page(row: TopicRow, matrix: Matrix, taxonomy: Taxonomy, site: Site) ->
 
 def _provision_section(provision: Provision, schools: tuple[str, ...], site: Site, here: str) -> list[str]:
     reference = provision.reference.clause
-    heading = provision.label[:1].upper() + provision.label[1:]
+    heading = provision.label[:1].upper() + provision.label[1:] if provision.defined else f"Also: {provision.label}"
     lines = [f"## {escape_heading(heading)}", "", f'<p class="pa-divergence">{html.escape(divergence(provision, schools))}</p>', ""]
     blocks = [
         _clause_block(

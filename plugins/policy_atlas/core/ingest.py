@@ -301,8 +301,10 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
         return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
     if line.blank_before > 0 and first.isupper() and _last_word(prev_text) not in FUNCTION_WORDS:
-        # Across a blank line, a lone title-like line above, or a "Heading:" below, is a seam.
-        if (len(current.lines) == 1 and _title_like(prev_text)) or (_title_like(line.content) and line.content.endswith(":")):
+        # Across a blank line, a lone title-like line above, or a "Heading:" below, is a seam;
+        # so is a short title-like line after two or more blank lines.
+        title_below = _title_like(line.content) and (line.content.endswith(":") or (line.blank_before >= 2 and len(words(line.content)) <= 4))
+        if (len(current.lines) == 1 and _title_like(prev_text)) or title_below:
             return False
     return mid_sentence
 

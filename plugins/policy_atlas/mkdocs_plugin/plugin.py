@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -165,8 +165,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         """Group school pages by their metadata group, so a long list stays navigable."""
         if not self.config.enabled:
             return nav
+        self._order_compare(nav)
         section = next((i for i in nav.items if isinstance(i, Section) and self._holds_schools(i)), None)
         if section is None:
+            _relink(nav)
             return nav
         section.title = self.config.nav_title
         index_page = next((p for p in section.children if isinstance(p, Page) and p.file.src_uri.endswith("/index.md")), None)
@@ -187,6 +189,26 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         section.children = children  # type: ignore[assignment]
         _relink(nav)
         return nav
+
+    def _order_compare(self, nav: Navigation) -> None:
+        """Matrix first, then topics in taxonomy order (core topics lead), gaps, shared wording."""
+        compare = next((i for i in nav.items if isinstance(i, Section) and any(isinstance(p, Page) and p.file.src_uri.startswith("compare/") for p in i.children)), None)
+        if compare is None or self.analysis is None:
+            return
+        compare.title = "Compare"
+        order = {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)}
+
+        def rank(item: Page | Section) -> tuple[int, str]:
+            if isinstance(item, Page):
+                return (0 if item.file.src_uri.endswith("index.md") else 3, item.file.src_uri)
+            if any(isinstance(p, Page) and p.file.src_uri.startswith("compare/topics/") for p in item.children):
+                item.title = "Topics"
+                item.children.sort(key=lambda p: order.get(PurePosixPath(p.file.src_uri).stem, 99) if isinstance(p, Page) else 99)
+                return (1, "")
+            item.title = "Gap reports"
+            return (2, "")
+
+        compare.children.sort(key=rank)  # type: ignore[arg-type]
 
     def _holds_schools(self, section: Section) -> bool:
         return any(isinstance(p, Page) and p.file.src_uri.startswith(self.config.pages_dir + "/") for p in section.children)
