@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 
 from .classify import TermSet, term_set, tokens, topic_evidence
 from .model import Clause
+from .sentences import sentence_spans
 from .taxonomy import Taxonomy, Topic
 
 FORCE_ORDER = ("prohibited", "required", "discouraged", "permitted-with-conditions", "permitted", "none")
@@ -121,10 +122,11 @@ class Gap:
 
 @dataclass(frozen=True)
 class SharedPassage:
-    """Near-identical wording found in several schools' policies."""
+    """Near-identical wording found in several schools' policies: the clauses and the shared sentences."""
 
     members: tuple[Member, ...]
     score: float
+    excerpts: tuple[str, ...]
 
     @property
     def schools(self) -> tuple[str, ...]:
@@ -305,11 +307,15 @@ def force_agreement(provisions: tuple[Provision, ...]) -> float | None:
 
 
 def gaps_for(school: str, matrix: Matrix) -> tuple[Gap, ...]:
-    """What most other schools have that this one lacks, and where its force is the odd one out."""
+    """What most other schools have that this one lacks, and where its force is the odd one out.
+
+    Gaps are reported for the provisions the taxonomy names, whose meaning is clear.
+    """
     others_total = len(matrix.schools) - 1
     found: list[Gap] = []
     for row in matrix.rows:
-        for provision in row.provisions:
+        # Only provisions the taxonomy names: a similarity group is too loose to call a gap.
+        for provision in (p for p in row.provisions if p.defined):
             others = [s for s in provision.schools if s != school]
             if school not in provision.schools:
                 if others_total and len(others) * 2 > others_total:
@@ -327,18 +333,26 @@ def gaps_for(school: str, matrix: Matrix) -> tuple[Gap, ...]:
 
 
 def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8) -> tuple[SharedPassage, ...]:
-    """Clauses that two or more schools word (nearly) identically: common ancestry, e.g. a model policy.
+    """Sentences that two or more schools word (nearly) identically: common ancestry, e.g. a model policy.
 
-    Candidates share a run of five words; rapidfuzz's ratio then confirms near-identity.
+    Works sentence by sentence, so a shared definition is found even when one school adds a
+    sentence of its own to the clause. Candidates share a run of five words; rapidfuzz's
+    ratio then confirms near-identity.
     """
-    members = [Member(s, c) for s in sorted(schools) for c in schools[s] if len(c.text.split()) >= min_words]
+    units: list[tuple[Member, str]] = []
+    for slug in sorted(schools):
+        for clause in schools[slug]:
+            for start, end in sentence_spans(clause.text):
+                sentence = clause.text[start:end].strip()
+                if len(sentence.split()) >= min_words:
+                    units.append((Member(slug, clause), sentence))
+    normal = [" ".join(_WORD.findall(sentence.lower())) for _, sentence in units]
     shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    normal = [" ".join(_WORD.findall(m.clause.text.lower())) for m in members]
     for index, text in enumerate(normal):
         words = text.split()
         for start in range(0, max(1, len(words) - 4)):
             shingles[tuple(words[start:start + 5])].append(index)
-    parent = list(range(len(members)))
+    parent = list(range(len(units)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -353,21 +367,23 @@ def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8
             continue
         for a in indices:
             for b in indices:
-                if a >= b or members[a].school == members[b].school or (a, b) in seen:
+                if a >= b or units[a][0].school == units[b][0].school or (a, b) in seen:
                     continue
                 seen.add((a, b))
                 score = fuzz.ratio(normal[a], normal[b])
                 if score >= SHARED_WORDING_THRESHOLD:
                     parent[find(a)] = find(b)
-                    best[a] = max(best.get(a, 0), score)
-                    best[b] = max(best.get(b, 0), score)
+                    best[a] = max(best.get(a, 0.0), score)
+                    best[b] = max(best.get(b, 0.0), score)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in best:
         groups[find(index)].append(index)
-    passages = [
-        SharedPassage(tuple(sorted((members[i] for i in idx), key=lambda m: (m.school, m.clause.id))), min(best[i] for i in idx))
-        for idx in groups.values()
-        if len({members[i].school for i in idx}) >= 2
-    ]
-    passages.sort(key=lambda p: (-len(p.schools), p.members[0].school, p.members[0].clause.id))
+    passages = []
+    for indices in groups.values():
+        chosen = sorted(indices, key=lambda i: (units[i][0].school, units[i][0].clause.id, units[i][1]))
+        if len({units[i][0].school for i in chosen}) >= 2:
+            passages.append(
+                SharedPassage(tuple(units[i][0] for i in chosen), round(min(best[i] for i in chosen), 1), tuple(units[i][1] for i in chosen))
+            )
+    passages.sort(key=lambda p: (-len(p.schools), p.members[0].school, p.members[0].clause.id, p.excerpts[0]))
     return tuple(passages)

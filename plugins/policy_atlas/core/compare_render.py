@@ -217,7 +217,8 @@ def gap_page(slug: str, gaps: tuple[Gap, ...], matrix: Matrix, taxonomy: Taxonom
         f"What most other schools say that {html.escape(name)}'s policy does not, and where its force stands "
         f"apart. A provision counts as *missing* when more than half of the other {len(matrix.schools) - 1} "
         "schools address it; a force is an *outlier* when most other schools that address the provision "
-        "agree with each other and none gives this school's force.",
+        "agree with each other and none gives this school's force. Provisions are those the topic "
+        "taxonomy names.",
         "",
     ]
     missing = [g for g in gaps if g.kind == "missing"]
@@ -272,12 +273,12 @@ def shared_wording_page(passages: tuple[SharedPassage, ...], site: Site) -> str:
     if not passages:
         lines += ["No shared passages were found.", ""]
     for index, passage in enumerate(passages, start=1):
-        names = ", ".join(site.school_name[s] for s in passage.schools)
+        names = ", ".join(dict.fromkeys(site.school_name[s] for s in passage.schools))
         lines += [f"## Passage {index}: {escape_heading(names)}", ""]
-        first = passage.members[0].clause
+        first = passage.excerpts[0]
         blocks = []
-        for member in passage.members:
-            text = html.escape(member.clause.text) if member is passage.members[0] else redline_html(redline(first.text, member.clause.text))
+        for position, (member, excerpt) in enumerate(zip(passage.members, passage.excerpts)):
+            text = html.escape(excerpt) if position == 0 else redline_html(redline(first, excerpt))
             blocks.append(_clause_block(member.school, member.clause.id, member.clause.number, text, member.clause.force, site, here))
         lines += ['<div class="pa-compare">' + "".join(blocks) + "</div>", ""]
     return "\n".join(lines)

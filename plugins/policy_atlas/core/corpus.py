@@ -114,6 +114,26 @@ def render_page(source: Source, source_bytes: bytes, policy_blocks: tuple[Headin
     return f"---\n{dumped}---\n{body}"
 
 
+_RECORD_TYPES: dict[str, type] = {"format": int, "slug": str, "source": str, "source_sha256": str, "body_sha256": str, "source_notes": list}
+
+
+def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]:
+    """Check the page's ``policy_atlas`` record: every key present, of its type, and no others."""
+    record = front.get(FRONT_MATTER_KEY)
+    if not isinstance(record, dict):
+        return []
+    problems = [
+        Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.{key} must be {kind.__name__}")
+        for key, kind in _RECORD_TYPES.items()
+        if not isinstance(record.get(key), kind)
+    ]
+    problems += [
+        Diagnostic(shown, None, "front-matter", f"front matter: unknown key {FRONT_MATTER_KEY}.{key}")
+        for key in sorted(set(record) - set(_RECORD_TYPES))
+    ]
+    return problems
+
+
 def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
     if page_text is None:
         return PageState.MISSING
@@ -233,6 +253,7 @@ def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
         if state is PageState.FOREIGN:
             diagnostics.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
         front, body, offset = split_front_matter(text)
+        diagnostics.extend(front_matter_problems(front, shown))
         record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
         if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
             decode_source(data, source.meta.source_file)  # a source that became unusable says why

@@ -80,7 +80,45 @@ def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise PolicyAtlasError(shown, f"YAML error: {error.problem}", line) from error
+    _duplicate_keys(node, shown)
     return _read(data, node, shown)
+
+
+def _key_line(node: Any, *path: str | int) -> int | None:
+    """The line of the key at the end of ``path`` (for "unknown key" errors), else of its value."""
+    *parents, last = path
+    holder = node
+    for key in parents:
+        if isinstance(holder, yaml.MappingNode):
+            holder = next((v for k, v in holder.value if k.value == key), None)
+        elif isinstance(holder, yaml.SequenceNode) and isinstance(key, int) and key < len(holder.value):
+            holder = holder.value[key]
+    if isinstance(holder, yaml.MappingNode):
+        for k, _ in holder.value:
+            if k.value == last:
+                return int(k.start_mark.line) + 1
+    return _line_of(node, *path)
+
+
+def _duplicate_keys(node: Any, shown: str) -> None:
+    """A key given twice silently loses its first value in YAML; say so instead."""
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise PolicyAtlasError(shown, f"key {key.value!r} is given twice", key.start_mark.line + 1)
+            seen.add(key.value)
+            _duplicate_keys(value, shown)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _duplicate_keys(item, shown)
+
+
+def _check_keys(raw: dict[str, Any], allowed: set[str], owner: str, shown: str, node: Any, path: tuple[str | int, ...]) -> None:
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        expected = ", ".join(sorted(allowed))
+        raise PolicyAtlasError(shown, f"{owner}: unknown key {unknown[0]!r} (expected one of: {expected})", _key_line(node, *path, unknown[0]))
 
 
 def _line_of(node: Any, *keys: str | int) -> int | None:
@@ -111,6 +149,7 @@ def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, 
         r_line = _line_of(node, *path, r_index)
         if not isinstance(rule, dict) or not isinstance(rule.get("all"), list) or not rule["all"]:
             raise PolicyAtlasError(shown, f"{owner}: each rule needs 'all', a list of term groups", r_line)
+        _check_keys(rule, {"name", "all", "near"}, f"{owner} rule {r_index + 1}", shown, node, (*path, r_index))
         groups = tuple(_terms(g, named, f"{owner} rule {r_index + 1}", shown, r_line) for g in rule["all"])
         near = rule.get("near")
         if near is not None and (not isinstance(near, int) or near < 1):
@@ -122,6 +161,7 @@ def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, 
 def _read(data: Any, node: Any, shown: str) -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
         raise PolicyAtlasError(shown, "expected a mapping with a non-empty 'topics' list", 1)
+    _check_keys(data, {"terms", "topics"}, "taxonomy", shown, node, ())
     raw_terms = data.get("terms") or {}
     if not isinstance(raw_terms, dict):
         raise PolicyAtlasError(shown, "'terms' must map names to lists of terms", _line_of(node, "terms"))
@@ -143,16 +183,20 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        unknown = sorted(set(raw) - {"id", "label", "description", "core", "rules", "headings", "unless", "provisions"})
-        if unknown:
-            raise PolicyAtlasError(shown, f"topic {topic_id}: unknown key {unknown[0]!r}", line)
+        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions"}, f"topic {topic_id}", shown, node, ("topics", index))
         rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
         kinds: list[ProvisionKind] = []
         for p_index, kind in enumerate(raw.get("provisions") or []):
             p_line = _line_of(node, "topics", index, "provisions", p_index)
+            where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
-            kind_rules = _rules(kind.get("rules"), named, f"provision {kind['id']}", shown, node, ("topics", index, "provisions", p_index, "rules"))
+            _check_keys(kind, {"id", "label", "rules"}, f"provision {kind['id']}", shown, node, where)
+            if any(k.id == kind["id"] for k in kinds):
+                raise PolicyAtlasError(shown, f"topic {topic_id}: provision id {kind['id']!r} is used twice", p_line)
+            kind_rules = _rules(kind.get("rules"), named, f"provision {kind['id']}", shown, node, (*where, "rules"))
+            if not kind_rules:
+                raise PolicyAtlasError(shown, f"provision {kind['id']}: at least one rule is required", p_line)
             kinds.append(ProvisionKind(kind["id"], kind["label"].strip(), kind_rules))
         if not rules:
             raise PolicyAtlasError(shown, f"topic {topic_id}: at least one rule is required", line)
