@@ -38,7 +38,9 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     (DISCOURAGED, r"(?:should|must|are\s+to|is\s+to)\s+(?:try\s+to\s+)?avoid"),
     (DISCOURAGED, r"(?:caution|care)\s+(?:is|should\s+be)\s+(?:advised|taken|exercised)"),
     (DISCOURAGED, r"(?:is|are)\s+(?:discouraged|not\s+(?:recommended|advisable|advised))"),
+    (DISCOURAGED, r"(?:should|must|will|are\s+to)\s+think\s+(?:very\s+)?carefully"),
     (DISCOURAGED, r"discouraged|think\s+carefully|avoid"),
+    (PROHIBITED, r"(?:must|should|shall|may|will|can|are\s+to|is\s+to)\s+(?:never|refrain\s+from)"),
     (PROHIBITED, rf"(?:must|may|shall|should|will|can|could|would)\s*(?:not|n{_Q}t)\b|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t"),
     (PROHIBITED, r"(?:is|are)\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed|to)\b"),
     (PROHIBITED, r"(?:does|do)\s+not\s+(?:permit|allow)"),
@@ -57,7 +59,8 @@ _EXPLICIT_CONDITION = re.compile(
 _PERMISSION_NEEDED = re.compile(
     r"\bwithout\s+(?:the\s+)?(?:prior\s+|express\s+|explicit\s+|written\s+)*(?:permission|consent|approval|authori[sz]ation|agreement)|"
     r"\b(?:given|obtain(?:ing)?|seek(?:ing)?|get(?:ting)?|have|gain(?:ing)?|receive)\s+(?:the\s+)?(?:prior\s+|express\s+|explicit\s+|written\s+|appropriate\s+)*(?:permission|consent|approval|authori[sz]ation)|"
-    r"\b(?:permission|consent|approval)\s+(?:from|of)\b|\bbusiness\s+case\b|\b(?:wishing|wants?|wanting|who\s+wish(?:es)?)\s+to\b",
+    r"\b(?:permission|consent|approval)\s+(?:from|of)\b|\bbusiness\s+case\b|\b(?:wishing|wants?|wanting|who\s+wish(?:es)?)\s+to\b|"
+    r"\bwith\s+(?:the\s+|their\s+|prior\s+|written\s+|express\s+)*(?:[\w-]+(?:'s|’s)\s+)?(?:permission|consent|approval|agreement|authori[sz]ation)",
     re.IGNORECASE,
 )
 _SOFT_CONDITION = re.compile(
