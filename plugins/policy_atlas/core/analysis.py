@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .classify import Classifier, resolve_topics
+from .classify import Classifier, overrides, resolve_topics
 from .compare import Gap, Matrix, SharedPassage, build_matrix, gaps_for, shared_wording
 from .corpus import Corpus
-from .model import Diagnostic, Severity
+from .model import Clause, Diagnostic, Severity
 from .taxonomy import Taxonomy
 
 BY_HAND = "added by hand in the clause tag"
@@ -16,7 +16,10 @@ BY_HAND = "added by hand in the clause tag"
 
 @dataclass(frozen=True)
 class Analysis:
+    """What the site shows: ``clauses`` carry final topics (overrides applied) and current force."""
+
     taxonomy: Taxonomy
+    clauses: dict[str, tuple[Clause, ...]]
     topics: dict[str, tuple[str, ...]]
     reasons: dict[str, dict[str, str]]
     force_reasons: dict[str, str]
@@ -27,37 +30,41 @@ class Analysis:
 
 
 def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
-    """Classify every clause afresh (for reasons), apply the pages' overrides, and compare.
+    """Classify every clause afresh, apply the pages' overrides, and compare.
 
-    A page whose written topics or force differ from what the taxonomy now gives is stale:
-    the taxonomy changed after ``normalise`` ran.
+    The text on the page is what is classified, so a clause a person reworded is judged as
+    reworded. A page nobody edited whose written topics or force differ from what the
+    taxonomy now gives is stale: the taxonomy changed after ``normalise`` ran.
     """
     classifier = Classifier(taxonomy)
     topics: dict[str, tuple[str, ...]] = {}
     reasons: dict[str, dict[str, str]] = {}
     force_reasons: dict[str, str] = {}
     diagnostics: list[Diagnostic] = []
+    shown: dict[str, tuple[Clause, ...]] = {}
     for school in corpus.schools:
         results = classifier.classify_blocks(school.blocks)
         stale = 0
+        current: list[Clause] = []
         for clause in school.clauses:
             result = results[clause.id]
             written = tuple(t for t in clause.topics if t[:1] not in "+-")
             if set(written) != set(result.topic_ids) or (clause.force or "none") != result.force:
                 stale += 1
-            topics[clause.id] = resolve_topics(clause.topics)
+            topics[clause.id] = resolve_topics(result.topic_ids + overrides(clause.topics))
             why = {tag.topic: tag.why for tag in result.topics}
             reasons[clause.id] = {t: why.get(t, BY_HAND) for t in topics[clause.id]}
             force_reasons[clause.id] = result.force_why
-        if stale:
+            current.append(replace(clause, topics=topics[clause.id], force=result.force))
+        shown[school.meta.slug] = tuple(current)
+        if stale and not school.edited:
             page = f"{school.page_path.parent.name}/{school.page_path.name}"
             diagnostics.append(
                 Diagnostic(page, None, "stale-topics", f"topics or force of {stale} clauses differ from {taxonomy.path or 'the taxonomy'}; run `policy-atlas normalise`", Severity.WARNING)
             )
-    schools = {s.meta.slug: s.clauses for s in corpus.schools}
-    matrix = build_matrix(schools, taxonomy, topics)
+    matrix = build_matrix(shown, taxonomy, topics)
     gaps = {slug: gaps_for(slug, matrix) for slug in matrix.schools}
-    return Analysis(taxonomy, topics, reasons, force_reasons, matrix, gaps, shared_wording(schools), tuple(diagnostics))
+    return Analysis(taxonomy, shown, topics, reasons, force_reasons, matrix, gaps, shared_wording(shown), tuple(diagnostics))
 
 
 def taxonomy_display(path: Path, root: Path) -> str:

@@ -211,11 +211,20 @@ def _similarities(keys: list[str], vectors: dict[str, dict[str, float]]) -> dict
 
 
 def _medoid(group: list[Member], vectors: dict[str, dict[str, float]]) -> Member:
-    """The most typical clause of a group: the highest total similarity to the others."""
-    def total(member: Member) -> float:
-        return sum(_cosine(vectors[member.clause.id], vectors[o.clause.id]) for o in group if o.school != member.school)
+    """The most typical clause of a group: the highest similarity to the group's summed vector.
 
-    return sorted(group, key=lambda m: (-round(total(m), 9), m.school, m.clause.id))[0]
+    Scoring against the sum is linear in the group's size, where all pairs would be quadratic.
+    """
+    total: dict[str, float] = defaultdict(float)
+    for member in group:
+        for term, weight in vectors[member.clause.id].items():
+            total[term] += weight
+
+    def score(member: Member) -> float:
+        own = vectors[member.clause.id]
+        return sum(w * (total[t] - w) for t, w in own.items())
+
+    return sorted(group, key=lambda m: (-round(score(m), 9), m.school, m.clause.id))[0]
 
 
 def _provision(topic: str, pid: str, label: str, group: list[Member], vectors: dict[str, dict[str, float]], defined: bool) -> Provision:
@@ -267,6 +276,10 @@ def align_topic(topic: Topic, members: list[Member], concepts: tuple[tuple[str, 
     return tuple(provisions + clusters)
 
 
+def _document_order(clause: Clause) -> tuple[int, str]:
+    return (clause.source.line_start if clause.source else 0, clause.id)
+
+
 def build_matrix(
     schools: Mapping[str, tuple[Clause, ...]], taxonomy: Taxonomy, topics_of: Mapping[str, tuple[str, ...]]
 ) -> Matrix:
@@ -278,7 +291,7 @@ def build_matrix(
         members = [Member(s, c) for s in slugs for c in schools[s] if topic.id in topics_of.get(c.id, ())]
         cells = []
         for slug in slugs:
-            mine = [m.clause for m in members if m.school == slug]
+            mine = sorted((m.clause for m in members if m.school == slug), key=_document_order)
             force = strongest(c.force or "none" for c in mine) if mine else None
             cells.append(Cell(topic.id, slug, tuple(c.id for c in mine), force))
         provisions = align_topic(topic, members, concepts)

@@ -242,6 +242,10 @@ def _gap_item(gap: Gap, taxonomy: Taxonomy, site: Site, here: str, slug: str | N
     topic_label = topic.label if topic else provision.topic
     link = site.page_url(here, topic_page_path(provision.topic))
     ref = provision.reference
+    if ref.school == slug:
+        # The example should show what the others say, not this school's own clause.
+        others = [m for m in provision.members if m.school != slug]
+        ref = next((m for m in others if (m.clause.force or "none") != (provision.force_of(slug) or "none")), others[0]) if others else ref
     mine = ""
     if slug is not None:
         own = [m for m in provision.members if m.school == slug]

@@ -45,6 +45,7 @@ class SchoolPolicy:
     page_path: Path
     blocks: tuple[Heading | Clause, ...]
     source_notes: tuple[str, ...] = ()
+    edited: bool = False
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -262,5 +263,5 @@ def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
         parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
         diagnostics.extend(parsed.diagnostics)
         notes = tuple(str(n) for n in (record or {}).get("source_notes", []) or [])
-        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes))
+        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED))
     return Corpus(tuple(schools), tuple(diagnostics))

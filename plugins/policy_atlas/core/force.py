@@ -38,16 +38,18 @@ _MARKERS: tuple[tuple[str, str], ...] = (
     (DISCOURAGED, r"(?:should|must|are\s+to|is\s+to)\s+(?:try\s+to\s+)?avoid"),
     (DISCOURAGED, r"(?:caution|care)\s+(?:is|should\s+be)\s+(?:advised|taken|exercised)"),
     (DISCOURAGED, r"(?:is|are)\s+(?:discouraged|not\s+(?:recommended|advisable|advised))"),
+    (DISCOURAGED, r"(?:are|is)\s+(?:asked|requested)\s+not\s+to|(?:recommended|advisable|advised)\s+that\b[^.;]{0,60}?\b(?:do\s+not|don['’]t|not|never)\b"),
+    (PROHIBITED, r"at\s+no\s+time"),
     (DISCOURAGED, r"(?:should|must|will|are\s+to)\s+think\s+(?:very\s+)?carefully"),
     (DISCOURAGED, r"discouraged|think\s+carefully|avoid"),
-    (PROHIBITED, r"(?:must|should|shall|may|will|can|are\s+to|is\s+to)\s+(?:never|refrain\s+from)"),
+    (PROHIBITED, r"(?:must|should|shall|may|will|can|are\s+to|is\s+to)\s+(?:never|refrain\s+from|at\s+no\s+time)"),
     (PROHIBITED, rf"(?:must|may|shall|should|will|can|could|would)\s*(?:not|n{_Q}t)\b|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t"),
     (PROHIBITED, r"(?:is|are)\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed|to)\b"),
     (PROHIBITED, r"(?:does|do)\s+not\s+(?:permit|allow)"),
     (PROHIBITED, rf"under\s+no\s+circumstances|prohibited|forbidden|not\s+permitted|not\s+allowed|(?:^|[.;:]\s*)(?:do\s+not|don{_Q}t|never|not)\b|\bnever\b|must\s+neither|refrain\s+from|(?:is|are)\s+(?:an\s+|a\s+disciplinary\s+)?offence"),
     (CONDITIONAL, r"(?:may|can|could|should|must|will)\s+only|only\s+(?:be\s+)?(?:permitted|allowed|used|use)"),
     (REQUIRED, r"(?:strongly\s+)?(?:advised|expected|required|obliged)\s+to|(?:is|are)\s+required|(?:must|shall|should|will)\b|need(?:s)?\s+to|ha(?:ve|s)\s+to|(?:are|is)\s+to\s+be|(?:are|is)\s+to\b|(?:are|is)\s+responsible\s+for|it\s+is\s+essential|ensure"),
-    (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled)\s+to|permits?\b|(?:may|can|could)\b|is\s+acceptable|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
+    (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled)\s+to|permits?\b|(?:may|can)\b|is\s+acceptable|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
 )
 _COMPILED = [(force, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for force, pattern in _MARKERS]
 
@@ -85,13 +87,23 @@ def _segment(sentence: str, position: int) -> str:
     return sentence[start:]
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
+
+
 def _first_marker(text: str) -> tuple[str, int, str] | None:
-    """(force, position, matched words) of the earliest deontic expression in ``text``."""
+    """(force, position, matched words) of the earliest deontic expression in ``text``.
+
+    A modal inside a relative clause ("anything that may be seen as ...") describes, it
+    does not regulate, so it is passed over.
+    """
     best: tuple[str, int, str] | None = None
     for force, pattern in _COMPILED:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best[1]):
-            best = (force, match.start(), match.group(0).strip(" .;:"))
+        for match in pattern.finditer(text):
+            if _RELATIVE.search(text[: match.start()]):
+                continue
+            if best is None or match.start() < best[1]:
+                best = (force, match.start(), match.group(0).strip(" .;:"))
+            break
     return best
 
 
@@ -116,7 +128,7 @@ def clause_force(text: str, lead_ins: list[str], inherited: str | None) -> tuple
             if _PERMISSION_NEEDED.search(segment) or re.search(r"\blimit\b[^.]*\bto\b|\brestrict\w*\b[^.]*\bto\b", rest, re.IGNORECASE):
                 return CONDITIONAL, f"“{words}” a condition for doing it"
             return REQUIRED, f"“{words}”"
-        if _EXPLICIT_CONDITION.search(segment) or _PERMISSION_NEEDED.search(segment) or _SOFT_CONDITION.search(segment):
+        if _EXPLICIT_CONDITION.search(sentence) or _PERMISSION_NEEDED.search(segment) or _SOFT_CONDITION.search(segment):
             return CONDITIONAL, f"“{words}” with conditions"
         return PERMITTED, f"“{words}”"
     if _PERMISSION_NEEDED.search(text) or _EXPLICIT_CONDITION.search(text):

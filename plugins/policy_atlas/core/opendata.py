@@ -8,25 +8,27 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from .classify import resolve_topics
 from .corpus import SchoolPolicy
+from .model import Clause
 
 CSV_COLUMNS = ("school", "id", "number", "heading", "text", "topics", "force", "source_file", "line_start", "line_end")
 
 
 def clause_records(
     schools: tuple[SchoolPolicy, ...],
-    topics: Mapping[str, tuple[str, ...]] | None = None,
+    shown: Mapping[str, tuple[Clause, ...]] | None = None,
     reasons: Mapping[str, Mapping[str, str]] | None = None,
     force_reasons: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One record per clause, schools in slug order and clauses in document order.
 
-    ``topics`` are the final topics (a person's overrides applied); ``reasons`` say why
-    each was given and ``force_reasons`` why the force is what it is.
+    ``shown`` holds each school's clauses as the site shows them (final topics, current
+    force); ``reasons`` say why each topic was given and ``force_reasons`` why the force is.
     """
     records: list[dict[str, Any]] = []
     for school in sorted(schools, key=lambda s: s.meta.slug):
-        for clause in school.clauses:
+        for clause in (shown or {}).get(school.meta.slug, school.clauses):
             span = clause.source
             records.append(
                 {
@@ -35,7 +37,7 @@ def clause_records(
                     "number": clause.number,
                     "heading": list(clause.heading),
                     "text": clause.text,
-                    "topics": list(topics[clause.id]) if topics is not None else [t for t in clause.topics if t[:1] not in "+-"],
+                    "topics": list(resolve_topics(clause.topics)),
                     "topic_reasons": dict((reasons or {}).get(clause.id, {})),
                     "force": clause.force,
                     "force_reason": (force_reasons or {}).get(clause.id),

@@ -30,38 +30,38 @@ def _norm(word: str) -> str:
 
 
 def redline(reference: str, text: str) -> tuple[Change, ...]:
-    """The changes that turn ``reference`` into ``text``, word by word, in reading order."""
+    """The changes that turn ``reference`` into ``text``, word by word, in reading order.
+
+    Between two unchanged runs, all removed words come first as one deletion and all added
+    words next as one insertion, as tracked changes read.
+    """
     old = _TOKEN.findall(reference)
     new = _TOKEN.findall(text)
     changes: list[Change] = []
+    removed: list[str] = []
+    added: list[str] = []
 
-    def add(kind: str, words: list[str]) -> None:
-        if not words:
-            return
-        if changes and changes[-1].kind == kind:
-            changes[-1] = Change(kind, f"{changes[-1].text} {' '.join(words)}")
-        else:
-            changes.append(Change(kind, " ".join(words)))
+    def flush() -> None:
+        if removed:
+            changes.append(Change("delete", " ".join(removed)))
+        if added:
+            changes.append(Change("insert", " ".join(added)))
+        removed.clear()
+        added.clear()
 
-    ops = Levenshtein.opcodes([_norm(w) for w in old], [_norm(w) for w in new])
-    for op in ops:
+    for op in Levenshtein.opcodes([_norm(w) for w in old], [_norm(w) for w in new]):
         if op.tag == "equal":
-            add("equal", new[op.dest_start:op.dest_end])
+            flush()
+            words = " ".join(new[op.dest_start:op.dest_end])
+            if changes and changes[-1].kind == "equal":
+                changes[-1] = Change("equal", f"{changes[-1].text} {words}")
+            else:
+                changes.append(Change("equal", words))
         else:
-            add("delete", old[op.src_start:op.src_end])
-            add("insert", new[op.dest_start:op.dest_end])
-    return _group(changes)
-
-
-def _group(changes: list[Change]) -> tuple[Change, ...]:
-    """Put each deletion before the insertion that replaces it, as tracked changes read."""
-    out: list[Change] = []
-    for change in changes:
-        if change.kind == "delete" and out and out[-1].kind == "insert":
-            out.insert(len(out) - 1, change)
-        else:
-            out.append(change)
-    return tuple(out)
+            removed.extend(old[op.src_start:op.src_end])
+            added.extend(new[op.dest_start:op.dest_end])
+    flush()
+    return tuple(changes)
 
 
 def similarity(a: str, b: str) -> float:

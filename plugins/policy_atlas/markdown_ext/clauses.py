@@ -156,8 +156,12 @@ class ClauseTreeprocessor(Treeprocessor):
             self._badges(element, list(element).index(body) + 1)
 
     def _badges(self, element: etree.Element, position: int) -> None:
-        topics = resolve_topics(tuple(t for t in (element.get("data-topics") or "").split(",") if t))
-        force = element.get("data-force")
+        known = self.extension.clause_info(element.get("id", ""))
+        if known is not None:
+            topics, force = known
+        else:
+            topics = resolve_topics(tuple(t for t in (element.get("data-topics") or "").split(",") if t))
+            force = element.get("data-force")
         if not topics and not force:
             return
         badges = etree.Element("div", {"class": "pa-clause__badges"})
@@ -186,16 +190,28 @@ class ClauseExtension(Extension):
 
     ``topic_badge(topic, clause_id)`` is a callable the MkDocs plugin passes so that badges
     carry the taxonomy's labels, link to topic pages and say why; alone, a badge shows the id.
+    ``clause_info(clause_id)`` gives a clause's final topics and force from the plugin's
+    index (overrides applied, a reworded clause judged as reworded); alone, the tag's are used.
     """
 
-    def __init__(self, topic_badge: Callable[[str, str], TopicBadge] | None = None, **kwargs: Any) -> None:
-        # The provider is a Python callable, not a Markdown option: Python-Markdown's option
-        # parsing would turn it into a boolean.
+    def __init__(
+        self,
+        topic_badge: Callable[[str, str], TopicBadge] | None = None,
+        clause_info: Callable[[str], tuple[tuple[str, ...], str | None] | None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        # Providers are Python callables, not Markdown options: Python-Markdown's option
+        # parsing would turn them into booleans.
         self.topic_badge_provider = topic_badge
+        self.clause_info_provider = clause_info
         self.config: dict[str, list[Any]] = {}
         super().__init__(**kwargs)
         self.clauses: list[_TaggedClause] = []
         self.open_clauses: list[etree.Element] = []
+
+    def clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
+        """The clause's final topics and force from the shared index, or None to use its tag."""
+        return self.clause_info_provider(clause_id) if self.clause_info_provider else None
 
     def topic_badge(self, topic: str, clause_id: str) -> TopicBadge:
         if self.topic_badge_provider is not None:

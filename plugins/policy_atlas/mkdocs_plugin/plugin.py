@@ -29,7 +29,7 @@ from policy_atlas.core.compare_render import (
     topic_page_path,
 )
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
-from policy_atlas.core.model import Diagnostic, PolicyAtlasError, Severity
+from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, to_csv, to_json
 from policy_atlas.core.render import build_date, group_of, school_extras, school_summary, schools_index
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
@@ -60,8 +60,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def __init__(self) -> None:
         self.corpus = Corpus((), ())
         self.analysis: Analysis | None = None
+        self.index: dict[str, Clause] = {}
         self.today = date.today()
-        self.extension = ClauseExtension(topic_badge=self._badge)
+        self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
         self.current_page = ""
         self.use_directory_urls = True
 
@@ -77,6 +78,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
         self.analysis = analyse(self.corpus, taxonomy)
+        self.index = {c.id: c for clauses in self.analysis.clauses.values() for c in clauses}
         self._report(self.corpus.diagnostics + self.analysis.diagnostics)
         return config
 
@@ -138,7 +140,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
         assert self.analysis is not None
         data, analysis = self.config.data_dir, self.analysis
-        records = clause_records(self.corpus.schools, analysis.topics, analysis.reasons, analysis.force_reasons)
+        records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons)
         files.append(File.generated(config, f"{data}/clauses.json", content=to_json(records)))
         files.append(File.generated(config, f"{data}/clauses.csv", content=to_csv(records)))
         files.append(File.generated(config, f"{data}/matrix.json", content=matrix_json(analysis.matrix, analysis.taxonomy)))
@@ -151,6 +153,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def _school_for(self, page: Page) -> SchoolPolicy | None:
         return next((s for s in self.corpus.schools if self._page_uri(s) == page.file.src_uri), None)
+
+    def _clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
+        clause = self.index.get(clause_id)
+        return (tuple(clause.topics), clause.force) if clause is not None else None
 
     def _badge(self, topic: str, clause_id: str) -> TopicBadge:
         """A topic badge on the page being rendered: the topic's label, its page, and why."""
