@@ -27,6 +27,8 @@ SOURCE_DATE_EPOCH = "1767225600"
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 MOBILE: ViewportSize = {"width": 390, "height": 844}
 SCHOOL_SLUGS = sorted(path.stem for path in (REPO / "docs" / "policies").glob("*.md") if path.stem != "index")
+# The axe-core rule tags every page is checked against: WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def in_ci() -> bool:
@@ -101,3 +103,17 @@ def watch(page: Page, base: str) -> PageLog:
     page.on("response", on_response)
     page.route("**/*", route)
     return log
+
+
+def serious_violations(page: Page, axe_script: str) -> list[str]:
+    """axe-core's serious and critical WCAG violations on the page as it stands, one line each."""
+    page.evaluate(axe_script)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+        for v in results["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]

@@ -1,0 +1,491 @@
+"""Topics for clauses: a held-out check that the taxonomy captures meaning, heading and lead-in
+context, a person's overrides, explanations, and exact errors for a malformed taxonomy.
+
+The sentences below were written for this file, paraphrasing what each topic is about without the
+seed policies' wording. A miss is a strict xfail whose reason is the sentence, so the suite stays
+green while the misses stay visible (``pytest -rx`` lists them).
+
+Two batches. ``TUNED`` was the first held-out batch; commit 5534b2a changed taxonomy.yml after
+reading its 10 misses, so it is now a regression set and no longer measures generalisation.
+``HELD_OUT`` was written afterwards and had not been seen by the taxonomy when it was added. Once
+the taxonomy is changed to fix a miss here, move the sentence to ``TUNED`` and write new ones:
+a held-out set that the rules are fitted to stops saying anything about unseen policies.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policy_atlas.core.classify import Classifier, resolve_topics
+from policy_atlas.core.ingest import parse_policy
+from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
+from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return Classifier(load_taxonomy(REPO / "taxonomy.yml"))
+
+
+def topics_of(classifier: Classifier, text: str, heading: tuple[str, ...] = ()) -> tuple[str, ...]:
+    return classifier.classify(Clause("held-out/1", text, heading=heading), [], {}).topic_ids
+
+
+# --- (a) held-out sentences ------------------------------------------------------------------
+
+# (topic, sentence, is it about the topic?, why the classifier gets it wrong, if it does)
+# The first batch: taxonomy.yml was fitted to its 10 misses (marked “tuned”) in 5534b2a; 8 now pass.
+TUNED: list[tuple[str, str, bool, str | None]] = [
+    # pupil-contact
+    ("pupil-contact", "Teachers must not accept friend requests from anyone they currently teach.", True, None),  # tuned
+    ("pupil-contact", "Staff should not follow the personal accounts of students on Instagram or TikTok.", True, None),  # tuned
+    ("pupil-contact", "Employees must never exchange private messages with learners through WhatsApp or similar apps.", True, None),
+    ("pupil-contact", "If a former pupil under eighteen tries to connect with you online, decline the request and tell the safeguarding lead.", True, None),
+    ("pupil-contact", "Any online communication with children must take place through the school's learning platform.", True, None),
+    ("pupil-contact", "Staff must follow the safeguarding procedure if they have concerns about a child.", False, None),
+    ("pupil-contact", "Pupils will be taught about staying safe online in computing lessons.", False, None),
+    ("pupil-contact", "Staff must not post photographs of children on their personal accounts.", False, None),
+    # personal-devices
+    ("personal-devices", "Staff may check their own phones for social media in the staff room at lunchtime.", True, None),
+    ("personal-devices", "Personal mobile phones must be kept in lockers during lessons and not used for social networking.", True, None),
+    ("personal-devices", "School laptops and tablets are not to be used for personal social media.", True, None),
+    ("personal-devices", "Browsing social media sites on a personal device is only allowed during break times.", True, None),
+    ("personal-devices", "Staff should not spend so much time on personal use of social media during working hours that it affects their duties.", True, None),
+    ("personal-devices", "Staff must keep their social media passwords secure.", False, None),
+    ("personal-devices", "The school's Facebook page is updated by the office team.", False, None),
+    ("personal-devices", "Teachers should consider the needs of learners when planning lessons.", False, None),
+    # images
+    ("images", "Photographs of pupils may only be posted online if their parents have given written consent.", True, None),
+    ("images", "Staff must not film children on their own mobile phones.", True, None),
+    ("images", "Before a class picture is uploaded to the school website, check that no child on the restricted list appears in it.", True, None),
+    ("images", "Videos of school performances must not be shared on personal accounts.", True, None),
+    ("images", "Captions on photos of students must never give their full names.", True, None),
+    ("images", "Staff should choose a profile picture that is appropriate for a professional.", False, None),
+    ("images", "Teachers must protect the image of the school in everything they post.", False, None),
+    ("images", "Pupils must not bring mobile phones into exams.", False, None),
+    # discipline
+    ("discipline", "Failure to follow this policy may result in disciplinary proceedings.", True, None),
+    ("discipline", "Serious breaches could amount to gross misconduct and lead to dismissal.", True, None),
+    ("discipline", "Where a post may be a criminal offence, the school will inform the police.", True, None),
+    ("discipline", "Any suspected breach of this policy will be investigated by the headteacher.", True, None),
+    ("discipline", "The school will treat online harassment of colleagues very seriously.", True,  # tuned, still missed
+     "5534b2a added 'treat' to the 'taken seriously' rule, but 'treat' and 'seriously' are 6 words apart (near: 4)"),
+    ("discipline", "Pupils who misbehave will be dealt with under the behaviour policy.", False, None),
+    ("discipline", "This policy should be read alongside the disciplinary policy.", False, None),
+    ("discipline", "Staff should report any concerns about the welfare of a pupil.", False, None),
+    # confidentiality
+    ("confidentiality", "Staff must not disclose confidential information about pupils or their families online.", True, None),
+    ("confidentiality", "Nothing learned about a child's home circumstances in the course of work should be shared on social media.", True,
+     "5534b2a added a 'what staff learn at work' rule, but 'learned' and 'work' are 11 words apart (near: 8)"),  # tuned, still missed
+    ("confidentiality", "Employees must comply with data protection law whenever they handle personal data.", True, None),
+    ("confidentiality", "Do not discuss the details of any staff member's absence or health on social networks.", True, None),
+    ("confidentiality", "Never share your password for the school's management information system with anyone.", True, None),
+    ("confidentiality", "Staff are free to share their own opinions about national politics.", False, None),
+    ("confidentiality", "Public information about school events can be shared on the school website.", False, None),
+    ("confidentiality", "Staff must set their privacy settings carefully.", False, None),
+    # school-accounts
+    ("school-accounts", "Only staff named by the headteacher may post on the school's official Facebook page.", True, None),
+    ("school-accounts", "A new departmental Twitter account can be set up only after the business case has been approved.", True, None),
+    ("school-accounts", "Passwords for the school's social media accounts must be held by the office manager.", True, None),
+    ("school-accounts", "Anyone posting on behalf of the school must use the agreed house style.", True, None),
+    ("school-accounts", "Comments on the school's official channels will be moderated daily.", True, None),
+    ("school-accounts", "Staff may use personal social media accounts in their own time.", False, None),
+    ("school-accounts", "The school email system must be used for all contact with parents.", False, None),
+    ("school-accounts", "School equipment must not be used to access personal accounts.", False, None),
+    # reputation
+    ("reputation", "Staff must not post anything that could bring the school into disrepute.", True, None),
+    ("reputation", "Employees must not criticise the school or its governors on social media.", True, None),
+    ("reputation", "Where staff give personal opinions online, they should make clear the views are their own and not those of the school.", True, None),
+    ("reputation", "Defamatory remarks about colleagues will not be tolerated.", True, None),
+    ("reputation", "Teachers should not use social media to air grievances about their employer.", True, None),
+    ("reputation", "Staff should know the name of the designated safeguarding lead.", False, None),
+    ("reputation", "Staff must identify themselves when signing in at reception.", False, None),
+    ("reputation", "Personal data must be stored securely.", False, None),
+    # parent-contact
+    ("parent-contact", "Staff should not accept friend requests from the parents of pupils they teach.", True, None),
+    ("parent-contact", "Where a member of staff is already friends with a parent, they should tell the headteacher.", True, None),
+    ("parent-contact", "All communication with families must go through the school office, email or the home-school app.", True, None),
+    ("parent-contact", "Staff must not message carers through their personal social media accounts.", True, None),
+    ("parent-contact", "Teachers who are also parents at the school need to keep clear boundaries in online parent groups.", True, None),
+    ("parent-contact", "Parental consent is needed before photographs of pupils are published.", False, None),
+    ("parent-contact", "Parents will be informed of changes to the term dates.", False, None),
+    ("parent-contact", "Staff must not message pupils privately.", False, None),
+    # privacy-settings
+    ("privacy-settings", "Staff should set their social media profiles to the highest privacy setting.", True, None),
+    ("privacy-settings", "Employees are advised to review who can see their posts and photos regularly.", True, None),
+    ("privacy-settings", "Do not publish your home address or personal phone number on public profiles.", True, None),  # tuned
+    ("privacy-settings", "Remember that anything posted online may become public, whatever your settings.", True, None),
+    ("privacy-settings", "Check your friends list from time to time and remove people you do not know.", True, None),
+    ("privacy-settings", "Staff must respect the privacy of others and not share their posts without permission.", False, None),
+    ("privacy-settings", "Direct messages between staff members are private conversations.", False, None),
+    ("privacy-settings", "Staff must follow the school's data protection policy.", False, None),
+    # cyberbullying
+    ("cyberbullying", "Staff who are bullied online by pupils or parents should report it to their line manager.", True, None),  # tuned
+    ("cyberbullying", "Keep screenshots of abusive messages as evidence.", True, None),
+    ("cyberbullying", "The school will support any member of staff who is harassed on social media.", True, None),
+    ("cyberbullying", "Staff must never use social media to intimidate or threaten others.", True, None),
+    ("cyberbullying", "Offensive comments posted about a teacher will be dealt with under the anti-bullying procedures.", True, None),
+    ("cyberbullying", "Staff must not abuse their position of trust.", False, None),  # tuned
+    ("cyberbullying", "Pupils must not bring mobile phones into the exam hall.", False, None),
+    ("cyberbullying", "The school reserves the right to monitor staff use of the internet.", False, None),
+    # monitoring
+    ("monitoring", "The school may monitor staff use of its internet connection and email.", True, None),
+    ("monitoring", "All activity on school computers is logged and can be checked.", True, None),  # tuned
+    ("monitoring", "The school keeps a watch on public posts that mention it.", True, None),  # tuned
+    ("monitoring", "Staff should be aware that their use of the school network is monitored.", True, None),
+    ("monitoring", "The IT provider monitors traffic on the school Wi-Fi, including access to social networking sites.", True, None),  # tuned
+    ("monitoring", "Staff should monitor their own screen time.", False, None),
+    ("monitoring", "Teachers will monitor pupils' progress throughout the year.", False, None),
+    ("monitoring", "Staff should report any online abuse they receive.", False, None),
+]
+
+
+# The second batch, written after 5534b2a and not seen by the taxonomy when it was added.
+HELD_OUT: list[tuple[str, str, bool, str | None]] = [
+    # pupil-contact
+    ("pupil-contact", "Adults working in the school must not add children from the school as contacts on gaming platforms.", True, None),
+    ("pupil-contact", "A teacher who receives a direct message from a Year 9 student on Snapchat should not reply and should log it.", True, None),
+    ("pupil-contact", "Staff should not give learners their personal social media usernames.", True,
+     "giving pupils a way to reach you is contact, but no contact word is used ('give ... usernames')"),
+    ("pupil-contact", "Children's progress reports are sent home at the end of each term.", False, None),
+    ("pupil-contact", "Staff who are worried that a child is at risk must speak to the designated safeguarding lead the same day.", False, None),
+    # personal-devices
+    ("personal-devices", "Teachers may look at social networking apps on their own smartphones only in the staff room.", True,
+     "'phone*' does not match 'smartphones', and 'apps' is not a social-media word"),
+    ("personal-devices", "Using a work laptop to browse Facebook for personal reasons is not allowed.", True, None),
+    ("personal-devices", "Personal use of social media should be confined to lunch breaks and must not take place in front of pupils.", True, None),
+    ("personal-devices", "The school will provide a camera for recording school trips.", False, None),
+    ("personal-devices", "Staff should keep their professional and personal online identities separate.", False, None),
+    # images
+    ("images", "No footage of children may appear on a staff member's own social media.", True, None),
+    ("images", "Parents who do not want their child photographed must tell the school office in writing.", True, None),
+    ("images", "Pictures taken at sports day may be used in the newsletter if the children cannot be named from them.", True, None),
+    ("images", "Staff should think about the public image they present online.", False, None),
+    ("images", "The school prospectus is reviewed every two years.", False, None),
+    # discipline
+    ("discipline", "Staff who ignore these rules may face a formal disciplinary hearing.", True, None),
+    ("discipline", "Posting racist material online is likely to be treated as gross misconduct.", True, None),
+    ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True,
+     "'look into' is not 'investigate', and 'broken this policy' is not a breach word"),
+    ("discipline", "Pupils who post unkind comments about classmates will lose their break time.", False, None),
+    ("discipline", "Staff should read the code of conduct when they join the school.", False, None),
+    # confidentiality
+    ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True,
+     "information about a named kind of pupil need is not 'personal', 'private' or 'confidential' in words"),
+    ("confidentiality", "Staff must not reveal the outcome of internal meetings on social media.", True, None),
+    ("confidentiality", "Details of exclusions and safeguarding cases are strictly private and must not be discussed outside school.", True,
+     "'details' and 'private' are five words apart (the rule allows 3); 'discussed' has no person or information word near it"),
+    ("confidentiality", "Staff may share the dates of school events with friends.", False, None),
+    ("confidentiality", "Teachers should keep their classrooms tidy.", False, None),
+    # school-accounts
+    ("school-accounts", "Only the communications lead can publish on the academy's Instagram page.", True, None),
+    ("school-accounts", "Any member of staff who wants a Twitter account for their department must first ask the headteacher.", True, None),
+    ("school-accounts", "The login details of the school's YouTube channel are kept by the business manager and changed each term.", True, None),
+    ("school-accounts", "Staff can have a personal Instagram account if they keep it private.", False, None),
+    ("school-accounts", "Staff must not use their school email address to sign up for personal websites.", False, None),
+    # reputation
+    ("reputation", "Staff must not post content that could damage public confidence in the school.", True, None),
+    ("reputation", "Making negative comments about the school's leadership on social media is not acceptable.", True,
+     "'negative comments about the school' is criticism, but 'negative comments' is not a criticism word"),
+    ("reputation", "Staff should not give the impression that they speak for the school when posting in a personal capacity.", True,
+     "'speak for the school' is not a speaking-for-the-school phrase ('on behalf of', 'personal views' are)"),
+    ("reputation", "Staff must wear their identity badge at all times on site.", False, None),
+    ("reputation", "Staff should use the staff room noticeboard for union notices.", False, None),
+    # parent-contact
+    ("parent-contact", "Staff must not join private WhatsApp groups set up by the mothers and fathers of their pupils.", True,
+     "'mothers and fathers' are not parent words, and joining a group is not a contact word"),
+    ("parent-contact", "Teachers should not accept Facebook friend requests from the carers of children at the school.", True, None),
+    ("parent-contact", "Messages to families should be sent through the school's approved messaging app, not from personal numbers.", True, None),
+    ("parent-contact", "Parents are invited to the school play in December.", False, None),
+    ("parent-contact", "Staff must get consent before filming pupils.", False, None),
+    # privacy-settings
+    ("privacy-settings", "Staff should make sure their social media accounts are locked so that only approved friends can see them.", True,
+     "'locked' accounts and 'only approved friends can see them' are privacy settings in other words"),
+    ("privacy-settings", "Do not show your date of birth, address or the school you work at on your public profile.", True,
+     "'date of birth' and 'address' are not own-information terms ('home address' is), and 'show' is not 'publish'"),
+    ("privacy-settings", "Even with the strictest settings, something you post can be copied and passed on.", True,
+     "'settings' has no privacy word near it; 'copied and passed on' is not 'shared more widely'"),
+    ("privacy-settings", "The school's privacy notice explains how it uses parents' data.", False, None),
+    ("privacy-settings", "Staff must respect the private lives of colleagues.", False, None),
+    # cyberbullying
+    ("cyberbullying", "If a parent posts threatening comments about a teacher online, the headteacher will ask for them to be removed.", True, None),
+    ("cyberbullying", "Staff targeted by abusive posts should not respond and should save a copy of them.", True, None),
+    ("cyberbullying", "Staff must not take part in the online humiliation or harassment of any member of the school community.", True, None),
+    ("cyberbullying", "Staff must not play computer games during lessons.", False, None),
+    ("cyberbullying", "Any threat to the security of the school network must be reported to the IT provider.", False,
+     "'threat*' counts as bullying even in 'a threat to the security of the school network'"),
+    # monitoring
+    ("monitoring", "The school's internet filter records the websites that staff visit on school devices.", True,
+     "'records' is not a monitoring word ('filtered'/'filtering' are, 'filter' is not)"),
+    ("monitoring", "The school may check staff email accounts where misuse is suspected.", True,
+     "'check' is not a monitoring word"),
+    ("monitoring", "Staff should know that the school can see what they do on its network.", True,
+     "'can see what they do' is monitoring in other words"),
+    ("monitoring", "Teachers will keep an eye on pupils during break times.", False, None),
+    ("monitoring", "Staff should monitor the temperature of the swimming pool.", False,
+     "'monitor' with 'staff' within 8 words counts, whatever is monitored"),
+]
+
+BATCHES = {"tuned": TUNED, "held-out": HELD_OUT}
+
+
+def _held_out_params() -> list[object]:
+    params = []
+    for batch, sentences in BATCHES.items():
+        for topic, text, positive, miss in sentences:
+            kind = "pos" if positive else "neg"
+            marks = [pytest.mark.xfail(strict=True, reason=f"{topic} {kind}: “{text}”: {miss}")] if miss else []
+            params.append(pytest.param(topic, text, positive, marks=marks, id=f"{batch}-{topic}-{kind}-{text[:40]}"))
+    return params
+
+
+@pytest.mark.parametrize(("topic", "text", "positive"), _held_out_params())
+def test_held_out_topic(classifier: Classifier, topic: str, text: str, positive: bool) -> None:
+    found = topics_of(classifier, text)
+    assert (topic in found) is positive, found
+
+
+@pytest.mark.parametrize("batch", BATCHES)
+def test_held_out_covers_every_topic(classifier: Classifier, batch: str) -> None:
+    """At least three positives and two negatives per topic, for every topic of the taxonomy."""
+    sentences = BATCHES[batch]
+    for topic in classifier.taxonomy.ids:
+        positives = [t for t, _, p, _ in sentences if t == topic and p]
+        negatives = [t for t, _, p, _ in sentences if t == topic and not p]
+        assert len(positives) >= 3 and len(negatives) >= 2, topic
+    assert {t for t, *_ in sentences} == set(classifier.taxonomy.ids)
+
+
+@pytest.mark.parametrize("batch", BATCHES)
+def test_held_out_misses_are_exactly_the_marked_ones(classifier: Classifier, batch: str) -> None:
+    """The xfail list is the truth: a fixed miss must lose its mark (strict xfail enforces that too)."""
+    sentences = BATCHES[batch]
+    wrong = [(t, s) for t, s, p, _ in sentences if (t in topics_of(classifier, s)) is not p]
+    assert wrong == [(t, s) for t, s, _, miss in sentences if miss]
+
+
+# --- (b) heading and lead-in context ---------------------------------------------------------
+
+
+def classify_blocks(classifier: Classifier, blocks: tuple[Heading | Clause, ...]) -> dict[str, dict[str, str]]:
+    return {cid: {t.topic: t.why for t in c.topics} for cid, c in classifier.classify_blocks(blocks).items()}
+
+
+def test_heading_gives_topic(classifier: Classifier) -> None:
+    blocks = (
+        Heading("Use of images", 2, 1),
+        Clause("s/use-of-images/check", "Check the list held by the office before anything is published.", heading=("Use of images",)),
+    )
+    assert classify_blocks(classifier, blocks)["s/use-of-images/check"] == {"images": "under the heading “Use of images”"}
+
+
+def test_only_innermost_heading_counts(classifier: Classifier) -> None:
+    blocks = (
+        Clause("s/x/check", "Check the list held by the office before anything is published.", heading=("Use of images", "General")),
+    )
+    assert classify_blocks(classifier, blocks)["s/x/check"] == {}
+
+
+def test_same_clause_without_heading_has_no_topic(classifier: Classifier) -> None:
+    assert topics_of(classifier, "Check the list held by the office before anything is published.") == ()
+
+
+LEAD_INS = (
+    Clause("s/conduct/breach", "Breach confidentiality, for example by:", heading=("Conduct",)),
+    Clause("s/conduct/breach/a", "talking about a colleague's health in a staff group chat", heading=("Conduct",), parent="s/conduct/breach"),
+    Clause("s/conduct/breach/b", "a family loses trust in the school", heading=("Conduct",), parent="s/conduct/breach"),
+    Clause("s/conduct/risks", "Sharing confidential information online carries real dangers. These are the risks:", heading=("Conduct",)),
+    Clause("s/conduct/risks/a", "a family loses trust in the school", heading=("Conduct",), parent="s/conduct/risks"),
+    Clause("s/conduct/plain", "These are the risks:", heading=("Conduct",)),
+    Clause("s/conduct/plain/a", "a family loses trust in the school", heading=("Conduct",), parent="s/conduct/plain"),
+)
+
+
+@pytest.mark.parametrize(
+    ("clause_id", "expected"),
+    [
+        ("s/conduct/breach", {"confidentiality": "confidential information: “confidentiality”"}),
+        ("s/conduct/breach/a", {"confidentiality": "an example under “Breach confidentiality, for example by:”"}),
+        ("s/conduct/breach/b", {"confidentiality": "an example under “Breach confidentiality, for example by:”"}),
+        ("s/conduct/risks", {"confidentiality": "confidential information: “confidential”"}),
+        ("s/conduct/risks/a", {}),
+        ("s/conduct/plain/a", {}),
+    ],
+)
+def test_lead_in_context(classifier: Classifier, clause_id: str, expected: dict[str, str]) -> None:
+    """Items of an "e.g." lead-in are instances of it; items of "These are the risks:" are not."""
+    assert classify_blocks(classifier, LEAD_INS)[clause_id] == expected
+
+
+# --- (c) a person's overrides ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        (("images", "+discipline", "-images"), ("discipline",)),
+        (("images", "discipline"), ("images", "discipline")),
+        (("images", "+images"), ("images",)),
+        (("+reputation",), ("reputation",)),
+        (("-images",), ()),
+        (("images", "-images", "+images"), ()),
+        ((), ()),
+    ],
+)
+def test_resolve_topics(tag: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert resolve_topics(tag) == expected
+
+
+# --- (d) every tag explains itself -----------------------------------------------------------
+
+
+def test_every_tag_has_a_why_on_held_out(classifier: Classifier) -> None:
+    for _, text, _, _ in TUNED + HELD_OUT:
+        for tag in classifier.classify(Clause("h/1", text), [], {}).topics:
+            assert tag.why.strip(), (text, tag)
+
+
+def test_every_tag_has_a_why_on_seeds(classifier: Classifier, seed: tuple[str, str]) -> None:
+    stem, text = seed
+    policy = parse_policy(text, stem, f"{stem}.txt")
+    results = classifier.classify_blocks(policy.blocks)
+    tags = [tag for result in results.values() for tag in result.topics]
+    assert tags, stem
+    assert all(tag.why.strip() for tag in tags)
+    assert all(result.force_why.strip() for result in results.values())
+
+
+# --- (e) a malformed taxonomy ----------------------------------------------------------------
+
+RULE = "    rules:\n      - all: [[photo*]]\n"
+GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" + RULE
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            "topics:\n  - id: images\n    label: Images\n   description: Photos\n",
+            "4: YAML error: expected <block end>, but found '<block mapping start>'",
+            id="bad-indentation",
+        ),
+        pytest.param("topics:\n\t- id: images\n", "2: YAML error: found character '\\t' that cannot start any token", id="tab"),
+        pytest.param(
+            GOOD + "    keywords: [photo]\n",
+            "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, "
+            "provisions, rules, unless)",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n"
+            "      - all: [[photo*], [pupil*]]\n        neer: 5\n",
+            "7: topic images rule 1: unknown key 'neer' (expected one of: all, name, near)",
+            id="unknown-key-in-rule",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rulez:\n          - all: [[consent]]\n",
+            "10: provision consent: unknown key 'rulez' (expected one of: id, label, rules)",
+            id="unknown-key-in-provision",
+        ),
+        pytest.param(
+            "term:\n  image: [photo*]\n" + GOOD,
+            "1: taxonomy: unknown key 'term' (expected one of: terms, topics)",
+            id="unknown-top-level-key",
+        ),
+        pytest.param(
+            "topics:\n  - id: images\n    label: Images\n    label: Pictures\n    description: Photos\n" + RULE,
+            "4: key 'label' is given twice",
+            id="duplicate-key",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rules:\n          - all: [[consent]]\n"
+            "      - id: consent\n        label: Consent again\n        rules:\n          - all: [[permission]]\n",
+            "12: topic images: provision id 'consent' is used twice",
+            id="duplicate-provision-id",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n",
+            "8: provision consent: at least one rule is required",
+            id="provision-without-rules",
+        ),
+        pytest.param(
+            "topics:\n  - id: images\n    description: Photos\n" + RULE, "2: topic images: 'label' is required", id="missing-label"
+        ),
+        pytest.param(
+            "topics:\n  - id: images\n    label: '  '\n    description: Photos\n" + RULE,
+            "2: topic images: 'label' is required",
+            id="blank-label",
+        ),
+        pytest.param(
+            GOOD + "  - id: images\n    label: Pictures\n    description: Pictures\n" + RULE,
+            "7: topic id 'images' is used twice",
+            id="duplicate-id",
+        ),
+        pytest.param(
+            "terms:\n  image: [photo*]\ntopics:\n  - id: images\n    label: Images\n    description: Photos\n"
+            "    rules:\n      - all: [image]\n      - all: [image, pupil]\n",
+            "9: topic images rule 2: unknown term set 'pupil'",
+            id="unknown-term-set",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rules:\n          - all: [consent]\n",
+            "11: provision consent rule 1: unknown term set 'consent'",
+            id="unknown-term-set-in-provision",
+        ),
+        pytest.param(GOOD + "    headings: photos\n", "2: topic images headings: unknown term set 'photos'", id="unknown-heading-set"),
+        pytest.param(
+            "topics:\n  - id: Images\n    label: Images\n    description: Photos\n" + RULE,
+            "2: topic id 'Images' must be lowercase letters, digits and hyphens",
+            id="bad-id",
+        ),
+        pytest.param(
+            "topics:\n  - id: images\n    label: Images\n    description: Photos\n",
+            "2: topic images: at least one rule is required",
+            id="no-rules",
+        ),
+        pytest.param(
+            "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n      - all: [[photo*]]\n        near: 0\n",
+            "6: topic images: 'near' must be a positive number of words",
+            id="near-zero",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        rules:\n          - all: [[consent]]\n",
+            "8: topic images: each provision needs 'id', 'label' and 'rules'",
+            id="provision-without-label",
+        ),
+        pytest.param(
+            "terms:\n  image: photo\n" + GOOD, "2: terms.image: expected a term set name or a list of terms", id="term-set-not-a-list"
+        ),
+        pytest.param("terms: {}\n", "1: expected a mapping with a non-empty 'topics' list", id="no-topics"),
+    ],
+)
+def test_taxonomy_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "taxonomy.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyAtlasError) as caught:
+        load_taxonomy(path)
+    assert str(caught.value) == f"{path}:{message}"
+    assert caught.value.path == str(path)
+
+
+def test_taxonomy_error_uses_shown_name(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yml"
+    path.write_text("topics:\n  - id: images\n    description: Photos\n" + RULE, encoding="utf-8")
+    with pytest.raises(PolicyAtlasError, match=r"^taxonomy\.yml:2: topic images: 'label' is required$"):
+        load_taxonomy(path, "taxonomy.yml")
+
+
+def test_taxonomy_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(PolicyAtlasError, match=r"taxonomy\.yml: cannot read taxonomy: No such file or directory$"):
+        load_taxonomy(tmp_path / "taxonomy.yml")
+
+
+def test_good_taxonomy_loads(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.yml"
+    path.write_text(GOOD, encoding="utf-8")
+    taxonomy = load_taxonomy(path)
+    assert isinstance(taxonomy, Taxonomy) and taxonomy.ids == ("images",)

@@ -1,0 +1,173 @@
+"""``policy-atlas evaluate`` against the shared gold labels, and the scoring rules on a tiny example."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policy_atlas.cli import main
+from policy_atlas.core.evaluate import Counts, Evaluation, score_policy
+from policy_atlas.core.model import Clause
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_evaluate(gold: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["--project", str(REPO), "evaluate", str(gold)])
+    return status, capsys.readouterr().out
+
+
+def figure(output: str, pattern: str) -> float:
+    found = re.search(pattern, output, re.MULTILINE)
+    assert found, f"no line matching {pattern!r} in:\n{output}"
+    return float(found.group(1))
+
+
+def test_evaluate_meets_the_thresholds(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_evaluate(shared_dir / "gold", capsys)
+    assert status == 0
+    core = figure(out, r"^micro-F1, core topics \(pupil-contact, personal-devices, images, discipline\): ([0-9.]+)$")
+    every = figure(out, r"^micro-F1, all 11 topics: ([0-9.]+)$")
+    force = figure(out, r"^force accuracy: ([0-9.]+) \(\d+/\d+ stances\)$")
+    assert core >= 0.90, out
+    assert every >= 0.85, out
+    assert force >= 0.85, out
+
+
+def test_evaluate_matches_every_gold_file(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run_evaluate(shared_dir / "gold", capsys)
+    matched = re.findall(r"^gold (\S+\.yaml) -> (\S+)$", out, re.MULTILINE)
+    assert sorted(name for name, _ in matched) == sorted(p.name for p in (shared_dir / "gold").glob("*.yaml"))
+    assert len({slug for _, slug in matched}) == len(matched)
+
+
+def test_evaluate_lists_a_row_per_topic(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run_evaluate(shared_dir / "gold", capsys)
+    rows = re.findall(r"^([a-z-]+) +[0-9.]+ +[0-9.]+ +[0-9.]+ +\(\d+/\d+/\d+\)$", out, re.MULTILINE)
+    assert rows == [
+        "pupil-contact", "personal-devices", "images", "discipline", "confidentiality", "school-accounts",
+        "reputation", "parent-contact", "privacy-settings", "cyberbullying", "monitoring",
+    ]
+
+
+def test_evaluate_without_gold_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--project", str(REPO), "evaluate", str(tmp_path)])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.err == f"error: {tmp_path}: no gold files (*.yaml) here\n"
+
+
+# --- score_policy on a hand-made policy ------------------------------------------------------
+
+CLAUSES = (
+    Clause("p/1", "Staff must not message pupils on social media.", number="1", force="prohibited"),
+    Clause("p/2", "Staff must not message pupils on social media.", number="2", force="prohibited"),  # printed twice
+    Clause("p/3", "Breaches may lead to disciplinary action.", number="3", force="permitted"),
+    Clause("p/4", "Photographs of pupils need consent.", number="4", force="required"),
+    Clause("p/5", "Staff should keep passwords   safe.", force="required"),
+)
+TOPICS = {
+    "p/1": ("pupil-contact",),
+    "p/2": (),  # the second copy was not tagged: the snippet still counts once, as found
+    "p/3": ("discipline", "pupil-contact"),
+    "p/4": (),
+    "p/5": ("images",),
+}
+GOLD = {
+    "policy": "tiny",
+    "topics": {
+        "pupil-contact": {
+            "positive": ["must not message pupils on social media", "this sentence is in no clause"],
+            "negative": ["may lead to disciplinary action", "Photographs of pupils"],
+        },
+        "discipline": {"positive": ["3 Breaches may lead"], "negative": []},
+        "images": {
+            "positive": ["Photographs of pupils need consent."],
+            "negative": ["keep passwords\nsafe"],  # white space collapses on both sides
+        },
+        "monitoring": {"positive": [], "negative": ["must not message pupils"]},
+    },
+    "stances": [
+        {"topic": "pupil-contact", "provision": "messaging", "stance": "prohibited", "evidence": "must not message pupils"},
+        {"topic": "discipline", "provision": "action", "stance": "permitted", "evidence": "may lead to disciplinary action"},
+        {"topic": "images", "provision": "consent", "stance": "permitted-with-conditions", "evidence": "need consent"},
+        {"topic": "images", "provision": "missing", "stance": "required", "evidence": "nowhere in the policy"},
+    ],
+}
+
+
+@pytest.fixture
+def scored() -> Evaluation:
+    evaluation = Evaluation()
+    score_policy(GOLD, CLAUSES, TOPICS, evaluation)
+    return evaluation
+
+
+@pytest.mark.parametrize(
+    ("topic", "tp", "fp", "fn"),
+    [
+        ("pupil-contact", 1, 1, 1),  # repeated snippet: one tp; snippet in no clause: fn; p/3 negative: fp
+        ("discipline", 1, 0, 0),  # a snippet may include the clause number
+        ("images", 0, 1, 1),
+        ("monitoring", 0, 0, 0),
+    ],
+)
+def test_score_policy_counts(scored: Evaluation, topic: str, tp: int, fp: int, fn: int) -> None:
+    counts = scored.topics[topic]
+    assert (counts.tp, counts.fp, counts.fn) == (tp, fp, fn)
+
+
+def test_score_policy_stances(scored: Evaluation) -> None:
+    assert (scored.stances_right, scored.stances_total) == (2, 4)
+    assert scored.force_accuracy == 0.5
+
+
+def test_score_policy_misses(scored: Evaluation) -> None:
+    assert scored.misses == [
+        "tiny: pupil-contact: missed “this sentence is in no clause” (no clause contains it)",
+        "tiny: pupil-contact: wrongly tagged “may lead to disciplinary action”",
+        "tiny: images: missed “Photographs of pupils need consent.”",
+        "tiny: images: wrongly tagged “keep passwords\nsafe”",
+        "tiny: force of “need consent”: required, expected permitted-with-conditions",
+        "tiny: force of “nowhere in the policy”: no clause, expected required",
+    ]
+
+
+def test_repeated_snippet_counts_once_whichever_copy_is_tagged() -> None:
+    """A sentence printed twice is one label: tagged in either copy it is a single true positive."""
+    gold = {"policy": "twice", "topics": {"pupil-contact": {"positive": ["must not message pupils"]}}}
+    for tagged in ("p/1", "p/2"):
+        evaluation = Evaluation()
+        score_policy(gold, CLAUSES[:2], {tagged: ("pupil-contact",)}, evaluation)
+        counts = evaluation.topics["pupil-contact"]
+        assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+
+
+def test_repeated_negative_counts_once() -> None:
+    gold = {"policy": "twice", "topics": {"pupil-contact": {"negative": ["must not message pupils"]}}}
+    evaluation = Evaluation()
+    score_policy(gold, CLAUSES[:2], {"p/1": ("pupil-contact",), "p/2": ("pupil-contact",)}, evaluation)
+    assert evaluation.topics["pupil-contact"].fp == 1
+
+
+@pytest.mark.parametrize(
+    ("counts", "precision", "recall", "f1"),
+    [
+        (Counts(1, 1, 1), 0.5, 0.5, 0.5),
+        (Counts(0, 0, 0), 1.0, 1.0, 1.0),
+        (Counts(0, 2, 0), 0.0, 1.0, 0.0),
+        (Counts(3, 0, 1), 1.0, 0.75, 6 / 7),
+    ],
+)
+def test_counts(counts: Counts, precision: float, recall: float, f1: float) -> None:
+    assert (counts.precision, counts.recall) == (precision, recall)
+    assert counts.f1 == pytest.approx(f1)
+
+
+def test_micro_over_core_topics(scored: Evaluation) -> None:
+    core = scored.micro(("pupil-contact", "personal-devices", "images", "discipline"))
+    assert (core.tp, core.fp, core.fn) == (2, 2, 2)
+    every = scored.micro()
+    assert (every.tp, every.fp, every.fn) == (2, 2, 2)
