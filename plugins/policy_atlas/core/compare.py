@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from .classify import TermSet, term_set, tokens, topic_evidence
 from .model import Clause
 from .sentences import sentence_spans
+from .text import FUNCTION_WORDS
 from .taxonomy import Taxonomy, Topic
 
 FORCE_ORDER = ("prohibited", "required", "discouraged", "permitted-with-conditions", "permitted", "none")
@@ -39,14 +40,13 @@ SHARED_WORDING_THRESHOLD = 90.0
 _CANDIDATE_TERMS = 8
 _MAX_POSTING = 400
 _WORD = re.compile(r"[a-z]+")
-_STOP = frozenset(
-    """a an the and or nor but of to in on at by for with from as into than that which who whom whose
-    their its our your his her my this these those is are was were be been being if when where whilst
-    while via per about such also not any all every each it they them he she we you i me us do does
-    did done has have had having will would shall should must may might can could cannot other others
-    more most some so there then than what how why up out over under only own same very just being
-    staff school schools policy social media member members use used using""".split()
+_STOP = FUNCTION_WORDS | frozenset(
+    """it they them he she we you i me us do does did done has have had having will would shall should
+    must may might can could cannot other others more most some so there then what how why up out over
+    under only own same very just staff school schools policy social media member members use used
+    using""".split()
 )
+"""Words that say nothing about what a clause regulates: function words and the corpus's own subject."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .compare import SharedPassage
 from .compare_render import Site
 from .corpus import SchoolPolicy
 from .model import PolicyDate, PolicyMeta
+from .text import opening
 
 UNGROUPED = "Other schools"
 
@@ -119,7 +120,7 @@ def school_extras(slug: str, shared: tuple[SharedPassage, ...], site: Site, gaps
             own = next(m for m in passage.members if m.school == slug)
             others = ", ".join(html.escape(site.school_name[s]) for s in passage.schools if s != slug)
             label = f"clause {html.escape(own.clause.number)}" if own.clause.number else "a clause"
-            items.append(f'<li><a href="#{html.escape(own.clause.id)}">{label}</a> “{html.escape(_opening(own.clause.text))}” is worded as in: {others}</li>')
+            items.append(f'<li><a href="#{html.escape(own.clause.id)}">{label}</a> “{html.escape(opening(own.clause.text, 12))}” is worded as in: {others}</li>')
         parts += [
             '<details class="pa-notes">',
             f"<summary>Wording shared with other schools ({len(mine)})</summary>",
@@ -130,8 +131,3 @@ def school_extras(slug: str, shared: tuple[SharedPassage, ...], site: Site, gaps
             "",
         ]
     return "\n".join(parts) + ("\n" if parts else "")
-
-
-def _opening(text: str, limit: int = 12) -> str:
-    words = text.split()
-    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")

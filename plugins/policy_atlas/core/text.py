@@ -29,3 +29,9 @@ def ascii_slug(text: str) -> str:
 def slugify_words(text: str, limit: int = 6) -> str:
     """A readable id fragment from the first ``limit`` words: stable under re-wrapping."""
     return ascii_slug(" ".join(words(text)[:limit]))
+
+
+def opening(text: str, limit: int = 10) -> str:
+    """The first ``limit`` words of a text, with an ellipsis if there were more: for labels and quotes."""
+    found = text.split()
+    return " ".join(found[:limit]) + ("…" if len(found) > limit else "")
