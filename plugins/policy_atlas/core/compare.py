@@ -184,14 +184,12 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 def _candidates(vectors: dict[str, dict[str, float]]) -> dict[str, set[str]]:
     """Pairs worth scoring: clauses that share one of each other's most distinctive terms."""
     postings: dict[str, list[str]] = defaultdict(list)
-    tops: dict[str, list[str]] = {}
     for key in sorted(vectors):
         top = sorted(vectors[key].items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATE_TERMS]
-        tops[key] = [t for t, _ in top]
-        for term in tops[key]:
+        for term, _ in top:
             postings[term].append(key)
     pairs: dict[str, set[str]] = defaultdict(set)
-    for term, keys in postings.items():
+    for keys in postings.values():
         if len(keys) > _MAX_POSTING:
             continue
         for key in keys:

@@ -110,12 +110,12 @@ def matrix_page(matrix: Matrix, taxonomy: Taxonomy, site: Site) -> str:
     else:
         labels = [taxonomy.get(r.topic).label if taxonomy.get(r.topic) else r.topic for r in matrix.rows]  # type: ignore[union-attr]
         links = [site.page_url(here, topic_page_path(r.topic)) for r in matrix.rows]
-        lines += ["| School | " + " | ".join(f"[{_cell_text(l)}]({u})" for l, u in zip(labels, links)) + " |"]
+        lines += ["| School | " + " | ".join(f"[{_cell_text(l)}]({u})" for l, u in zip(labels, links, strict=True)) + " |"]
         lines += ["| --- | " + " | ".join("---" for _ in matrix.rows) + " |"]
         for slug in schools:
             lines.append(f"| {_cell_text(site.school_name[slug])} | " + " | ".join(_matrix_cell(r, slug, site, here) for r in matrix.rows) + " |")
         lines += ["", "| Topic | Agreement |", "| --- | --- |"]
-        for row, label in zip(matrix.rows, labels):
+        for row, label in zip(matrix.rows, labels, strict=True):
             lines.append(f"| {_cell_text(label)} | {_agreement_text(row, len(schools))} |")
     lines += ["", f"The same figures as data: [matrix.json]({site.page_url(here, 'data/matrix.json')}).", ""]
     return "\n".join(lines)
@@ -281,7 +281,7 @@ def shared_wording_page(passages: tuple[SharedPassage, ...], site: Site) -> str:
         lines += [f"## Passage {index}: {escape_heading(names)}", ""]
         first = passage.excerpts[0]
         blocks = []
-        for position, (member, excerpt) in enumerate(zip(passage.members, passage.excerpts)):
+        for position, (member, excerpt) in enumerate(zip(passage.members, passage.excerpts, strict=True)):
             text = html.escape(excerpt) if position == 0 else redline_html(redline(first, excerpt))
             blocks.append(_clause_block(member.school, member.clause.id, member.clause.number, text, member.clause.force, site, here))
         lines += ['<div class="pa-compare">' + "".join(blocks) + "</div>", ""]

@@ -34,7 +34,7 @@ FORCE_WORDS = {
 _Q = "['’]"
 # Longest, most specific phrasings first: at one position the first pattern listed wins.
 _MARKERS: tuple[tuple[str, str], ...] = (
-    (DISCOURAGED, rf"(?:strongly\s+)?(?:advised|encouraged|recommended)\s+not\s+to"),
+    (DISCOURAGED, r"(?:strongly\s+)?(?:advised|encouraged|recommended)\s+not\s+to"),
     (DISCOURAGED, r"(?:should|must|are\s+to|is\s+to)\s+(?:try\s+to\s+)?avoid"),
     (DISCOURAGED, r"(?:caution|care)\s+(?:is|should\s+be)\s+(?:advised|taken|exercised)"),
     (DISCOURAGED, r"(?:is|are)\s+(?:discouraged|not\s+(?:recommended|advisable|advised))"),

@@ -548,7 +548,7 @@ class _Builder:
                 source=SourceSpan(self.source_file, heading.line, heading.line),
             )
         stack_texts = {o.heading.text for o in self.stack}
-        if any(self.blocks[i].text in stack_texts for i in run[1:]):  # type: ignore[union-attr]
+        if any(self.blocks[i].text in stack_texts for i in run[1:]):
             self.stack = [o for o in self.stack if o.heading.line <= first.line]
 
     def _heading_path(self) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -31,9 +31,11 @@ from policy_atlas.core.compare_render import (
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, to_csv, to_json
-from policy_atlas.core.render import build_date, group_of, school_extras, school_summary, schools_index
+from policy_atlas.core.render import build_date, school_extras, school_summary, schools_index
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
+
+from .nav import group_schools, order_compare, relink
 
 log = get_plugin_logger(__name__)
 
@@ -61,6 +63,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.corpus = Corpus((), ())
         self.analysis: Analysis | None = None
         self.index: dict[str, Clause] = {}
+        self.by_page: dict[str, SchoolPolicy] = {}
         self.today = date.today()
         self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
         self.current_page = ""
@@ -79,6 +82,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             raise PluginError(str(error)) from error
         self.analysis = analyse(self.corpus, taxonomy)
         self.index = {c.id: c for clauses in self.analysis.clauses.values() for c in clauses}
+        self.by_page = {self._page_uri(s): s for s in self.corpus.schools}
         self._report(self.corpus.diagnostics + self.analysis.diagnostics)
         return config
 
@@ -100,7 +104,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 files.append(File.generated(config, path, content=content))
         self._add_open_data(files, config)
         index = f"{self.config.pages_dir}/index.md"
-        known = {self._page_uri(s) for s in self.corpus.schools} | {index}
+        known = set(self.by_page) | {index}
         for file in files.documentation_pages():
             if file.src_uri.startswith(self.config.pages_dir + "/") and file.src_uri not in known:
                 log.warning(f"{file.src_uri}: no source in {self.config.sources_dir} has this slug")
@@ -152,7 +156,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return f"{self.config.pages_dir}/{school.meta.slug}.md"
 
     def _school_for(self, page: Page) -> SchoolPolicy | None:
-        return next((s for s in self.corpus.schools if self._page_uri(s) == page.file.src_uri), None)
+        return self.by_page.get(page.file.src_uri)
 
     def _clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
         clause = self.index.get(clause_id)
@@ -169,55 +173,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Group school pages by their metadata group, so a long list stays navigable."""
-        if not self.config.enabled:
+        if not self.config.enabled or self.analysis is None:
             return nav
-        self._order_compare(nav)
-        section = next((i for i in nav.items if isinstance(i, Section) and self._holds_schools(i)), None)
-        if section is None:
-            _relink(nav)
-            return nav
-        section.title = self.config.nav_title
-        index_page = next((p for p in section.children if isinstance(p, Page) and p.file.src_uri.endswith("/index.md")), None)
-        groups: dict[str, list[Page]] = {}
-        for child in section.children:
-            school = self._school_for(child) if isinstance(child, Page) else None
-            if school is not None and isinstance(child, Page):
-                child.title = html.escape(school.meta.school)  # the theme prints nav titles as HTML
-                groups.setdefault(group_of(school.meta), []).append(child)
-        children: list[Page | Section] = [index_page] if index_page else []
-        for group in sorted(groups, key=str.casefold):
-            pages = sorted(groups[group], key=lambda p: (str(p.title).casefold(), p.file.src_uri))
-            sub = Section(group, pages)  # type: ignore[arg-type]
-            sub.parent = section
-            for page in pages:
-                page.parent = sub
-            children.append(sub)
-        section.children = children  # type: ignore[assignment]
-        _relink(nav)
+        order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
+        meta_of = {uri: school.meta for uri, school in self.by_page.items()}
+        group_schools(nav, self.config.pages_dir + "/", self.config.nav_title, meta_of)
+        relink(nav)
         return nav
-
-    def _order_compare(self, nav: Navigation) -> None:
-        """Matrix first, then topics in taxonomy order (core topics lead), gaps, shared wording."""
-        compare = next((i for i in nav.items if isinstance(i, Section) and any(isinstance(p, Page) and p.file.src_uri.startswith("compare/") for p in i.children)), None)
-        if compare is None or self.analysis is None:
-            return
-        compare.title = "Compare"
-        order = {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)}
-
-        def rank(item: Page | Section) -> tuple[int, str]:
-            if isinstance(item, Page):
-                return (0 if item.file.src_uri.endswith("index.md") else 3, item.file.src_uri)
-            if any(isinstance(p, Page) and p.file.src_uri.startswith("compare/topics/") for p in item.children):
-                item.title = "Topics"
-                item.children.sort(key=lambda p: order.get(PurePosixPath(p.file.src_uri).stem, 99) if isinstance(p, Page) else 99)
-                return (1, "")
-            item.title = "Gap reports"
-            return (2, "")
-
-        compare.children.sort(key=rank)  # type: ignore[arg-type]
-
-    def _holds_schools(self, section: Section) -> bool:
-        return any(isinstance(p, Page) and p.file.src_uri.startswith(self.config.pages_dir + "/") for p in section.children)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
@@ -235,27 +197,6 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             _md_link(here, "compare/shared-wording.md"),
         )
         return school_summary(school, self.today, source) + extras + "\n" + markdown
-
-
-def _relink(nav: Navigation) -> None:
-    """Put the pages and their previous/next links in the regrouped navigation's order.
-
-    MkDocs links pages before ``on_nav`` runs, so the footer would otherwise follow file order.
-    """
-    def pages(items: list[Page | Section]) -> list[Page]:
-        found: list[Page] = []
-        for item in items:
-            if isinstance(item, Page):
-                found.append(item)
-            elif isinstance(item, Section):
-                found.extend(pages(item.children))  # type: ignore[arg-type]
-        return found
-
-    ordered = pages(nav.items)  # type: ignore[arg-type]
-    nav.pages = ordered
-    for index, page in enumerate(ordered):
-        page.previous_page = ordered[index - 1] if index else None
-        page.next_page = ordered[index + 1] if index + 1 < len(ordered) else None
 
 
 def _md_link(here: str, target: str) -> str:
