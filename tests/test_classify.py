@@ -141,6 +141,8 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("monitoring", "Staff should monitor their own screen time.", False, None),
     ("monitoring", "Teachers will monitor pupils' progress throughout the year.", False, None),
     ("monitoring", "Staff should report any online abuse they receive.", False, None),
+    # From HELD_OUT: fixed when general synonyms (smartphone, handheld, ...) joined the device terms.
+    ("personal-devices", "Teachers may look at social networking apps on their own smartphones only in the staff room.", True, None),
 ]
 
 
@@ -154,8 +156,8 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     ("pupil-contact", "Children's progress reports are sent home at the end of each term.", False, None),
     ("pupil-contact", "Staff who are worried that a child is at risk must speak to the designated safeguarding lead the same day.", False, None),
     # personal-devices
-    ("personal-devices", "Teachers may look at social networking apps on their own smartphones only in the staff room.", True,
-     "'phone*' does not match 'smartphones', and 'apps' is not a social-media word"),
+    ("personal-devices", "Staff must keep their mobile phones switched off and out of sight while teaching.", True,
+     "a phone rule with no social-media or ownership word ('their mobile phones ... while teaching') is not devices"),
     ("personal-devices", "Using a work laptop to browse Facebook for personal reasons is not allowed.", True, None),
     ("personal-devices", "Personal use of social media should be confined to lunch breaks and must not take place in front of pupils.", True, None),
     ("personal-devices", "The school will provide a camera for recording school trips.", False, None),
