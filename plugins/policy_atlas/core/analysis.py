@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from .classify import Classifier, overrides, resolve_topics
 from .compare import Gap, Matrix, SharedPassage, build_matrix, gaps_for, shared_wording
@@ -66,9 +65,3 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
     gaps = {slug: gaps_for(slug, matrix) for slug in matrix.schools}
     return Analysis(taxonomy, shown, topics, reasons, force_reasons, matrix, gaps, shared_wording(shown), tuple(diagnostics))
 
-
-def taxonomy_display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)

@@ -18,7 +18,7 @@ Clause text is never interpreted as Markdown or HTML by readers of this grammar.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .model import Clause, Diagnostic, Heading, Severity, SourceSpan
 
@@ -196,9 +196,3 @@ def _span(lines: str | None, source_file: str) -> SourceSpan | None:
     start = int(match.group(1))
     return SourceSpan(source_file, start, int(match.group(2) or start))
 
-
-def with_source_file(clause: Clause, source_file: str) -> Clause:
-    """The clause with its span pointing at ``source_file`` (spans in a page omit the file)."""
-    if clause.source is None:
-        return clause
-    return replace(clause, source=replace(clause.source, file=source_file))

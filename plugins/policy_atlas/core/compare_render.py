@@ -99,24 +99,24 @@ def matrix_page(matrix: Matrix, taxonomy: Taxonomy, site: Site) -> str:
     ]
     schools = matrix.schools
     if len(schools) <= TRANSPOSE_AFTER:
-        header = "| Topic | " + " | ".join(_cell_text(site.school_name[s]) for s in schools) + " | Agreement |"
+        header = "| Topic | " + " | ".join(escape_heading(site.school_name[s]) for s in schools) + " | Agreement |"
         lines += [header, "| --- | " + " | ".join("---" for _ in schools) + " | --- |"]
         for row in matrix.rows:
             topic = taxonomy.get(row.topic)
             label = topic.label if topic else row.topic
             link = site.page_url(here, topic_page_path(row.topic))
             cells = [_matrix_cell(row, s, site, here) for s in schools]
-            lines.append(f"| [{_cell_text(label)}]({link}) | " + " | ".join(cells) + f" | {_agreement_text(row, len(schools))} |")
+            lines.append(f"| [{escape_heading(label)}]({link}) | " + " | ".join(cells) + f" | {_agreement_text(row, len(schools))} |")
     else:
         labels = [taxonomy.get(r.topic).label if taxonomy.get(r.topic) else r.topic for r in matrix.rows]  # type: ignore[union-attr]
         links = [site.page_url(here, topic_page_path(r.topic)) for r in matrix.rows]
-        lines += ["| School | " + " | ".join(f"[{_cell_text(l)}]({u})" for l, u in zip(labels, links, strict=True)) + " |"]
+        lines += ["| School | " + " | ".join(f"[{escape_heading(l)}]({u})" for l, u in zip(labels, links, strict=True)) + " |"]
         lines += ["| --- | " + " | ".join("---" for _ in matrix.rows) + " |"]
         for slug in schools:
-            lines.append(f"| {_cell_text(site.school_name[slug])} | " + " | ".join(_matrix_cell(r, slug, site, here) for r in matrix.rows) + " |")
+            lines.append(f"| {escape_heading(site.school_name[slug])} | " + " | ".join(_matrix_cell(r, slug, site, here) for r in matrix.rows) + " |")
         lines += ["", "| Topic | Agreement |", "| --- | --- |"]
         for row, label in zip(matrix.rows, labels, strict=True):
-            lines.append(f"| {_cell_text(label)} | {_agreement_text(row, len(schools))} |")
+            lines.append(f"| {escape_heading(label)} | {_agreement_text(row, len(schools))} |")
     lines += ["", f"The same figures as data: [matrix.json]({site.page_url(here, 'data/matrix.json')}).", ""]
     return "\n".join(lines)
 
@@ -128,10 +128,6 @@ def _matrix_cell(row: TopicRow, slug: str, site: Site, here: str) -> str:
     url = site.page_url(here, topic_page_path(row.topic)) + f"#school-{slug}"
     count = len(cell.clauses)
     return f"[{count} {'clause' if count == 1 else 'clauses'}]({url}) {force_badge(cell.force)}"
-
-
-def _cell_text(text: str) -> str:
-    return escape_heading(text)
 
 
 def _clause_block(slug: str, clause_id: str, number: str | None, text_html: str, force: str | None, site: Site, here: str, note: str = "") -> str:

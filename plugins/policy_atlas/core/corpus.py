@@ -243,8 +243,6 @@ def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
         page = page_path_for(pages_dir, source.meta.slug)
         shown = f"{pages_dir.name}/{page.name}"
         data = source.path.read_bytes()
-        if not data.strip():
-            raise PolicyAtlasError(source.meta.source_file, "empty file: no policy text")
         if not page.exists():
             decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
             diagnostics.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))

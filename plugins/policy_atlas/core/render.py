@@ -93,9 +93,9 @@ def schools_index(schools: tuple[SchoolPolicy, ...], today: date, link: Mapping[
             meta = school.meta
             due = _date_text(meta.next_review) + (" **(overdue)**" if review_overdue(meta, today) else "")
             cells = [
-                f"[{_cell(meta.school)}]({link[meta.slug]})",
-                _cell(meta.approved_by or "Not stated"),
-                _cell(_date_text(meta.last_reviewed)),
+                f"[{escape_heading(meta.school)}]({link[meta.slug]})",
+                escape_heading(meta.approved_by or "Not stated"),
+                escape_heading(_date_text(meta.last_reviewed)),
                 due,
                 str(len(school.clauses)),
             ]
@@ -104,8 +104,6 @@ def schools_index(schools: tuple[SchoolPolicy, ...], today: date, link: Mapping[
     return "\n".join(lines)
 
 
-def _cell(text: str) -> str:
-    return escape_heading(text)
 
 
 def school_extras(slug: str, shared: tuple[SharedPassage, ...], site: Site, gaps_link: str | None, shared_link: str) -> str:

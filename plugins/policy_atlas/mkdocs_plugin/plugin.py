@@ -64,6 +64,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.analysis: Analysis | None = None
         self.index: dict[str, Clause] = {}
         self.by_page: dict[str, SchoolPolicy] = {}
+        self.site = Site({}, self._clause_url, _md_link)
         self.today = date.today()
         self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
         self.current_page = ""
@@ -83,6 +84,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.analysis = analyse(self.corpus, taxonomy)
         self.index = {c.id: c for clauses in self.analysis.clauses.values() for c in clauses}
         self.by_page = {self._page_uri(s): s for s in self.corpus.schools}
+        self.site = Site({s.meta.slug: s.meta.school for s in self.corpus.schools}, self._clause_url, _md_link)
         self._report(self.corpus.diagnostics + self.analysis.diagnostics)
         return config
 
@@ -113,7 +115,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def _generated_pages(self) -> dict[str, str]:
         """The schools index and every comparison page, as Markdown keyed by path."""
         assert self.analysis is not None
-        analysis, site = self.analysis, self._site()
+        analysis, site = self.analysis, self.site
         links = {s.meta.slug: f"{s.meta.slug}.md" for s in self.corpus.schools}
         pages = {f"{self.config.pages_dir}/index.md": schools_index(self.corpus.schools, self.today, links)}
         if analysis.taxonomy.topics:
@@ -124,10 +126,6 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 pages[gap_page_path(slug)] = gap_page(slug, analysis.gaps[slug], analysis.matrix, analysis.taxonomy, site)
         pages["compare/shared-wording.md"] = shared_wording_page(analysis.shared, site)
         return pages
-
-    def _site(self) -> Site:
-        names = {s.meta.slug: s.meta.school for s in self.corpus.schools}
-        return Site(names, self._clause_url, _md_link)
 
     def _url_of(self, src_uri: str) -> str:
         """The URL MkDocs gives a page, relative to the site root."""
@@ -192,7 +190,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         extras = school_extras(
             school.meta.slug,
             self.analysis.shared,
-            self._site(),
+            self.site,
             _md_link(here, gap_page_path(school.meta.slug)) if self.analysis.taxonomy.topics else None,
             _md_link(here, "compare/shared-wording.md"),
         )
