@@ -8,7 +8,7 @@ import markdown
 import pytest
 
 from policy_atlas.core.clausetag import escape_heading
-from policy_atlas.core.force import FORCE_WORDS
+from policy_atlas.core.model import Force
 from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
 
 
@@ -255,9 +255,9 @@ def badges_case(topics: str, force: str | None, badges: str) -> tuple[str, str]:
     return src, expected
 
 
-@pytest.mark.parametrize("force", sorted(FORCE_WORDS))
-def test_force_badge_uses_its_label(force: str) -> None:
-    symbol, words = FORCE_WORDS[force]
+@pytest.mark.parametrize("force", sorted(Force))
+def test_force_badge_uses_its_label(force: Force) -> None:
+    symbol, words = force.symbol, force.words
     src, expected = badges_case(
         "privacy",
         force,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from .classify import Classifier, overrides, resolve_topics
 from .compare import Gap, Matrix, SharedPassage, build_matrix, gaps_for, shared_wording
 from .corpus import Corpus
-from .model import Clause, Diagnostic, Severity
+from .model import Clause, Diagnostic, Severity, Statement
 from .taxonomy import Taxonomy
 
 BY_HAND = "added by hand in the clause tag"
@@ -22,6 +22,8 @@ class Analysis:
     topics: dict[str, tuple[str, ...]]
     reasons: dict[str, dict[str, str]]
     force_reasons: dict[str, str]
+    statements: dict[str, tuple[Statement, ...]]
+    """Each clause's statements, by clause id, with the page's topic overrides applied."""
     matrix: Matrix
     gaps: dict[str, tuple[Gap, ...]]
     shared: tuple[SharedPassage, ...]
@@ -39,6 +41,7 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
     topics: dict[str, tuple[str, ...]] = {}
     reasons: dict[str, dict[str, str]] = {}
     force_reasons: dict[str, str] = {}
+    statements: dict[str, tuple[Statement, ...]] = {}
     diagnostics: list[Diagnostic] = []
     shown: dict[str, tuple[Clause, ...]] = {}
     for school in corpus.schools:
@@ -54,6 +57,7 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
             why = {tag.topic: tag.why for tag in result.topics}
             reasons[clause.id] = {t: why.get(t, BY_HAND) for t in topics[clause.id]}
             force_reasons[clause.id] = result.force_why
+            statements[clause.id] = with_overrides(result.statements, overrides(clause.topics))
             current.append(replace(clause, topics=topics[clause.id], force=result.force))
         shown[school.meta.slug] = tuple(current)
         if stale and not school.edited:
@@ -63,5 +67,21 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
             )
     matrix = build_matrix(shown, taxonomy, topics)
     gaps = {slug: gaps_for(slug, matrix) for slug in matrix.schools}
-    return Analysis(taxonomy, shown, topics, reasons, force_reasons, matrix, gaps, shared_wording(shown), tuple(diagnostics))
+    return Analysis(taxonomy, shown, topics, reasons, force_reasons, statements, matrix, gaps, shared_wording(shown), tuple(diagnostics))
+
+
+def with_overrides(statements: tuple[Statement, ...], changes: tuple[str, ...]) -> tuple[Statement, ...]:
+    """A person's ``+topic`` / ``-topic`` on a clause, applied to each of its statements.
+
+    An override names the clause, not a statement: a removed topic leaves every statement,
+    an added one is given to every statement, since a person said the whole clause is about it.
+    """
+    if not changes:
+        return statements
+    out = []
+    for statement in statements:
+        topics = resolve_topics(statement.topics + changes)
+        reasons = dict(statement.topic_reasons)
+        out.append(replace(statement, topics=topics, topic_reasons=tuple((t, reasons.get(t, BY_HAND)) for t in topics)))
+    return tuple(out)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .force import clause_force
-from .model import Clause, Heading
+from .model import Clause, Force, Heading, Statement, statement_id
 from .taxonomy import Rule, Taxonomy, Topic
 
 _WORD = re.compile(r"\w+")
@@ -29,9 +29,15 @@ class TopicTag:
 
 @dataclass(frozen=True)
 class Classification:
+    """A clause's reading: its statements, and the summary the clause tag carries.
+
+    The summary is the union of the statements' topics and the strongest of their forces.
+    """
+
     topics: tuple[TopicTag, ...]
-    force: str
+    force: Force
     force_why: str
+    statements: tuple[Statement, ...] = ()
 
     @property
     def topic_ids(self) -> tuple[str, ...]:
@@ -169,7 +175,11 @@ class Classifier:
                 tags.append(TopicTag(topic.id, why))
         inherited = earlier.get(lead_ins[0].id) if lead_ins else None
         force, force_why = clause_force(clause.text, [c.text for c in lead_ins], inherited.force if inherited else None)
-        return Classification(tuple(tags), force, force_why)
+        statement = Statement(
+            statement_id(clause.id, 1, 1), clause.id, 1, clause.text, force, force_why,
+            tuple(t.topic for t in tags), tuple((t.topic, t.why) for t in tags),
+        )
+        return Classification(tuple(tags), force, force_why, (statement,))
 
 
 def _lead_in_chain(clause: Clause, by_id: dict[str, Clause]) -> list[Clause]:

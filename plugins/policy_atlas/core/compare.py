@@ -23,12 +23,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .classify import TermSet, term_set, tokens, topic_evidence
-from .model import Clause
+from .model import Clause, Force
 from .sentences import sentence_spans
 from .text import FUNCTION_WORDS
 from .taxonomy import Taxonomy, Topic
 
-FORCE_ORDER = ("prohibited", "required", "discouraged", "permitted-with-conditions", "permitted", "none")
+FORCE_ORDER = tuple(Force)
 """Strongest first: what a cell shows when a school has several clauses on a topic."""
 
 PROVISION_THRESHOLD = 0.2
@@ -133,9 +133,8 @@ class SharedPassage:
         return tuple(sorted({m.school for m in self.members}))
 
 
-def strongest(forces: Iterable[str]) -> str:
-    ranked = sorted(forces, key=lambda f: FORCE_ORDER.index(f) if f in FORCE_ORDER else len(FORCE_ORDER))
-    return ranked[0] if ranked else "none"
+def strongest(forces: Iterable[str]) -> Force:
+    return Force.strongest(forces)
 
 
 def _stem(word: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .clausetag import escape_heading
 from .compare import FORCE_ORDER, Gap, Matrix, Provision, SharedPassage, TopicRow
-from .force import FORCE_WORDS
+from .model import Force
 from .redline import redline, redline_html, similarity
 from .taxonomy import Taxonomy
 
@@ -45,8 +45,8 @@ class Site:
 def force_badge(force: str | None) -> str:
     if force is None:
         return '<span class="pa-force pa-force--silent">— silent</span>'
-    symbol, words = FORCE_WORDS.get(force, ("?", force))
-    return f'<span class="pa-force pa-force--{html.escape(force)}"><span aria-hidden="true">{symbol}</span> {words}</span>'
+    shown = Force.of(force)
+    return f'<span class="pa-force pa-force--{shown.value}"><span aria-hidden="true">{shown.symbol}</span> {shown.words}</span>'
 
 
 def topic_page_path(topic: str) -> str:

@@ -12,28 +12,19 @@ from __future__ import annotations
 
 import re
 
+from .model import Force
 from .sentences import sentence_spans
 
-PROHIBITED = "prohibited"
-DISCOURAGED = "discouraged"
-CONDITIONAL = "permitted-with-conditions"
-PERMITTED = "permitted"
-REQUIRED = "required"
-NONE = "none"
-
-FORCE_WORDS = {
-    PROHIBITED: ("✖", "Must not"),
-    REQUIRED: ("●", "Must"),
-    DISCOURAGED: ("▲", "Should not"),
-    CONDITIONAL: ("◐", "May, with conditions"),
-    PERMITTED: ("○", "May"),
-    NONE: ("·", "No rule stated"),
-}
-"""How each force reads on the site: a symbol and words, so colour is never the only cue."""
+PROHIBITED = Force.PROHIBITED
+DISCOURAGED = Force.DISCOURAGED
+CONDITIONAL = Force.PERMITTED_WITH_CONDITIONS
+PERMITTED = Force.PERMITTED
+REQUIRED = Force.REQUIRED
+NONE = Force.NONE
 
 _Q = "['’]"
 # Longest, most specific phrasings first: at one position the first pattern listed wins.
-_MARKERS: tuple[tuple[str, str], ...] = (
+_MARKERS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, r"(?:strongly\s+)?(?:advised|encouraged|recommended)\s+not\s+to"),
     (DISCOURAGED, r"(?:should|must|are\s+to|is\s+to)\s+(?:try\s+to\s+)?avoid"),
     (DISCOURAGED, r"(?:caution|care)\s+(?:is|should\s+be)\s+(?:advised|taken|exercised)"),
@@ -90,13 +81,13 @@ def _segment(sentence: str, position: int) -> str:
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
 
 
-def _first_marker(text: str) -> tuple[str, int, str] | None:
+def _first_marker(text: str) -> tuple[Force, int, str] | None:
     """(force, position, matched words) of the earliest deontic expression in ``text``.
 
     A modal inside a relative clause ("anything that may be seen as ...") describes, it
     does not regulate, so it is passed over.
     """
-    best: tuple[str, int, str] | None = None
+    best: tuple[Force, int, str] | None = None
     for force, pattern in _COMPILED:
         for match in pattern.finditer(text):
             if _RELATIVE.search(text[: match.start()]):
@@ -107,7 +98,7 @@ def _first_marker(text: str) -> tuple[str, int, str] | None:
     return best
 
 
-def clause_force(text: str, lead_ins: list[str], inherited: str | None) -> tuple[str, str]:
+def clause_force(text: str, lead_ins: list[str], inherited: Force | None) -> tuple[Force, str]:
     """(force, why) for one clause; ``inherited`` is its lead-in's force, if it has one."""
     for start, end in sentence_spans(text):
         sentence = text[start:end]

@@ -6,9 +6,10 @@ compared without defensive copies.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 
 
 class Severity(str, Enum):
@@ -54,8 +55,12 @@ class PolicyAtlasError(Exception):
         return f"{where}: {self.message}"
 
 
-class Force(str, Enum):
-    """The force of a provision, in the gold vocabulary (strongest first)."""
+class Force(StrEnum):
+    """The force of a provision, in the gold vocabulary, strongest first.
+
+    The one definition of force: its order, its symbol and its words on the site. The
+    symbol and words go together everywhere, so colour is never the only cue.
+    """
 
     PROHIBITED = "prohibited"
     REQUIRED = "required"
@@ -63,6 +68,43 @@ class Force(str, Enum):
     PERMITTED_WITH_CONDITIONS = "permitted-with-conditions"
     PERMITTED = "permitted"
     NONE = "none"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest (prohibited); used to order and to pick the strongest."""
+        return list(Force).index(self)
+
+    @property
+    def symbol(self) -> str:
+        return _FORCE_SHOWN[self][0]
+
+    @property
+    def words(self) -> str:
+        """How the force reads on a badge: "Must not", "May, with conditions"."""
+        return _FORCE_SHOWN[self][1]
+
+    @classmethod
+    def of(cls, value: str | None) -> Force:
+        """The force named by a clause tag or a record; anything unknown or missing is NONE."""
+        try:
+            return cls(value) if value else cls.NONE
+        except ValueError:
+            return cls.NONE
+
+    @staticmethod
+    def strongest(forces: Iterable[Force | str]) -> Force:
+        """The strongest of several forces (NONE when there are none)."""
+        return min((Force.of(f) for f in forces), key=lambda f: f.rank, default=Force.NONE)
+
+
+_FORCE_SHOWN = {
+    Force.PROHIBITED: ("✖", "Must not"),
+    Force.REQUIRED: ("●", "Must"),
+    Force.DISCOURAGED: ("▲", "Should not"),
+    Force.PERMITTED_WITH_CONDITIONS: ("◐", "May, with conditions"),
+    Force.PERMITTED: ("○", "May"),
+    Force.NONE: ("·", "No rule stated"),
+}
 
 
 @dataclass(frozen=True)
@@ -94,6 +136,38 @@ class Clause:
     topics: tuple[str, ...] = ()
     force: str | None = None
     source: SourceSpan | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One provision as a clause states it: a sentence, or a part of one with its own modal.
+
+    A numbered clause often holds several provisions ("must not ... . Concerns should be
+    reported ... . Staff may ... with approval"); each is compared, merged and scored on its
+    own. Statements are derived from the clause text and never change it: their texts,
+    joined with single spaces, are the clause text.
+
+    ``id`` is the anchor a link uses: the clause id when the clause is one statement,
+    ``<clause id>~<n>`` for the n-th of several. ``topic_reasons`` pairs each topic with why
+    it was given, in the order of ``topics``.
+    """
+
+    id: str
+    clause_id: str
+    index: int
+    text: str
+    force: Force
+    force_reason: str
+    topics: tuple[str, ...] = ()
+    topic_reasons: tuple[tuple[str, str], ...] = ()
+
+    def reason_for(self, topic: str) -> str | None:
+        return next((why for t, why in self.topic_reasons if t == topic), None)
+
+
+def statement_id(clause_id: str, index: int, count: int) -> str:
+    """The anchor of the ``index``-th (1-based) of ``count`` statements of a clause."""
+    return clause_id if count == 1 else f"{clause_id}~{index}"
 
 
 @dataclass(frozen=True)

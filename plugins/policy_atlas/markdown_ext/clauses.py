@@ -23,7 +23,7 @@ from markdown.util import AtomicString
 
 from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
 from policy_atlas.core.classify import resolve_topics
-from policy_atlas.core.force import FORCE_WORDS
+from policy_atlas.core.model import Force
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
@@ -167,11 +167,11 @@ class ClauseTreeprocessor(Treeprocessor):
         badges = etree.Element("div", {"class": "pa-clause__badges"})
         element.insert(position, badges)
         if force:
-            badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{force}"})
-            symbol, words = FORCE_WORDS.get(force, ("", force))
+            shown = Force.of(force)
+            badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{shown.value}"})
             mark = etree.SubElement(badge, "span", {"aria-hidden": "true"})
-            mark.text = literal(symbol)
-            mark.tail = literal(f" {words}")
+            mark.text = literal(shown.symbol)
+            mark.tail = literal(f" {shown.words}")
         for topic in topics:
             info = self.extension.topic_badge(topic, element.get("id", ""))
             attrs = {"class": f"pa-topic pa-topic--{topic}"}
