@@ -21,7 +21,7 @@ from .classify import Classifier, classified_blocks, overrides
 from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
 from .decode import decode_source
 from .ingest import parse_policy
-from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, Severity
+from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
 from .taxonomy import Taxonomy
 
@@ -46,6 +46,8 @@ class SchoolPolicy:
     blocks: tuple[Heading | Clause, ...]
     source_notes: tuple[str, ...] = ()
     edited: bool = False
+    set_aside: tuple[SetAside, ...] = ()
+    """Cover-page lines and page furniture of the source, kept out of the clauses."""
 
     @property
     def clauses(self) -> tuple[Clause, ...]:

@@ -180,6 +180,21 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """Source text kept out of the clauses, and still accounted for word by word.
+
+    ``kind`` is ``"cover"`` for cover-page and document-control lines ("Approved by: ...",
+    "Review date: ..."), which are metadata about the policy rather than provisions, and
+    ``"furniture"`` for what a PDF extraction repeats on every page (footer, address, page
+    number). ``lines`` holds every source line on which this text occurs, once per occurrence.
+    """
+
+    kind: str
+    text: str
+    lines: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class PolicyDate:
     """A review date as precise as the school gave it: "September 2026" is a month, not the 1st."""
 
@@ -223,13 +238,15 @@ class Policy:
     """A whole normalised policy: headings and clauses in document order, and what ingest noticed.
 
     ``page_markers`` are the bare page-number lines ingest set aside, as (line, text),
-    so that a reader can still account for every token of the source.
+    so that a reader can still account for every token of the source; ``set_aside`` is
+    the cover-page lines and page furniture kept out of the clauses.
     """
 
     slug: str
     blocks: tuple[Heading | Clause, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     page_markers: tuple[tuple[int, str], ...] = field(default=())
+    set_aside: tuple[SetAside, ...] = field(default=())
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
