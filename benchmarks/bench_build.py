@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # comparekit: the synthetic schools the tests use too
 
-from comparekit import synthetic_schools
+from comparekit import one_statement_each, synthetic_schools
 from policy_atlas.core.classify import resolve_topics
 from policy_atlas.core.compare import build_matrix
 from policy_atlas.core.corpus import load_corpus
@@ -105,7 +105,7 @@ def bench_alignment(counts: list[int], runs: int) -> None:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            build_matrix(schools, taxonomy, topics_of)
+            build_matrix(schools, one_statement_each(schools, topics_of), taxonomy)
             times.append(time.perf_counter() - start)
         seconds = statistics.median(times)
         growth = ""

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from policy_atlas.core.model import Clause
+from policy_atlas.core.model import Clause, Force, Statement
 
 SUBSTITUTIONS: tuple[tuple[str, str], ...] = (
     ("staff", "employees"),
@@ -59,3 +59,14 @@ def synthetic_schools(
             topics[new_id] = topics_of.get(clause.id, ())
         schools[slug] = tuple(out)
     return schools, topics
+
+
+def one_statement_each(
+    schools: Mapping[str, tuple[Clause, ...]], topics_of: Mapping[str, tuple[str, ...]]
+) -> dict[str, tuple[Statement, ...]]:
+    """Each clause read as a single statement with the clause's text, force and topics."""
+    return {
+        clause.id: (Statement(clause.id, clause.id, 1, clause.text, Force.of(clause.force), "", topics_of.get(clause.id, ())),)
+        for clauses in schools.values()
+        for clause in clauses
+    }

@@ -1,4 +1,5 @@
-"""Word-level redlines: exact changes and exact HTML, and why the diff is not ``difflib``'s."""
+"""Word-level redlines: exact changes, the exact HTML the templates make of them, and why the diff is
+not ``difflib``'s."""
 
 from __future__ import annotations
 
@@ -6,9 +7,17 @@ import difflib
 
 import pytest
 
-from policy_atlas.core.redline import Change, redline, redline_html, similarity
+from policy_atlas.core.redline import Change, redline, similarity
+from policy_atlas.mkdocs_plugin.templates import Templates
 
 ADDED = '<ins><span class="pa-sr">added: </span>'
+REDLINE = '{% from "partials/statement.html.jinja" import redline %}{{ redline(changes) }}'
+
+
+def redline_html(changes: tuple[Change, ...]) -> str:
+    """A redline as the pages show it: the templates' ``redline`` macro, autoescaped."""
+    return Templates().env.from_string(REDLINE).render(changes=changes)
+
 REMOVED = '<del><span class="pa-sr">removed: </span>'
 
 
@@ -86,7 +95,7 @@ CASES = [
         "Staff mustn't post",
         "Staff mustn’t post",
         (equal("Staff"), delete("mustn't"), insert("mustn’t"), equal("post")),
-        f"Staff {REMOVED}mustn&#x27;t</del> {ADDED}mustn’t</ins> post",
+        f"Staff {REMOVED}mustn&#39;t</del> {ADDED}mustn’t</ins> post",
         id="inner-apostrophes-differ",
     ),
     pytest.param(
@@ -108,7 +117,7 @@ CASES = [
         "Use <script>alert(1)</script> & \"quotes\"",
         (equal("Use"), delete("<b>bold</b>"), insert("<script>alert(1)</script>"), equal('& "quotes"')),
         f"Use {REMOVED}&lt;b&gt;bold&lt;/b&gt;</del> {ADDED}&lt;script&gt;alert(1)&lt;/script&gt;</ins> "
-        "&amp; &quot;quotes&quot;",
+        "&amp; &#34;quotes&#34;",
         id="html-escaped-in-ins-del-and-plain",
     ),
 ]

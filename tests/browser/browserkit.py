@@ -26,6 +26,9 @@ CHROMIUM_ARGS = [
 SOURCE_DATE_EPOCH = "1767225600"
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 MOBILE: ViewportSize = {"width": 390, "height": 844}
+NARROW: ViewportSize = {"width": 320, "height": 640}
+# A4 portrait is 210 mm wide: 794 CSS pixels, the width a printed page lays out at.
+A4: ViewportSize = {"width": 794, "height": 1123}
 SCHOOL_SLUGS = sorted(path.stem for path in (REPO / "docs" / "policies").glob("*.md") if path.stem != "index")
 # The axe-core rule tags every page is checked against: WCAG 2.0, 2.1 and 2.2, levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -105,8 +108,8 @@ def watch(page: Page, base: str) -> PageLog:
     return log
 
 
-def serious_violations(page: Page, axe_script: str) -> list[str]:
-    """axe-core's serious and critical WCAG violations on the page as it stands, one line each."""
+def violations(page: Page, axe_script: str, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
+    """axe-core's WCAG violations of the given impacts on the page as it stands, one line each."""
     page.evaluate(axe_script)
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
@@ -115,5 +118,10 @@ def serious_violations(page: Page, axe_script: str) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
         for v in results["violations"]
-        if v["impact"] in {"serious", "critical"}
+        if v["impact"] in impacts
     ]
+
+
+def serious_violations(page: Page, axe_script: str) -> list[str]:
+    """axe-core's serious and critical WCAG violations on the page as it stands, one line each."""
+    return violations(page, axe_script)

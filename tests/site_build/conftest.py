@@ -70,3 +70,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         patch.setenv("SOURCE_DATE_EPOCH", sitekit.EPOCH_AFTER_REVIEW)
         site = sitekit.build(root)
     return root, site
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """``pytest --update-golden`` rewrites the golden files instead of comparing against them."""
+    return bool(request.config.getoption("--update-golden"))

@@ -20,6 +20,8 @@ from typing import Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.structure.files import get_files
+from mkdocs.structure.pages import Page
 
 from policy_atlas.cli import main as cli_main
 
@@ -222,6 +224,37 @@ def normalise_subprocess(
     return _run(
         [str(BIN / "policy-atlas"), "--project", str(project), "normalise", *args], project.parent, env
     )
+
+
+def built_once(root: Path, sources: Mapping[str, bytes | str], epoch: str = EPOCH_AFTER_REVIEW) -> Path:
+    """A project in ``root`` made from ``sources``, normalised and built with a fixed build date; the site."""
+    project = make_project(root / "project", sources)
+    assert normalise(project, "--quiet") == 0
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch
+    try:
+        return build(project)
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def generated_markdown(config_file: Path, site_dir: Path) -> dict[str, str]:
+    """What the plugin generates for a site, before MkDocs renders it: every generated page's
+    Markdown and each school's summary block (as ``summary/<slug>.md``), and ``matrix.json``."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=True)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    plugin: Any = config.plugins["policy-atlas"]
+    out = {page.src: files.get_file_from_path(page.src).content_string for page in plugin.paths.pages(plugin.views)}  # type: ignore[union-attr]
+    for src, school in sorted(plugin.by_page.items()):
+        page = Page(None, files.get_file_from_path(src), config)
+        out[f"summary/{school.meta.slug}.md"] = plugin.on_page_markdown("", page=page, config=config, files=files)
+    data = f"{plugin.config.data_dir}/matrix.json"
+    out[data] = files.get_file_from_path(data).content_string  # type: ignore[union-attr]
+    return out
 
 
 def school_html(site: Path, slug: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .classify import Classifier, overrides, resolve_topics
@@ -65,9 +66,16 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
             diagnostics.append(
                 Diagnostic(page, None, "stale-topics", f"topics or force of {stale} clauses differ from {taxonomy.path or 'the taxonomy'}; run `policy-atlas normalise`", Severity.WARNING)
             )
-    matrix = build_matrix(shown, taxonomy, topics)
-    gaps = {slug: gaps_for(slug, matrix) for slug in matrix.schools}
-    return Analysis(taxonomy, shown, topics, reasons, force_reasons, statements, matrix, gaps, shared_wording(shown), tuple(diagnostics))
+    matrix, gaps, shared = compare(shown, statements, taxonomy)
+    return Analysis(taxonomy, shown, topics, reasons, force_reasons, statements, matrix, gaps, shared, tuple(diagnostics))
+
+
+def compare(
+    clauses: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]], taxonomy: Taxonomy
+) -> tuple[Matrix, dict[str, tuple[Gap, ...]], tuple[SharedPassage, ...]]:
+    """The comparison of the schools' statements: matrix, gaps per school, shared wording."""
+    matrix = build_matrix(clauses, statements, taxonomy)
+    return matrix, {slug: gaps_for(slug, matrix) for slug in matrix.schools}, shared_wording(clauses)
 
 
 def with_overrides(statements: tuple[Statement, ...], changes: tuple[str, ...]) -> tuple[Statement, ...]:

@@ -1,13 +1,18 @@
-"""Cross-school comparison: provisions, the topic matrix, gaps and shared wording.
+"""Cross-school comparison of statements: provisions, the topic matrix, gaps and shared wording.
 
-Within a topic, clauses from different schools that regulate the same thing are grouped
-into a *provision* around a reference clause (the most typical wording). Similarity is
-cosine over TF-IDF weights of word stems and of the taxonomy's concepts (so "pupil" and
-"student" meet), computed only for candidate pairs that share a distinctive term: blocking
-by topic and generating candidates keeps the cost well below all-pairs as schools grow.
+A *provision* is one thing a topic regulates, named by the taxonomy ("investigating
+breaches"). Each school's *stance* on it is one of its statements there: the statement
+whose words meet the provision's rules (the one most like what other schools say, when
+several do), or, failing that, a statement of the school on the same topic that is at
+least ``SIMILARITY_FLOOR`` similar to a statement another school has on the provision.
+A school states a rule twice only when two of its statements there have the same force
+and are at least ``REPEAT_THRESHOLD`` similar; both are then kept, the second as a repeat.
+Statements that express no provision are the school's *other statements* on the topic.
 
-Nothing here depends on the order schools or clauses are given in: inputs are sorted by
-stable keys first, and every tie is broken by clause id.
+Similarity is cosine over TF-IDF weights of word stems and of the taxonomy's concepts (so
+"pupil" and "student" meet), within one topic. Nothing depends on the order schools or
+statements are given in: inputs are sorted by stable keys first, and every tie is broken by
+document order and statement id.
 """
 
 from __future__ import annotations
@@ -16,26 +21,28 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from .classify import TermSet, term_set, tokens, topic_evidence
-from .model import Clause, Force
+from .model import Clause, Force, Statement
 from .sentences import sentence_spans
+from .taxonomy import ProvisionKind, Taxonomy, Topic
 from .text import FUNCTION_WORDS
-from .taxonomy import Taxonomy, Topic
 
-FORCE_ORDER = tuple(Force)
-"""Strongest first: what a cell shows when a school has several clauses on a topic."""
+SIMILARITY_FLOOR = 0.4
+"""Cosine similarity (0-1) above which a statement counts as expressing a provision whose rules
+its words do not meet: it is that close to a statement another school has on the provision.
+Below it, the school lacks the provision, and its gap report shows how close it came."""
 
-PROVISION_THRESHOLD = 0.2
-"""Cosine similarity to a provision's reference clause needed to join it."""
+REPEAT_THRESHOLD = 0.5
+"""Cosine similarity between two of one school's statements, with the same force, on the same
+provision, above which the second is the same rule stated again (a repeat), not another rule."""
 
 SHARED_WORDING_THRESHOLD = 90.0
-"""rapidfuzz ratio (0-100) above which two schools' clauses count as the same wording."""
+"""rapidfuzz ratio (0-100) above which two schools' sentences count as the same wording."""
 
 _CANDIDATE_TERMS = 8
 _MAX_POSTING = 400
@@ -46,62 +53,156 @@ _STOP = FUNCTION_WORDS | frozenset(
     under only own same very just staff school schools policy social media member members use used
     using""".split()
 )
-"""Words that say nothing about what a clause regulates: function words and the corpus's own subject."""
+"""Words that say nothing about what a statement regulates: function words and the corpus's own subject."""
+
+Vector = dict[str, float]
 
 
 @dataclass(frozen=True)
 class Member:
-    """A clause in the comparison, with its school."""
+    """A statement in the comparison, with its school and the clause it belongs to."""
 
     school: str
     clause: Clause
+    statement: Statement
+
+    @property
+    def id(self) -> str:
+        return self.statement.id
+
+    @property
+    def force(self) -> Force:
+        return self.statement.force
+
+    @property
+    def text(self) -> str:
+        return self.statement.text
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One school's position on a provision: the statement that takes it, and any repeat of it.
+
+    ``similarity`` is None when the statement's words meet the provision's rules; otherwise the
+    statement was matched by similarity, and this is how close it came (at least the floor).
+    """
+
+    school: str
+    member: Member
+    repeats: tuple[Member, ...] = ()
+    similarity: float | None = None
+
+    @property
+    def force(self) -> Force:
+        return self.member.force
+
+
+@dataclass(frozen=True)
+class Nearest:
+    """A school silent on a provision: its statement on the topic that comes closest to one that
+    expresses the provision (``to``, another school's), and how close."""
+
+    school: str
+    member: Member
+    similarity: float
+    to: Member
 
 
 @dataclass(frozen=True)
 class Provision:
-    """What is being regulated: a reference clause and the clauses that say the same thing.
+    """A named thing a topic regulates, and each school's stance on it.
 
-    ``label`` names what is regulated: the taxonomy's words where one of its provisions
-    matched, otherwise the opening of the reference clause. ``scores`` is each member's
-    similarity to the reference clause.
+    ``reference`` is the most typical of the stances' statements: the wording the others are
+    compared with. ``scores`` holds each member's similarity to it, by statement id.
+    ``nearest`` holds, for each school with statements on the topic but no stance here, the
+    closest of them (below the floor).
     """
 
     id: str
     topic: str
+    kind: str
     label: str
     reference: Member
-    members: tuple[Member, ...]
-    scores: Mapping[str, float]
-    defined: bool = False
+    stances: tuple[Stance, ...]
+    scores: Mapping[str, float] = field(default_factory=dict)
+    nearest: tuple[Nearest, ...] = ()
 
     @property
     def schools(self) -> tuple[str, ...]:
-        return tuple(sorted({m.school for m in self.members}))
+        return tuple(s.school for s in self.stances)
 
-    def force_of(self, school: str) -> str | None:
-        forces = [m.clause.force or "none" for m in self.members if m.school == school]
-        return strongest(forces) if forces else None
+    @property
+    def members(self) -> tuple[Member, ...]:
+        return tuple(m for s in self.stances for m in (s.member, *s.repeats))
+
+    def stance(self, school: str) -> Stance | None:
+        return next((s for s in self.stances if s.school == school), None)
+
+    def force_of(self, school: str) -> Force | None:
+        found = self.stance(school)
+        return found.force if found else None
+
+    def nearest_of(self, school: str) -> Nearest | None:
+        return next((n for n in self.nearest if n.school == school), None)
+
+    def force_counts(self) -> tuple[tuple[Force, int], ...]:
+        """How many schools take each force, strongest first."""
+        counts = Counter(s.force for s in self.stances)
+        return tuple((f, counts[f]) for f in Force if counts[f])
+
+    def plurality(self) -> tuple[Force, int]:
+        """The force most schools give it (ties: the stronger), and how many give it."""
+        return max(self.force_counts(), key=lambda fc: (fc[1], -fc[0].rank))
+
+    def majority(self) -> Force | None:
+        """The force more than half of the schools that address it give it, when two or more do."""
+        force, count = self.plurality()
+        return force if count >= 2 and count * 2 > len(self.stances) else None
+
+    def differs(self, school: str) -> bool:
+        """Whether the school's force here is not the majority's."""
+        mine, usual = self.force_of(school), self.majority()
+        return mine is not None and usual is not None and mine is not usual
 
 
 @dataclass(frozen=True)
 class Cell:
+    """A school's statements on a topic, in document order."""
+
     topic: str
     school: str
-    clauses: tuple[str, ...]
-    force: str | None
+    statements: tuple[Member, ...]
+
+    def force_counts(self) -> tuple[tuple[Force, int], ...]:
+        counts = Counter(m.force for m in self.statements)
+        return tuple((f, counts[f]) for f in Force if counts[f])
 
 
 @dataclass(frozen=True)
 class TopicRow:
+    """One topic: each school's statements, the provisions, and what fits no provision."""
+
     topic: str
     cells: tuple[Cell, ...]
     coverage: float
     force_agreement: float | None
     provisions: tuple[Provision, ...]
+    others: tuple[tuple[str, tuple[Member, ...]], ...] = ()
+    """Per school (in slug order, only schools that have some), the statements in no provision."""
 
     @property
     def covering(self) -> tuple[str, ...]:
-        return tuple(c.school for c in self.cells if c.clauses)
+        return tuple(c.school for c in self.cells if c.statements)
+
+    def cell(self, school: str) -> Cell:
+        return next(c for c in self.cells if c.school == school)
+
+    def others_of(self, school: str) -> tuple[Member, ...]:
+        return next((members for slug, members in self.others if slug == school), ())
+
+    def differs(self, school: str) -> tuple[Provision, ...]:
+        """The provisions on which the school's force is not the majority's."""
+        return tuple(p for p in self.provisions if p.differs(school))
 
 
 @dataclass(frozen=True)
@@ -109,32 +210,37 @@ class Matrix:
     schools: tuple[str, ...]
     rows: tuple[TopicRow, ...]
 
+    def row(self, topic: str) -> TopicRow:
+        return next(r for r in self.rows if r.topic == topic)
+
 
 @dataclass(frozen=True)
 class Gap:
-    """A provision most other schools have and this one lacks, or where its force stands alone."""
+    """A provision most other schools address and this one lacks, or where its force stands alone.
+
+    ``missing``: ``nearest`` is the school's closest statement on the topic (None when it has
+    none). ``outlier``: ``usual`` is the force most schools give, which nobody shares with this one.
+    """
 
     kind: str
+    school: str
     provision: Provision
     others: int
-    detail: str
+    nearest: Nearest | None = None
+    usual: Force | None = None
 
 
 @dataclass(frozen=True)
 class SharedPassage:
     """Near-identical wording found in several schools' policies: the clauses and the shared sentences."""
 
-    members: tuple[Member, ...]
+    members: tuple[tuple[str, Clause], ...]
     score: float
     excerpts: tuple[str, ...]
 
     @property
     def schools(self) -> tuple[str, ...]:
-        return tuple(sorted({m.school for m in self.members}))
-
-
-def strongest(forces: Iterable[str]) -> Force:
-    return Force.strongest(forces)
+        return tuple(sorted({school for school, _ in self.members}))
 
 
 def _stem(word: str) -> str:
@@ -161,12 +267,12 @@ def concept_patterns(taxonomy: Taxonomy | None) -> tuple[tuple[str, TermSet], ..
     return tuple((f"c{index}", term_set(group)) for index, group in enumerate(groups))
 
 
-def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
+def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, Vector]:
     df: Counter[str] = Counter()
     for features in docs.values():
         df.update(features.keys())
     n = len(docs)
-    vectors: dict[str, dict[str, float]] = {}
+    vectors: dict[str, Vector] = {}
     for key, features in docs.items():
         weights = {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in features.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
@@ -174,170 +280,204 @@ def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
     return vectors
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b.get(t, 0.0) for t, w in a.items())
+def _cosine(a: Vector, b: Vector) -> float:
+    return sum(a[t] * b[t] for t in a.keys() & b.keys())
 
 
-def _candidates(vectors: dict[str, dict[str, float]]) -> dict[str, set[str]]:
-    """Pairs worth scoring: clauses that share one of each other's most distinctive terms."""
-    postings: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(vectors):
-        top = sorted(vectors[key].items(), key=lambda kv: (-kv[1], kv[0]))[:_CANDIDATE_TERMS]
-        for term, _ in top:
-            postings[term].append(key)
-    pairs: dict[str, set[str]] = defaultdict(set)
-    for keys in postings.values():
-        if len(keys) > _MAX_POSTING:
-            continue
-        for key in keys:
-            pairs[key].update(k for k in keys if k != key)
-    return pairs
-
-
-def _similarities(keys: list[str], vectors: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    """Cosine similarity for candidate pairs from different schools (same-school pairs never align)."""
-    candidates = _candidates({k: vectors[k] for k in keys})
-    sims: dict[str, dict[str, float]] = defaultdict(dict)
-    for key in sorted(candidates):
-        for other in sorted(candidates[key]):
-            if other not in sims[key]:
-                sims[key][other] = sims[other][key] = _cosine(vectors[key], vectors[other])
-    return sims
-
-
-def _medoid(group: list[Member], vectors: dict[str, dict[str, float]]) -> Member:
-    """The most typical clause of a group: the highest similarity to the group's summed vector.
-
-    Scoring against the sum is linear in the group's size, where all pairs would be quadratic.
-    """
-    total: dict[str, float] = defaultdict(float)
-    for member in group:
-        for term, weight in vectors[member.clause.id].items():
+def _sum(vectors: Iterable[Vector]) -> Vector:
+    total: Vector = defaultdict(float)
+    for vector in vectors:
+        for term, weight in vector.items():
             total[term] += weight
-
-    def score(member: Member) -> float:
-        own = vectors[member.clause.id]
-        return sum(w * (total[t] - w) for t, w in own.items())
-
-    return sorted(group, key=lambda m: (-round(score(m), 9), m.school, m.clause.id))[0]
+    return total
 
 
-def _provision(topic: str, pid: str, label: str, group: list[Member], vectors: dict[str, dict[str, float]], defined: bool) -> Provision:
-    group = sorted(group, key=lambda m: (m.school, m.clause.id))
-    reference = _medoid(group, vectors)
-    scores = {m.clause.id: round(_cosine(vectors[reference.clause.id], vectors[m.clause.id]), 3) for m in group}
-    return Provision(pid, topic, label, reference, tuple(group), scores, defined)
+class _Space:
+    """The statements of one topic as TF-IDF vectors, with an index of their distinctive terms.
 
-
-def _label_from(text: str, limit: int = 9) -> str:
-    """A provision the taxonomy does not name is labelled by the opening of its reference clause, quoted."""
-    words = text.strip("*_ ").split()
-    return "“" + " ".join(words[:limit]).rstrip(".,;:") + ("…" if len(words) > limit else "") + "”"
-
-
-def align_topic(topic: Topic, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> tuple[Provision, ...]:
-    """Group one topic's clauses into provisions.
-
-    A clause goes to the first of the taxonomy's provisions for the topic whose rules it
-    meets; the rest are grouped by similarity, each group around its most central clause.
+    ``nearest`` scores a statement only against statements that share one of its most
+    distinctive terms (pairs that share none are far below any floor), so the cost grows with
+    the statements that could be close rather than with all pairs.
     """
-    ordered = sorted(members, key=lambda m: (m.school, m.clause.id))
-    vectors = _tfidf({m.clause.id: _features(m.clause.text, concepts) for m in ordered})
-    defined: dict[str, list[Member]] = defaultdict(list)
-    rest: list[Member] = []
+
+    def __init__(self, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> None:
+        self.vectors = _tfidf({m.id: _features(m.text, concepts) for m in members})
+        self.postings: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(self.vectors):
+            for term in self._top(key):
+                self.postings[term].append(key)
+        self._pairs: dict[tuple[str, str], float] = {}
+
+    def _top(self, key: str) -> list[str]:
+        ranked = sorted(self.vectors[key].items(), key=lambda kv: (-kv[1], kv[0]))
+        return [term for term, _ in ranked[:_CANDIDATE_TERMS]]
+
+    def cosine(self, a: str, b: str) -> float:
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self._pairs:
+            self._pairs[pair] = round(_cosine(self.vectors[a], self.vectors[b]), 6)
+        return self._pairs[pair]
+
+    def nearest(self, key: str, among: set[str], fallback: str) -> tuple[float, str]:
+        """The closest of ``among`` to the statement ``key``, and the similarity.
+
+        Only statements sharing one of its distinctive terms are scored; when none does, the
+        statement is far from all of them, and is scored against ``fallback`` alone.
+        """
+        found = {
+            other
+            for term in self._top(key)
+            if len(self.postings[term]) <= _MAX_POSTING
+            for other in self.postings[term]
+            if other in among
+        } or {fallback}
+        return sorted(((self.cosine(key, other), other) for other in found), key=lambda so: (-so[0], so[1]))[0]
+
+
+def _order(member: Member) -> tuple[str, int, str, int]:
+    """School, then document order: the stable order of every list of statements."""
+    line = member.clause.source.line_start if member.clause.source else 0
+    return (member.school, line, member.clause.id, member.statement.index)
+
+
+def _typical(pool: list[Member], total: Vector, space: _Space) -> Member:
+    """The member most like ``total`` (others' statements summed): first in document order on ties."""
+    scores = {m.id: round(sum(w * total.get(t, 0.0) for t, w in space.vectors[m.id].items()), 9) for m in pool}
+    return sorted(pool, key=lambda m: (-scores[m.id], _order(m)))[0]
+
+
+def _stance(
+    kind: ProvisionKind, own: list[Member], matching: Vector, kinds_of: Mapping[str, tuple[str, ...]], space: _Space
+) -> Stance:
+    """A school's stance from its statements that meet the provision's rules.
+
+    Statements for which this is the first provision they meet are preferred over statements
+    already better placed elsewhere. Of those, the strongest force stands for the school (a
+    school that says both "must not" and "may" has a rule against it), and among statements of
+    that force, the one most like the other schools' wording.
+    """
+    primary = [m for m in own if kinds_of[m.id][0] == kind.id]
+    candidates = primary or own
+    strongest = Force.strongest(m.force for m in candidates)
+    pool = [m for m in candidates if m.force is strongest]
+    others = {t: w - sum(space.vectors[m.id].get(t, 0.0) for m in own) for t, w in matching.items()}
+    chosen = _typical(pool, others, space)
+    repeats = tuple(
+        m for m in primary if m is not chosen and m.force is chosen.force and space.cosine(m.id, chosen.id) >= REPEAT_THRESHOLD
+    )
+    return Stance(chosen.school, chosen, repeats)
+
+
+def align_topic(
+    topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: tuple[tuple[str, TermSet], ...]
+) -> tuple[tuple[Provision, ...], tuple[tuple[str, tuple[Member, ...]], ...]]:
+    """The topic's provisions, each with one stance per school that has one; and what is left over.
+
+    First, by the provisions' rules; then, for each school still silent on a provision, by
+    similarity to what the schools that meet the rules say (at least ``SIMILARITY_FLOOR``).
+    """
+    ordered = sorted(members, key=_order)
+    space = _Space(ordered, concepts)
+    kinds_of = {m.id: tuple(k.id for k in topic.provisions if topic_evidence(topic, m.text, k.rules)) for m in ordered}
+    by_school: dict[str, list[Member]] = defaultdict(list)
     for member in ordered:
-        kind = next((k for k in topic.provisions if topic_evidence(topic, member.clause.text, k.rules)), None)
-        (defined[kind.id] if kind else rest).append(member)
-    provisions = [
-        _provision(topic.id, f"{topic.id}/{kind.id}", kind.label, defined[kind.id], vectors, True)
-        for kind in topic.provisions
-        if defined.get(kind.id)
-    ]
-    by_key = {m.clause.id: m for m in rest}
-    sims = _similarities(sorted(by_key), vectors)
-    centrality = {k: sum(v for v in sims[k].values() if v >= PROVISION_THRESHOLD) for k in by_key}
-    assigned: set[str] = set()
-    clusters: list[Provision] = []
-    for key in sorted(by_key, key=lambda k: (-round(centrality[k], 9), k)):
-        if key in assigned:
+        by_school[member.school].append(member)
+    provisions: list[Provision] = []
+    for kind in topic.provisions:
+        matching = [m for m in ordered if kind.id in kinds_of[m.id]]
+        if not matching:
             continue
-        group = [by_key[key]] + [by_key[o] for o, v in sorted(sims[key].items()) if v >= PROVISION_THRESHOLD and o not in assigned]
-        assigned.update(m.clause.id for m in group)
-        first = _provision(topic.id, "", "", group, vectors, False)
-        clusters.append(
-            Provision(f"{topic.id}/{first.reference.clause.id}", topic.id, _label_from(first.reference.clause.text), first.reference, first.members, first.scores)
-        )
-    clusters.sort(key=lambda p: (-len(p.schools), -len(p.members), p.reference.clause.id))
-    return tuple(provisions + clusters)
+        total = _sum(space.vectors[m.id] for m in matching)
+        stances = {
+            school: _stance(kind, [m for m in matching if m.school == school], total, kinds_of, space)
+            for school in sorted({m.school for m in matching})
+        }
+        reference = _typical([s.member for s in stances.values()], total, space)
+        among = {m.id: m for m in matching}
+        among_ids = set(among)
+        nearest: list[Nearest] = []
+        for school in schools:
+            if school in stances or not by_school.get(school):
+                continue
+            scored = [(space.nearest(m.id, among_ids, reference.id), m) for m in by_school[school]]
+            (best, to), member = sorted(scored, key=lambda found: (-found[0][0], _order(found[1])))[0]
+            if best >= SIMILARITY_FLOOR:
+                stances[school] = Stance(school, member, (), best)
+            else:
+                nearest.append(Nearest(school, member, best, among[to]))
+        ordered_stances = tuple(stances[s] for s in sorted(stances))
+        provisions.append(_provision(topic, kind, reference, ordered_stances, tuple(nearest), space))
+    placed = {m.id for p in provisions for m in p.members}
+    others = tuple(
+        (school, rest) for school in schools if (rest := tuple(m for m in by_school.get(school, ()) if m.id not in placed))
+    )
+    return tuple(provisions), others
 
 
-def _document_order(clause: Clause) -> tuple[int, str]:
-    return (clause.source.line_start if clause.source else 0, clause.id)
+def _provision(
+    topic: Topic, kind: ProvisionKind, reference: Member, stances: tuple[Stance, ...], nearest: tuple[Nearest, ...], space: _Space
+) -> Provision:
+    members = [m for s in stances for m in (s.member, *s.repeats)]
+    scores = {m.id: round(space.cosine(reference.id, m.id), 3) for m in members}
+    return Provision(f"{topic.id}/{kind.id}", topic.id, kind.id, kind.label, reference, stances, scores, nearest)
+
+
+def members_of(
+    schools: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]]
+) -> list[Member]:
+    """Every statement of every school, with its clause, in slug and document order."""
+    return sorted(
+        (Member(slug, clause, statement) for slug in schools for clause in schools[slug] for statement in statements[clause.id]),
+        key=_order,
+    )
 
 
 def build_matrix(
-    schools: Mapping[str, tuple[Clause, ...]], taxonomy: Taxonomy, topics_of: Mapping[str, tuple[str, ...]]
+    schools: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]], taxonomy: Taxonomy
 ) -> Matrix:
-    """Topics by schools, with provisions per topic; ``topics_of`` maps clause id to final topics."""
+    """Topics by schools, with provisions per topic; ``statements`` maps clause id to its statements."""
     slugs = tuple(sorted(schools))
     concepts = concept_patterns(taxonomy)
+    everyone = members_of(schools, statements)
     rows: list[TopicRow] = []
     for topic in taxonomy.topics:
-        members = [Member(s, c) for s in slugs for c in schools[s] if topic.id in topics_of.get(c.id, ())]
-        cells = []
-        for slug in slugs:
-            mine = sorted((m.clause for m in members if m.school == slug), key=_document_order)
-            force = strongest(c.force or "none" for c in mine) if mine else None
-            cells.append(Cell(topic.id, slug, tuple(c.id for c in mine), force))
-        provisions = align_topic(topic, members, concepts)
-        coverage = sum(1 for c in cells if c.clauses) / len(slugs) if slugs else 0.0
-        rows.append(TopicRow(topic.id, tuple(cells), coverage, force_agreement(provisions), provisions))
+        members = [m for m in everyone if topic.id in m.statement.topics]
+        cells = tuple(Cell(topic.id, slug, tuple(m for m in members if m.school == slug)) for slug in slugs)
+        provisions, others = align_topic(topic, members, slugs, concepts)
+        coverage = sum(1 for c in cells if c.statements) / len(slugs) if slugs else 0.0
+        rows.append(TopicRow(topic.id, cells, coverage, force_agreement(provisions), provisions, others))
     return Matrix(slugs, tuple(rows))
 
 
-def majority_force(provision: Provision) -> tuple[str, int]:
-    """The force most schools in the provision give it (ties: the stronger), and how many."""
-    counts = Counter(provision.force_of(s) or "none" for s in provision.schools)
-    best = sorted(counts.items(), key=lambda kv: (-kv[1], FORCE_ORDER.index(kv[0]) if kv[0] in FORCE_ORDER else 9))[0]
-    return best
-
-
 def force_agreement(provisions: tuple[Provision, ...]) -> float | None:
-    """Of the schools in provisions that two or more schools share, the share that give the majority force."""
+    """Of the stances on provisions two or more schools address, the share that give the most common force."""
     agree = total = 0
     for provision in provisions:
-        if len(provision.schools) < 2:
+        if len(provision.stances) < 2:
             continue
-        _, count = majority_force(provision)
-        agree += count
-        total += len(provision.schools)
+        agree += provision.plurality()[1]
+        total += len(provision.stances)
     return agree / total if total else None
 
 
 def gaps_for(school: str, matrix: Matrix) -> tuple[Gap, ...]:
-    """What most other schools have that this one lacks, and where its force is the odd one out.
+    """What most other schools address that this one lacks, and where its force stands alone.
 
-    Gaps are reported for the provisions the taxonomy names, whose meaning is clear.
+    Missing: more than half of the other schools take a stance, and none of this school's
+    statements on the topic comes within ``SIMILARITY_FLOOR`` of theirs. Outlier: the school's
+    force differs from the majority's and no other school gives it.
     """
     others_total = len(matrix.schools) - 1
     found: list[Gap] = []
     for row in matrix.rows:
-        # Only provisions the taxonomy names: a similarity group is too loose to call a gap.
-        for provision in (p for p in row.provisions if p.defined):
-            others = [s for s in provision.schools if s != school]
-            if school not in provision.schools:
+        for provision in row.provisions:
+            others = [s for s in provision.stances if s.school != school]
+            mine = provision.stance(school)
+            if mine is None:
                 if others_total and len(others) * 2 > others_total:
-                    found.append(Gap("missing", provision, len(others), f"{len(others)} of {others_total} other schools cover this"))
-                continue
-            if len(others) < 2:
-                continue
-            mine = provision.force_of(school) or "none"
-            counts = Counter(provision.force_of(s) or "none" for s in others)
-            usual, count = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            if mine != usual and count * 2 > len(others) and counts.get(mine, 0) == 0:
-                found.append(Gap("outlier", provision, len(others), f"{count} of {len(others)} other schools: {usual}; this school: {mine}"))
+                    found.append(Gap("missing", school, provision, len(others), provision.nearest_of(school)))
+            elif provision.differs(school) and all(s.force is not mine.force for s in others):
+                found.append(Gap("outlier", school, provision, len(others), usual=provision.majority()))
     found.sort(key=lambda g: (g.kind, -g.others, g.provision.id))
     return tuple(found)
 
@@ -349,14 +489,14 @@ def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8
     sentence of its own to the clause. Candidates share a run of five words; rapidfuzz's
     ratio then confirms near-identity.
     """
-    units: list[tuple[Member, str]] = []
+    units: list[tuple[str, Clause, str]] = []
     for slug in sorted(schools):
-        for clause in schools[slug]:
+        for clause in sorted(schools[slug], key=lambda c: (c.source.line_start if c.source else 0, c.id)):
             for start, end in sentence_spans(clause.text):
                 sentence = clause.text[start:end].strip()
                 if len(sentence.split()) >= min_words:
-                    units.append((Member(slug, clause), sentence))
-    normal = [" ".join(_WORD.findall(sentence.lower())) for _, sentence in units]
+                    units.append((slug, clause, sentence))
+    normal = [" ".join(_WORD.findall(sentence.lower())) for _, _, sentence in units]
     shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, text in enumerate(normal):
         words = text.split()
@@ -377,7 +517,7 @@ def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8
             continue
         for a in indices:
             for b in indices:
-                if a >= b or units[a][0].school == units[b][0].school or (a, b) in seen:
+                if a >= b or units[a][0] == units[b][0] or (a, b) in seen:
                     continue
                 seen.add((a, b))
                 score = fuzz.ratio(normal[a], normal[b])
@@ -390,10 +530,12 @@ def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8
         groups[find(index)].append(index)
     passages = []
     for indices in groups.values():
-        chosen = sorted(indices, key=lambda i: (units[i][0].school, units[i][0].clause.id, units[i][1]))
-        if len({units[i][0].school for i in chosen}) >= 2:
+        chosen = sorted(indices, key=lambda i: (units[i][0], units[i][1].id, units[i][2]))
+        if len({units[i][0] for i in chosen}) >= 2:
             passages.append(
-                SharedPassage(tuple(units[i][0] for i in chosen), round(min(best[i] for i in chosen), 1), tuple(units[i][1] for i in chosen))
+                SharedPassage(
+                    tuple((units[i][0], units[i][1]) for i in chosen), round(min(best[i] for i in chosen), 1), tuple(units[i][2] for i in chosen)
+                )
             )
-    passages.sort(key=lambda p: (-len(p.schools), p.members[0].school, p.members[0].clause.id, p.excerpts[0]))
+    passages.sort(key=lambda p: (-len(p.schools), p.members[0][0], p.members[0][1].id, p.excerpts[0]))
     return tuple(passages)

@@ -7,7 +7,6 @@ and fast on long clauses where ``difflib`` with its default junk heuristic goes 
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -72,16 +71,3 @@ def similarity(a: str, b: str) -> float:
         return 1.0
     return float(Levenshtein.normalized_similarity(x, y))
 
-
-def redline_html(changes: tuple[Change, ...]) -> str:
-    """HTML with ``<ins>`` and ``<del>``; hidden words say which is which to screen readers."""
-    parts = []
-    for change in changes:
-        text = html.escape(change.text)
-        if change.kind == "insert":
-            parts.append(f'<ins><span class="pa-sr">added: </span>{text}</ins>')
-        elif change.kind == "delete":
-            parts.append(f'<del><span class="pa-sr">removed: </span>{text}</del>')
-        else:
-            parts.append(text)
-    return " ".join(parts)

@@ -12,6 +12,8 @@ from mkdocs.structure.pages import Page
 from policy_atlas.core.model import PolicyMeta
 from policy_atlas.core.render import group_of
 
+from .pages import COMPARE, TOPICS
+
 
 def _section_holding(nav: Navigation, prefix: str) -> Section | None:
     return next(
@@ -36,7 +38,7 @@ def group_schools(nav: Navigation, prefix: str, title: str, meta_of: Mapping[str
     children: list[Page | Section] = [index_page] if index_page else []
     for group in sorted(groups, key=str.casefold):
         pages = sorted(groups[group], key=lambda p: (str(p.title).casefold(), p.file.src_uri))
-        sub = Section(group, pages)  # type: ignore[arg-type]
+        sub = Section(html.escape(group), pages)  # type: ignore[arg-type]
         sub.parent = section
         for page in pages:
             page.parent = sub
@@ -46,7 +48,7 @@ def group_schools(nav: Navigation, prefix: str, title: str, meta_of: Mapping[str
 
 def order_compare(nav: Navigation, topic_order: Mapping[str, int]) -> None:
     """Matrix first, then topics in taxonomy order (core topics lead), gap reports, shared wording."""
-    compare = _section_holding(nav, "compare/")
+    compare = _section_holding(nav, COMPARE + "/")
     if compare is None:
         return
     compare.title = "Compare"
@@ -57,7 +59,7 @@ def order_compare(nav: Navigation, topic_order: Mapping[str, int]) -> None:
     def rank(item: Page | Section) -> tuple[int, str]:
         if isinstance(item, Page):
             return (0 if item.file.src_uri.endswith("index.md") else 3, item.file.src_uri)
-        if any(isinstance(p, Page) and p.file.src_uri.startswith("compare/topics/") for p in item.children):
+        if any(isinstance(p, Page) and p.file.src_uri.startswith(TOPICS + "/") for p in item.children):
             item.title = "Topics"
             item.children.sort(key=rank_of_page)  # type: ignore[arg-type]
             return (1, "")

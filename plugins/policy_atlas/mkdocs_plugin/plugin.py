@@ -11,33 +11,29 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from policy_atlas.core.analysis import Analysis, analyse
-from policy_atlas.core.compare_render import (
-    Site,
-    gap_page,
-    gap_page_path,
-    matrix_json,
-    matrix_page,
-    shared_wording_page,
-    topic_page,
-    topic_page_path,
-)
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, to_csv, to_json
-from policy_atlas.core.render import build_date, school_extras, school_summary, schools_index
+from policy_atlas.core.render import build_date
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
+from policy_atlas.core.views import PageKind, Ref, SiteViews, site_views
 from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
 
 from .nav import group_schools, order_compare, relink
+from .pages import Links, SitePaths
+from .templates import Templates
 
 log = get_plugin_logger(__name__)
+
+NEEDED_EXTENSIONS = ("attr_list",)
+"""Markdown extensions the generated pages rely on (ids on headings); added when a site omits them."""
 
 
 class PolicyAtlasConfig(Config):
@@ -54,6 +50,8 @@ class PolicyAtlasConfig(Config):
     """Where the open data (clauses, matrix, source texts) goes in the site."""
     nav_title = c.Type(str, default="Schools")
     """The navigation section that holds every school's page."""
+    custom_templates = c.Optional(c.Dir(exists=True))
+    """A folder of templates that replace the built-in ones of the same name (e.g. ``topic.md.jinja``)."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -62,35 +60,44 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def __init__(self) -> None:
         self.corpus = Corpus((), ())
         self.analysis: Analysis | None = None
+        self.views: SiteViews | None = None
         self.index: dict[str, Clause] = {}
         self.by_page: dict[str, SchoolPolicy] = {}
-        self.site = Site({}, self._clause_url, _md_link)
+        self.titles: dict[str, str] = {}
+        """Every page this plugin titles (schools and generated pages), by path: plain text."""
+        self.paths = SitePaths("policies", "data")
+        self.templates = Templates()
         self.today = date.today()
         self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
         self.current_page = ""
-        self.use_directory_urls = True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        config.markdown_extensions.extend(e for e in NEEDED_EXTENSIONS if e not in config.markdown_extensions)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         self.today = build_date()
-        self.use_directory_urls = config.use_directory_urls
+        self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
+        self.templates = Templates(self.config.custom_templates)
         try:
             taxonomy = self._taxonomy(config)
             self.corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
-        self.analysis = analyse(self.corpus, taxonomy)
-        self.index = {c.id: c for clauses in self.analysis.clauses.values() for c in clauses}
-        self.by_page = {self._page_uri(s): s for s in self.corpus.schools}
-        self.site = Site({s.meta.slug: s.meta.school for s in self.corpus.schools}, self._clause_url, _md_link)
-        self._report(self.corpus.diagnostics + self.analysis.diagnostics)
+        analysis = self.analysis = analyse(self.corpus, taxonomy)
+        self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today)
+        self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
+        self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
+        self.titles = {src: school.meta.school for src, school in self.by_page.items()}
+        self._report(self.corpus.diagnostics + analysis.diagnostics)
         return config
 
     def _taxonomy(self, config: MkDocsConfig) -> Taxonomy:
-        path = Path(self.config.taxonomy) if self.config.taxonomy else Path(config.config_file_path).parent / "taxonomy.yml"
+        path = self._taxonomy_path(config)
         return load_taxonomy(path, path.name) if path.exists() else Taxonomy(())
+
+    def _taxonomy_path(self, config: MkDocsConfig) -> Path:
+        return Path(self.config.taxonomy) if self.config.taxonomy else Path(config.config_file_path).parent / "taxonomy.yml"
 
     def _report(self, problems: tuple[Diagnostic, ...]) -> None:
         for problem in problems:
@@ -98,63 +105,52 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 raise PluginError(str(problem))
             (log.warning if problem.severity is Severity.WARNING else log.info)(str(problem))
 
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer | None:
+        """Rebuild when a source policy, its metadata or the taxonomy changes, not only the docs."""
+        if self.config.enabled:
+            server.watch(self.config.sources_dir)
+            if self._taxonomy_path(config).exists():
+                server.watch(str(self._taxonomy_path(config)))
+        return server
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.analysis is None:
+        if not self.config.enabled or self.views is None:
             return files
-        for path, content in self._generated_pages().items():
-            if files.get_file_from_path(path) is None:
-                files.append(File.generated(config, path, content=content))
+        generated = [g for g in self.paths.pages(self.views) if files.get_file_from_path(g.src) is None]
+        for page in generated:
+            files.append(File.generated(config, page.src, content=""))
+            self.titles[page.src] = page.view.title
         self._add_open_data(files, config)
-        index = f"{self.config.pages_dir}/index.md"
-        known = set(self.by_page) | {index}
+        for page in generated:  # every page exists now, so each can link to any other
+            files.get_file_from_path(page.src).content_string = self.templates.render(  # type: ignore[union-attr]
+                page.template, page.view, Links(self.paths, files, page.src)
+            )
+        self._warn_orphans(files)
+        return files
+
+    def _warn_orphans(self, files: Files) -> None:
+        known = set(self.by_page) | {self.paths.src(Ref(PageKind.SCHOOLS))}
         for file in files.documentation_pages():
             if file.src_uri.startswith(self.config.pages_dir + "/") and file.src_uri not in known:
                 log.warning(f"{file.src_uri}: no source in {self.config.sources_dir} has this slug")
-        return files
-
-    def _generated_pages(self) -> dict[str, str]:
-        """The schools index and every comparison page, as Markdown keyed by path."""
-        assert self.analysis is not None
-        analysis, site = self.analysis, self.site
-        links = {s.meta.slug: f"{s.meta.slug}.md" for s in self.corpus.schools}
-        pages = {f"{self.config.pages_dir}/index.md": schools_index(self.corpus.schools, self.today, links)}
-        if analysis.taxonomy.topics:
-            pages["compare/index.md"] = matrix_page(analysis.matrix, analysis.taxonomy, site)
-            for row in analysis.matrix.rows:
-                pages[topic_page_path(row.topic)] = topic_page(row, analysis.matrix, analysis.taxonomy, site)
-            for slug in analysis.matrix.schools:
-                pages[gap_page_path(slug)] = gap_page(slug, analysis.gaps[slug], analysis.matrix, analysis.taxonomy, site)
-        pages["compare/shared-wording.md"] = shared_wording_page(analysis.shared, site)
-        return pages
-
-    def _url_of(self, src_uri: str) -> str:
-        """The URL MkDocs gives a page, relative to the site root."""
-        stem = src_uri[:-3]
-        if not self.use_directory_urls:
-            return stem + ".html"
-        return stem[: -len("index")] if stem.endswith("index") else stem + "/"
-
-    def _clause_url(self, here: str, slug: str, clause_id: str) -> str:
-        target = self._url_of(f"{self.config.pages_dir}/{slug}.md")
-        return get_relative_url(target, self._url_of(here)) + f"#{clause_id}"
 
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
-        assert self.analysis is not None
-        data, analysis = self.config.data_dir, self.analysis
+        assert self.analysis is not None and self.views is not None
+        analysis = self.analysis
+
+        def data(name: str) -> str:
+            return self.paths.src(Ref(PageKind.DATA, name))
+
         records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons)
-        files.append(File.generated(config, f"{data}/clauses.json", content=to_json(records)))
-        files.append(File.generated(config, f"{data}/clauses.csv", content=to_csv(records)))
-        files.append(File.generated(config, f"{data}/matrix.json", content=matrix_json(analysis.matrix, analysis.taxonomy)))
+        files.append(File.generated(config, data("clauses.json"), content=to_json(records)))
+        files.append(File.generated(config, data("clauses.csv"), content=to_csv(records)))
+        matrix = self.views.matrix_json()
+        if matrix is not None:
+            files.append(File.generated(config, data("matrix.json"), content=matrix))
         for school in self.corpus.schools:
             source = Path(self.config.sources_dir) / school.source_name
-            files.append(File.generated(config, f"{data}/sources/{school.source_name}", abs_src_path=str(source)))
-
-    def _page_uri(self, school: SchoolPolicy) -> str:
-        return f"{self.config.pages_dir}/{school.meta.slug}.md"
-
-    def _school_for(self, page: Page) -> SchoolPolicy | None:
-        return self.by_page.get(page.file.src_uri)
+            files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
 
     def _clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
         clause = self.index.get(clause_id)
@@ -167,7 +163,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if analysis is None or found is None:
             return TopicBadge(label=topic)
         why = analysis.reasons.get(clause_id, {}).get(topic)
-        return TopicBadge(found.label, _md_link(self.current_page, topic_page_path(topic)), f"{found.label}: {why}" if why else None)
+        target = self.paths.src(Ref(PageKind.TOPIC, topic))
+        return TopicBadge(found.label, _md_link(self.current_page, target), f"{found.label}: {why}" if why else None)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Group school pages by their metadata group, so a long list stays navigable."""
@@ -181,23 +178,17 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
-        school = self._school_for(page) if self.config.enabled else None
-        if school is None or self.analysis is None:
+        if page.file.src_uri in self.titles:
+            # The theme prints a title as HTML, and one taken from the first heading unescaped.
+            page.meta["title"] = html.escape(self.titles[page.file.src_uri])
+        school = self.by_page.get(page.file.src_uri) if self.config.enabled else None
+        if school is None or self.views is None:
             return markdown
-        page.meta["title"] = html.escape(school.meta.school)  # the theme prints titles as HTML
-        here = page.file.src_uri
-        source = _md_link(here, f"{self.config.data_dir}/sources/{school.source_name}")
-        extras = school_extras(
-            school.meta.slug,
-            self.analysis.shared,
-            self.site,
-            _md_link(here, gap_page_path(school.meta.slug)) if self.analysis.taxonomy.topics else None,
-            _md_link(here, "compare/shared-wording.md"),
-        )
-        return school_summary(school, self.today, source) + extras + "\n" + markdown
+        links = Links(self.paths, files, page.file.src_uri)
+        summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], links)
+        return summary + "\n" + markdown
 
 
 def _md_link(here: str, target: str) -> str:
     """A Markdown link from one docs file to another; MkDocs turns it into the right URL and checks it."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")
-

@@ -1,0 +1,721 @@
+"""View models: what each generated page says, with every decision already made.
+
+The plugin renders these through Jinja2 templates, which only lay them out. Everything a
+reader is told is decided here: which statement is the reference wording, which pairs get a
+redline, agreement figures, summary sentences, which gaps are shown and with what evidence.
+``matrix.json`` is written from the same view models, so the data and the pages agree.
+
+Pages link to each other through ``Ref`` (a kind of page, a key, an anchor); the plugin owns
+the paths and URLs those become.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from .compare import SIMILARITY_FLOOR, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
+from .corpus import SchoolPolicy
+from .model import Force, PolicyDate
+from .redline import Change, redline, similarity
+from .render import group_of, review_overdue
+from .taxonomy import Taxonomy
+from .text import opening
+
+SCROLL_AFTER = 7
+"""Past this many schools a matrix no longer fits the page's width: it scrolls in a box of its own."""
+
+REDLINE_MIN_SIMILARITY = 0.3
+"""Below this share of words in common a redline is all crossings-out; the statement is shown plain."""
+
+ForceCounts = tuple[tuple[Force, int], ...]
+
+
+class PageKind(Enum):
+    """The kinds of page a view links to; the plugin maps each to a path in the site."""
+
+    SCHOOL = "school"
+    SCHOOLS = "schools"
+    MATRIX = "matrix"
+    TOPIC = "topic"
+    GAPS = "gaps"
+    SHARED = "shared"
+    DATA = "data"
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A link target: a page (kind and key, e.g. a topic id or a school slug) and an anchor on it."""
+
+    kind: PageKind
+    key: str = ""
+    fragment: str = ""
+
+
+def statement_ref(member: Member) -> Ref:
+    return Ref(PageKind.SCHOOL, member.school, member.statement.id)
+
+
+def provision_anchor(kind: str) -> str:
+    return f"provision-{kind}"
+
+
+def school_anchor(slug: str) -> str:
+    return f"school-{slug}"
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def percent(value: float) -> int:
+    return round(100 * value)
+
+
+# Statements as quoted on a page ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatementView:
+    """A statement as a page quotes it: who says it, where it is, its force, its words.
+
+    When ``redline`` is not empty it is shown instead of ``text``: the statement's words
+    against the reference wording. ``notes`` are short tags ("reference wording", "repeat").
+    """
+
+    school: str
+    label: str
+    ref: Ref
+    force: Force
+    text: str
+    redline: tuple[Change, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+def _label(name: str, number: str | None) -> str:
+    return f"{name}, clause {number}" if number else name
+
+
+def quote(member: Member, names: Mapping[str, str], notes: tuple[str, ...] = (), against: str | None = None) -> StatementView:
+    """A statement quoted, redlined against ``against`` when the two share enough words to read as one."""
+    changes: tuple[Change, ...] = ()
+    if against is not None:
+        if similarity(against, member.text) >= REDLINE_MIN_SIMILARITY:
+            changes = redline(against, member.text)
+        else:
+            notes += ("worded differently: no redline",)
+    return StatementView(
+        member.school, _label(names[member.school], member.clause.number), statement_ref(member), member.force, member.text, changes, notes
+    )
+
+
+# Summary sentences -----------------------------------------------------------------------------
+
+STANCE_VERBS: dict[Force, tuple[str, str, str]] = {
+    Force.PROHIBITED: ("prohibits", "prohibit", ""),
+    Force.REQUIRED: ("sets requirements for", "set requirements for", ""),
+    Force.DISCOURAGED: ("discourages", "discourage", ""),
+    Force.PERMITTED_WITH_CONDITIONS: ("allows", "allow", " subject to conditions"),
+    Force.PERMITTED: ("allows", "allow", ""),
+    Force.NONE: ("mentions", "mention", " without stating a rule"),
+}
+"""How a stance reads in a sentence: (singular verb, plural verb, what follows the object).
+
+"Requires" would claim the school demands the thing itself; a requirement *for* it is what a
+"must" statement on a provision says, whichever way round the provision is worded."""
+
+
+def summary(label: str, counts: ForceCounts, silent: int) -> str:
+    """A provision's stances in one sentence, the provision named once: the largest group first
+    (ties: the stronger force), then the others, then the silent.
+
+    "2 schools prohibit personal contact with pupils on social media; 1 allows it subject to
+    conditions; 2 are silent."
+    """
+    parts = []
+    ordered = sorted(counts, key=lambda fc: (-fc[1], fc[0].rank))
+    for index, (force, count) in enumerate(ordered):
+        singular, plural, tail = STANCE_VERBS[force]
+        who = f"{count} school{'' if count == 1 else 's'}" if index == 0 else str(count)
+        parts.append(f"{who} {singular if count == 1 else plural} {label if index == 0 else 'it'}{tail}")
+    if silent:
+        parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
+    return capitalised("; ".join(parts)) + "."
+
+
+# The matrix and the topic pages ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchoolHead:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class OverviewCell:
+    """A school's statements on a topic, counted by force, and the provisions where it differs."""
+
+    slug: str
+    school: str
+    statements: tuple[str, ...]
+    forces: ForceCounts
+    differs: tuple[str, ...]
+    ref: Ref
+
+    @property
+    def silent(self) -> bool:
+        return not self.statements
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    topic: str
+    label: str
+    ref: Ref
+    cells: tuple[OverviewCell, ...]
+    covering: int
+    agreement: int | None
+    """Percent of stances that give a provision its most common force (provisions two or more schools address)."""
+
+
+@dataclass(frozen=True)
+class StanceCell:
+    """A school's stance on a provision, as the provision matrix shows it (``force`` None: silent)."""
+
+    slug: str
+    school: str
+    force: Force | None
+    ref: Ref | None = None
+    statement: str | None = None
+    repeats: tuple[str, ...] = ()
+    differs: bool = False
+    similarity: int | None = None
+    """Percent similarity when the stance was matched by similarity rather than by the provision's rules."""
+
+
+@dataclass(frozen=True)
+class ProvisionView:
+    id: str
+    kind: str
+    anchor: str
+    label: str
+    heading: str
+    summary: str
+    agree: int
+    addressing: int
+    majority: Force | None
+    common: Force
+    cells: tuple[StanceCell, ...]
+    reference: str
+    statements: tuple[StatementView, ...]
+    silent: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OtherStatements:
+    slug: str
+    school: str
+    anchor: str
+    statements: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class TopicView:
+    topic: str
+    label: str
+    description: str
+    ref: Ref
+    schools: tuple[SchoolHead, ...]
+    covering: int
+    agreement: int | None
+    provisions: tuple[ProvisionView, ...]
+    others: tuple[OtherStatements, ...]
+    matrix_ref: Ref
+    floor: int
+
+    @property
+    def scrolls(self) -> bool:
+        return len(self.schools) > SCROLL_AFTER
+
+    @property
+    def title(self) -> str:
+        return self.label
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    schools: tuple[SchoolHead, ...]
+    rows: tuple[OverviewRow, ...]
+    forces: tuple[Force, ...]
+    data_ref: Ref
+
+    @property
+    def scrolls(self) -> bool:
+        return len(self.schools) > SCROLL_AFTER
+
+    @property
+    def title(self) -> str:
+        return "Topic matrix"
+
+
+def _stance_cell(provision: Provision, slug: str, name: str) -> StanceCell:
+    stance = provision.stance(slug)
+    if stance is None:
+        return StanceCell(slug, name, None)
+    return StanceCell(
+        slug,
+        name,
+        stance.force,
+        statement_ref(stance.member),
+        stance.member.id,
+        tuple(m.id for m in stance.repeats),
+        provision.differs(slug),
+        None if stance.similarity is None else percent(stance.similarity),
+    )
+
+
+def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str, str]) -> list[StatementView]:
+    """A school's stance quoted against the reference wording, then each repeat against the stance."""
+    reference = provision.reference
+    member = stance.member
+    notes: tuple[str, ...] = ()
+    if stance.similarity is not None:
+        notes += (f"matched by similarity ({percent(stance.similarity)}%)",)
+    if member.force is not reference.force:
+        notes += ("different force",)
+    shown = [quote(member, names, ("reference wording",)) if member is reference else quote(member, names, notes, reference.text)]
+    shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in stance.repeats]
+    return shown
+
+
+def provision_view(provision: Provision, schools: tuple[SchoolHead, ...], names: Mapping[str, str]) -> ProvisionView:
+    reference = provision.stance(provision.reference.school)
+    assert reference is not None
+    statements = _stance_statements(provision, reference, names)
+    for stance in provision.stances:
+        if stance is not reference:
+            statements += _stance_statements(provision, stance, names)
+    common, agree = provision.plurality()
+    silent = tuple(s.name for s in schools if provision.stance(s.slug) is None)
+    return ProvisionView(
+        provision.id,
+        provision.kind,
+        provision_anchor(provision.kind),
+        provision.label,
+        capitalised(provision.label),
+        summary(provision.label, provision.force_counts(), len(silent)),
+        agree,
+        len(provision.stances),
+        provision.majority(),
+        common,
+        tuple(_stance_cell(provision, s.slug, s.name) for s in schools),
+        provision.reference.id,
+        tuple(statements),
+        silent,
+    )
+
+
+def _topic_label(taxonomy: Taxonomy, topic: str) -> tuple[str, str]:
+    found = taxonomy.get(topic)
+    return (found.label, found.description) if found else (topic, "")
+
+
+def topic_view(row: TopicRow, matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str]) -> TopicView:
+    schools = tuple(SchoolHead(s, names[s]) for s in matrix.schools)
+    label, description = _topic_label(taxonomy, row.topic)
+    others = tuple(
+        OtherStatements(slug, names[slug], school_anchor(slug), tuple(quote(m, names) for m in members)) for slug, members in row.others
+    )
+    return TopicView(
+        row.topic,
+        label,
+        description,
+        Ref(PageKind.TOPIC, row.topic),
+        schools,
+        len(row.covering),
+        None if row.force_agreement is None else percent(row.force_agreement),
+        tuple(provision_view(p, schools, names) for p in row.provisions),
+        others,
+        Ref(PageKind.MATRIX),
+        percent(SIMILARITY_FLOOR),
+    )
+
+
+def matrix_view(matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str]) -> MatrixView:
+    rows = []
+    for row in matrix.rows:
+        label, _ = _topic_label(taxonomy, row.topic)
+        cells = tuple(
+            OverviewCell(
+                cell.school,
+                names[cell.school],
+                tuple(m.id for m in cell.statements),
+                cell.force_counts(),
+                tuple(p.label for p in row.differs(cell.school)),
+                Ref(PageKind.TOPIC, row.topic, "provision-matrix"),
+            )
+            for cell in row.cells
+        )
+        agreement = None if row.force_agreement is None else percent(row.force_agreement)
+        rows.append(OverviewRow(row.topic, label, Ref(PageKind.TOPIC, row.topic), cells, len(row.covering), agreement))
+    return MatrixView(tuple(SchoolHead(s, names[s]) for s in matrix.schools), tuple(rows), tuple(Force), Ref(PageKind.DATA, "matrix.json"))
+
+
+def matrix_json(matrix: MatrixView, topics: tuple[TopicView, ...]) -> str:
+    """The matrix as data, from the views the pages are rendered from."""
+    by_topic = {t.topic: t for t in topics}
+    out = []
+    for row in matrix.rows:
+        topic = by_topic[row.topic]
+        out.append(
+            {
+                "id": row.topic,
+                "label": row.label,
+                "coverage": round(row.covering / len(matrix.schools), 4) if matrix.schools else 0.0,
+                "force_agreement": None if row.agreement is None else row.agreement / 100,
+                "cells": {
+                    c.slug: {
+                        "statements": list(c.statements),
+                        "forces": {force.value: count for force, count in c.forces},
+                        "differs": list(c.differs),
+                    }
+                    for c in row.cells
+                },
+                "provisions": [
+                    {
+                        "id": p.id,
+                        "label": p.label,
+                        "summary": p.summary,
+                        "reference": p.reference,
+                        "agreement": {"agree": p.agree, "of": p.addressing, "force": p.common.value},
+                        "stances": {
+                            c.slug: None
+                            if c.force is None
+                            else {
+                                "force": c.force.value,
+                                "statement": c.statement,
+                                "repeats": list(c.repeats),
+                                "similarity": None if c.similarity is None else c.similarity / 100,
+                                "differs": c.differs,
+                            }
+                            for c in p.cells
+                        },
+                    }
+                    for p in topic.provisions
+                ],
+                "other_statements": {o.slug: [s.ref.fragment for s in o.statements] for o in topic.others},
+            }
+        )
+    data = {
+        "version": 2,
+        "schools": [s.slug for s in matrix.schools],
+        "similarity_floor": SIMILARITY_FLOOR,
+        "topics": out,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# Gap reports -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MissingView:
+    anchor: str
+    heading: str
+    topic: str
+    ref: Ref
+    others: int
+    nearest: StatementView | None
+    similarity: int
+    typical: StatementView
+
+
+@dataclass(frozen=True)
+class OutlierView:
+    anchor: str
+    heading: str
+    topic: str
+    ref: Ref
+    others: int
+    usual: Force
+    usual_count: int
+    mine: StatementView
+    typical: StatementView
+
+
+@dataclass(frozen=True)
+class GapsView:
+    slug: str
+    school: str
+    others: int
+    floor: int
+    missing: tuple[MissingView, ...]
+    outliers: tuple[OutlierView, ...]
+
+    @property
+    def title(self) -> str:
+        return f"Gaps: {self.school}"
+
+
+def _typical_other(provision: Provision, school: str, force: Force) -> Member:
+    """What the other schools say with the usual force: the reference wording when it is one of
+    theirs, else the stance of that force most like it."""
+    wanted = [s.member for s in provision.stances if s.school != school and s.force is force]
+    if provision.reference in wanted:
+        return provision.reference
+    return sorted(wanted, key=lambda m: (-provision.scores.get(m.id, 0.0), m.id))[0]
+
+
+def gaps_view(slug: str, gaps: tuple[Gap, ...], matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str]) -> GapsView:
+    missing, outliers = [], []
+    for gap in gaps:
+        provision = gap.provision
+        topic, _ = _topic_label(taxonomy, provision.topic)
+        anchor = f"{provision.topic}--{provision.kind}"
+        ref = Ref(PageKind.TOPIC, provision.topic, provision_anchor(provision.kind))
+        if gap.kind == "missing":
+            if gap.nearest is None:
+                nearest, similarity_shown = None, 0
+                typical = quote(provision.reference, names, ("reference wording",))
+            else:
+                nearest = quote(gap.nearest.member, names, ("this school's closest statement",))
+                similarity_shown = percent(gap.nearest.similarity)
+                typical = quote(gap.nearest.to, names, ("what it comes closest to",))
+            missing.append(MissingView(anchor, capitalised(provision.label), topic, ref, gap.others, nearest, similarity_shown, typical))
+        else:
+            assert gap.usual is not None
+            mine = provision.stance(slug)
+            assert mine is not None
+            usual_count = sum(1 for s in provision.stances if s.force is gap.usual)
+            typical = quote(_typical_other(provision, slug, gap.usual), names, ("typical wording",))
+            outliers.append(
+                OutlierView(
+                    anchor, capitalised(provision.label), topic, ref, gap.others, gap.usual, usual_count,
+                    quote(mine.member, names, ("this school",)), typical,
+                )
+            )
+    return GapsView(slug, names[slug], len(matrix.schools) - 1, percent(SIMILARITY_FLOOR), tuple(missing), tuple(outliers))
+
+
+# Shared wording ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PassageView:
+    index: int
+    schools: str
+    excerpts: tuple[StatementView, ...]
+
+
+@dataclass(frozen=True)
+class SharedWordingView:
+    passages: tuple[PassageView, ...]
+
+    @property
+    def title(self) -> str:
+        return "Shared wording"
+
+
+def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str, str]) -> SharedWordingView:
+    """Each passage's sentences, the first as written and each other redlined against it."""
+    shown = []
+    for index, passage in enumerate(passages, start=1):
+        first = passage.excerpts[0]
+        excerpts = tuple(
+            StatementView(
+                school,
+                _label(names[school], clause.number),
+                Ref(PageKind.SCHOOL, school, clause.id),
+                Force.of(clause.force),
+                excerpt,
+                () if position == 0 else redline(first, excerpt),
+            )
+            for position, ((school, clause), excerpt) in enumerate(zip(passage.members, passage.excerpts, strict=True))
+        )
+        shown.append(PassageView(index, ", ".join(dict.fromkeys(names[s] for s in passage.schools)), excerpts))
+    return SharedWordingView(tuple(shown))
+
+
+# A school's page and the schools index -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetAsideView:
+    text: str
+    lines: str
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    ref: Ref
+    label: str
+    opening: str
+    others: str
+
+
+@dataclass(frozen=True)
+class SchoolSummaryView:
+    """The block at the top of a school's page: what the policy is, who approved it, when it is due."""
+
+    slug: str
+    school: str
+    title: str
+    approved_by: str
+    last_reviewed: str
+    review_due: str
+    overdue: bool
+    today: str
+    clauses: int
+    source_name: str
+    source_ref: Ref
+    url: str | None
+    cover: tuple[SetAsideView, ...]
+    furniture: tuple[SetAsideView, ...]
+    notes: tuple[str, ...]
+    gaps_ref: Ref | None
+    shared: tuple[SharedLink, ...]
+    shared_ref: Ref
+
+
+def _date_text(value: PolicyDate | None) -> str:
+    return str(value) if value is not None else "Not stated"
+
+
+def _lines_text(lines: tuple[int, ...]) -> str:
+    shown = sorted(set(lines))
+    return ("line " if len(shown) == 1 else "lines ") + ", ".join(str(n) for n in shown)
+
+
+def school_summary_view(
+    school: SchoolPolicy, today: date, shared: tuple[SharedPassage, ...], names: Mapping[str, str], has_gaps: bool
+) -> SchoolSummaryView:
+    meta = school.meta
+    links = []
+    for passage in (p for p in shared if meta.slug in p.schools):
+        _, clause = next(m for m in passage.members if m[0] == meta.slug)
+        links.append(
+            SharedLink(
+                Ref(PageKind.SCHOOL, meta.slug, clause.id),
+                f"clause {clause.number}" if clause.number else "a clause",
+                opening(clause.text, 12),
+                ", ".join(names[s] for s in passage.schools if s != meta.slug),
+            )
+        )
+    return SchoolSummaryView(
+        meta.slug,
+        meta.school,
+        meta.title,
+        meta.approved_by or "Not stated",
+        _date_text(meta.last_reviewed),
+        _date_text(meta.next_review),
+        review_overdue(meta, today),
+        today.isoformat(),
+        len(school.clauses),
+        school.source_name,
+        Ref(PageKind.DATA, f"sources/{school.source_name}"),
+        meta.url,
+        tuple(SetAsideView(s.text, _lines_text(s.lines)) for s in school.set_aside if s.kind == "cover"),
+        tuple(SetAsideView(s.text, _lines_text(s.lines)) for s in school.set_aside if s.kind == "furniture"),
+        school.source_notes,
+        Ref(PageKind.GAPS, meta.slug) if has_gaps else None,
+        tuple(links),
+        Ref(PageKind.SHARED),
+    )
+
+
+@dataclass(frozen=True)
+class SchoolRow:
+    school: str
+    ref: Ref
+    approved_by: str
+    last_reviewed: str
+    review_due: str
+    overdue: bool
+    clauses: int
+
+
+@dataclass(frozen=True)
+class SchoolGroup:
+    name: str
+    schools: tuple[SchoolRow, ...]
+
+
+@dataclass(frozen=True)
+class SchoolsIndexView:
+    count: int
+    today: str
+    groups: tuple[SchoolGroup, ...]
+
+    @property
+    def title(self) -> str:
+        return "Schools"
+
+
+def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date) -> SchoolsIndexView:
+    """One table per group, so hundreds of schools stay scannable; groups and schools by name."""
+    by_group: dict[str, list[SchoolPolicy]] = {}
+    for school in schools:
+        by_group.setdefault(group_of(school.meta), []).append(school)
+    groups = tuple(
+        SchoolGroup(
+            group,
+            tuple(
+                SchoolRow(
+                    s.meta.school,
+                    Ref(PageKind.SCHOOL, s.meta.slug),
+                    s.meta.approved_by or "Not stated",
+                    _date_text(s.meta.last_reviewed),
+                    _date_text(s.meta.next_review),
+                    review_overdue(s.meta, today),
+                    len(s.clauses),
+                )
+                for s in sorted(by_group[group], key=lambda s: (s.meta.school.casefold(), s.meta.slug))
+            ),
+        )
+        for group in sorted(by_group, key=lambda g: (g.casefold(), g))
+    )
+    return SchoolsIndexView(len(schools), today.isoformat(), groups)
+
+
+# Everything a build shows ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteViews:
+    """Every generated page's view, keyed as the plugin looks them up."""
+
+    schools: SchoolsIndexView
+    summaries: Mapping[str, SchoolSummaryView]
+    matrix: MatrixView | None
+    topics: tuple[TopicView, ...]
+    gaps: tuple[GapsView, ...]
+    shared: SharedWordingView
+
+    def matrix_json(self) -> str | None:
+        return matrix_json(self.matrix, self.topics) if self.matrix is not None else None
+
+
+def site_views(
+    schools: tuple[SchoolPolicy, ...],
+    matrix: Matrix,
+    gaps: Mapping[str, tuple[Gap, ...]],
+    shared: tuple[SharedPassage, ...],
+    taxonomy: Taxonomy,
+    today: date,
+) -> SiteViews:
+    """The views of every generated page. Without topics there is no matrix, topic or gap page."""
+    names = {s.meta.slug: s.meta.school for s in schools}
+    compared = bool(taxonomy.topics)
+    return SiteViews(
+        schools_index_view(schools, today),
+        {s.meta.slug: school_summary_view(s, today, shared, names, compared) for s in sorted(schools, key=lambda s: s.meta.slug)},
+        matrix_view(matrix, taxonomy, names) if compared else None,
+        tuple(topic_view(row, matrix, taxonomy, names) for row in matrix.rows) if compared else (),
+        tuple(gaps_view(slug, gaps[slug], matrix, taxonomy, names) for slug in matrix.schools) if compared else (),
+        shared_wording_view(shared, names),
+    )
+

@@ -1,0 +1,93 @@
+"""Where every generated page and data file lives in the site, and the URL of anything a view links to.
+
+The one place that knows paths: the views in the core name pages by kind (``Ref``), the
+navigation asks here for the Compare section's folders, and every URL comes from MkDocs'
+``Files``, relative to the page being rendered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+from urllib.parse import quote
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from policy_atlas.core.views import PageKind, Ref, SiteViews
+
+COMPARE = "compare"
+TOPICS = f"{COMPARE}/topics"
+GAPS = f"{COMPARE}/gaps"
+
+
+class PageView(Protocol):
+    @property
+    def title(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Generated:
+    """A page the plugin adds: its path in ``docs``, the template that renders it, and its view."""
+
+    src: str
+    template: str
+    view: PageView
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """The site's layout: schools under ``pages_dir``, comparison under ``compare/``, data under ``data_dir``."""
+
+    pages_dir: str
+    data_dir: str
+
+    def src(self, ref: Ref) -> str:
+        """The path in ``docs`` of the page or file a reference names."""
+        match ref.kind:
+            case PageKind.SCHOOL:
+                return f"{self.pages_dir}/{ref.key}.md"
+            case PageKind.SCHOOLS:
+                return f"{self.pages_dir}/index.md"
+            case PageKind.MATRIX:
+                return f"{COMPARE}/index.md"
+            case PageKind.TOPIC:
+                return f"{TOPICS}/{ref.key}.md"
+            case PageKind.GAPS:
+                return f"{GAPS}/{ref.key}.md"
+            case PageKind.SHARED:
+                return f"{COMPARE}/shared-wording.md"
+            case PageKind.DATA:
+                return f"{self.data_dir}/{ref.key}"
+
+    def pages(self, views: SiteViews) -> list[Generated]:
+        """Every generated Markdown page, with the template that renders it."""
+        pages = [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
+        if views.matrix is not None:
+            pages.append(Generated(self.src(Ref(PageKind.MATRIX)), "matrix.md.jinja", views.matrix))
+        pages += [Generated(self.src(Ref(PageKind.TOPIC, t.topic)), "topic.md.jinja", t) for t in views.topics]
+        pages += [Generated(self.src(Ref(PageKind.GAPS, g.slug)), "gaps.md.jinja", g) for g in views.gaps]
+        pages.append(Generated(self.src(Ref(PageKind.SHARED)), "shared-wording.md.jinja", views.shared))
+        return pages
+
+    def school_src(self, slug: str) -> str:
+        return self.src(Ref(PageKind.SCHOOL, slug))
+
+
+class Links:
+    """URLs from one page of the site: ``links(ref)`` is the relative URL of what ``ref`` names."""
+
+    def __init__(self, paths: SitePaths, files: Files, here: str) -> None:
+        self.paths = paths
+        self.files = files
+        self.here = self._file(here)
+
+    def _file(self, src: str) -> File:
+        found = self.files.get_file_from_path(src)
+        if found is None:
+            raise PluginError(f"policy-atlas: a generated page links to {src}, which is not in the site")
+        return found
+
+    def __call__(self, ref: Ref) -> str:
+        url = self._file(self.paths.src(ref)).url_relative_to(self.here)
+        return f"{url}#{quote(ref.fragment)}" if ref.fragment else url

@@ -1,0 +1,130 @@
+"""View models and the templates' escaping helpers, without MkDocs: a school's summary block (with
+what its cover page and page furniture said), headings, anchors and outside addresses."""
+
+from __future__ import annotations
+
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+
+from pagekit import fake_url
+from policy_atlas.core.corpus import SchoolPolicy
+from policy_atlas.core.model import Clause, PolicyDate, PolicyMeta, SetAside
+from policy_atlas.core.views import PageKind, Ref, SchoolSummaryView, school_summary_view
+from policy_atlas.mkdocs_plugin.templates import Templates, anchor, external, heading
+
+PAYLOADS = ("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", '"><script>alert(1)</script>', '{: onclick="alert(1)"}')
+
+
+class _Tags(HTMLParser):
+    """Every start tag of a fragment of HTML, with its attributes."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _live(html: str) -> list[str]:
+    """What in rendered Markdown would run or navigate: script and img elements, on* attributes, javascript: links."""
+    return [
+        f"<{tag} {attrs}>"
+        for tag, attrs in _Tags(html).tags
+        if tag in ("script", "img") or any(k.startswith("on") or (v or "").lower().startswith("javascript") for k, v in attrs.items())
+    ]
+
+
+def _school(set_aside: tuple[SetAside, ...] = (), **meta: object) -> SchoolPolicy:
+    fields: dict[str, object] = {"slug": "northgate", "school": "Northgate", "title": "Social media", "source_file": "source_policies/northgate.txt"}
+    fields.update(meta)
+    return SchoolPolicy(PolicyMeta(**fields), Path("docs/policies/northgate.md"), (Clause("northgate/1", "Staff must not post."),), set_aside=set_aside)  # type: ignore[arg-type]
+
+
+def _summary(school: SchoolPolicy) -> tuple[SchoolSummaryView, str]:
+    view = school_summary_view(school, date(2026, 1, 1), (), {"northgate": school.meta.school}, has_gaps=True)
+    return view, Templates().render("school-summary.md.jinja", view, fake_url)
+
+
+def test_cover_lines_are_page_metadata_and_furniture_a_note() -> None:
+    view, shown = _summary(
+        _school(
+            (
+                SetAside("cover", "Approved by: Full Governing Body", (3,)),
+                SetAside("furniture", "Northgate Primary School, Mill Lane", (40, 80, 40)),
+                SetAside("cover", "Review date: September 2026", (4,)),
+            )
+        )
+    )
+    assert [c.text for c in view.cover] == ["Approved by: Full Governing Body", "Review date: September 2026"]
+    assert "<dt>From the cover page</dt>" in shown
+    assert '<li>Approved by: Full Governing Body <span class="pa-muted">(line 3)</span></li>' in shown
+    assert "<summary>Page furniture set aside (1)</summary>" in shown
+    assert '<li>Northgate Primary School, Mill Lane <span class="pa-muted">(lines 40, 80)</span></li>' in shown
+
+
+def test_without_set_aside_text_there_is_no_cover_or_furniture_note() -> None:
+    _, shown = _summary(_school())
+    assert "From the cover page" not in shown and "furniture" not in shown
+
+
+def test_summary_facts_and_links() -> None:
+    view, shown = _summary(_school(approved_by="Governors", next_review=PolicyDate(date(2025, 9, 1), month_only=True), url="https://example.org/p.pdf"))
+    assert view.overdue and view.review_due == "September 2025"
+    assert view.source_ref == Ref(PageKind.DATA, "sources/northgate.txt")
+    assert '<a href="/data/sources/northgate.txt">northgate.txt</a>' in shown
+    assert '<a href="/gaps/northgate">what other schools cover that this policy does not</a>' in shown
+    assert '<dt>Published at</dt><dd><a href="https://example.org/p.pdf">https://example.org/p.pdf</a></dd>' in shown
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_summary_field_is_text(payload: str) -> None:
+    school = _school((SetAside("cover", payload, (1,)), SetAside("furniture", payload, (2,))), school=payload, title=payload, approved_by=payload)
+    _, shown = _summary(school)
+    html = markdown.markdown(shown, extensions=["attr_list", "toc"])
+    assert _live(html) == []
+    assert "".join(_Tags(html).text).count(payload) == 6  # heading, school, policy, approved by, cover, furniture
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_heading_is_one_escaped_line(payload: str) -> None:
+    html = markdown.markdown(f"# {heading(payload + chr(10) + payload)}", extensions=["attr_list", "toc"])
+    assert html.count("<h1") == 1 and "<p>" not in html
+    assert _live(html) == [] and [tag for tag, _ in _Tags(html).tags] == ["h1"]
+
+
+def test_a_heading_takes_a_plain_anchor_only() -> None:
+    assert heading("Consent", "provision-consent") == "Consent {#provision-consent}"
+    for unsafe in ('x" onclick="alert(1)', "a b", "x}", ""):
+        with pytest.raises(ValueError):
+            anchor(unsafe)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/policy.pdf", "https://example.org/policy.pdf"),
+        ("http://example.org/", "http://example.org/"),
+        ("javascript:alert(1)", ""),
+        ("JAVASCRIPT:alert(1)", ""),
+        ("data:text/html,<script>alert(1)</script>", ""),
+        ("//example.org/x", ""),
+        (None, ""),
+    ],
+)
+def test_only_web_addresses_become_outside_links(url: str | None, shown: str) -> None:
+    assert external(url) == shown
+
+
+def test_control_characters_never_reach_a_page() -> None:
+    rendered = Templates().env.from_string("<p>{{ text }}</p>").render(text="a\x02wzxhzdk:0\x03b\x07")
+    assert rendered == "<p>awzxhzdk:0b</p>"
