@@ -12,8 +12,13 @@ from sitekit import CORPUS, EPOCH_AFTER_REVIEW, SCHOOL_SLUGS
 OUTPUTS = (
     "data/clauses.json",
     "data/clauses.csv",
+    "data/matrix.json",
     "policies/index.html",
     *(f"policies/{slug}/index.html" for slug in SCHOOL_SLUGS),
+    "compare/index.html",
+    "compare/shared-wording/index.html",
+    *(f"compare/gaps/{slug}/index.html" for slug in SCHOOL_SLUGS),
+    *(f"compare/topics/{topic}/index.html" for topic in ("pupil-contact", "discipline", "school-accounts")),
 )
 
 
@@ -50,6 +55,18 @@ def test_normalise_does_not_depend_on_the_hash_seed(
             page.unlink()
     assert sorted(written[0]) == [f"{slug}.md" for slug in SCHOOL_SLUGS]
     assert written[0] == written[1]
+
+
+def test_builds_do_not_depend_on_the_hash_seed(
+    project: Path, build_subprocess: Callable[..., tuple[int, str]], tmp_path: Path
+) -> None:
+    sites = []
+    for seed in ("1", "4242"):
+        site = tmp_path / f"site-{seed}"
+        status, stderr = build_subprocess(project, site, env={"PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": EPOCH_AFTER_REVIEW})
+        assert status == 0, stderr
+        sites.append(site)
+    _assert_same_outputs(*sites)
 
 
 def test_file_creation_order_does_not_matter(
