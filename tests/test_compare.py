@@ -36,8 +36,8 @@ from policy_atlas.core.compare import (
     gaps_for,
     shared_wording,
 )
-from policy_atlas.core.corpus import Corpus, load_corpus
-from policy_atlas.core.model import Clause, Force, SourceSpan, Statement, statement_id
+from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.model import Clause, Force, PolicyMeta, SourceSpan, Statement, statement_id
 from policy_atlas.core.taxonomy import ProvisionKind, Rule, Taxonomy, Topic, load_taxonomy
 from policy_atlas.core.views import SiteViews, site_views, summary
 
@@ -189,6 +189,23 @@ def test_every_statement_on_a_topic_is_in_a_provision_or_in_others() -> None:
         placed = {m.id for p in row.provisions for m in p.members} | {m.id for _, ms in row.others for m in ms}
         assert placed == {m.id for c in row.cells for m in c.statements}, row.topic
         assert not {m.id for p in row.provisions for m in p.members} & {m.id for _, ms in row.others for m in ms}
+
+
+def test_pages_link_each_statement_of_a_clause_by_its_own_anchor() -> None:
+    schools = tuple(
+        SchoolPolicy(PolicyMeta(slug, slug.title(), "Policy", f"source_policies/{slug}.txt"), Path(f"{slug}.md"), HAND[slug][0])
+        for slug in sorted(HAND)
+    )
+    clauses = {slug: HAND[slug][0] for slug in HAND}
+    statements = {cid: found for slug in HAND for cid, found in HAND[slug][1].items()}
+    matrix, gaps, shared = compare(clauses, statements, HAND_TAXONOMY)
+    pages = render_all(site_views(schools, matrix, gaps, shared, HAND_TAXONOMY, TODAY))
+    contact, discipline = pages["compare/topics/contact.md"], pages["compare/topics/discipline.md"]
+    assert 'href="/school/alpha#alpha/1~1">Alpha, clause 1</a>' in contact
+    assert 'href="/school/alpha#alpha/1~2">Alpha, clause 1</a>' in discipline
+    assert "alpha/1~2" not in contact and "alpha/1~1" not in discipline
+    overview = pages["compare/index.md"]
+    assert '<a href="/topic/contact#provision-matrix">2 statements</a>' in overview  # alpha: 1~1 and 2
 
 
 # Gaps and outliers on a hand-made matrix of stances ----------------------------------------------

@@ -163,3 +163,18 @@ def test_serve_watches_the_sources_and_the_taxonomy(project: Path) -> None:
     server = SimpleNamespace(watch=watched.append)
     assert plugin.on_serve(server, config=config, builder=None) is server  # type: ignore[arg-type]
     assert [Path(p).resolve() for p in watched] == [(project / "source_policies").resolve(), (project / "taxonomy.yml").resolve()]
+
+
+def test_open_data_goes_where_data_dir_says_and_pages_link_there(
+    tmp_path: Path, make_project: Callable[..., Path], normalise: Callable[..., int], build: Callable[..., Path]
+) -> None:
+    project = make_project(tmp_path / "project", CORPUS)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      sources_dir: source_policies\n", "      sources_dir: source_policies\n      data_dir: open-data\n"))
+    assert normalise(project, "--quiet") == 0
+    site = build(project)
+
+    assert (site / "open-data" / "matrix.json").is_file() and not (site / "data").exists()
+    assert 'href="../open-data/matrix.json"' in (site / "compare" / "index.html").read_text(encoding="utf-8")
+    school = (site / "policies" / "hillside-academy" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../open-data/sources/hillside-academy.txt"' in school

@@ -340,15 +340,17 @@ def _order(member: Member) -> tuple[str, int, str, int]:
     return (member.school, line, member.clause.id, member.statement.index)
 
 
-def _typical(pool: list[Member], total: Vector, space: _Space) -> Member:
-    """The member most like ``total`` (others' statements summed): first in document order on ties."""
-    scores = {m.id: round(sum(w * total.get(t, 0.0) for t, w in space.vectors[m.id].items()), 9) for m in pool}
-    return sorted(pool, key=lambda m: (-scores[m.id], _order(m)))[0]
+def _typical(pool: list[Member], total: Vector, space: _Space, own: Vector | None = None) -> Member:
+    """The member most like ``total`` less ``own`` (statements summed): first in document order on ties."""
+
+    def score(member: Member) -> float:
+        vector = space.vectors[member.id]
+        return round(sum(w * (total.get(t, 0.0) - (own or {}).get(t, 0.0)) for t, w in vector.items()), 9)
+
+    return sorted(pool, key=lambda m: (-score(m), _order(m)))[0]
 
 
-def _stance(
-    kind: ProvisionKind, own: list[Member], matching: Vector, kinds_of: Mapping[str, tuple[str, ...]], space: _Space
-) -> Stance:
+def _stance(kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Mapping[str, tuple[str, ...]], space: _Space) -> Stance:
     """A school's stance from its statements that meet the provision's rules.
 
     Statements for which this is the first provision they meet are preferred over statements
@@ -360,58 +362,64 @@ def _stance(
     candidates = primary or own
     strongest = Force.strongest(m.force for m in candidates)
     pool = [m for m in candidates if m.force is strongest]
-    others = {t: w - sum(space.vectors[m.id].get(t, 0.0) for m in own) for t, w in matching.items()}
-    chosen = _typical(pool, others, space)
+    chosen = _typical(pool, total, space, _sum(space.vectors[m.id] for m in own))
     repeats = tuple(
         m for m in primary if m is not chosen and m.force is chosen.force and space.cosine(m.id, chosen.id) >= REPEAT_THRESHOLD
     )
     return Stance(chosen.school, chosen, repeats)
 
 
+def _align_provision(
+    topic: Topic,
+    kind: ProvisionKind,
+    matching: list[Member],
+    topic_members: Mapping[str, list[Member]],
+    kinds_of: Mapping[str, tuple[str, ...]],
+    space: _Space,
+) -> Provision:
+    """One provision: a stance for each school whose words meet its rules, then, for each other
+    school with statements on the topic, its closest statement: a stance when at least
+    ``SIMILARITY_FLOOR`` similar to one that meets the rules, else what the gap report shows."""
+    total = _sum(space.vectors[m.id] for m in matching)
+    stances = {
+        school: _stance(kind, [m for m in matching if m.school == school], total, kinds_of, space)
+        for school in sorted({m.school for m in matching})
+    }
+    reference = _typical([s.member for s in stances.values()], total, space)
+    among = {m.id: m for m in matching}
+    candidates = set(among)
+    nearest: list[Nearest] = []
+    for school in sorted(set(topic_members) - set(stances)):
+        scored = [(space.nearest(m.id, candidates, reference.id), m) for m in topic_members[school]]
+        (best, to), member = sorted(scored, key=lambda found: (-found[0][0], _order(found[1])))[0]
+        if best >= SIMILARITY_FLOOR:
+            stances[school] = Stance(school, member, (), best)
+        else:
+            nearest.append(Nearest(school, member, best, among[to]))
+    return _provision(topic, kind, reference, tuple(stances[s] for s in sorted(stances)), tuple(nearest), space)
+
+
 def align_topic(
     topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: tuple[tuple[str, TermSet], ...]
 ) -> tuple[tuple[Provision, ...], tuple[tuple[str, tuple[Member, ...]], ...]]:
-    """The topic's provisions, each with one stance per school that has one; and what is left over.
-
-    First, by the provisions' rules; then, for each school still silent on a provision, by
-    similarity to what the schools that meet the rules say (at least ``SIMILARITY_FLOOR``).
-    """
+    """The topic's provisions, each with one stance per school that has one; and, per school, the
+    statements that are in none of them."""
     ordered = sorted(members, key=_order)
     space = _Space(ordered, concepts)
     kinds_of = {m.id: tuple(k.id for k in topic.provisions if topic_evidence(topic, m.text, k.rules)) for m in ordered}
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in ordered:
         by_school[member.school].append(member)
-    provisions: list[Provision] = []
-    for kind in topic.provisions:
-        matching = [m for m in ordered if kind.id in kinds_of[m.id]]
-        if not matching:
-            continue
-        total = _sum(space.vectors[m.id] for m in matching)
-        stances = {
-            school: _stance(kind, [m for m in matching if m.school == school], total, kinds_of, space)
-            for school in sorted({m.school for m in matching})
-        }
-        reference = _typical([s.member for s in stances.values()], total, space)
-        among = {m.id: m for m in matching}
-        among_ids = set(among)
-        nearest: list[Nearest] = []
-        for school in schools:
-            if school in stances or not by_school.get(school):
-                continue
-            scored = [(space.nearest(m.id, among_ids, reference.id), m) for m in by_school[school]]
-            (best, to), member = sorted(scored, key=lambda found: (-found[0][0], _order(found[1])))[0]
-            if best >= SIMILARITY_FLOOR:
-                stances[school] = Stance(school, member, (), best)
-            else:
-                nearest.append(Nearest(school, member, best, among[to]))
-        ordered_stances = tuple(stances[s] for s in sorted(stances))
-        provisions.append(_provision(topic, kind, reference, ordered_stances, tuple(nearest), space))
+    provisions = tuple(
+        _align_provision(topic, kind, matching, by_school, kinds_of, space)
+        for kind in topic.provisions
+        if (matching := [m for m in ordered if kind.id in kinds_of[m.id]])
+    )
     placed = {m.id for p in provisions for m in p.members}
     others = tuple(
         (school, rest) for school in schools if (rest := tuple(m for m in by_school.get(school, ()) if m.id not in placed))
     )
-    return tuple(provisions), others
+    return provisions, others
 
 
 def _provision(

@@ -143,7 +143,7 @@ def summary(label: str, counts: ForceCounts, silent: int) -> str:
         parts.append(f"{who} {singular if count == 1 else plural} {label if index == 0 else 'it'}{tail}")
     if silent:
         parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
-    return capitalised("; ".join(parts)) + "."
+    return "; ".join(parts) + "."
 
 
 # The matrix and the topic pages ----------------------------------------------------------------
@@ -207,7 +207,6 @@ class ProvisionView:
     summary: str
     agree: int
     addressing: int
-    majority: Force | None
     common: Force
     cells: tuple[StanceCell, ...]
     reference: str
@@ -287,7 +286,7 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
         notes += (f"matched by similarity ({percent(stance.similarity)}%)",)
     if member.force is not reference.force:
         notes += ("different force",)
-    shown = [quote(member, names, ("reference wording",)) if member is reference else quote(member, names, notes, reference.text)]
+    shown = [quote(member, names, ("reference wording",)) if member == reference else quote(member, names, notes, reference.text)]
     shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in stance.repeats]
     return shown
 
@@ -310,7 +309,6 @@ def provision_view(provision: Provision, schools: tuple[SchoolHead, ...], names:
         summary(provision.label, provision.force_counts(), len(silent)),
         agree,
         len(provision.stances),
-        provision.majority(),
         common,
         tuple(_stance_cell(provision, s.slug, s.name) for s in schools),
         provision.reference.id,
