@@ -226,21 +226,6 @@ def normalise_subprocess(
     )
 
 
-def built_once(root: Path, sources: Mapping[str, bytes | str], epoch: str = EPOCH_AFTER_REVIEW) -> Path:
-    """A project in ``root`` made from ``sources``, normalised and built with a fixed build date; the site."""
-    project = make_project(root / "project", sources)
-    assert normalise(project, "--quiet") == 0
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = epoch
-    try:
-        return build(project)
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
-
-
 def generated_markdown(config_file: Path, site_dir: Path) -> dict[str, str]:
     """What the plugin generates for a site, before MkDocs renders it: every generated page's
     Markdown and each school's summary block (as ``summary/<slug>.md``), and ``matrix.json``."""

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from sitekit import built_once
+from sitekit import EPOCH_AFTER_REVIEW, build, make_project, normalise
 
 PAYLOADS = (
     "[x](javascript:alert(1))",
@@ -112,7 +112,11 @@ def _read(file: Path) -> _Page:
 
 @pytest.fixture(scope="module")
 def evil_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return built_once(tmp_path_factory.mktemp("evil"), SOURCES)
+    project = make_project(tmp_path_factory.mktemp("evil") / "project", SOURCES)
+    assert normalise(project, "--quiet") == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH_AFTER_REVIEW)
+        return build(project)
 
 
 def test_no_built_page_has_a_live_payload(evil_site: Path) -> None:

@@ -116,15 +116,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
-        generated = [g for g in self.paths.pages(self.views) if files.get_file_from_path(g.src) is None]
-        for page in generated:
-            files.append(File.generated(config, page.src, content=""))
+        made = [(File.generated(config, g.src, content=""), g) for g in self.paths.pages(self.views) if files.get_file_from_path(g.src) is None]
+        for file, page in made:
+            files.append(file)
             self.titles[page.src] = page.view.title
         self._add_open_data(files, config)
-        for page in generated:  # every page exists now, so each can link to any other
-            files.get_file_from_path(page.src).content_string = self.templates.render(  # type: ignore[union-attr]
-                page.template, page.view, Links(self.paths, files, page.src)
-            )
+        for file, page in made:  # every page exists now, so each can link to any other
+            file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
         self._warn_orphans(files)
         return files
 
