@@ -72,10 +72,10 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("discipline", "Serious breaches could amount to gross misconduct and lead to dismissal.", True, None),
     ("discipline", "Where a post may be a criminal offence, the school will inform the police.", True, None),
     ("discipline", "Any suspected breach of this policy will be investigated by the headteacher.", True, None),
-    ("discipline", "The school will treat online harassment of colleagues very seriously.", True,  # tuned, still missed
-     "5534b2a added 'treat' to the 'taken seriously' rule, but 'treat' and 'seriously' are 6 words apart (near: 4)"),
+    ("discipline", "The school will treat online harassment of colleagues very seriously.", True, None),
     ("discipline", "Pupils who misbehave will be dealt with under the behaviour policy.", False, None),
-    ("discipline", "This policy should be read alongside the disciplinary policy.", False, None),
+    ("discipline", "This policy should be read alongside the disciplinary policy.", False,
+     "'disciplinary' is evidence on its own, even where the disciplinary policy is only named as a document to read"),
     ("discipline", "Staff should report any concerns about the welfare of a pupil.", False, None),
     # confidentiality
     ("confidentiality", "Staff must not disclose confidential information about pupils or their families online.", True, None),
@@ -143,21 +143,17 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("monitoring", "Staff should report any online abuse they receive.", False, None),
     # From HELD_OUT: fixed when general synonyms (smartphone, handheld, ...) joined the device terms.
     ("personal-devices", "Teachers may look at social networking apps on their own smartphones only in the staff room.", True, None),
-]
-
-
-# The second batch, written after 5534b2a and not seen by the taxonomy when it was added.
-HELD_OUT: list[tuple[str, str, bool, str | None]] = [
+    # The second batch (written after 5534b2a): the stemmed, concept-based taxonomy was written
+    # without reading it and fixed 11 of its 14 misses; it has been read since, so it is a
+    # regression set now.
     # pupil-contact
     ("pupil-contact", "Adults working in the school must not add children from the school as contacts on gaming platforms.", True, None),
     ("pupil-contact", "A teacher who receives a direct message from a Year 9 student on Snapchat should not reply and should log it.", True, None),
-    ("pupil-contact", "Staff should not give learners their personal social media usernames.", True,
-     "giving pupils a way to reach you is contact, but no contact word is used ('give ... usernames')"),
+    ("pupil-contact", "Staff should not give learners their personal social media usernames.", True, None),
     ("pupil-contact", "Children's progress reports are sent home at the end of each term.", False, None),
     ("pupil-contact", "Staff who are worried that a child is at risk must speak to the designated safeguarding lead the same day.", False, None),
     # personal-devices
-    ("personal-devices", "Staff must keep their mobile phones switched off and out of sight while teaching.", True,
-     "a phone rule with no social-media or ownership word ('their mobile phones ... while teaching') is not devices"),
+    ("personal-devices", "Staff must keep their mobile phones switched off and out of sight while teaching.", True, None),
     ("personal-devices", "Using a work laptop to browse Facebook for personal reasons is not allowed.", True, None),
     ("personal-devices", "Personal use of social media should be confined to lunch breaks and must not take place in front of pupils.", True, None),
     ("personal-devices", "The school will provide a camera for recording school trips.", False, None),
@@ -171,16 +167,14 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     # discipline
     ("discipline", "Staff who ignore these rules may face a formal disciplinary hearing.", True, None),
     ("discipline", "Posting racist material online is likely to be treated as gross misconduct.", True, None),
-    ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True,
-     "'look into' is not 'investigate', and 'broken this policy' is not a breach word"),
+    ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True, None),
     ("discipline", "Pupils who post unkind comments about classmates will lose their break time.", False, None),
     ("discipline", "Staff should read the code of conduct when they join the school.", False, None),
     # confidentiality
-    ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True,
-     "information about a named kind of pupil need is not 'personal', 'private' or 'confidential' in words"),
+    ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True, None),
     ("confidentiality", "Staff must not reveal the outcome of internal meetings on social media.", True, None),
     ("confidentiality", "Details of exclusions and safeguarding cases are strictly private and must not be discussed outside school.", True,
-     "'details' and 'private' are five words apart (the rule allows 3); 'discussed' has no person or information word near it"),
+     "'details' and 'private' are eight words apart (the rule allows 3); 'discussed' has no person or information word near it"),
     ("confidentiality", "Staff may share the dates of school events with friends.", False, None),
     ("confidentiality", "Teachers should keep their classrooms tidy.", False, None),
     # school-accounts
@@ -191,26 +185,20 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     ("school-accounts", "Staff must not use their school email address to sign up for personal websites.", False, None),
     # reputation
     ("reputation", "Staff must not post content that could damage public confidence in the school.", True, None),
-    ("reputation", "Making negative comments about the school's leadership on social media is not acceptable.", True,
-     "'negative comments about the school' is criticism, but 'negative comments' is not a criticism word"),
-    ("reputation", "Staff should not give the impression that they speak for the school when posting in a personal capacity.", True,
-     "'speak for the school' is not a speaking-for-the-school phrase ('on behalf of', 'personal views' are)"),
+    ("reputation", "Making negative comments about the school's leadership on social media is not acceptable.", True, None),
+    ("reputation", "Staff should not give the impression that they speak for the school when posting in a personal capacity.", True, None),
     ("reputation", "Staff must wear their identity badge at all times on site.", False, None),
     ("reputation", "Staff should use the staff room noticeboard for union notices.", False, None),
     # parent-contact
-    ("parent-contact", "Staff must not join private WhatsApp groups set up by the mothers and fathers of their pupils.", True,
-     "'mothers and fathers' are not parent words, and joining a group is not a contact word"),
+    ("parent-contact", "Staff must not join private WhatsApp groups set up by the mothers and fathers of their pupils.", True, None),
     ("parent-contact", "Teachers should not accept Facebook friend requests from the carers of children at the school.", True, None),
     ("parent-contact", "Messages to families should be sent through the school's approved messaging app, not from personal numbers.", True, None),
     ("parent-contact", "Parents are invited to the school play in December.", False, None),
     ("parent-contact", "Staff must get consent before filming pupils.", False, None),
     # privacy-settings
-    ("privacy-settings", "Staff should make sure their social media accounts are locked so that only approved friends can see them.", True,
-     "'locked' accounts and 'only approved friends can see them' are privacy settings in other words"),
-    ("privacy-settings", "Do not show your date of birth, address or the school you work at on your public profile.", True,
-     "'date of birth' and 'address' are not own-information terms ('home address' is), and 'show' is not 'publish'"),
-    ("privacy-settings", "Even with the strictest settings, something you post can be copied and passed on.", True,
-     "'settings' has no privacy word near it; 'copied and passed on' is not 'shared more widely'"),
+    ("privacy-settings", "Staff should make sure their social media accounts are locked so that only approved friends can see them.", True, None),
+    ("privacy-settings", "Do not show your date of birth, address or the school you work at on your public profile.", True, None),
+    ("privacy-settings", "Even with the strictest settings, something you post can be copied and passed on.", True, None),
     ("privacy-settings", "The school's privacy notice explains how it uses parents' data.", False, None),
     ("privacy-settings", "Staff must respect the private lives of colleagues.", False, None),
     # cyberbullying
@@ -218,19 +206,18 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     ("cyberbullying", "Staff targeted by abusive posts should not respond and should save a copy of them.", True, None),
     ("cyberbullying", "Staff must not take part in the online humiliation or harassment of any member of the school community.", True, None),
     ("cyberbullying", "Staff must not play computer games during lessons.", False, None),
-    ("cyberbullying", "Any threat to the security of the school network must be reported to the IT provider.", False,
-     "'threat*' counts as bullying even in 'a threat to the security of the school network'"),
+    ("cyberbullying", "Any threat to the security of the school network must be reported to the IT provider.", False, None),
     # monitoring
-    ("monitoring", "The school's internet filter records the websites that staff visit on school devices.", True,
-     "'records' is not a monitoring word ('filtered'/'filtering' are, 'filter' is not)"),
-    ("monitoring", "The school may check staff email accounts where misuse is suspected.", True,
-     "'check' is not a monitoring word"),
+    ("monitoring", "The school's internet filter records the websites that staff visit on school devices.", True, None),
+    ("monitoring", "The school may check staff email accounts where misuse is suspected.", True, None),
     ("monitoring", "Staff should know that the school can see what they do on its network.", True,
      "'can see what they do' is monitoring in other words"),
     ("monitoring", "Teachers will keep an eye on pupils during break times.", False, None),
-    ("monitoring", "Staff should monitor the temperature of the swimming pool.", False,
-     "'monitor' with 'staff' within 8 words counts, whatever is monitored"),
+    ("monitoring", "Staff should monitor the temperature of the swimming pool.", False, None),
 ]
+
+
+HELD_OUT: list[tuple[str, str, bool, str | None]] = []  # replaced below
 
 BATCHES = {"tuned": TUNED, "held-out": HELD_OUT}
 
@@ -311,7 +298,8 @@ LEAD_INS = (
     ("clause_id", "expected"),
     [
         ("s/conduct/breach", {"confidentiality": "confidential information: “confidentiality”"}),
-        ("s/conduct/breach/a", {"confidentiality": "an example under “Breach confidentiality, for example by:”"}),
+        # Its own words say it: talking about a colleague.
+        ("s/conduct/breach/a", {"confidentiality": "revealing or discussing people: “talking about”, “colleague's”"}),
         ("s/conduct/breach/b", {"confidentiality": "an example under “Breach confidentiality, for example by:”"}),
         ("s/conduct/risks", {"confidentiality": "confidential information: “confidential”"}),
         ("s/conduct/risks/a", {}),
@@ -363,7 +351,7 @@ def test_every_tag_has_a_why_on_seeds(classifier: Classifier, seed: tuple[str, s
 
 # --- (e) a malformed taxonomy ----------------------------------------------------------------
 
-RULE = "    rules:\n      - all: [[photo*]]\n"
+RULE = "    rules:\n      - all: [[photo]]\n"
 GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" + RULE
 
 
@@ -384,7 +372,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n"
-            "      - all: [[photo*], [pupil*]]\n        neer: 5\n",
+            "      - all: [[photo], [pupil]]\n        neer: 5\n",
             "7: topic images rule 1: unknown key 'neer' (expected one of: all, name, near)",
             id="unknown-key-in-rule",
         ),
@@ -394,8 +382,8 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="unknown-key-in-provision",
         ),
         pytest.param(
-            "term:\n  image: [photo*]\n" + GOOD,
-            "1: taxonomy: unknown key 'term' (expected one of: terms, topics)",
+            "term:\n  image: [photo]\n" + GOOD,
+            "1: taxonomy: unknown key 'term' (expected one of: concepts, topics)",
             id="unknown-top-level-key",
         ),
         pytest.param(
@@ -428,17 +416,17 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="duplicate-id",
         ),
         pytest.param(
-            "terms:\n  image: [photo*]\ntopics:\n  - id: images\n    label: Images\n    description: Photos\n"
+            "concepts:\n  image: [photo]\ntopics:\n  - id: images\n    label: Images\n    description: Photos\n"
             "    rules:\n      - all: [image]\n      - all: [image, pupil]\n",
-            "9: topic images rule 2: unknown term set 'pupil'",
+            "9: topic images rule 2: unknown concept 'pupil'",
             id="unknown-term-set",
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rules:\n          - all: [consent]\n",
-            "11: provision consent rule 1: unknown term set 'consent'",
+            "11: provision consent rule 1: unknown concept 'consent'",
             id="unknown-term-set-in-provision",
         ),
-        pytest.param(GOOD + "    headings: photos\n", "2: topic images headings: unknown term set 'photos'", id="unknown-heading-set"),
+        pytest.param(GOOD + "    headings: photos\n", "2: topic images headings: unknown concept 'photos'", id="unknown-heading-set"),
         pytest.param(
             "topics:\n  - id: Images\n    label: Images\n    description: Photos\n" + RULE,
             "2: topic id 'Images' must be lowercase letters, digits and hyphens",
@@ -450,7 +438,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="no-rules",
         ),
         pytest.param(
-            "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n      - all: [[photo*]]\n        near: 0\n",
+            "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n      - all: [[photo]]\n        near: 0\n",
             "6: topic images: 'near' must be a positive number of words",
             id="near-zero",
         ),
@@ -460,9 +448,14 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="provision-without-label",
         ),
         pytest.param(
-            "terms:\n  image: photo\n" + GOOD, "2: terms.image: expected a term set name or a list of terms", id="term-set-not-a-list"
+            "concepts:\n  image: photo\n" + GOOD, "2: concepts.image: expected a concept name or a list of terms", id="term-set-not-a-list"
         ),
-        pytest.param("terms: {}\n", "1: expected a mapping with a non-empty 'topics' list", id="no-topics"),
+        pytest.param("concepts: {}\n", "1: expected a mapping with a non-empty 'topics' list", id="no-topics"),
+        pytest.param(
+            "concepts:\n  image: [photo*]\n" + GOOD,
+            "2: concepts.image: 'photo*': write the plain word; terms are matched by stem, so every ending matches",
+            id="wildcard",
+        ),
     ],
 )
 def test_taxonomy_errors(tmp_path: Path, text: str, message: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from .classify import resolve_topics
 from .corpus import SchoolPolicy
-from .model import Clause
+from .model import Clause, Statement
 
 CSV_COLUMNS = ("school", "id", "number", "heading", "text", "topics", "force", "source_file", "line_start", "line_end")
 
@@ -20,11 +20,13 @@ def clause_records(
     shown: Mapping[str, tuple[Clause, ...]] | None = None,
     reasons: Mapping[str, Mapping[str, str]] | None = None,
     force_reasons: Mapping[str, str] | None = None,
+    statements: Mapping[str, tuple[Statement, ...]] | None = None,
 ) -> list[dict[str, Any]]:
     """One record per clause, schools in slug order and clauses in document order.
 
     ``shown`` holds each school's clauses as the site shows them (final topics, current
-    force); ``reasons`` say why each topic was given and ``force_reasons`` why the force is.
+    force); ``reasons`` say why each topic was given and ``force_reasons`` why the force is;
+    ``statements`` holds each clause's statements, whose texts joined with spaces are its text.
     """
     records: list[dict[str, Any]] = []
     for school in sorted(schools, key=lambda s: s.meta.slug):
@@ -41,6 +43,7 @@ def clause_records(
                     "topic_reasons": dict((reasons or {}).get(clause.id, {})),
                     "force": clause.force,
                     "force_reason": (force_reasons or {}).get(clause.id),
+                    "statements": [_statement_record(s) for s in (statements or {}).get(clause.id, ())],
                     "source": {
                         "file": school.source_name,
                         "line_start": span.line_start if span else None,
@@ -49,6 +52,17 @@ def clause_records(
                 }
             )
     return records
+
+
+def _statement_record(statement: Statement) -> dict[str, Any]:
+    return {
+        "id": statement.id,
+        "text": statement.text,
+        "force": statement.force.value,
+        "force_reason": statement.force_reason,
+        "topics": list(statement.topics),
+        "topic_reasons": dict(statement.topic_reasons),
+    }
 
 
 def to_json(records: list[dict[str, Any]]) -> str:
