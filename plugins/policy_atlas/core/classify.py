@@ -68,43 +68,88 @@ def term_set(terms: tuple[str, ...]) -> TermSet:
     return TermSet(terms)
 
 
-@lru_cache(maxsize=512)
-def _index_for(topic: Topic) -> PhraseIndex:
-    """Every term group the topic uses, compiled once."""
-    groups = [g for r in topic.rules for g in r.groups] + [g for k in topic.provisions for r in k.rules for g in r.groups]
-    return PhraseIndex(groups + [g for g in (topic.headings, topic.unless) if g])
+class TopicIndex:
+    """Every term group of some topics compiled into one index: a text is scanned once for all.
+
+    The hits of a text are cached, so reading a statement against eleven topics, its
+    heading and its lead-in costs one pass each. Rules find their groups by position,
+    never by hashing the groups again.
+    """
+
+    def __init__(self, topics: tuple[Topic, ...]) -> None:
+        groups = [
+            g
+            for topic in topics
+            for g in [*(g for r in topic.rules for g in r.groups), *(g for k in topic.provisions for r in k.rules for g in r.groups), topic.headings, topic.unless]
+            if g
+        ]
+        self.phrases = PhraseIndex(groups)
+        self._positions: dict[int, tuple[int, ...]] = {}
+        self._keep: list[object] = []  # what the identity keys refer to stays alive
+        self._hits = lru_cache(maxsize=16384)(self._scan)
+
+    def _scan(self, text: str) -> dict[int, list[Hit]]:
+        return self.phrases.hits(text, cached_tokens(text))
+
+    def group(self, group: tuple[str, ...]) -> int:
+        """The position of a term group; looked up by identity, as hashing a long group costs."""
+        known = self._positions.get(id(group))
+        if known is None:
+            known = self._positions[id(group)] = (self.phrases.position[group],)
+            self._keep.append(group)
+        return known[0]
+
+    def found(self, topic: Topic, text: str) -> dict[int, list[Hit]]:
+        """The text's hits, less any inside a phrase the topic says never counts."""
+        hits = self._hits(text)
+        if not topic.unless:
+            return hits
+        unless = self.group(topic.unless)
+        blocked = {p for h in hits.get(unless, ()) for p in range(h.first, h.last + 1)}
+        if not blocked:
+            return hits
+        return {
+            group: kept
+            for group, found in hits.items()
+            if group != unless and (kept := [h for h in found if not blocked.intersection(range(h.first, h.last + 1))])
+        }
+
+    def rule_groups(self, rule: Rule) -> tuple[int, ...]:
+        known = self._positions.get(id(rule))
+        if known is None:
+            known = self._positions[id(rule)] = tuple(self.group(g) for g in rule.groups)
+            self._keep.append(rule)
+        return known
+
+    def evidence(self, topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
+        """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
+        hits = self.found(topic, text)
+        for rule in topic.rules if rules is None else rules:
+            words = _rule_fires(rule.near, [hits.get(g, []) for g in self.rule_groups(rule)])
+            if words is not None:
+                quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))
+                return f"{rule.name}: {quoted}"
+        return None
+
+    def heading_evidence(self, topic: Topic, heading: str) -> str | None:
+        """Why a heading puts what is under it in the topic: one of its heading words, or a rule it meets."""
+        listed = bool(topic.headings) and bool(self.found(topic, heading).get(self.group(topic.headings)))
+        if listed or self.evidence(topic, heading) is not None:
+            return f"under the heading “{heading}”"
+        return None
 
 
-@lru_cache(maxsize=65536)
-def _found(topic: Topic, text: str) -> dict[int, list[Hit]]:
-    """The topic's terms in ``text``, less any that lie inside a phrase the topic says never counts."""
-    index = _index_for(topic)
-    hits = index.hits(text, cached_tokens(text))
-    if not topic.unless:
-        return hits
-    blocked = {p for h in index.group_hits(hits, topic.unless) for p in range(h.first, h.last + 1)}
-    if not blocked:
-        return hits
-    unless = index.position[topic.unless]
-    return {
-        group: kept
-        for group, found in hits.items()
-        if group != unless and (kept := [h for h in found if not blocked.intersection(range(h.first, h.last + 1))])
-    }
-
-
-def _rule_fires(rule: Rule, index: PhraseIndex, hits: dict[int, list[Hit]]) -> list[str] | None:
-    """The words that satisfy the rule, or None: every group found, within ``near`` words of the first."""
-    per_group = [index.group_hits(hits, group) for group in rule.groups]
+def _rule_fires(near: int | None, per_group: list[list[Hit]]) -> list[str] | None:
+    """The words that satisfy a rule, or None: every group found, within ``near`` words of the first."""
     if not all(per_group):
         return None
-    if rule.near is None:
+    if near is None:
         return [group[0].words for group in per_group]
     for anchor in per_group[0]:
         chosen = []
         for group in per_group:
             nearest = min(group, key=lambda h: (abs(h.first - anchor.first), h.first))
-            if abs(nearest.first - anchor.first) > rule.near:
+            if abs(nearest.first - anchor.first) > near:
                 break
             chosen.append(nearest.words)
         else:
@@ -112,24 +157,24 @@ def _rule_fires(rule: Rule, index: PhraseIndex, hits: dict[int, list[Hit]]) -> l
     return None
 
 
+_SINGLE: dict[int, tuple[Topic, TopicIndex]] = {}
+
+
+def _index_of(topic: Topic) -> TopicIndex:
+    """An index of one topic, kept while that topic object lives (for callers without a Classifier)."""
+    entry = _SINGLE.get(id(topic))
+    if entry is None or entry[0] is not topic:
+        entry = _SINGLE[id(topic)] = (topic, TopicIndex((topic,)))
+    return entry[1]
+
+
 def topic_evidence(topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
     """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
-    index = _index_for(topic)
-    hits = _found(topic, text)
-    for rule in topic.rules if rules is None else rules:
-        words = _rule_fires(rule, index, hits)
-        if words is not None:
-            quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))
-            return f"{rule.name}: {quoted}"
-    return None
+    return _index_of(topic).evidence(topic, text, rules)
 
 
 def heading_evidence(topic: Topic, heading: str) -> str | None:
-    """Why a heading puts what is under it in the topic: one of the topic's heading words, or a rule it meets."""
-    found = topic.headings and _index_for(topic).group_hits(_found(topic, heading), topic.headings)
-    if found or topic_evidence(topic, heading) is not None:
-        return f"under the heading “{heading}”"
-    return None
+    return _index_of(topic).heading_evidence(topic, heading)
 
 
 class Classifier:
@@ -137,6 +182,7 @@ class Classifier:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self.index = TopicIndex(taxonomy.topics)
 
     def classify_blocks(self, blocks: tuple[Heading | Clause, ...]) -> dict[str, Classification]:
         by_id = {b.id: b for b in blocks if isinstance(b, Clause)}
@@ -178,14 +224,14 @@ class Classifier:
         tags: list[TopicTag] = []
         continues = bool(previous) and _CONTINUES.match(text) is not None
         for topic in self.taxonomy.topics:
-            why = topic_evidence(topic, text)
+            why = self.index.evidence(topic, text)
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
             if why is None and completes is not None:
-                found = topic_evidence(topic, f"{completes} {text}")
+                found = self.index.evidence(topic, f"{completes} {text}")
                 why = f"with its lead-in “{_short(completes)}”: {found}" if found else None
             if why is None and innermost:
-                why = heading_evidence(topic, innermost)
+                why = self.index.heading_evidence(topic, innermost)
             if why is None and continues:
                 why = next((f"continues the statement before ({t.why})" for t in previous if t.topic == topic.id), None)
             if why is not None:
