@@ -5,11 +5,11 @@ The sentences below were written for this file, paraphrasing what each topic is 
 seed policies' wording. A miss is a strict xfail whose reason is the sentence, so the suite stays
 green while the misses stay visible (``pytest -rx`` lists them).
 
-Two batches. ``TUNED`` was the first held-out batch; commit 5534b2a changed taxonomy.yml after
-reading its 10 misses, so it is now a regression set and no longer measures generalisation.
-``HELD_OUT`` was written afterwards and had not been seen by the taxonomy when it was added. Once
-the taxonomy is changed to fix a miss here, move the sentence to ``TUNED`` and write new ones:
-a held-out set that the rules are fitted to stops saying anything about unseen policies.
+Two batches. ``TUNED`` holds the first two held-out batches: the taxonomy has been changed after
+reading their misses, so they are a regression set and no longer measure generalisation.
+``BLIND`` was written by a second reader who had not seen the taxonomy; its first-contact score
+is in ``reading_sentences.py``, and it has been read since. The honest measure of generalisation
+is a new blind batch, scored once before any rule is changed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from policy_atlas.core.classify import Classifier, resolve_topics
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
+from reading_sentences import TOPIC_SENTENCES
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -217,9 +218,51 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
 ]
 
 
-HELD_OUT: list[tuple[str, str, bool, str | None]] = []  # replaced below
+# The third batch, written blind by a second reader (see tests/reading_sentences.py); each miss
+# that remains says why.
+BLIND_MISSES = {
+    "Staff should not play online multiplayer games with children and young people who attend the school.":
+        "playing games together is contact, but no contact word is used",
+    "All school-owned devices are covered by the trust's filtering and monitoring system.":
+        "'school-owned devices' is a device rule's evidence even where the statement is about monitoring",
+    "Lost or stolen school laptops containing pupil data must be reported to the data protection officer immediately.":
+        "'school laptops' is a device rule's evidence even where the statement is about data",
+    "Where a parent has withdrawn consent, their child must not appear in any school publication or post.":
+        "'appear in a publication' is an image in other words",
+    "Social media includes any site where users share text, photos or videos, such as TikTok and YouTube.":
+        "a definition that lists photos among what users share reads as sharing photos",
+    "The school will help staff report threatening posts to the police and to the platform concerned.":
+        "'police' counts for discipline even where staff are helped to report abuse",
+    "Staff should not discuss disciplinary hearings or staff grievances on any social media platform.":
+        "'disciplinary' counts even where hearings are only what must not be discussed",
+    "Sharing screenshots of the school's management information system on social media is strictly prohibited.":
+        "a screenshot of a records system is confidential information in other words",
+    "Relevant legislation includes the Data Protection Act 2018 and the UK GDPR.":
+        "naming the data protection law counts as being about data protection",
+    "The school newsletter is emailed to parents and carers every Friday afternoon.":
+        "emailing parents is contact with them, whatever is sent",
+    "Revisit the visibility controls on your accounts every few weeks, because app updates can quietly reset them.":
+        "'revisit' is not a review word and 'visibility controls' has no privacy word near it",
+    "Consider using a variation of your name on social media so that pupils cannot easily search for you.":
+        "not being found by name is privacy in other words",
+    "Two-factor authentication should be switched on for all personal social media accounts.":
+        "'two-factor' and 'accounts' are eleven words apart (the rule allows 6)",
+    "The headteacher will ask the platform to remove offensive content that targets a member of staff.":
+        "'targets' is not a bullying word",
+    "Pupils learn what cyberbullying is and how to report it in their PSHE lessons.":
+        "'cyberbullying' counts even where it is only what pupils are taught about",
+    "The Protection from Harassment Act 1997 and the Malicious Communications Act 1988 are listed in the appendix.":
+        "naming a harassment law counts as being about harassment",
+    "Staff should be aware that anything accessed on the school Wi-Fi can be traced back to them.":
+        "'traced back' is monitoring in other words",
+    "Official accounts should be checked every day for inappropriate comments from the public.":
+        "checking the school's accounts (moderation) reads as monitoring use",
+}
+BLIND: list[tuple[str, str, bool, str | None]] = [
+    (topic, text, positive, BLIND_MISSES.get(text)) for topic, text, positive in TOPIC_SENTENCES
+]
 
-BATCHES = {"tuned": TUNED, "held-out": HELD_OUT}
+BATCHES = {"tuned": TUNED, "blind": BLIND}
 
 
 def _held_out_params() -> list[object]:
@@ -334,7 +377,7 @@ def test_resolve_topics(tag: tuple[str, ...], expected: tuple[str, ...]) -> None
 
 
 def test_every_tag_has_a_why_on_held_out(classifier: Classifier) -> None:
-    for _, text, _, _ in TUNED + HELD_OUT:
+    for _, text, _, _ in TUNED + BLIND:
         for tag in classifier.classify(Clause("h/1", text), [], {}).topics:
             assert tag.why.strip(), (text, tag)
 

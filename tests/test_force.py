@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from policy_atlas.core.force import lead_in_frame, statement_force
+from reading_sentences import FORCE_SENTENCES
 
 
 def case(text: str, force: str, bug: str | None = None) -> object:
@@ -268,6 +269,34 @@ SCOPE = [
 @pytest.mark.parametrize(("text", "expected"), INSTRUCTIONS + SCOPE)
 def test_grammar_of_force(text: str, expected: str) -> None:
     force, why = statement_force(text)
+    assert force == expected, why
+
+
+# Written blind by a second reader (tests/reading_sentences.py); where the reading still differs, why.
+BLIND_DIFFERENCES = {
+    "Staff may not use their personal phones to contact pupils except in an emergency.":
+        "an emergency is a narrow exception here, as the seeds' labels read 'except in exceptional circumstances'",
+    "access social media on their own devices during breaks, away from pupils":
+        "the README's rules read 'during breaks' as a condition; this reader reads it as plain permission",
+    "Cyberbullying may take the form of abusive messages, threats or the sharing of embarrassing images.":
+        "'may' that says what is possible, not what is allowed, is read as permission",
+    "Pupils and parents may be able to see anything that is posted publicly online.":
+        "'may' that says what is possible, not what is allowed, is read as permission",
+}
+
+
+def _blind_force_cases() -> list[object]:
+    cases = []
+    for text, lead_in, expected in FORCE_SENTENCES:
+        why = BLIND_DIFFERENCES.get(text)
+        marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+        cases.append(pytest.param(text, lead_in, expected, marks=marks, id=text[:60]))
+    return cases
+
+
+@pytest.mark.parametrize(("text", "lead_in", "expected"), _blind_force_cases())
+def test_blind_force(text: str, lead_in: str | None, expected: str) -> None:
+    force, why = statement_force(text, lead_in_frame(lead_in) if lead_in else None)
     assert force == expected, why
 
 

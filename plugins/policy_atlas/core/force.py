@@ -48,7 +48,7 @@ _ASKED = r"(?:strongly\s+|also\s+|therefore\s+)?(?:advised|encouraged|recommende
 
 # Longest, most specific phrasings first: at one position the first pattern listed wins.
 _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
-    (DISCOURAGED, rf"{_ASKED}\s+not\s+to"),
+    (DISCOURAGED, rf"{_ASKED}\s+not\s+to|(?:advise|recommend|urge|ask|encourage|suggest)s?\s+(?:\w+\s+){{0,3}}?not\s+to"),
     (DISCOURAGED, r"(?:should|must|will|are\s+to|is\s+to|try\s+to|need\s+to|ought\s+to)\s+(?:try\s+to\s+|always\s+|also\s+)?avoid"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
@@ -100,13 +100,19 @@ _SOFT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
-_UNLESS_CONSENT = re.compile(rf"\bunless\b[^.;]*\b(?:consent|permission|agree(?:s|d)?\s+to)\b", re.IGNORECASE)
+_UNLESS_CONSENT = re.compile(
+    r"\bunless\b[^.;]*\b(?:consent|permission)\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree",
+    re.IGNORECASE,
+)
+"""An exception by the consent of the people concerned lifts a prohibition; one by authorisation does not."""
 _NARROW_EXCEPTION = re.compile(r"\bexcept(?:ional(?:ly)?)?\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme)|\bexceptional\s+circumstances\b|\bemergenc", re.IGNORECASE)
 
 _LEADING_SUBORDINATE = re.compile(
-    r"^(?:if|when|whenever|where|whilst|while|although|though|as|because|since|unless|once|before|after|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that))\b[^,;]{0,160},\s*",
+    r"^(?:if|when|whenever|where|whilst|while|although|though|as|because|since|unless|once|before|after|with|provided|providing|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that))\b[^,;]{0,160},\s*",
     re.IGNORECASE,
 )
+_LEADING_CONDITION = re.compile(r"\b(?:if|where|when|whenever|provided|providing|as\s+long\s+as|once|unless|with)\b", re.IGNORECASE)
+"""A leading clause that makes a permission conditional ("Where parents consent, images may ...")."""
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|what|whatever|anything|something)\s+(?:\w+\s+){0,1}$|"
     r"\b(?:because|as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -124,8 +130,13 @@ _OPENING_NOISE = re.compile(
 )
 """Bullets, emoji, numbers, Markdown emphasis, and words that open an instruction without changing it."""
 _NEGATIVE_OPENING = re.compile(rf"^(?:do\s+not|don{_Q}t|never|not|no\s+longer)\b", re.IGNORECASE)
-_AVOID_OPENING = re.compile(r"^(?:avoid|try\s+to\s+avoid|steer\s+clear\s+of)\b", re.IGNORECASE)
-_REFRAIN_OPENING = re.compile(r"^(?:refrain|abstain)\s+from\b", re.IGNORECASE)
+_AVOID_OPENING = re.compile(r"^(?:avoid(?:ing)?|try(?:ing)?\s+to\s+avoid|steer(?:ing)?\s+clear\s+of)\b", re.IGNORECASE)
+_REFRAIN_OPENING = re.compile(r"^(?:refrain(?:ing)?|abstain(?:ing)?)\s+from\b", re.IGNORECASE)
+_SUBJECT_FIRST = re.compile(
+    r"^[A-Za-z][\w’'-]*(?:\s+[\w’'-]+)?\s+(?:is|are|was|were|has|have|does|do|did|will|must|should|can|may|shall|would|could)\b|^[A-Za-z][\w’'-]*\s+\d",
+    re.IGNORECASE,
+)
+"""A sentence whose first word is its subject ("Section 9 explains ...", "Staff members are ...")."""
 _ONLY_OPENING = re.compile(r"^only\b", re.IGNORECASE)
 
 
@@ -256,7 +267,7 @@ def _opening(main: str) -> tuple[str, str]:
     word = first.group(0)
     if is_gerund(word):
         return "gerund", word
-    if is_base_verb(word) and not re.match(r"[A-Za-z][\w’'-]*\s+(?:is|are|was|were|has|have|will|must|should|can|may)\b", main):
+    if is_base_verb(word) and not _SUBJECT_FIRST.match(main):
         return "instruction", word
     return "phrase", word
 
@@ -270,12 +281,15 @@ def completes_lead_in(text: str) -> bool:
 
 def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
     """(force, why) for one statement; ``frame`` is what its list lead-in gives it, if any."""
-    main, _ = _main_clause(text)
+    main, offset = _main_clause(text)
     found = _governing(main)
     if found is not None:
         force, start, end = found
         words = _quoted(main[start:end])
         force, why = _adjusted(force, words, main, start)
+        opening = text[:offset]
+        if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start])):
+            force, why = CONDITIONAL, f"{words} with conditions"
         if start == 0 and _NEGATIVE_OPENING.match(main):
             why = f"an instruction: {why}"
         if frame is not None and frame.advice and force is PROHIBITED:

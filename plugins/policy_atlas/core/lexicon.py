@@ -22,6 +22,9 @@ from lemminflect import getAllLemmas
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AMERICAN = re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 _STEMMER = snowballstemmer.stemmer("english")
+_KEEP_APART = {"personal": "personal", "personally": "personal", "positive": "positive", "positively": "positive"}
+"""Words the stemmer would merge with a word of another meaning ("personal" with "person",
+"positive" with "position"), where the difference is the point of a policy's rule."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ def stem(word: str) -> str:
     if lower.endswith("'s"):
         lower = lower[:-2]
     lower = lower.replace("'", "")
-    return str(_STEMMER.stemWord(_AMERICAN.sub(r"is\1", lower)))
+    return _KEEP_APART.get(lower) or str(_STEMMER.stemWord(_AMERICAN.sub(r"is\1", lower)))
 
 
 def tokenise(text: str) -> tuple[Token, ...]:
@@ -68,8 +71,3 @@ def is_gerund(word: str) -> bool:
     """Whether ``word`` is a verb's -ing form ("Keeping", "Revealing")."""
     lower = word.lower()
     return lower.endswith("ing") and bool(_parts_of_speech(word).get("VERB")) and lower not in _parts_of_speech(word).get("VERB", ())
-
-
-def can_be_noun_or_adjective(word: str) -> bool:
-    forms = _parts_of_speech(word)
-    return bool(forms.get("NOUN") or forms.get("ADJ") or forms.get("PROPN"))

@@ -192,7 +192,8 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         raise PolicyAtlasError(shown, "'concepts' must map names to lists of terms", _line_of(node, "concepts"))
     named: dict[str, tuple[str, ...]] = {}
     for name, value in raw_terms.items():
-        named[str(name)] = _terms(value if isinstance(value, list) else None, {}, f"concepts.{name}", shown, _line_of(node, "concepts", str(name)))
+        # A concept may use one defined above it ("personal ~medium").
+        named[str(name)] = _terms(value if isinstance(value, list) else None, dict(named), f"concepts.{name}", shown, _line_of(node, "concepts", str(name)))
     topics: list[Topic] = []
     seen: set[str] = set()
     for index, raw in enumerate(data["topics"]):
