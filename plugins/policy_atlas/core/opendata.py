@@ -69,14 +69,29 @@ def to_json(records: list[dict[str, Any]]) -> str:
     return json.dumps({"version": 1, "clauses": records}, ensure_ascii=False, indent=1) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula.
+
+    As OWASP recommends for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return is prefixed with an apostrophe, which spreadsheets hide. The
+    JSON keeps every value exact.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(records: list[dict[str, Any]]) -> str:
-    """CSV for spreadsheets: lists joined with `` > `` (headings) and ``;`` (topics)."""
+    """CSV for spreadsheets: lists joined with `` > `` (headings) and ``;`` (topics); cells made formula-safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
         writer.writerow(
-            [
+            spreadsheet_safe(cell)
+            for cell in [
                 record["school"],
                 record["id"],
                 record["number"] or "",
