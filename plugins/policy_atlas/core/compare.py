@@ -60,11 +60,16 @@ Vector = dict[str, float]
 
 @dataclass(frozen=True)
 class Member:
-    """A statement in the comparison, with its school and the clause it belongs to."""
+    """A statement in the comparison, with its school and the clause it belongs to.
+
+    ``anchor`` is where a link to the statement lands on the school's page (see ``shown_at``);
+    empty, the statement's own id.
+    """
 
     school: str
     clause: Clause
     statement: Statement
+    anchor: str = ""
 
     @property
     def id(self) -> str:
@@ -430,12 +435,26 @@ def _provision(
     return Provision(f"{topic.id}/{kind.id}", topic.id, kind.id, kind.label, reference, stances, scores, nearest)
 
 
+def shown_at(statement: Statement, siblings: tuple[Statement, ...]) -> str:
+    """The anchor a statement is shown at on its school's page: its own id when its clause is shown
+    statement by statement (its statements differ in force or topics, each with its own badges),
+    else the clause's id. The Markdown extension draws clauses by the same rule
+    (``ClauseInfo.statements_differ``); a test follows every statement link to keep them together."""
+    split = len(siblings) > 1 and len({(s.force, s.topics) for s in siblings}) > 1
+    return statement.id if split else statement.clause_id
+
+
 def members_of(
     schools: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]]
 ) -> list[Member]:
     """Every statement of every school, with its clause, in slug and document order."""
     return sorted(
-        (Member(slug, clause, statement) for slug in schools for clause in schools[slug] for statement in statements[clause.id]),
+        (
+            Member(slug, clause, statement, shown_at(statement, statements[clause.id]))
+            for slug in schools
+            for clause in schools[slug]
+            for statement in statements[clause.id]
+        ),
         key=_order,
     )
 

@@ -56,7 +56,7 @@ class Ref:
 
 
 def statement_ref(member: Member) -> Ref:
-    return Ref(PageKind.SCHOOL, member.school, member.statement.id)
+    return Ref(PageKind.SCHOOL, member.school, member.anchor or member.statement.id)
 
 
 def provision_anchor(kind: str) -> str:

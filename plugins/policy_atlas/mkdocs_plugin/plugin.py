@@ -24,7 +24,7 @@ from policy_atlas.core.opendata import clause_records, to_csv, to_json
 from policy_atlas.core.render import build_date
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from policy_atlas.core.views import PageKind, Ref, SiteViews, site_views
-from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
+from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 
 from .nav import group_schools, order_compare, relink
 from .pages import Links, SitePaths
@@ -140,7 +140,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         def data(name: str) -> str:
             return self.paths.src(Ref(PageKind.DATA, name))
 
-        records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons)
+        records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons, analysis.statements)
         files.append(File.generated(config, data("clauses.json"), content=to_json(records)))
         files.append(File.generated(config, data("clauses.csv"), content=to_csv(records)))
         matrix = self.views.matrix_json()
@@ -150,9 +150,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             source = Path(self.config.sources_dir) / school.source_name
             files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
 
-    def _clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
+    def _clause_info(self, clause_id: str) -> ClauseInfo | None:
         clause = self.index.get(clause_id)
-        return (tuple(clause.topics), clause.force) if clause is not None else None
+        if clause is None or self.analysis is None:
+            return None
+        return ClauseInfo(tuple(clause.topics), clause.force, self.analysis.statements.get(clause_id, ()))
 
     def _badge(self, topic: str, clause_id: str) -> TopicBadge:
         """A topic badge on the page being rendered: the topic's label, its page, and why."""
