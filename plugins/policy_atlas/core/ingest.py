@@ -388,6 +388,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.stack: list[_Open] = []
         self.ids: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+        self.by_id: dict[str, Clause] = {}
         self.by_number: dict[str, Clause] = {}
         self.number_lines: dict[str, int] = {}
         self.lead_in: Clause | None = None
@@ -536,12 +538,13 @@ class _Builder:
             return
         first = self.blocks[run[0]]
         assert isinstance(first, Heading)
+        path = (first.text,)
+        anchor = self._anchor_for(path)  # the stack is the same for every line of the run
         for index in run[1:]:
             heading = self.blocks[index]
             assert isinstance(heading, Heading)
-            path = (first.text,)
-            clause_id = self._unique(f"{self.slug}/{self._anchor_for(path)}/{slugify_words(heading.text)}")
-            self.blocks[index] = Clause(
+            clause_id = self._unique(f"{self.slug}/{anchor}/{slugify_words(heading.text)}")
+            self.blocks[index] = self.by_id[clause_id] = Clause(
                 id=clause_id,
                 text=heading.text,
                 heading=path,
@@ -566,9 +569,12 @@ class _Builder:
         if candidate not in self.ids:
             self.ids.add(candidate)
             return candidate
-        n = 2
+        # Ids only ever get added, so the next free suffix is never below the last one given:
+        # starting there keeps a text of thousands of identical lines linear.
+        n = self.next_suffix.get(candidate, 2)
         while f"{candidate}-{n}" in self.ids:
             n += 1
+        self.next_suffix[candidate] = n + 1
         self.ids.add(f"{candidate}-{n}")
         return f"{candidate}-{n}"
 
@@ -629,6 +635,7 @@ class _Builder:
                 source=SourceSpan(self.source_file, first_line, last_line),
             )
             self.blocks.append(clause)
+            self.by_id[clause_id] = clause
         if number is not None:
             self.by_number.setdefault(number, clause)
         self._last_blank = unit.first.blank_before
@@ -653,7 +660,7 @@ class _Builder:
             return None
         if last.number and last.number[:1].isdigit():
             return last
-        owner = next((c for c in reversed(self.blocks) if isinstance(c, Clause) and c.id == last.parent), None)
+        owner = self.by_id.get(last.parent) if last.parent else None
         if owner is not None and owner.number and owner.number[:1].isdigit() and not last.number:
             return owner
         return None
@@ -674,7 +681,7 @@ class _Builder:
         while parent is not None and seen < 50:
             if parent.number and parent.number[:1].isdigit():
                 return parent.number.rstrip(".)")
-            parent = next((c for c in reversed(self.blocks) if isinstance(c, Clause) and c.id == parent.parent), None)
+            parent = self.by_id.get(parent.parent) if parent.parent else None
             seen += 1
         return None
 
