@@ -1,4 +1,5 @@
-"""Ingest keeps every word of the source, in order: on the seed policies and on generated messy text.
+"""Ingest keeps every word of the source, in order: on the seed and development policies, the golden
+inputs, and generated messy text.
 
 A word is what ``core.text.words`` matches (``\\w+``). Bullet glyphs, including the private-use
 U+F0B7 that Word's Symbol font leaves behind, are not word characters, so losing them loses nothing;
@@ -8,11 +9,13 @@ U+F0B7 that Word's Symbol font leaves behind, are not word characters, so losing
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from policy_atlas.core.decode import decode_source
 from policy_atlas.core.ingest import BULLET_GLYPHS, parse_policy
 from policy_atlas.core.model import Clause, Heading, Policy
 from policy_atlas.core.sources import slugify
@@ -20,6 +23,9 @@ from policy_atlas.core.text import words
 
 SLUG = "gen"
 SOURCE_FILE = "source_policies/generated.txt"
+DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
+GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
+OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt")])
 
 
 def kept_words(policy: Policy) -> list[str]:
@@ -88,6 +94,21 @@ def test_bullet_glyphs_are_not_words(glyph: str) -> None:
 def test_seed_keeps_every_word(seed: tuple[str, str]) -> None:
     stem, text = seed
     assert_nothing_lost(text, parse_policy(text, slugify(stem), f"{stem}.txt"))
+
+
+@pytest.mark.parametrize("path", OTHER_SOURCES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_development_and_golden_sources_keep_every_word(path: Path) -> None:
+    text = decode_source(path.read_bytes(), path.name).text
+    policy = parse_policy(text, slugify(path.stem), path.name)
+    assert_nothing_lost(text, policy)
+    assert_well_formed(text, policy)
+
+
+def test_other_sources_are_found() -> None:
+    """The development set sits in shared/ beside the repository; the golden inputs are in tests/."""
+    assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
+    if DEV_POLICIES.is_dir():
+        assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)
 
 
 SUBJECTS = ["Staff", "Employees", "The school", "Governors", "All members of staff", "Pupils", "Parents"]

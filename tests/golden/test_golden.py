@@ -117,6 +117,9 @@ def test_cases_exist() -> None:
         ("html-syntax", "<script>"),
         ("page-number", "\f2\n"),
         ("page-number", "\nPage 3 of 7\n"),
+        ("markdown-conversion", "\n\\\n\\* Report"),
+        ("markdown-conversion", "identify a\n    pupil\n"),
+        ("sentence-per-line", "Online Conduct Policy Staff at"),
     ],
 )
 def test_inputs_keep_their_mess(case: str, mess: str) -> None:

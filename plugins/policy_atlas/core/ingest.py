@@ -26,7 +26,10 @@ from .sentences import provision_spans
 from .text import FUNCTION_WORDS, slugify_words, words
 
 BULLET_GLYPHS = "•·▪■●◦○‣⁃∙➢➤►▶✓✔❖◆◇□–—-*"
-_BULLET = re.compile(rf"^([{re.escape(BULLET_GLYPHS)}\ue000-\uf8ff])(?:\s+|$)")
+# A Markdown conversion escapes a bullet that lost its list ("\\* item"): the backslash is not the marker.
+_BULLET = re.compile(rf"^\\?([{re.escape(BULLET_GLYPHS)}\ue000-\uf8ff])(?:\s+|$)")
+_ATX = re.compile(r"^(#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?$")
+_ONLY_BACKSLASHES = re.compile(r"^\\+$")
 _DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?=\s|$)")
 _LETTER = re.compile(r"^(\(([a-z])\)|([a-z])[.)])(?=\s|$)")
 _ROMAN = re.compile(r"^(\(([ivx]{1,5})\)|([ivx]{2,5})[.)])(?=\s|$)")
@@ -45,7 +48,9 @@ _MODAL = re.compile(r"\b(must|should|shall|will|may|can|cannot)\b", re.IGNORECAS
 _TERMINAL = ".!?:;"
 _LIST_SEPARATOR = re.compile(r"[;:,]\s*(?:and|or)?\s*$", re.IGNORECASE)
 _SENTENCE_END = ".!?"
-_CLOSERS = "\"'’”)]"
+# Closing quotes and brackets, and the backslash a Markdown conversion ends a line with (a hard
+# break): none of them hides whether the text before it ended a sentence.
+_CLOSERS = "\"'’”)]\\"
 _LEAD_IN_CUES = frozenset(
     "by as to include includes including following are is be should must not will may can "
     "e.g eg example such these below".split()
@@ -55,6 +60,18 @@ MAX_HEADING_WORDS = 18
 MAX_LABEL_WORDS = 3
 WRAPPED_WIDTH = 130
 MAX_SUBHEADING_WORDS = 6
+MIN_PROSE_LINE = 30
+MIN_SENTENCE_WORDS = 6
+MAX_TITLE_WORDS = 12
+"""The most words a school's name, a document title or a title run into a sentence has."""
+_DOCUMENT_KINDS = frozenset(
+    "policy policies guidance guidelines procedure procedures protocol code statement handbook charter".split()
+)
+SENTENCE_PER_LINE_SHARE = 0.6
+MAX_NAME_RUN = 4
+_AUXILIARIES = frozenset(
+    "must should shall will would may might can could cannot is are was were be been has have had need needs".split()
+)
 
 
 @dataclass
@@ -145,6 +162,10 @@ def _last_word(text: str) -> str:
 
 def _classify_marker(content: str) -> tuple[str, str | None, str]:
     """Return (kind, label, rest) for the marker a line starts with, if any."""
+    atx = _ATX.match(content)
+    if atx and not atx.group("rest").endswith("."):
+        # A Markdown heading; a sentence that happens to start with "# " is not one.
+        return "atx", atx.group(1), atx.group("rest")
     glyph = None
     body = content
     match = _BULLET.match(body)
@@ -169,13 +190,16 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]]]:
     blank = 0
     for index, line in enumerate(stripped):
         content = line.strip()
-        if not content:
+        if not content or _ONLY_BACKSLASHES.match(content):
+            # A line of backslashes is a Markdown conversion's empty line (a hard break); no words.
             blank += 1
             continue
         if _is_page_marker(index, stripped, raw):
             markers.append((index + 1, content))
             continue
-        indent = len(line) - len(line.lstrip())
+        # A form feed (pdftotext starts each page with one) is not indentation.
+        unfed = raw[index].replace("\f", "").rstrip()
+        indent = len(unfed) - len(unfed.lstrip())
         kind, label, rest = _classify_marker(content)
         lines.append(
             _Line(index + 1, content, indent, blank, "\f" in raw[index], kind, label, rest)
@@ -213,14 +237,19 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     """How long a line must be to have been wrapped by the extractor, and whether the text is wrapped at all.
 
     Hard-wrapped text has most lines near one width; text with one line per paragraph has a
-    long tail of very long lines.
+    long tail of very long lines. Text with one sentence per line can have most lines near
+    one width too, but there nearly every line ends a sentence, where in wrapped text only
+    the last line of a paragraph does.
     """
     lengths = sorted(len(line.content) for line in lines)
     if not lengths:
         return 0, False
     p90 = lengths[int(0.9 * (len(lengths) - 1))]
     near_width = sum(1 for n in lengths if n >= 0.85 * p90)
-    wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths)
+    prose = [line.content for line in lines if len(line.content) >= MIN_PROSE_LINE]
+    sentence_lines = sum(1 for content in prose if _ends_sentence(content))
+    one_per_line = bool(prose) and sentence_lines >= SENTENCE_PER_LINE_SHARE * len(prose)
+    wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths) and not one_per_line
     return max(40, int(0.6 * p90)), wrapped
 
 
@@ -228,9 +257,10 @@ def _join(lines: list[_Line]) -> list[_Unit]:
     threshold, wrapped = _wrap_threshold(lines)
     units: list[_Unit] = []
     numbers: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         current = units[-1] if units else None
-        if current is not None and _continues(current, line, threshold, numbers, wrapped):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if current is not None and _continues(current, line, threshold, numbers, wrapped, after):
             current.lines.append(line)
             current.parts.append(line.content)
             continue
@@ -263,12 +293,16 @@ def _fits_sequence(label: str, numbers: list[str]) -> bool:
     return False
 
 
-def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool) -> bool:
+def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool, after: _Line | None) -> bool:
     """Whether ``line`` carries on the unit above it rather than starting a new one."""
     previous = current.lines[-1]
     prev_text = current.parts[-1] if current.parts else ""
+    if current.kind == "atx" or line.kind == "atx":
+        return False
     if not current.text:
         return line.kind == "plain"
+    if line.kind == "plain" and _hanging_indent(current, line):
+        return True
     mid_sentence = not _ends_sentence(prev_text) and (
         (wrapped and len(previous.content) >= threshold) or _last_word(prev_text) in FUNCTION_WORDS
     )
@@ -290,7 +324,8 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         # indent as the item above is its sibling unless that item's line was full width.
         if line.indent == current.first.indent and not (wrapped and len(previous.content) >= threshold):
             return False
-        return line.blank_before == 0 and (mid_sentence or first.islower()) and not _ends_sentence(prev_text)
+        unfinished = mid_sentence or first.islower() or _name_continues(current, prev_text, line, after)
+        return line.blank_before == 0 and unfinished and not _ends_sentence(prev_text)
     if current.title is None and _is_field_label(current) and line.blank_before <= 2:
         return len(line.content.split()) <= 6 and not _ends_sentence(line.content)
     if first.islower() or first in ",;)]&":
@@ -300,6 +335,8 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     if _ends_sentence(prev_text):
         # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
         return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
+    if line.blank_before <= 1 and _name_continues(current, prev_text, line, after):
+        return True
     if line.blank_before > 0 and first.isupper() and _last_word(prev_text) not in FUNCTION_WORDS:
         # Across a blank line, a lone title-like line above, or a "Heading:" below, is a seam;
         # so is a short title-like line after two or more blank lines.
@@ -307,6 +344,54 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         if (len(current.lines) == 1 and _title_like(prev_text)) or title_below:
             return False
     return mid_sentence
+
+
+def _hanging_indent(current: _Unit, line: _Line) -> bool:
+    """A line indented to where the text of the item above starts is that item's next line.
+
+    Word, pandoc and most PDF extractors align an item's wrapped lines under its text, not
+    under its bullet or number: "-   Complete the" / "    Agreement form".
+    """
+    first = current.first
+    if current.kind not in ("bullet", "dotted", "letter", "roman") or line.blank_before > 0 or not first.rest:
+        return False
+    text_column = first.indent + len(first.content) - len(first.rest)
+    return text_column > first.indent and line.indent == text_column
+
+
+def _name_continues(current: _Unit, prev_text: str, line: _Line, after: _Line | None) -> bool:
+    """A sentence wrapped inside a capitalised name: "... reported to the Designated" / "Safeguarding Lead.".
+
+    The line above is an unfinished sentence (it has a verb, or reads as prose on the line
+    straight above) whose last word is capitalised;
+    this line opens with the rest of the name (not a word that starts sentences, such as
+    "The" or "Staff must"), which then ends the sentence, meets punctuation, or runs into
+    lower-case words that are not a verb of its own. A heading above ("What to do if a pupil
+    contacts you on Facebook") and its first sentence ("Staff must not reply") stay apart,
+    because there the name is followed by a verb.
+    """
+    found = words(prev_text)
+    if not found or not found[-1][:1].isupper() or _ends_sentence(prev_text):
+        return False
+    sentence = words(current.text)
+    has_verb = any(word.lower() in _AUXILIARIES for word in sentence)
+    looks_like_prose = len(sentence) >= MIN_SENTENCE_WORDS and not _title_case(current.text) and not _is_field(current.text)
+    if not has_verb and not (looks_like_prose and line.blank_before == 0):
+        return False  # a heading ("Use of Facebook") or a "Label: value" line, not a sentence cut short
+    tokens = line.content.split()
+    opener = tokens[0].strip("\"'‘“(")
+    if not opener[:1].isupper() or opener.lower() in FUNCTION_WORDS or opener.lower() in _PRONOUN_STARTS:
+        return False
+    for index, token in enumerate(tokens[:MAX_NAME_RUN]):
+        bare = token.strip("\"'‘’“”()")
+        if bare[:1].islower():
+            # A verb in the next two words makes this line a sentence of its own ("Facebook pages must").
+            following = [t.strip("\"'‘’“”().,;:").lower() for t in tokens[index : index + 2]]
+            return not any(t in _AUXILIARIES for t in following)
+        if token.rstrip(_CLOSERS)[-1:] in ".,;:!?":
+            return True
+    # The name fills the line: the sentence goes on if the next line is lower case.
+    return len(tokens) <= MAX_NAME_RUN and after is not None and after.kind == "plain" and after.content[:1].islower()
 
 
 def _is_field_label(unit: _Unit) -> bool:
@@ -347,6 +432,33 @@ def _is_field(text: str) -> bool:
     label, value = match.group("label"), match.group("value")
     label_last = _last_word(label)
     return any(ch.isdigit() for ch in text) or label_last in FUNCTION_WORDS or value[:1].islower()
+
+
+def _title_case(text: str) -> bool:
+    """Every word capitalised but the small ones: how names and document titles are written."""
+    tokens = [t.strip("\"'‘’“”()[],.:;*_") for t in text.split()]
+    return all(not t or t[:1].isupper() or t[:1].isdigit() or t.lower() in FUNCTION_WORDS or not t[:1].isalpha() for t in tokens)
+
+
+def split_title_run_in(text: str) -> tuple[str, str] | None:
+    """Split a document's title from the first sentence it ran into ("Online Safety Policy Staff must ...").
+
+    The title ends with a word that names a kind of document (policy, guidance, procedure,
+    code, ...) and the sentence starts with a capital right after it.
+    """
+    tokens = text.split()
+    for index in range(1, min(len(tokens) - 3, MAX_TITLE_WORDS)):
+        word, next_word = tokens[index].lower(), tokens[index + 1]
+        if word not in _DOCUMENT_KINDS or not next_word[:1].isupper():
+            continue
+        title, rest = " ".join(tokens[: index + 1]), " ".join(tokens[index + 1 :])
+        opener = tokens[0].lower()
+        if opener in FUNCTION_WORDS or opener in _PRONOUN_STARTS or _MODAL.search(title):
+            return None
+        if _title_like(title) and not _title_like(rest) and _ends_sentence(rest):
+            return title, rest
+        return None
+    return None
 
 
 def split_run_in(text: str) -> tuple[str, str] | None:
@@ -400,6 +512,7 @@ class _Builder:
         self._last_blank = 0
         self._last_item = False
         self.sub_indent: int | None = None
+        self.heading_since_number = False
 
     def build(self, units: list[_Unit]) -> None:
         for index, unit in enumerate(units):
@@ -418,6 +531,19 @@ class _Builder:
             self.last_was_heading = False
             self._open_heading(unit.title, unit.first.number, None, rank=None)
         text = unit.text
+        if unit.kind == "atx":
+            # A Markdown heading says its own level; it never joins a run of short lines.
+            self._close_heading_run()
+            self._open_heading(text, unit.first.number, None, rank=10 + len(unit.label or "#"))
+            self.heading_run = []
+            return
+        if not self.blocks and unit.kind == "plain" and unit.title is None:
+            seam = split_title_run_in(text)
+            if seam is not None and len(seam[0]) < len(unit.parts[0]):
+                title, rest = seam
+                self._open_heading(title, unit.first.number, None, rank=None)
+                unit = _Unit(unit.lines, "plain", None, [unit.parts[0][len(title):].lstrip(), *unit.parts[1:]])
+                text = unit.text
         if unit.kind == "dotted" and unit.label:
             number = unit.label.rstrip(".)")
             if self._is_numbered_heading(unit, following):
@@ -450,9 +576,23 @@ class _Builder:
         )
         if text.rstrip().endswith(":") and not has_children:
             return False
+        if not has_children and self._follows_numbered_item(number):
+            return False  # items and headings do not take turns at one level of numbering
         if _title_like(text) and not text.rstrip().endswith((":", ";")):
             return True
         return has_children and "." not in number
+
+    def _follows_numbered_item(self, number: str) -> bool:
+        """Whether the clause just above is this number's previous sibling ("3." before "4.")."""
+        parts = number.split(".")
+        if not parts[-1].isdigit() or int(parts[-1]) < 2:
+            return False
+        previous = ".".join([*parts[:-1], str(int(parts[-1]) - 1)])
+        clause = self.by_number.get(previous)
+        last_numbered = next((b for b in reversed(self.blocks) if isinstance(b, Heading) or b.number), None)
+        return clause is not None and last_numbered is not None and (
+            last_numbered is clause or (isinstance(last_numbered, Clause) and last_numbered.id.startswith(clause.id + "."))
+        )
 
     def _numbered_heading(self, unit: _Unit, number: str) -> None:
         text = unit.text
@@ -519,6 +659,7 @@ class _Builder:
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         heading = Heading(text=text, level=min(len(self.stack) + 2, 6), line=line)
+        self.heading_since_number = number is None
         self.stack.append(_Open(heading, rank, number))
         self.blocks.append(heading)
         if self.last_was_heading:
@@ -579,6 +720,12 @@ class _Builder:
         return f"{candidate}-{n}"
 
     def _register_number(self, number: str, line: int) -> None:
+        if number == "1" and self.heading_since_number:
+            # Numbering that starts again under a new heading is a new list, not a duplicate.
+            self.number_lines.clear()
+            self.siblings.clear()
+            self.by_number.clear()
+        self.heading_since_number = False
         if number in self.number_lines:
             self._note(line, "duplicate-number", f"number {number} is used again (first at line {self.number_lines[number]})")
             return
