@@ -1,19 +1,29 @@
 """Splitting rules of ingest, one table per rule, with wording of our own (no seed's lines).
 
-(a) a sentence wrapped inside a capitalised name continues; (e) one sentence per line, and a title
-run into the first sentence, split into proper clauses. Also: Markdown conversions (``#`` headings,
-hanging indents, escaped bullets), numbering that restarts under each heading, a numbered item
-among numbered items, and provisions joined by a comma.
+(a) a sentence wrapped inside a capitalised name continues; (b) cover-page and document-control
+lines are set aside as cover, not clauses; (c) the school's name and the document title above the
+first section are not headings; (d) page furniture that recurs through an extraction is set aside
+once per text and noted; (e) one sentence per line, and a title run into the first sentence, split
+into proper clauses. Also: Markdown conversions (``#`` headings, hanging indents, escaped bullets),
+numbering that restarts under each heading, and a numbered item among numbered items.
 """
 
 from __future__ import annotations
 
 import textwrap
+import time
 
 import pytest
 from test_ingest_structure import C, H, Row, outline, parse
 
+from policy_atlas.core.model import Policy, SetAside, Severity
+
+CONDUCT = ("Conduct",)
 REPORTING = ("Reporting",)
+
+
+def aside(policy: Policy, kind: str) -> list[tuple[str, tuple[int, ...]]]:
+    return [(record.text, record.lines) for record in policy.set_aside if record.kind == kind]
 
 
 # (a) A wrapped line whose last part is a short capitalised name continues its sentence.
@@ -95,6 +105,258 @@ NAME_WRAPS = [
 @pytest.mark.parametrize(("text", "expected"), NAME_WRAPS)
 def test_a_sentence_wrapped_inside_a_name_continues(text: str, expected: list[Row]) -> None:
     assert outline(parse(text)) == expected
+
+
+# (b) Cover-page and document-control lines are page metadata, not clauses.
+
+COVER_LINES = [
+    pytest.param("Date ratified: 4 March 2025", [("Date ratified: 4 March 2025", (1,))], id="label-colon-date"),
+    pytest.param("Policy owner: Deputy Headteacher", [("Policy owner: Deputy Headteacher", (1,))], id="label-colon-name"),
+    pytest.param("Version 4.2", [("Version 4.2", (1,))], id="version"),
+    pytest.param("Last updated March 2025", [("Last updated March 2025", (1,))], id="label-date-no-colon"),
+    pytest.param("Approved by the Board of Trustees", [("Approved by the Board of Trustees", (1,))], id="approved-by"),
+    pytest.param(
+        "Date of next review\n\nJuly 2026", [("Date of next review", (1,)), ("July 2026", (3,))], id="value-on-next-line"
+    ),
+    pytest.param("Author:\nMrs J Okafor", [("Author:", (1,)), ("Mrs J Okafor", (2,))], id="label-colon-then-name"),
+    pytest.param(
+        "Reviewed by:\n\nthe Curriculum Committee", [("Reviewed by:", (1,)), ("the Curriculum Committee", (3,))], id="joined-value"
+    ),
+]
+
+
+@pytest.mark.parametrize(("cover", "expected"), COVER_LINES)
+def test_document_control_lines_are_cover(cover: str, expected: list[tuple[str, tuple[int, ...]]]) -> None:
+    body = "\n\nConduct\nStaff must not contact pupils through personal accounts.\n"
+    policy = parse(cover + body)
+    assert aside(policy, "cover") == expected
+    assert [c.text for c in policy.clauses] == ["Staff must not contact pupils through personal accounts."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("This policy will be reviewed every two years by the governing body.", id="provision-about-review"),
+        pytest.param("Review of accounts: staff check their privacy settings each term.", id="label-not-document-control"),
+        pytest.param("Updated guidance is shared with staff at the start of each term.", id="sentence-opening-with-a-label-word"),
+    ],
+)
+def test_sentences_about_review_stay_clauses(line: str) -> None:
+    policy = parse(f"Conduct\nStaff must not contact pupils.\n{line}\n")
+    assert policy.set_aside == ()
+    assert [c.text for c in policy.clauses][-1] == line
+
+
+def test_a_heading_named_review_stays_a_heading() -> None:
+    policy = parse("Conduct\nStaff must not contact pupils.\n\nReview\nThis policy will be reviewed every year.\n")
+    assert [h.text for h in policy.headings] == ["Conduct", "Review"]
+    assert policy.set_aside == ()
+
+
+def test_a_document_control_table_at_the_end_is_cover() -> None:
+    policy = parse(
+        "Conduct\nStaff must not contact pupils.\n\nApproved by: Full Governing Body\nDate: 12 May 2025\n"
+        "Next review: May 2027\n"
+    )
+    assert [c.text for c in policy.clauses] == ["Staff must not contact pupils."]
+    assert [text for text, _ in aside(policy, "cover")] == [
+        "Approved by: Full Governing Body",
+        "Date: 12 May 2025",
+        "Next review: May 2027",
+    ]
+
+
+# (c) The school's name or the document title before the first section is not a heading.
+
+TITLES = [
+    pytest.param(
+        "Brookside Academy\n\nOnline Conduct Policy\n\nPurpose\nThis policy tells staff how to behave online.\n",
+        [H("Purpose"), C("This policy tells staff how to behave online.", heading=("Purpose",))],
+        ["Brookside Academy", "Online Conduct Policy"],
+        id="name-and-title",
+    ),
+    pytest.param(
+        "Brookside Academy Online Conduct Policy\n1 Purpose\n1.1 This policy tells staff how to behave online.\n",
+        [H("1 Purpose"), C("This policy tells staff how to behave online.", "1.1", ("1 Purpose",))],
+        ["Brookside Academy Online Conduct Policy"],
+        id="title-over-numbered-section",
+    ),
+    pytest.param(
+        "Brookside Academy\nOnline Conduct Policy\nPurpose 1.1\nThis policy tells staff how to behave online.\n",
+        [H("Purpose"), C("This policy tells staff how to behave online.", "1.1", ("Purpose",))],
+        ["Brookside Academy", "Online Conduct Policy"],
+        id="title-over-run-in-section",
+    ),
+    pytest.param(
+        "Brookside Academy\nOnline Conduct Policy\nSection 3 rewritten\nAppendix B removed\n\n"
+        "Purpose\nThis policy tells staff how to behave online.\n",
+        [H("Purpose"), C("This policy tells staff how to behave online.", heading=("Purpose",))],
+        ["Brookside Academy", "Online Conduct Policy", "Section 3 rewritten", "Appendix B removed"],
+        id="version-history",
+    ),
+    pytest.param(
+        "# Online Conduct Policy\n\n## Purpose\n\nThis policy tells staff how to behave online.\n\n"
+        "## Contact\n\nStaff must not message pupils.\n",
+        [
+            H("Purpose"),
+            C("This policy tells staff how to behave online.", heading=("Purpose",)),
+            H("Contact"),
+            C("Staff must not message pupils.", heading=("Contact",)),
+        ],
+        ["# Online Conduct Policy"],
+        id="markdown-title",
+    ),
+    pytest.param(
+        "Introduction\nBackground\nThe school uses social media to share news.\n",
+        [H("Introduction"), H("Background"), C("The school uses social media to share news.", heading=("Introduction", "Background"))],
+        [],
+        id="one-word-headings-stay",
+    ),
+    pytest.param(
+        "Online Conduct Policy\nThe school uses social media to share news.\n\nContact\nStaff must not message pupils.\n",
+        [
+            H("Online Conduct Policy"),
+            C("The school uses social media to share news.", heading=("Online Conduct Policy",)),
+            H("Contact"),
+            C("Staff must not message pupils.", heading=("Contact",)),
+        ],
+        [],
+        id="lone-title-heads-the-preamble-without-demoting",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "cover"), TITLES)
+def test_titles_above_the_first_section_are_cover(text: str, expected: list[Row], cover: list[str]) -> None:
+    policy = parse(text)
+    assert outline(policy) == expected
+    assert [text for text, _ in aside(policy, "cover")] == cover
+
+
+def test_revision_note_lines_are_cover_even_as_the_last_line_above_content() -> None:
+    policy = parse("Section 5 updated to cover messaging apps\nThis policy tells staff how to behave online.\n")
+    assert policy.headings == ()
+    assert aside(policy, "cover") == [("Section 5 updated to cover messaging apps", (1,))]
+
+
+def test_headings_below_the_title_keep_their_level() -> None:
+    policy = parse(
+        "Brookside Academy\n\nOnline Conduct Policy\n\nPurpose\nThis policy tells staff how to behave online.\n\n"
+        "Contact with pupils\nStaff must not message pupils.\n"
+    )
+    assert [(h.text, h.level) for h in policy.headings] == [("Purpose", 2), ("Contact with pupils", 2)]
+
+
+# (d) Page furniture recurring through an extraction is set aside once per text and noted.
+
+PAGES = [
+    "Staff must keep their personal accounts private and must not accept friend\n"
+    "requests from pupils or their parents on any platform.\n",
+    "Staff should think before they post, because posts are public and permanent,\n"
+    "and a post shared by a friend reaches people the author never chose.\n",
+    "The school may ask staff to remove a post that damages its reputation, and\n"
+    "a refusal is treated as a breach of the code of conduct.\n",
+    "Images of pupils may be shared only on the school's own accounts, and only\n"
+    "when a parent has given written consent for that pupil.\n",
+]
+
+
+def paged(footer: list[str], pages: int = 4, feed: bool = True) -> str:
+    """A policy of ``pages`` pages with ``footer`` (``{n}`` the page number) at the foot of each."""
+    out = "Conduct\n"
+    for n in range(1, pages + 1):
+        body = "".join(PAGES[(n + k) % len(PAGES)] for k in range(3))
+        out += body + "\n" + "".join(line.format(n=n, of=pages) + "\n" for line in footer) + ("\f" if feed else "")
+    return out
+
+
+def footer_lines(text: str, start: str) -> tuple[int, ...]:
+    return tuple(n for n, line in enumerate(text.split("\n"), 1) if line.lstrip("\f").startswith(start))
+
+
+FOOTERS = [
+    pytest.param(["Brookside Academy · 4 Orchard Road · Tel 01632 960000"], id="address"),
+    pytest.param(["© Brookside Learning Trust 2025. All rights reserved."], id="copyright"),
+    pytest.param(["Online Conduct Policy – Page {n} of {of}"], id="title-and-page-number"),
+    pytest.param(["Brookside Academy", "4 Orchard Road, Brookside BR1 2AB"], id="two-line-block"),
+    pytest.param(["Brookside Academy Online Conduct Policy {n}"], id="name-and-bare-page-number"),
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_recurring_footer_is_set_aside_and_noted(footer: list[str]) -> None:
+    text = paged(footer)
+    policy = parse(text)
+    found = [line for record in policy.set_aside if record.kind == "furniture" for line in record.lines]
+    expected = sorted(line for template in footer for line in footer_lines(text, template.split("{")[0]))
+    assert sorted(found) == expected and len(found) == 4 * len(footer)
+    assert not any(word in clause.text for clause in policy.clauses for word in ("Brookside", "Page", "©"))
+    notes = [d for d in policy.diagnostics if d.code == "page-furniture"]
+    assert len(notes) == len(footer) and all(d.severity is Severity.NOTE for d in notes)
+    assert len(policy.clauses) == 4 * 3
+
+
+def test_same_footer_text_is_one_record_with_every_line() -> None:
+    text = paged(["Brookside Academy · 4 Orchard Road"])
+    (record,) = [r for r in parse(text).set_aside if r.kind == "furniture"]
+    assert record == SetAside("furniture", "Brookside Academy · 4 Orchard Road", footer_lines(text, "Brookside"))
+
+
+def test_a_page_break_inside_a_sentence_does_not_split_it() -> None:
+    text = (
+        PAGES[0]
+        + PAGES[1]
+        + "Staff must not share a password for a school account with\n"
+        + "Brookside Academy · 4 Orchard Road\n\f"
+        + "anyone, including other members of staff.\n"
+        + PAGES[2]
+        + PAGES[3]
+        + "Brookside Academy · 4 Orchard Road\n\f"
+        + PAGES[1]
+        + PAGES[0]
+        + "Brookside Academy · 4 Orchard Road\n"
+    )
+    texts = [c.text for c in parse(text).clauses]
+    assert "Staff must not share a password for a school account with anyone, including other members of staff." in texts
+
+
+@pytest.mark.parametrize(
+    "repeated",
+    [
+        pytest.param("For example:", id="repeated-lead-in"),
+        pytest.param("Staff must report this to the head teacher.", id="repeated-rule"),
+        pytest.param("• Disciplinary action", id="repeated-bullet"),
+        pytest.param("Room {down}", id="numbers-counting-down"),
+    ],
+)
+def test_repeated_policy_text_is_not_furniture(repeated: str) -> None:
+    text = "Conduct\n" + "".join(PAGES[n] + repeated.format(down=10 - n) + "\n" for n in range(4))
+    assert [r for r in parse(text).set_aside if r.kind == "furniture"] == []
+
+
+def test_lines_repeated_close_together_are_not_furniture() -> None:
+    text = "Conduct\nStaff must not:\n" + "Brookside Academy\npost about pupils;\n" * 4
+    assert parse(text).set_aside == ()
+
+
+def test_twice_is_furniture_only_across_page_breaks() -> None:
+    footer = ["Brookside Academy · 4 Orchard Road"]
+    assert len(parse(paged(footer, pages=2)).set_aside) == 1
+    assert parse(paged(footer, pages=2, feed=False)).set_aside == ()
+
+
+def test_bare_page_numbers_are_furniture_too() -> None:
+    policy = parse("Staff must log out.\n\f3\nStaff must lock screens.\n")
+    assert policy.page_markers == ((2, "3"),)
+    assert policy.set_aside == (SetAside("furniture", "3", (2,)),)
+
+
+def test_furniture_detection_stays_linear() -> None:
+    """8,500 identical lines, and 1,000 pages with a numbered footer: seconds, not minutes."""
+    for text in ("Brookside Academy, 4 Orchard Road\n" * 8500, paged(["Brookside Academy Page {n}"], pages=1000)):
+        start = time.perf_counter()
+        parse(text)
+        assert time.perf_counter() - start < 10
 
 
 # (e) One sentence per line, and a title run into the first sentence, split into proper clauses.
@@ -256,3 +518,9 @@ COMMA_SPLICES = [
 @pytest.mark.parametrize(("text", "clauses"), COMMA_SPLICES)
 def test_comma_splices(text: str, clauses: list[str]) -> None:
     assert [c.text for c in parse(f"Conduct\n{text}\n").clauses] == clauses
+
+
+def test_a_heading_named_like_a_label_over_a_subheading_stays_a_heading() -> None:
+    policy = parse("Policy review\nMonitoring Arrangements\nThe governors will read this policy every year.\n")
+    assert policy.set_aside == ()
+    assert [h.text for h in policy.headings] == ["Policy review", "Monitoring Arrangements"]

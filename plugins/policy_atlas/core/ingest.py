@@ -6,11 +6,16 @@ leading space, headings ran into numbers or into the first sentence. The parser 
 three passes, each small enough to reason about:
 
 1. ``_scan``: each physical line becomes a ``_Line`` (marker, number, indentation), and
-   bare page-number lines are set aside.
+   page furniture (bare page numbers, and headers and footers that recur through the text)
+   is set aside.
 2. ``_join``: wrapped lines are joined into units (a paragraph, a bullet, a numbered item),
-   across blank lines when a sentence is plainly unfinished.
+   across blank lines when a sentence is plainly unfinished. Cover-page and document-control
+   units ("Approved by: ...", the title lines above the first section) are then set aside.
 3. ``_Builder``: each unit becomes a heading or a clause, with its heading path, its parent
    (list lead-in or numbered parent) and a stable id.
+
+What is set aside is kept, line by line, in ``Policy.set_aside``: the words of a source are
+exactly its headings, its clauses' numbers and texts, and its set-aside lines.
 
 The rules are about the shape of text, never about any one school's wording.
 """
@@ -23,6 +28,17 @@ from dataclasses import dataclass, field, replace
 from .clausetag import parse_document, write_blocks
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
+from .setaside import (
+    COVER,
+    FURNITURE,
+    cover_field,
+    cover_value,
+    furniture_notes,
+    is_label_only,
+    repeated_furniture,
+    revision_note,
+    set_aside_records,
+)
 from .text import FUNCTION_WORDS, slugify_words, words
 
 BULLET_GLYPHS = "•·▪■●◦○‣⁃∙➢➤►▶✓✔❖◆◇□–—-*"
@@ -38,6 +54,7 @@ _PAGE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_DIGIT_RUN = re.compile(r"\d+")
 _TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[A-Z][^\d:;.!?]{1,60}?)\s+(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?$")
 _PART_HEADING = re.compile(
     r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–]?",
@@ -133,20 +150,27 @@ class _Unit:
 
 def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     """Split a decoded policy into headings and clauses; never raises on odd text."""
-    lines, markers = _scan(text)
+    lines, markers, furniture = _scan(text)
     units = _join(lines)
+    cover = _cover_units(units)
     builder = _Builder(slug, source_file)
-    builder.build(units)
+    builder.build([unit for index, unit in enumerate(units) if index not in cover])
     # Reading back what the grammar writes gives heading paths and parents exactly as every
     # later reader of the Markdown will see them, so the two can never disagree.
     canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
     source_lines = iter([b.line for b in builder.blocks if isinstance(b, Heading)])
     blocks = tuple(replace(b, line=next(source_lines)) if isinstance(b, Heading) else b for b in canonical.blocks)
+    aside = [(line, content, FURNITURE) for line, content, _ in furniture]
+    aside += [(line.number, line.content, COVER) for index in sorted(cover) for line in units[index].lines]
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for line, content, key in furniture:
+        groups.setdefault(key, []).append((line, content))
     return Policy(
         slug=slug,
         blocks=blocks,
-        diagnostics=tuple(builder.diagnostics),
+        diagnostics=tuple(builder.diagnostics + furniture_notes(source_file, groups)),
         page_markers=tuple(markers),
+        set_aside=set_aside_records(aside),
     )
 
 
@@ -182,11 +206,14 @@ def _classify_marker(content: str) -> tuple[str, str | None, str]:
     return "plain", None, content
 
 
-def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]]]:
+def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """The lines that carry the policy; the page-number lines; all page furniture as (line, text, group)."""
     raw = text.split("\n")
     stripped = [line.replace("\f", " ").rstrip() for line in raw]
+    repeated = repeated_furniture(stripped, ["\f" in line for line in raw])
     lines: list[_Line] = []
     markers: list[tuple[int, str]] = []
+    furniture: list[tuple[int, str, str]] = []
     blank = 0
     for index, line in enumerate(stripped):
         content = line.strip()
@@ -196,6 +223,10 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]]]:
             continue
         if _is_page_marker(index, stripped, raw):
             markers.append((index + 1, content))
+            furniture.append((index + 1, content, _DIGIT_RUN.sub("#", content.casefold())))
+            continue
+        if index in repeated:
+            furniture.append((index + 1, content, repeated[index]))
             continue
         # A form feed (pdftotext starts each page with one) is not indentation.
         unfed = raw[index].replace("\f", "").rstrip()
@@ -205,7 +236,7 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]]]:
             _Line(index + 1, content, indent, blank, "\f" in raw[index], kind, label, rest)
         )
         blank = 0
-    return lines, markers
+    return lines, markers, furniture
 
 
 def _neighbour(stripped: list[str], index: int, step: int) -> tuple[str, bool]:
@@ -273,7 +304,7 @@ def _join(lines: list[_Line]) -> list[_Unit]:
 def _start_units(line: _Line) -> list[_Unit]:
     if line.kind == "plain":
         match = _TITLE_THEN_NUMBER.match(line.content)
-        if match and len(match.group("title").split()) <= 6:
+        if match and len(match.group("title").split()) <= 6 and not cover_field(line.content):
             return [_Unit([line], "dotted", match.group("num"), [], title=match.group("title").strip())]
         return [_Unit([line], "plain", None, [line.content])]
     return [_Unit([line], line.kind, line.label, [line.rest])]
@@ -432,6 +463,65 @@ def _is_field(text: str) -> bool:
     label, value = match.group("label"), match.group("value")
     label_last = _last_word(label)
     return any(ch.isdigit() for ch in text) or label_last in FUNCTION_WORDS or value[:1].islower()
+
+
+def _cover_units(units: list[_Unit]) -> set[int]:
+    """The units that are cover page or document control rather than policy (indexes into ``units``).
+
+    Anywhere in the text: a document-control line ("Approved by: ...", "Version 2"), or a
+    label whose value is the next unit ("Date of next review" / "September 2026").
+
+    Before the first section: the school's name and the document's title. The run of short
+    title-like lines (and cover lines) at the top of the text ends at the first real content;
+    its last title-like line heads that content, so it is the first section heading and stays;
+    the lines above it, and any version-history note among them, are the cover page. A lone
+    "# Title" in a Markdown text whose sections are "##" is the title too.
+    """
+    cover: set[int] = set()
+    for index, unit in enumerate(units):
+        if unit.kind != "plain" or unit.title is not None:
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        if cover_field(unit.text):
+            cover.add(index)
+        elif is_label_only(unit.text) and following is not None and following.kind == "plain" and cover_value(unit.text, following.text):
+            cover.update((index, index + 1))
+    front: list[int] = []
+    for index, unit in enumerate(units):
+        if index not in cover and not _front_line(unit):
+            break
+        front.append(index)
+    else:
+        return cover  # nothing but titles: nothing to head
+    content = units[len(front)]
+    # A first section heading that ran into its number ("Introduction 1.1") or that carries
+    # one ("1 Introduction") ends the title lines itself: none of them heads anything.
+    headed = content.title is not None or (
+        content.kind == "dotted" and "." not in (content.label or "").rstrip(".)") and _title_like(content.text)
+    )
+    titles = [index for index in front if index not in cover and not revision_note(units[index].text)]
+    cover.update(index for index in front if index not in titles)
+    top_level = [unit for unit in units if unit.kind == "atx" and unit.label == "#"]
+    for index in titles if headed else titles[:-1]:
+        unit = units[index]
+        if unit.kind == "atx":
+            if unit.label == "#" and len(top_level) == 1:
+                cover.add(index)
+        elif _title_case(unit.text) and len(unit.text.split()) >= 2 and not _PART_HEADING.match(unit.text):
+            cover.add(index)
+    return cover
+
+
+def _front_line(unit: _Unit) -> bool:
+    """A line that can stand above the first section: a heading, a school's name, a title."""
+    if unit.kind == "atx":
+        return True
+    text = unit.text
+    if unit.kind != "plain" or unit.title is not None or len(unit.lines) > 1 or not _title_like(text):
+        return False
+    if _MODAL.search(text) or len(text.split()) > MAX_TITLE_WORDS:
+        return False
+    return not text.rstrip().endswith(":") or len(text.split()) <= MAX_LABEL_WORDS
 
 
 def _title_case(text: str) -> bool:
