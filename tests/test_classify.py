@@ -5,11 +5,11 @@ The sentences below were written for this file, paraphrasing what each topic is 
 seed policies' wording. A miss is a strict xfail whose reason is the sentence, so the suite stays
 green while the misses stay visible (``pytest -rx`` lists them).
 
-Two batches. ``TUNED`` was the first held-out batch; commit 5534b2a changed taxonomy.yml after
-reading its 10 misses, so it is now a regression set and no longer measures generalisation.
-``HELD_OUT`` was written afterwards and had not been seen by the taxonomy when it was added. Once
-the taxonomy is changed to fix a miss here, move the sentence to ``TUNED`` and write new ones:
-a held-out set that the rules are fitted to stops saying anything about unseen policies.
+Two batches. ``TUNED`` holds the first two held-out batches: the taxonomy has been changed after
+reading their misses, so they are a regression set and no longer measure generalisation.
+``BLIND`` was written by a second reader who had not seen the taxonomy; its first-contact score
+is in ``reading_sentences.py``, and it has been read since. The honest measure of generalisation
+is a new blind batch, scored once before any rule is changed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from policy_atlas.core.classify import Classifier, resolve_topics
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
+from reading_sentences import TOPIC_SENTENCES
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -72,10 +73,10 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("discipline", "Serious breaches could amount to gross misconduct and lead to dismissal.", True, None),
     ("discipline", "Where a post may be a criminal offence, the school will inform the police.", True, None),
     ("discipline", "Any suspected breach of this policy will be investigated by the headteacher.", True, None),
-    ("discipline", "The school will treat online harassment of colleagues very seriously.", True,  # tuned, still missed
-     "5534b2a added 'treat' to the 'taken seriously' rule, but 'treat' and 'seriously' are 6 words apart (near: 4)"),
+    ("discipline", "The school will treat online harassment of colleagues very seriously.", True, None),
     ("discipline", "Pupils who misbehave will be dealt with under the behaviour policy.", False, None),
-    ("discipline", "This policy should be read alongside the disciplinary policy.", False, None),
+    ("discipline", "This policy should be read alongside the disciplinary policy.", False,
+     "'disciplinary' is evidence on its own, even where the disciplinary policy is only named as a document to read"),
     ("discipline", "Staff should report any concerns about the welfare of a pupil.", False, None),
     # confidentiality
     ("confidentiality", "Staff must not disclose confidential information about pupils or their families online.", True, None),
@@ -143,21 +144,17 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("monitoring", "Staff should report any online abuse they receive.", False, None),
     # From HELD_OUT: fixed when general synonyms (smartphone, handheld, ...) joined the device terms.
     ("personal-devices", "Teachers may look at social networking apps on their own smartphones only in the staff room.", True, None),
-]
-
-
-# The second batch, written after 5534b2a and not seen by the taxonomy when it was added.
-HELD_OUT: list[tuple[str, str, bool, str | None]] = [
+    # The second batch (written after 5534b2a): the stemmed, concept-based taxonomy was written
+    # without reading it and fixed 11 of its 14 misses; it has been read since, so it is a
+    # regression set now.
     # pupil-contact
     ("pupil-contact", "Adults working in the school must not add children from the school as contacts on gaming platforms.", True, None),
     ("pupil-contact", "A teacher who receives a direct message from a Year 9 student on Snapchat should not reply and should log it.", True, None),
-    ("pupil-contact", "Staff should not give learners their personal social media usernames.", True,
-     "giving pupils a way to reach you is contact, but no contact word is used ('give ... usernames')"),
+    ("pupil-contact", "Staff should not give learners their personal social media usernames.", True, None),
     ("pupil-contact", "Children's progress reports are sent home at the end of each term.", False, None),
     ("pupil-contact", "Staff who are worried that a child is at risk must speak to the designated safeguarding lead the same day.", False, None),
     # personal-devices
-    ("personal-devices", "Staff must keep their mobile phones switched off and out of sight while teaching.", True,
-     "a phone rule with no social-media or ownership word ('their mobile phones ... while teaching') is not devices"),
+    ("personal-devices", "Staff must keep their mobile phones switched off and out of sight while teaching.", True, None),
     ("personal-devices", "Using a work laptop to browse Facebook for personal reasons is not allowed.", True, None),
     ("personal-devices", "Personal use of social media should be confined to lunch breaks and must not take place in front of pupils.", True, None),
     ("personal-devices", "The school will provide a camera for recording school trips.", False, None),
@@ -171,16 +168,14 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     # discipline
     ("discipline", "Staff who ignore these rules may face a formal disciplinary hearing.", True, None),
     ("discipline", "Posting racist material online is likely to be treated as gross misconduct.", True, None),
-    ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True,
-     "'look into' is not 'investigate', and 'broken this policy' is not a breach word"),
+    ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True, None),
     ("discipline", "Pupils who post unkind comments about classmates will lose their break time.", False, None),
     ("discipline", "Staff should read the code of conduct when they join the school.", False, None),
     # confidentiality
-    ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True,
-     "information about a named kind of pupil need is not 'personal', 'private' or 'confidential' in words"),
+    ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True, None),
     ("confidentiality", "Staff must not reveal the outcome of internal meetings on social media.", True, None),
     ("confidentiality", "Details of exclusions and safeguarding cases are strictly private and must not be discussed outside school.", True,
-     "'details' and 'private' are five words apart (the rule allows 3); 'discussed' has no person or information word near it"),
+     "'details' and 'private' are eight words apart (the rule allows 3); 'discussed' has no person or information word near it"),
     ("confidentiality", "Staff may share the dates of school events with friends.", False, None),
     ("confidentiality", "Teachers should keep their classrooms tidy.", False, None),
     # school-accounts
@@ -191,26 +186,20 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     ("school-accounts", "Staff must not use their school email address to sign up for personal websites.", False, None),
     # reputation
     ("reputation", "Staff must not post content that could damage public confidence in the school.", True, None),
-    ("reputation", "Making negative comments about the school's leadership on social media is not acceptable.", True,
-     "'negative comments about the school' is criticism, but 'negative comments' is not a criticism word"),
-    ("reputation", "Staff should not give the impression that they speak for the school when posting in a personal capacity.", True,
-     "'speak for the school' is not a speaking-for-the-school phrase ('on behalf of', 'personal views' are)"),
+    ("reputation", "Making negative comments about the school's leadership on social media is not acceptable.", True, None),
+    ("reputation", "Staff should not give the impression that they speak for the school when posting in a personal capacity.", True, None),
     ("reputation", "Staff must wear their identity badge at all times on site.", False, None),
     ("reputation", "Staff should use the staff room noticeboard for union notices.", False, None),
     # parent-contact
-    ("parent-contact", "Staff must not join private WhatsApp groups set up by the mothers and fathers of their pupils.", True,
-     "'mothers and fathers' are not parent words, and joining a group is not a contact word"),
+    ("parent-contact", "Staff must not join private WhatsApp groups set up by the mothers and fathers of their pupils.", True, None),
     ("parent-contact", "Teachers should not accept Facebook friend requests from the carers of children at the school.", True, None),
     ("parent-contact", "Messages to families should be sent through the school's approved messaging app, not from personal numbers.", True, None),
     ("parent-contact", "Parents are invited to the school play in December.", False, None),
     ("parent-contact", "Staff must get consent before filming pupils.", False, None),
     # privacy-settings
-    ("privacy-settings", "Staff should make sure their social media accounts are locked so that only approved friends can see them.", True,
-     "'locked' accounts and 'only approved friends can see them' are privacy settings in other words"),
-    ("privacy-settings", "Do not show your date of birth, address or the school you work at on your public profile.", True,
-     "'date of birth' and 'address' are not own-information terms ('home address' is), and 'show' is not 'publish'"),
-    ("privacy-settings", "Even with the strictest settings, something you post can be copied and passed on.", True,
-     "'settings' has no privacy word near it; 'copied and passed on' is not 'shared more widely'"),
+    ("privacy-settings", "Staff should make sure their social media accounts are locked so that only approved friends can see them.", True, None),
+    ("privacy-settings", "Do not show your date of birth, address or the school you work at on your public profile.", True, None),
+    ("privacy-settings", "Even with the strictest settings, something you post can be copied and passed on.", True, None),
     ("privacy-settings", "The school's privacy notice explains how it uses parents' data.", False, None),
     ("privacy-settings", "Staff must respect the private lives of colleagues.", False, None),
     # cyberbullying
@@ -218,21 +207,62 @@ HELD_OUT: list[tuple[str, str, bool, str | None]] = [
     ("cyberbullying", "Staff targeted by abusive posts should not respond and should save a copy of them.", True, None),
     ("cyberbullying", "Staff must not take part in the online humiliation or harassment of any member of the school community.", True, None),
     ("cyberbullying", "Staff must not play computer games during lessons.", False, None),
-    ("cyberbullying", "Any threat to the security of the school network must be reported to the IT provider.", False,
-     "'threat*' counts as bullying even in 'a threat to the security of the school network'"),
+    ("cyberbullying", "Any threat to the security of the school network must be reported to the IT provider.", False, None),
     # monitoring
-    ("monitoring", "The school's internet filter records the websites that staff visit on school devices.", True,
-     "'records' is not a monitoring word ('filtered'/'filtering' are, 'filter' is not)"),
-    ("monitoring", "The school may check staff email accounts where misuse is suspected.", True,
-     "'check' is not a monitoring word"),
+    ("monitoring", "The school's internet filter records the websites that staff visit on school devices.", True, None),
+    ("monitoring", "The school may check staff email accounts where misuse is suspected.", True, None),
     ("monitoring", "Staff should know that the school can see what they do on its network.", True,
      "'can see what they do' is monitoring in other words"),
     ("monitoring", "Teachers will keep an eye on pupils during break times.", False, None),
-    ("monitoring", "Staff should monitor the temperature of the swimming pool.", False,
-     "'monitor' with 'staff' within 8 words counts, whatever is monitored"),
+    ("monitoring", "Staff should monitor the temperature of the swimming pool.", False, None),
 ]
 
-BATCHES = {"tuned": TUNED, "held-out": HELD_OUT}
+
+# The third batch, written blind by a second reader (see tests/reading_sentences.py); each miss
+# that remains says why.
+BLIND_MISSES = {
+    "Staff should not play online multiplayer games with children and young people who attend the school.":
+        "playing games together is contact, but no contact word is used",
+    "All school-owned devices are covered by the trust's filtering and monitoring system.":
+        "'school-owned devices' is a device rule's evidence even where the statement is about monitoring",
+    "Lost or stolen school laptops containing pupil data must be reported to the data protection officer immediately.":
+        "'school laptops' is a device rule's evidence even where the statement is about data",
+    "Where a parent has withdrawn consent, their child must not appear in any school publication or post.":
+        "'appear in a publication' is an image in other words",
+    "Social media includes any site where users share text, photos or videos, such as TikTok and YouTube.":
+        "a definition that lists photos among what users share reads as sharing photos",
+    "The school will help staff report threatening posts to the police and to the platform concerned.":
+        "'police' counts for discipline even where staff are helped to report abuse",
+    "Staff should not discuss disciplinary hearings or staff grievances on any social media platform.":
+        "'disciplinary' counts even where hearings are only what must not be discussed",
+    "Sharing screenshots of the school's management information system on social media is strictly prohibited.":
+        "a screenshot of a records system is confidential information in other words",
+    "Relevant legislation includes the Data Protection Act 2018 and the UK GDPR.":
+        "naming the data protection law counts as being about data protection",
+    "The school newsletter is emailed to parents and carers every Friday afternoon.":
+        "emailing parents is contact with them, whatever is sent",
+    "Revisit the visibility controls on your accounts every few weeks, because app updates can quietly reset them.":
+        "'revisit' is not a review word and 'visibility controls' has no privacy word near it",
+    "Consider using a variation of your name on social media so that pupils cannot easily search for you.":
+        "not being found by name is privacy in other words",
+    "Two-factor authentication should be switched on for all personal social media accounts.":
+        "'two-factor' and 'accounts' are eleven words apart (the rule allows 6)",
+    "The headteacher will ask the platform to remove offensive content that targets a member of staff.":
+        "'targets' is not a bullying word",
+    "Pupils learn what cyberbullying is and how to report it in their PSHE lessons.":
+        "'cyberbullying' counts even where it is only what pupils are taught about",
+    "The Protection from Harassment Act 1997 and the Malicious Communications Act 1988 are listed in the appendix.":
+        "naming a harassment law counts as being about harassment",
+    "Staff should be aware that anything accessed on the school Wi-Fi can be traced back to them.":
+        "'traced back' is monitoring in other words",
+    "Official accounts should be checked every day for inappropriate comments from the public.":
+        "checking the school's accounts (moderation) reads as monitoring use",
+}
+BLIND: list[tuple[str, str, bool, str | None]] = [
+    (topic, text, positive, BLIND_MISSES.get(text)) for topic, text, positive in TOPIC_SENTENCES
+]
+
+BATCHES = {"tuned": TUNED, "blind": BLIND}
 
 
 def _held_out_params() -> list[object]:
@@ -311,7 +341,8 @@ LEAD_INS = (
     ("clause_id", "expected"),
     [
         ("s/conduct/breach", {"confidentiality": "confidential information: “confidentiality”"}),
-        ("s/conduct/breach/a", {"confidentiality": "an example under “Breach confidentiality, for example by:”"}),
+        # Its own words say it: talking about a colleague.
+        ("s/conduct/breach/a", {"confidentiality": "revealing or discussing people: “talking about”, “colleague's”"}),
         ("s/conduct/breach/b", {"confidentiality": "an example under “Breach confidentiality, for example by:”"}),
         ("s/conduct/risks", {"confidentiality": "confidential information: “confidential”"}),
         ("s/conduct/risks/a", {}),
@@ -346,7 +377,7 @@ def test_resolve_topics(tag: tuple[str, ...], expected: tuple[str, ...]) -> None
 
 
 def test_every_tag_has_a_why_on_held_out(classifier: Classifier) -> None:
-    for _, text, _, _ in TUNED + HELD_OUT:
+    for _, text, _, _ in TUNED + BLIND:
         for tag in classifier.classify(Clause("h/1", text), [], {}).topics:
             assert tag.why.strip(), (text, tag)
 
@@ -363,7 +394,7 @@ def test_every_tag_has_a_why_on_seeds(classifier: Classifier, seed: tuple[str, s
 
 # --- (e) a malformed taxonomy ----------------------------------------------------------------
 
-RULE = "    rules:\n      - all: [[photo*]]\n"
+RULE = "    rules:\n      - all: [[photo]]\n"
 GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" + RULE
 
 
@@ -384,7 +415,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n"
-            "      - all: [[photo*], [pupil*]]\n        neer: 5\n",
+            "      - all: [[photo], [pupil]]\n        neer: 5\n",
             "7: topic images rule 1: unknown key 'neer' (expected one of: all, name, near)",
             id="unknown-key-in-rule",
         ),
@@ -394,8 +425,8 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="unknown-key-in-provision",
         ),
         pytest.param(
-            "term:\n  image: [photo*]\n" + GOOD,
-            "1: taxonomy: unknown key 'term' (expected one of: terms, topics)",
+            "term:\n  image: [photo]\n" + GOOD,
+            "1: taxonomy: unknown key 'term' (expected one of: concepts, topics)",
             id="unknown-top-level-key",
         ),
         pytest.param(
@@ -428,17 +459,17 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="duplicate-id",
         ),
         pytest.param(
-            "terms:\n  image: [photo*]\ntopics:\n  - id: images\n    label: Images\n    description: Photos\n"
+            "concepts:\n  image: [photo]\ntopics:\n  - id: images\n    label: Images\n    description: Photos\n"
             "    rules:\n      - all: [image]\n      - all: [image, pupil]\n",
-            "9: topic images rule 2: unknown term set 'pupil'",
+            "9: topic images rule 2: unknown concept 'pupil'",
             id="unknown-term-set",
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rules:\n          - all: [consent]\n",
-            "11: provision consent rule 1: unknown term set 'consent'",
+            "11: provision consent rule 1: unknown concept 'consent'",
             id="unknown-term-set-in-provision",
         ),
-        pytest.param(GOOD + "    headings: photos\n", "2: topic images headings: unknown term set 'photos'", id="unknown-heading-set"),
+        pytest.param(GOOD + "    headings: photos\n", "2: topic images headings: unknown concept 'photos'", id="unknown-heading-set"),
         pytest.param(
             "topics:\n  - id: Images\n    label: Images\n    description: Photos\n" + RULE,
             "2: topic id 'Images' must be lowercase letters, digits and hyphens",
@@ -450,7 +481,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="no-rules",
         ),
         pytest.param(
-            "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n      - all: [[photo*]]\n        near: 0\n",
+            "topics:\n  - id: images\n    label: Images\n    description: Photos\n    rules:\n      - all: [[photo]]\n        near: 0\n",
             "6: topic images: 'near' must be a positive number of words",
             id="near-zero",
         ),
@@ -460,9 +491,14 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             id="provision-without-label",
         ),
         pytest.param(
-            "terms:\n  image: photo\n" + GOOD, "2: terms.image: expected a term set name or a list of terms", id="term-set-not-a-list"
+            "concepts:\n  image: photo\n" + GOOD, "2: concepts.image: expected a concept name or a list of terms", id="term-set-not-a-list"
         ),
-        pytest.param("terms: {}\n", "1: expected a mapping with a non-empty 'topics' list", id="no-topics"),
+        pytest.param("concepts: {}\n", "1: expected a mapping with a non-empty 'topics' list", id="no-topics"),
+        pytest.param(
+            "concepts:\n  image: [photo*]\n" + GOOD,
+            "2: concepts.image: 'photo*': write the plain word; terms are matched by stem, so every ending matches",
+            id="wildcard",
+        ),
     ],
 )
 def test_taxonomy_errors(tmp_path: Path, text: str, message: str) -> None:

@@ -215,3 +215,27 @@ def test_any_bytes_decode_or_raise_policy_error(data: bytes) -> None:
     assert result.text.strip()
     assert not result.text.startswith("\ufeff")
     assert "\r" not in result.text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        pytest.param(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "x.txt:1: this is a PDF file, not its text", id="pdf"),
+        pytest.param(b"PK\x03\x04\x14\x00\x06\x00", "x.txt:1: this is a Word, OpenDocument or other zipped file", id="docx"),
+        pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "x.txt:1: this is an old Word (.doc) or other Office file", id="doc"),
+        pytest.param(b"{\\rtf1\\ansi Staff must not", "x.txt:1: this is a Rich Text (RTF) file", id="rtf"),
+        pytest.param(
+            b"Policy\n3 0 obj\n<< /Type /Page /Parent 2 0 R >>\nendobj\n4 0 obj\n<< /Length 5 >>\nstream\nBT ET\nendstream\nendobj\n",
+            "x.txt:2: this holds the inside of a PDF file (object markers from line 2)",
+            id="pdf-internals-that-decode-as-text",
+        ),
+    ],
+)
+def test_documents_renamed_txt_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(PolicyAtlasError) as caught:
+        decode_source(data, "x.txt")
+    assert str(caught.value).startswith(message)
+
+
+def test_words_like_object_in_a_policy_are_fine() -> None:
+    assert decode_source(b"Staff who object must say so. The end of the object.\n", "x.txt").text.startswith("Staff")

@@ -9,13 +9,13 @@ import pytest
 
 from policy_atlas.cli import main
 from policy_atlas.core.evaluate import Counts, Evaluation, score_policy
-from policy_atlas.core.model import Clause
+from policy_atlas.core.model import Clause, Force, Statement
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run_evaluate(gold: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    status = main(["--project", str(REPO), "evaluate", str(gold)])
+def run_evaluate(gold: Path, capsys: pytest.CaptureFixture[str], *more: Path) -> tuple[int, str]:
+    status = main(["--project", str(REPO), "evaluate", str(gold), *map(str, more)])
     return status, capsys.readouterr().out
 
 
@@ -25,15 +25,46 @@ def figure(output: str, pattern: str) -> float:
     return float(found.group(1))
 
 
-def test_evaluate_meets_the_thresholds(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    status, out = run_evaluate(shared_dir / "gold", capsys)
+BLIND = REPO / "tests" / "fixtures" / "reading" / "blind"
+
+
+def figures(out: str) -> tuple[float, float, float]:
+    """(core micro-F1, all-topics micro-F1, force accuracy) of the first report in ``out``."""
+    return (
+        figure(out, r"^micro-F1, core topics \(pupil-contact, personal-devices, images, discipline\): ([0-9.]+)$"),
+        figure(out, r"^micro-F1, all 11 topics: ([0-9.]+)$"),
+        figure(out, r"^force accuracy: ([0-9.]+) \(\d+/\d+ stances\)$"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("where", "floor"),
+    [
+        # The issue's floors: the seeds no worse than these; the development set, never tuned to, at least these.
+        ("gold", (0.95, 0.92, 0.90)),
+        ("dev", (0.85, 0.80, 0.80)),
+        ("blind", (0.85, 0.85, 0.85)),
+    ],
+)
+def test_evaluate_meets_the_thresholds(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: tuple[float, float, float]) -> None:
+    folder = {"gold": shared_dir / "gold", "dev": shared_dir / "dev", "blind": BLIND}[where]
+    if not folder.exists():
+        pytest.skip(f"{folder} is not here")
+    status, out = run_evaluate(folder, capsys)
     assert status == 0
-    core = figure(out, r"^micro-F1, core topics \(pupil-contact, personal-devices, images, discipline\): ([0-9.]+)$")
-    every = figure(out, r"^micro-F1, all 11 topics: ([0-9.]+)$")
-    force = figure(out, r"^force accuracy: ([0-9.]+) \(\d+/\d+ stances\)$")
-    assert core >= 0.90, out
-    assert every >= 0.85, out
-    assert force >= 0.85, out
+    core, every, force = figures(out)
+    assert core >= floor[0] and every >= floor[1] and force >= floor[2], out
+
+
+def test_evaluate_reports_each_set_and_all_together(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out = run_evaluate(shared_dir / "gold", capsys, BLIND)
+    assert status == 0
+    headers = re.findall(r"^== (.+) ==$", out, re.MULTILINE)
+    assert headers == ["gold (5 policies)", "blind (3 policies)", "all sets (8 policies)"]
+    sections = out.split("== all sets")
+    stances = [int(n) for n in re.findall(r"force accuracy: [0-9.]+ \(\d+/(\d+) stances\)", sections[0])]
+    total = int(re.findall(r"force accuracy: [0-9.]+ \(\d+/(\d+) stances\)", sections[1])[0])
+    assert total == sum(stances)
 
 
 def test_evaluate_matches_every_gold_file(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -57,6 +88,13 @@ def test_evaluate_without_gold_files(tmp_path: Path, capsys: pytest.CaptureFixtu
     captured = capsys.readouterr()
     assert status == 1
     assert captured.err == f"error: {tmp_path}: no gold files (*.yaml) here\n"
+
+
+def test_evaluate_a_missing_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["--project", str(REPO), "evaluate", str(tmp_path / "nowhere")])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert captured.err == f"error: {tmp_path / 'nowhere'}: no such folder of gold labels\n"
 
 
 # --- score_policy on a hand-made policy ------------------------------------------------------
@@ -171,3 +209,29 @@ def test_micro_over_core_topics(scored: Evaluation) -> None:
     assert (core.tp, core.fp, core.fn) == (2, 2, 2)
     every = scored.micro()
     assert (every.tp, every.fp, every.fn) == (2, 2, 2)
+
+
+def test_stance_is_scored_against_the_statement_holding_its_evidence() -> None:
+    """A clause that prohibits one thing and allows another is right on both stances."""
+    clause = Clause("p/9", "Staff must not text pupils. Staff may email parents with the head's approval.", number="9", force="prohibited")
+    statements = {
+        "p/9": (
+            Statement("p/9~1", "p/9", 1, "Staff must not text pupils.", Force.PROHIBITED, "“must not”"),
+            Statement("p/9~2", "p/9", 2, "Staff may email parents with the head's approval.", Force.PERMITTED_WITH_CONDITIONS, "“may” with conditions"),
+        )
+    }
+    gold = {
+        "policy": "tiny",
+        "stances": [
+            {"topic": "pupil-contact", "stance": "prohibited", "evidence": "must not text pupils"},
+            {"topic": "parent-contact", "stance": "permitted-with-conditions", "evidence": "may email parents with the head's approval"},
+            # Evidence running over both statements is scored against the one it starts in.
+            {"topic": "pupil-contact", "stance": "prohibited", "evidence": "text pupils. Staff may email"},
+        ],
+    }
+    evaluation = Evaluation()
+    score_policy(gold, (clause,), {}, evaluation, statements)
+    assert (evaluation.stances_right, evaluation.stances_total) == (3, 3), evaluation.misses
+    without = Evaluation()
+    score_policy(gold, (clause,), {}, without)  # no statements: the clause's own (summary) force
+    assert (without.stances_right, without.stances_total) == (2, 3)

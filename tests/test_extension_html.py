@@ -8,8 +8,8 @@ import markdown
 import pytest
 
 from policy_atlas.core.clausetag import escape_heading
-from policy_atlas.core.model import Force
-from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
+from policy_atlas.core.model import Force, Statement, statement_id
+from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 
 
 def render(src: str, extension: ClauseExtension | None = None) -> str:
@@ -261,7 +261,7 @@ def test_force_badge_uses_its_label(force: Force) -> None:
     src, expected = badges_case(
         "privacy",
         force,
-        f'<div class="pa-clause__badges"><span class="pa-force pa-force--{force}"><span aria-hidden="true">{symbol}</span> {words}</span>'
+        f'<div class="pa-clause__badges" data-search-exclude=""><span class="pa-force pa-force--{force}"><span aria-hidden="true">{symbol}</span> {words}</span>'
         '<span class="pa-topic pa-topic--privacy">privacy</span></div>',
     )
     assert_renders(src, expected)
@@ -271,7 +271,7 @@ def test_topics_without_provider_are_plain_spans_with_overrides_applied() -> Non
     src, expected = badges_case(
         "pupil-contact,old,-old,+new,privacy",
         "required",
-        '<div class="pa-clause__badges"><span class="pa-force pa-force--required"><span aria-hidden="true">●</span> Must</span>'
+        '<div class="pa-clause__badges" data-search-exclude=""><span class="pa-force pa-force--required"><span aria-hidden="true">●</span> Must</span>'
         '<span class="pa-topic pa-topic--pupil-contact">pupil-contact</span>'
         '<span class="pa-topic pa-topic--privacy">privacy</span>'
         '<span class="pa-topic pa-topic--new">new</span></div>',
@@ -298,7 +298,7 @@ def provider(topic: str, clause_id: str) -> TopicBadge:
 
 
 PROVIDED_BADGES = (
-    '<div class="pa-clause__badges"><span class="pa-force pa-force--prohibited"><span aria-hidden="true">✖</span> Must not</span>'
+    '<div class="pa-clause__badges" data-search-exclude=""><span class="pa-force pa-force--prohibited"><span aria-hidden="true">✖</span> Must not</span>'
     '<a class="pa-topic pa-topic--pupil-contact" href="/topics/pupil-contact/" '
     'title="Why: pupil-contact &amp; &lt;tags&gt;">Pupil Contact</a>'
     '<span class="pa-topic pa-topic--privacy">Privacy</span></div>'
@@ -308,6 +308,40 @@ PROVIDED_BADGES = (
 def test_topic_badge_provider_passed_as_option() -> None:
     src, expected = badges_case("pupil-contact,privacy,-old", "prohibited", PROVIDED_BADGES)
     assert_renders(src, expected, ClauseExtension(topic_badge=provider))
+
+
+def statements_of(clause_id: str, *parts: tuple[str, str, tuple[str, ...]]) -> tuple[Statement, ...]:
+    return tuple(
+        Statement(statement_id(clause_id, n, len(parts)), clause_id, n, text, Force(force), "why", topics)
+        for n, (text, force, topics) in enumerate(parts, start=1)
+    )
+
+
+def test_statements_that_differ_each_carry_their_badges() -> None:
+    """A clause stating a prohibition and a permission shows each statement with its own force."""
+    statements = statements_of(
+        "s/4", ("Staff must not message pupils.", "prohibited", ("privacy",)), ("Staff may post <news>.", "permitted", ())
+    )
+    info = ClauseInfo(("privacy",), "prohibited", statements)
+    extension = ClauseExtension(clause_info=lambda clause_id: info if clause_id == "s/4" else None)
+    assert_renders(
+        "§ 4 {#s/4 topics=privacy force=prohibited}\nStaff must not message pupils. Staff may post <news>.",
+        f"""
+        <div class="pa-clause" data-force="prohibited" data-number="4" data-topics="privacy" id="s/4">
+        {head("s/4", "4")}
+        <p class="pa-clause__text"><span class="pa-statement" id="s/4~1">Staff must not message pupils.</span> <span class="pa-statement__badges" data-search-exclude=""><span class="pa-force pa-force--prohibited"><span aria-hidden="true">✖</span> Must not</span><span class="pa-topic pa-topic--privacy">privacy</span></span> <span class="pa-statement" id="s/4~2">Staff may post &lt;news&gt;.</span> <span class="pa-statement__badges" data-search-exclude=""><span class="pa-force pa-force--permitted"><span aria-hidden="true">○</span> May</span></span></p>
+        </div>
+        """,
+        extension,
+    )
+
+
+def test_statements_that_agree_share_one_row_of_badges() -> None:
+    statements = statements_of("s/4", ("Staff must not text pupils.", "prohibited", ()), ("Staff must not call pupils.", "prohibited", ()))
+    extension = ClauseExtension(clause_info=lambda clause_id: ClauseInfo((), "prohibited", statements))
+    html = render("§ 4 {#s/4 force=prohibited}\nStaff must not text pupils. Staff must not call pupils.", extension)
+    assert "pa-statement" not in html
+    assert html.count("pa-force--prohibited") == 1
 
 
 HOSTILE = [

@@ -25,11 +25,17 @@ def make_sources(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
     return directory
 
 
+LEFT_OUT = "; this policy is left out"
+
+
 def error_for(tmp_path: Path, files: dict[str, str | bytes]) -> str:
+    """The one error about a policy that is left out, without the "left out" ending."""
     directory = make_sources(tmp_path, files)
-    with pytest.raises(PolicyAtlasError) as caught:
-        discover_sources(directory)
-    return str(caught.value)
+    sources, diagnostics = discover_sources(directory)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    assert len(errors) == 1, diagnostics
+    assert str(errors[0]).endswith(LEFT_OUT)
+    return str(errors[0]).removesuffix(LEFT_OUT)
 
 
 def meta_for(tmp_path: Path, sidecar: str) -> PolicyMeta:
@@ -279,16 +285,17 @@ def test_paths_in_messages_follow_the_directory_given(tmp_path: Path) -> None:
             "digits to make one from",
             id="unsluggable-name-sidecar-without-slug",
         ),
-        pytest.param({}, "source_policies: no policy sources (*.txt) found", id="empty"),
-        pytest.param(
-            {"README.md": "# x", "a.yml": "school: A\n"},
-            "source_policies: no policy sources (*.txt) found",
-            id="no-txt",
-        ),
     ],
 )
 def test_discovery_errors(tmp_path: Path, files: dict[str, str | bytes], expected: str) -> None:
     assert error_for(tmp_path, files) == expected
+
+
+@pytest.mark.parametrize("files", [pytest.param({}, id="empty"), pytest.param({"README.md": "# x", "a.yml": "school: A\n"}, id="no-txt")])
+def test_nothing_to_build(tmp_path: Path, files: dict[str, str | bytes]) -> None:
+    with pytest.raises(PolicyAtlasError) as caught:
+        discover_sources(make_sources(tmp_path, files))
+    assert str(caught.value) == "source_policies: no policy sources (*.txt) found"
 
 
 def test_missing_directory(tmp_path: Path) -> None:
@@ -506,9 +513,32 @@ def test_malformed_sidecar(tmp_path: Path, sidecar: str | bytes, expected: str) 
 
 def test_error_carries_path_and_line(tmp_path: Path) -> None:
     directory = make_sources(tmp_path, {"x.txt": "p", "x.yml": "school: A\nbogus: 1\n"})
-    with pytest.raises(PolicyAtlasError) as caught:
-        discover_sources(directory)
-    assert (caught.value.path, caught.value.line) == ("source_policies/x.yml", 2)
+    sources, diagnostics = discover_sources(directory)
+    assert sources == ()
+    assert [(d.path, d.line, d.severity) for d in diagnostics] == [("source_policies/x.yml", 2, Severity.ERROR)]
+
+
+def test_one_bad_policy_never_stops_the_others(tmp_path: Path) -> None:
+    directory = make_sources(
+        tmp_path,
+        {"a.txt": "p", "b.txt": "p", "b.yml": "school: [1, 2]\n", "c.txt": "p", "c.yml": "school: C\nslug: a\n", "d.txt": "p"},
+    )
+    sources, diagnostics = discover_sources(directory)
+    assert [s.meta.slug for s in sources] == ["a", "d"]
+    assert [(d.path, d.code) for d in diagnostics] == [("source_policies/b.yml", "bad-metadata"), ("source_policies/c.txt", "duplicate-slug")]
+
+
+def test_a_link_to_a_file_elsewhere_is_never_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the password is swordfish", encoding="utf-8")
+    directory = make_sources(tmp_path, {"a.txt": "p"})
+    (directory / "leak.txt").symlink_to(secret)
+    (directory / "near.txt").symlink_to(directory / "a.txt")
+    sources, diagnostics = discover_sources(directory)
+    assert [s.meta.slug for s in sources] == ["a", "near"]
+    assert [str(d) for d in diagnostics] == [
+        "source_policies/leak.txt: is a symbolic link to a file outside the sources directory; it is not read; this policy is left out"
+    ]
 
 
 def test_utf8_bom_is_accepted(tmp_path: Path) -> None:

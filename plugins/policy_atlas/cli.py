@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .core.classify import Classifier, resolve_topics
 from .core.corpus import analyse_source, normalise, page_overrides, page_path_for
-from .core.evaluate import evaluate, report
+from .core.analysis import with_overrides
+from .core.evaluate import Evaluation, Reading, evaluate, report
 from .core.model import Clause, PolicyAtlasError, Severity
 from .core.sources import discover_sources
 from .core.taxonomy import Taxonomy, load_taxonomy
@@ -27,7 +28,11 @@ def _parser() -> argparse.ArgumentParser:
     norm.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     norm.add_argument("--quiet", action="store_true", help="print only problems")
     ev = commands.add_parser("evaluate", help="score topics and force against hand-made gold labels")
-    ev.add_argument("gold_dir", type=Path, help="a folder of gold YAML files (the format of shared/gold)")
+    ev.add_argument(
+        "sets", nargs="+", type=Path, metavar="SET",
+        help="a folder of gold YAML files (the format of shared/gold) for the project's sources, "
+        "or a folder holding gold/ and the policies/ they label; each set is scored alone and all together",
+    )
     ev.add_argument("--misses", action="store_true", help="also list every snippet scored wrong")
     return parser
 
@@ -39,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         taxonomy = _taxonomy(args.taxonomy, args.project)
         if args.command == "evaluate":
-            return _evaluate(sources, pages, taxonomy, args.gold_dir, args.misses)
+            return _evaluate(sources, pages, taxonomy, args.sets, args.misses)
         return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet)
     except PolicyAtlasError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -54,26 +59,42 @@ def _taxonomy(given: Path | None, project: Path) -> Taxonomy:
     return load_taxonomy(default) if default.exists() else Taxonomy(())
 
 
-def _evaluate(sources: Path, pages: Path, taxonomy: Taxonomy, gold_dir: Path, misses: bool) -> int:
-    """Classify every source afresh (honouring overrides in existing pages) and score it."""
-    found, _ = discover_sources(sources)
+def _evaluate(sources: Path, pages: Path, taxonomy: Taxonomy, sets: list[Path], misses: bool) -> int:
+    """Read every labelled set's policies afresh and score them, set by set and all together."""
     classifier = Classifier(taxonomy)
-    policies: dict[str, tuple[Clause, ...]] = {}
-    stems: dict[str, str] = {}
-    for source in found:
-        page = page_path_for(pages, source.meta.slug)
-        keep = page_overrides(page.read_text(encoding="utf-8") if page.exists() else None)
-        _, blocks, _ = analyse_source(source, classifier, keep)
-        clauses = tuple(b for b in blocks if isinstance(b, Clause))
-        policies[source.meta.slug] = tuple(replace(c, topics=resolve_topics(c.topics)) for c in clauses)
-        stems[source.meta.slug] = source.path.stem
-    result = evaluate(gold_dir, policies, stems)
-    for line in result.policies:
-        print(f"gold {line}")
-    print(report(result, taxonomy.ids))
-    if misses:
-        print("\n".join(["", *result.misses]))
+    overall = Evaluation()
+    for labelled in sets:
+        gold_dir, policies_dir = (labelled / "gold", labelled / "policies") if (labelled / "gold").is_dir() else (labelled, sources)
+        own = policies_dir.resolve() == sources.resolve()
+        result = evaluate(gold_dir, _readings(policies_dir, pages if own else None, classifier))
+        overall.add(result)
+        if len(sets) > 1:
+            print(f"== {labelled.name or labelled} ({len(result.policies)} policies) ==")
+        for line in result.policies:
+            print(f"gold {line}")
+        print(report(result, taxonomy.ids))
+        if misses:
+            print("\n".join(["", *result.misses]))
+        print()
+    if len(sets) > 1:
+        print(f"== all sets ({len(overall.policies)} policies) ==")
+        print(report(overall, taxonomy.ids))
     return 0
+
+
+def _readings(policies_dir: Path, pages: Path | None, classifier: Classifier) -> dict[str, Reading]:
+    """Every source in ``policies_dir`` read as a build would, honouring overrides in ``pages``."""
+    found, _ = discover_sources(policies_dir)
+    readings: dict[str, Reading] = {}
+    for source in found:
+        page = page_path_for(pages, source.meta.slug) if pages is not None else None
+        keep = page_overrides(page.read_text(encoding="utf-8") if page is not None and page.exists() else None)
+        _, blocks, _ = analyse_source(source, classifier, keep)
+        results = classifier.classify_blocks(blocks)
+        clauses = tuple(replace(b, topics=resolve_topics(b.topics)) for b in blocks if isinstance(b, Clause))
+        statements = {c.id: with_overrides(results[c.id].statements, keep.get(c.id, ())) for c in clauses}
+        readings[source.meta.slug] = Reading(clauses, statements, source.path.stem)
+    return readings
 
 
 def _normalise(sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], quiet: bool) -> int:

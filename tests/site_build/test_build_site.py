@@ -15,9 +15,11 @@ from mkdocs.exceptions import Abort
 from sitekit import CORPUS, SCHOOL_SLUGS, clauses_json, element_ids, school_html
 
 from policy_atlas.core.corpus import load_corpus
+from policy_atlas.core.model import Force
 
-RECORD_KEYS = {"school", "id", "number", "heading", "text", "topics", "topic_reasons", "force", "force_reason", "source"}
+RECORD_KEYS = {"school", "id", "number", "heading", "text", "topics", "topic_reasons", "force", "force_reason", "statements", "source"}
 SOURCE_KEYS = {"file", "line_start", "line_end"}
+STATEMENT_KEYS = {"id", "text", "force", "force_reason", "topics", "topic_reasons"}
 
 
 def test_every_clause_is_an_anchor_on_its_school_page(built_site: tuple[Path, Path]) -> None:
@@ -54,6 +56,12 @@ def test_clauses_json_has_the_documented_schema(built_site: tuple[Path, Path]) -
         assert record["number"] is None or isinstance(record["number"], str)
         assert record["source"]["file"] == f"{record['school']}.txt"
         assert 1 <= record["source"]["line_start"] <= record["source"]["line_end"]
+        statements = record["statements"]
+        assert statements and all(set(s) == STATEMENT_KEYS for s in statements), record
+        assert " ".join(s["text"] for s in statements) == record["text"]
+        # The clause's topics are its statements' (with overrides); its force is the strongest of theirs.
+        assert set(record["topics"]) == {t for s in statements for t in s["topics"]}
+        assert record["force"] == min((s["force"] for s in statements), key=[f.value for f in Force].index)
 
 
 def test_a_windows_1252_source_is_read_and_traced_to_its_lines(built_site: tuple[Path, Path]) -> None:

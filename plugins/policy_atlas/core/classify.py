@@ -10,16 +10,15 @@ the clause tag wins over the classifier.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import clause_force
+from .force import Frame, completes_lead_in, lead_in_frame, statement_force
+from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
+from .sentences import sentence_spans
+from .statements import split_statements
 from .taxonomy import Rule, Taxonomy, Topic
-
-_WORD = re.compile(r"\w+")
-
 
 @dataclass(frozen=True)
 class TopicTag:
@@ -44,48 +43,24 @@ class Classification:
         return tuple(t.topic for t in self.topics)
 
 
-@lru_cache(maxsize=4096)
-def term_pattern(term: str) -> re.Pattern[str]:
-    """Compile one taxonomy term: ``*`` is any word ending, space or hyphen match either."""
-    parts = []
-    for word in re.split(r"[\s-]+", term.strip()):
-        stem = re.escape(word.rstrip("*"))
-        parts.append(stem + (r"\w*" if word.endswith("*") else ""))
-    return re.compile(r"(?<!\w)" + r"[\s\-/]+".join(parts) + r"(?!\w)", re.IGNORECASE)
-
-
 class TermSet:
-    """A group of terms matched against a text's words in one pass.
-
-    Single words are looked up in a set or by prefix; only phrases need a regular
-    expression. Classification of a thousand policies stays fast this way.
-    """
+    """A group of terms matched by stem against a text (what the comparison's concepts are)."""
 
     def __init__(self, terms: tuple[str, ...]) -> None:
-        single = [t for t in terms if re.fullmatch(r"\w+\*?", t)]
-        self.exact = frozenset(t for t in single if not t.endswith("*"))
-        self.prefixes = tuple(sorted(t[:-1] for t in single if t.endswith("*")))
-        phrases = [t for t in terms if t not in single]
-        self.phrase = (
-            re.compile("|".join(f"(?:{term_pattern(t).pattern})" for t in phrases), re.IGNORECASE) if phrases else None
-        )
+        self.terms = terms
+        self.index = PhraseIndex([terms])
 
-    def find(self, text: str, words: list[tuple[int, str]]) -> list[tuple[int, str]]:
-        """(word position, matched text) of every match; ``words`` is ``tokens(text)``."""
-        found = [(i, w) for i, (_, w) in enumerate(words) if w in self.exact or (self.prefixes and w.startswith(self.prefixes))]
-        if self.phrase is not None:
-            starts = [start for start, _ in words]
-            for match in self.phrase.finditer(text):
-                found.append((bisect_left(starts, match.start()), match.group(0)))
-        return found
+    def find(self, text: str, words: object = None) -> list[tuple[int, str]]:
+        """(word position, matched words) of every match."""
+        return [(hit.first, hit.words) for hit in self.index.hits(text, cached_tokens(text)).get(0, [])]
 
     def search(self, text: str) -> bool:
-        return bool(self.find(text, tokens(text)))
+        return bool(self.find(text))
 
 
 def tokens(text: str) -> list[tuple[int, str]]:
     """(character offset, lowercased word) for each word of a text."""
-    return [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    return [(t.start, t.word.lower()) for t in cached_tokens(text)]
 
 
 @lru_cache(maxsize=4096)
@@ -93,59 +68,113 @@ def term_set(terms: tuple[str, ...]) -> TermSet:
     return TermSet(terms)
 
 
-def _matches(text: str, terms: tuple[str, ...], words: list[tuple[int, str]] | None = None) -> list[tuple[int, str]]:
-    """(word position, matched text) for every occurrence of any term."""
-    return term_set(terms).find(text, tokens(text) if words is None else words)
+class TopicIndex:
+    """Every term group of some topics compiled into one index: a text is scanned once for all.
+
+    The hits of a text are cached, so reading a statement against eleven topics, its
+    heading and its lead-in costs one pass each. Rules find their groups by position,
+    never by hashing the groups again.
+    """
+
+    def __init__(self, topics: tuple[Topic, ...]) -> None:
+        groups = [
+            g
+            for topic in topics
+            for g in [*(g for r in topic.rules for g in r.groups), *(g for k in topic.provisions for r in k.rules for g in r.groups), topic.headings, topic.unless]
+            if g
+        ]
+        self.phrases = PhraseIndex(groups)
+        self._positions: dict[int, tuple[int, ...]] = {}
+        self._keep: list[object] = []  # what the identity keys refer to stays alive
+        self._hits = lru_cache(maxsize=16384)(self._scan)
+
+    def _scan(self, text: str) -> dict[int, list[Hit]]:
+        return self.phrases.hits(text, cached_tokens(text))
+
+    def group(self, group: tuple[str, ...]) -> int:
+        """The position of a term group; looked up by identity, as hashing a long group costs."""
+        known = self._positions.get(id(group))
+        if known is None:
+            known = self._positions[id(group)] = (self.phrases.position[group],)
+            self._keep.append(group)
+        return known[0]
+
+    def found(self, topic: Topic, text: str) -> dict[int, list[Hit]]:
+        """The text's hits, less any inside a phrase the topic says never counts."""
+        hits = self._hits(text)
+        if not topic.unless:
+            return hits
+        unless = self.group(topic.unless)
+        blocked = {p for h in hits.get(unless, ()) for p in range(h.first, h.last + 1)}
+        if not blocked:
+            return hits
+        return {
+            group: kept
+            for group, found in hits.items()
+            if group != unless and (kept := [h for h in found if not blocked.intersection(range(h.first, h.last + 1))])
+        }
+
+    def rule_groups(self, rule: Rule) -> tuple[int, ...]:
+        known = self._positions.get(id(rule))
+        if known is None:
+            known = self._positions[id(rule)] = tuple(self.group(g) for g in rule.groups)
+            self._keep.append(rule)
+        return known
+
+    def evidence(self, topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
+        """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
+        hits = self.found(topic, text)
+        for rule in topic.rules if rules is None else rules:
+            words = _rule_fires(rule.near, [hits.get(g, []) for g in self.rule_groups(rule)])
+            if words is not None:
+                quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))
+                return f"{rule.name}: {quoted}"
+        return None
+
+    def heading_evidence(self, topic: Topic, heading: str) -> str | None:
+        """Why a heading puts what is under it in the topic: one of its heading words, or a rule it meets."""
+        listed = bool(topic.headings) and bool(self.found(topic, heading).get(self.group(topic.headings)))
+        if listed or self.evidence(topic, heading) is not None:
+            return f"under the heading “{heading}”"
+        return None
 
 
-def _rule_fires(rule: Rule, text: str, words: list[tuple[int, str]]) -> list[str] | None:
-    """The words that satisfy the rule in ``text``, or None."""
-    per_group = [_matches(text, group, words) for group in rule.groups]
+def _rule_fires(near: int | None, per_group: list[list[Hit]]) -> list[str] | None:
+    """The words that satisfy a rule, or None: every group found, within ``near`` words of the first."""
     if not all(per_group):
         return None
-    if rule.near is None:
-        return [min(group)[1] for group in per_group]
-    best: list[str] | None = None
-    for anchor, _ in per_group[0]:
+    if near is None:
+        return [group[0].words for group in per_group]
+    for anchor in per_group[0]:
         chosen = []
         for group in per_group:
-            position, word = min(group, key=lambda m: abs(m[0] - anchor))
-            if abs(position - anchor) > rule.near:
+            nearest = min(group, key=lambda h: (abs(h.first - anchor.first), h.first))
+            if abs(nearest.first - anchor.first) > near:
                 break
-            chosen.append(word)
+            chosen.append(nearest.words)
         else:
-            best = chosen
-            break
-    return best
+            return chosen
+    return None
 
 
-def _blocked(topic: Topic, text: str) -> str:
-    """Remove the phrases the topic says never count (``abuse of their position``)."""
-    if topic.unless:
-        text = _unless_pattern(topic.unless).sub(" ", text)
-    return text
+_SINGLE: dict[int, tuple[Topic, TopicIndex]] = {}
 
 
-@lru_cache(maxsize=256)
-def _unless_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{term_pattern(p).pattern})" for p in phrases), re.IGNORECASE)
+def _index_of(topic: Topic) -> TopicIndex:
+    """An index of one topic, kept while that topic object lives (for callers without a Classifier)."""
+    entry = _SINGLE.get(id(topic))
+    if entry is None or entry[0] is not topic:
+        entry = _SINGLE[id(topic)] = (topic, TopicIndex((topic,)))
+    return entry[1]
 
 
 def topic_evidence(topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
     """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
-    text = _blocked(topic, text)
-    found = tokens(text)
-    for rule in topic.rules if rules is None else rules:
-        words = _rule_fires(rule, text, found)
-        if words is not None:
-            quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))
-            return f"{rule.name}: {quoted}"
-    return None
+    return _index_of(topic).evidence(topic, text, rules)
 
 
 def heading_evidence(topic: Topic, heading: str) -> str | None:
-    found = _matches(_blocked(topic, heading), topic.headings) if topic.headings else []
-    return f"under the heading “{heading}”" if found else None
+    return _index_of(topic).heading_evidence(topic, heading)
 
 
 class Classifier:
@@ -153,6 +182,7 @@ class Classifier:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
+        self.index = TopicIndex(taxonomy.topics)
 
     def classify_blocks(self, blocks: tuple[Heading | Clause, ...]) -> dict[str, Classification]:
         by_id = {b.id: b for b in blocks if isinstance(b, Clause)}
@@ -163,23 +193,82 @@ class Classifier:
         return results
 
     def classify(self, clause: Clause, lead_ins: list[Clause], earlier: dict[str, Classification]) -> Classification:
-        tags: list[TopicTag] = []
+        """Read a clause as statements, each with its force and topics; the clause summarises them."""
         innermost = clause.heading[-1] if clause.heading else ""
+        frame = _frame_for(clause, lead_ins, innermost, earlier)
+        example_topics = (
+            earlier[lead_ins[0].id].topic_ids if lead_ins and lead_ins[0].id in earlier and _introduces_examples(lead_ins[0].text) else ()
+        )
+        spans = split_statements(clause.text)
+        statements: list[Statement] = []
+        previous: tuple[TopicTag, ...] = ()
+        for index, text in enumerate(spans, start=1):
+            force, force_why = statement_force(text, frame)
+            completes = _last_sentence(lead_ins[0].text) if lead_ins and index == 1 and completes_lead_in(text) else None
+            tags = self._topics(text, lead_ins, example_topics, innermost, previous, completes)
+            statements.append(
+                Statement(
+                    statement_id(clause.id, index, len(spans)), clause.id, index, text, force, force_why,
+                    tuple(t.topic for t in tags), tuple((t.topic, t.why) for t in tags),
+                )
+            )
+            previous = tags
+        return _summary(statements)
+
+    def _topics(
+        self, text: str, lead_ins: list[Clause], example_topics: tuple[str, ...], innermost: str,
+        previous: tuple[TopicTag, ...], completes: str | None,
+    ) -> tuple[TopicTag, ...]:
+        """A statement's topics: its own words (read with the lead-in it completes), else the
+        examples' lead-in, its heading, or the statement it continues."""
+        tags: list[TopicTag] = []
+        continues = bool(previous) and _CONTINUES.match(text) is not None
         for topic in self.taxonomy.topics:
-            why = topic_evidence(topic, clause.text)
-            if why is None and lead_ins and _introduces_examples(lead_ins[0].text) and topic.id in earlier[lead_ins[0].id].topic_ids:
+            why = self.index.evidence(topic, text)
+            if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
+            if why is None and completes is not None:
+                found = self.index.evidence(topic, f"{completes} {text}")
+                why = f"with its lead-in “{_short(completes)}”: {found}" if found else None
             if why is None and innermost:
-                why = heading_evidence(topic, innermost)
+                why = self.index.heading_evidence(topic, innermost)
+            if why is None and continues:
+                why = next((f"continues the statement before ({t.why})" for t in previous if t.topic == topic.id), None)
             if why is not None:
                 tags.append(TopicTag(topic.id, why))
-        inherited = earlier.get(lead_ins[0].id) if lead_ins else None
-        force, force_why = clause_force(clause.text, [c.text for c in lead_ins], inherited.force if inherited else None)
-        statement = Statement(
-            statement_id(clause.id, 1, 1), clause.id, 1, clause.text, force, force_why,
-            tuple(t.topic for t in tags), tuple((t.topic, t.why) for t in tags),
-        )
-        return Classification(tuple(tags), force, force_why, (statement,))
+        return tuple(tags)
+
+
+def _last_sentence(text: str) -> str:
+    """The sentence of a lead-in that its items complete: its last ("These are the risks:")."""
+    spans = sentence_spans(text)
+    return text[spans[-1][0]:spans[-1][1]] if spans else text
+
+
+_CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)
+"""A statement that opens by pointing back continues the subject of the one before."""
+
+
+def _summary(statements: list[Statement]) -> Classification:
+    """The clause's topics (the union of its statements') and force (the strongest)."""
+    reasons: dict[str, str] = {}
+    for statement in statements:
+        for topic, why in statement.topic_reasons:
+            reasons.setdefault(topic, why)
+    strongest = min(statements, key=lambda s: s.force.rank)
+    return Classification(
+        tuple(TopicTag(t, why) for t, why in reasons.items()), strongest.force, strongest.force_reason, tuple(statements)
+    )
+
+
+def _frame_for(clause: Clause, lead_ins: list[Clause], heading: str, earlier: dict[str, Classification]) -> Frame | None:
+    """What the clause's list lead-in, or a heading that acts as one ("Staff must not:"), gives it."""
+    if lead_ins:
+        known = earlier.get(lead_ins[0].id)
+        return lead_in_frame(lead_ins[0].text, known.statements[-1].force if known else None)
+    if clause.parent is None and heading.rstrip().endswith(":"):
+        return lead_in_frame(heading)
+    return None
 
 
 def _lead_in_chain(clause: Clause, by_id: dict[str, Clause]) -> list[Clause]:

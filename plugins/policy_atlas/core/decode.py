@@ -46,8 +46,31 @@ class DecodedText:
     diagnostics: tuple[Diagnostic, ...]
 
 
+_DOCUMENT_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF file"),
+    (b"PK\x03\x04", "a Word, OpenDocument or other zipped file"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office file"),
+    (b"{\\rtf", "a Rich Text (RTF) file"),
+)
+_PDF_INTERNALS = re.compile(rb"^\s*\d+\s+\d+\s+obj\b|\bendobj\b|\bendstream\b|^\s*xref\s*$|/Type\s*/(?:Page|Catalog|Font)\b", re.MULTILINE)
+_PDF_INTERNALS_ENOUGH = 3
+
+
+def _refuse_document(data: bytes, path: str) -> None:
+    """A document file renamed ``.txt`` may even decode as text; publishing its internals would be nonsense."""
+    for signature, kind in _DOCUMENT_SIGNATURES:
+        if data.lstrip(b"\xef\xbb\xbf").startswith(signature):
+            raise PolicyAtlasError(path, f"this is {kind}, not its text: extract the text (for example by saving as plain text) and use that", line=1)
+    markers = _PDF_INTERNALS.findall(data[: 1 << 20])
+    if len(markers) >= _PDF_INTERNALS_ENOUGH:
+        first = _PDF_INTERNALS.search(data)
+        line = data[: first.start()].count(b"\n") + 1 if first else 1
+        raise PolicyAtlasError(path, f"this holds the inside of a PDF file (object markers from line {line}), not its text: extract the text and use that", line=line)
+
+
 def decode_source(data: bytes, path: str) -> DecodedText:
     """Decode and repair one policy file; raise PolicyAtlasError if it holds no usable text."""
+    _refuse_document(data, path)
     text, encoding, diagnostics = _decode(data, path)
     _require_text(text, path)
     repaired, tidied = _repair(text, path)

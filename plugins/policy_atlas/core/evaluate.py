@@ -3,7 +3,12 @@
 A snippet counts for the clause that contains it (white space collapsed). For each topic:
 a positive snippet in a clause with the topic is a true positive, in a clause without it a
 false negative; a negative snippet in a clause with the topic is a false positive. Force
-accuracy is the share of stances whose evidence clause has the stated force.
+accuracy is the share of stances whose evidence statement has the stated force: the
+statement of the evidence clause that contains the evidence (or, where the evidence runs
+over several statements, the one it starts in).
+
+A labelled *set* is a folder of gold files, or a folder holding ``gold/`` and the
+``policies/`` they describe; each set is scored alone and all sets together.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from .model import Clause, PolicyAtlasError
+from .model import Clause, PolicyAtlasError, Statement
 
 CORE_TOPICS = ("pupil-contact", "personal-devices", "images", "discipline")
 
@@ -53,6 +58,15 @@ class Evaluation:
     misses: list[str] = field(default_factory=list)
     policies: list[str] = field(default_factory=list)
 
+    def add(self, other: Evaluation) -> None:
+        """Fold another set's counts into this one (for the figures over every set)."""
+        for topic, counts in other.topics.items():
+            self.topics.setdefault(topic, Counts()).add(counts)
+        self.stances_right += other.stances_right
+        self.stances_total += other.stances_total
+        self.misses.extend(other.misses)
+        self.policies.extend(other.policies)
+
     def micro(self, topic_ids: tuple[str, ...] | None = None) -> Counts:
         total = Counts()
         for topic, counts in self.topics.items():
@@ -88,8 +102,36 @@ def gold_snippets(gold: dict[str, Any]) -> list[str]:
     return found
 
 
-def score_policy(gold: dict[str, Any], clauses: tuple[Clause, ...], topics_of: dict[str, tuple[str, ...]], evaluation: Evaluation) -> None:
-    """Add one policy's counts to ``evaluation``; ``topics_of`` maps clause id to final topics."""
+def _evidence_statement(evidence: str, clause: Clause, statements: tuple[Statement, ...]) -> Statement | None:
+    """The statement of ``clause`` that holds ``evidence``, else the one the evidence starts in."""
+    wanted = _collapse(evidence)
+    for statement in statements:
+        if wanted in _collapse(statement.text):
+            return statement
+    full = _collapse(f"{clause.number or ''} {clause.text}")
+    start = full.find(wanted)
+    if start < 0 or not statements:
+        return None
+    offset = len(full) - len(_collapse(clause.text))
+    for statement in statements:
+        offset += len(_collapse(statement.text)) + 1
+        if start < offset:
+            return statement
+    return statements[-1]
+
+
+def score_policy(
+    gold: dict[str, Any],
+    clauses: tuple[Clause, ...],
+    topics_of: dict[str, tuple[str, ...]],
+    evaluation: Evaluation,
+    statements_of: dict[str, tuple[Statement, ...]] | None = None,
+) -> None:
+    """Add one policy's counts to ``evaluation``.
+
+    ``topics_of`` maps clause id to final topics; ``statements_of`` maps clause id to its
+    statements (without them, a stance is scored against the clause's own force).
+    """
     texts = [(c, _collapse(f"{c.number or ''} {c.text}")) for c in clauses]
 
     def find_all(snippet: str) -> list[Clause]:
@@ -114,11 +156,14 @@ def score_policy(gold: dict[str, Any], clauses: tuple[Clause, ...], topics_of: d
     for stance in gold.get("stances") or []:
         evaluation.stances_total += 1
         holders = find_all(stance["evidence"])
-        clause = holders[0] if holders else None
-        if clause is not None and clause.force == stance["stance"]:
+        got: str = "no clause"
+        if holders:
+            clause = holders[0]
+            statement = _evidence_statement(stance["evidence"], clause, (statements_of or {}).get(clause.id, ()))
+            got = str(statement.force) if statement is not None else (clause.force or "none")
+        if got == stance["stance"]:
             evaluation.stances_right += 1
         else:
-            got = clause.force if clause else "no clause"
             evaluation.misses.append(f"{name}: force of “{stance['evidence']}”: {got}, expected {stance['stance']}")
 
 
@@ -138,24 +183,42 @@ def _match_source(gold: dict[str, Any], candidates: dict[str, tuple[Clause, ...]
     return best if snippets and best_found * 2 >= len(snippets) else None
 
 
-def evaluate(gold_dir: Path, policies: dict[str, tuple[Clause, ...]], stems: dict[str, str]) -> Evaluation:
-    """Score every gold file in ``gold_dir`` against the matching policy's clauses.
+@dataclass(frozen=True)
+class Reading:
+    """One policy as the system reads it: its clauses (final topics, summary force) and statements."""
 
-    ``policies`` maps slugs to classified clauses (topics final, force set); ``stems`` maps
-    slugs to source file stems, the usual way a gold file names its policy.
-    """
+    clauses: tuple[Clause, ...]
+    statements: dict[str, tuple[Statement, ...]]
+    stem: str
+
+
+def gold_files(gold_dir: Path) -> list[Path]:
+    """The gold files of a labelled set, failing clearly when the folder is missing or empty."""
+    if not gold_dir.is_dir():
+        raise PolicyAtlasError(str(gold_dir), "no such folder of gold labels")
     files = sorted(p for p in gold_dir.iterdir() if p.suffix in (".yaml", ".yml"))
     if not files:
         raise PolicyAtlasError(str(gold_dir), "no gold files (*.yaml) here")
+    return files
+
+
+def evaluate(gold_dir: Path, readings: dict[str, Reading]) -> Evaluation:
+    """Score every gold file in ``gold_dir`` against the matching policy's reading.
+
+    ``readings`` maps slugs to policies as read; a gold file names its policy by the source
+    file's stem or the slug, else it is matched by which policy holds its snippets.
+    """
     evaluation = Evaluation()
-    for path in files:
+    policies = {slug: r.clauses for slug, r in readings.items()}
+    stems = {slug: r.stem for slug, r in readings.items()}
+    for path in gold_files(gold_dir):
         gold = load_gold(path)
         slug = _match_source(gold, policies, stems)
         if slug is None:
             raise PolicyAtlasError(str(path), f"no source policy matches {gold['policy']!r}")
         evaluation.policies.append(f"{path.name} -> {slug}")
-        clauses = policies[slug]
-        score_policy(gold, clauses, {c.id: tuple(c.topics) for c in clauses}, evaluation)
+        reading = readings[slug]
+        score_policy(gold, reading.clauses, {c.id: tuple(c.topics) for c in reading.clauses}, evaluation, reading.statements)
     return evaluation
 
 

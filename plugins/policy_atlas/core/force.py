@@ -1,19 +1,39 @@
-"""The force of a clause: prohibited, discouraged, permitted-with-conditions, permitted,
-required or none, read from its modal verbs and phrasing.
+"""The force of a statement, read from its grammar: the modal verb and its scope.
 
-The first deontic expression of the clause's first deontic sentence sets the force; then
-conditions and negation adjust it: "may ... only when" is permission with conditions;
-"must not ... without prior permission" is too; "must not ... unless authorised" stays a
-prohibition (the exception is narrow); "must be given permission to" makes the act
-permitted with conditions. A list item with no verb of its own takes its lead-in's force.
+One statement has one force (see ``statements.py`` for how a clause is split). The reading:
+
+1. The governing expression is the first deontic expression of the statement's main
+   clause: expressions inside a leading "If/When/Where ..., " clause or a relative clause
+   ("anything that may be seen as ...") describe, they do not regulate.
+2. Negation in its scope makes a prohibition ("must not", "must never", "are not permitted
+   to", "No member of staff should", "under no circumstances"); advice against makes a
+   discouragement ("advised not to", "should avoid", "be careful not to", "think carefully
+   before"); "only" makes a permission with conditions; a duty ("must", "should", "will",
+   "are expected to", "ensure") a requirement; "may", "can", "are free to" a permission.
+3. Conditions adjust it: a prohibition lifted by permission or an ordinary exception
+   ("without prior permission", "other than for club matters", "unless parents consent")
+   is a permission with conditions, while a narrow exception ("unless authorised", "except
+   in exceptional circumstances") leaves it a prohibition; a duty whose object is getting
+   permission ("must be given permission to", "staff wishing to ... must ...", "limit ...
+   to breaks") is a permission with conditions; a permission with a condition ("if",
+   "provided that", "with consent", "during breaks") is one too.
+4. A statement with no deontic expression is an instruction if it opens with a verb
+   ("Keep profiles private": required; "Do not ...", "Never ...", "Not ...": prohibited;
+   "Avoid ...": discouraged), or else a gerund or a noun phrase, which states no rule alone.
+5. A list item takes what its lead-in gives (``Frame``): the lead-in's force for an
+   instruction, gerund or noun phrase completing it ("Staff must not:" / "Share pupils'
+   photos"); advice for items under "We recommend:" (a negative item is discouraged, a
+   positive one required); nothing for items under "Relevant legislation includes:". Where
+   the item has a modal verb of its own, the item's own modal wins.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from .lexicon import is_base_verb, is_gerund
 from .model import Force
-from .sentences import sentence_spans
 
 PROHIBITED = Force.PROHIBITED
 DISCOURAGED = Force.DISCOURAGED
@@ -23,107 +43,283 @@ REQUIRED = Force.REQUIRED
 NONE = Force.NONE
 
 _Q = "['’]"
-# Longest, most specific phrasings first: at one position the first pattern listed wins.
-_MARKERS: tuple[tuple[Force, str], ...] = (
-    (DISCOURAGED, r"(?:strongly\s+)?(?:advised|encouraged|recommended)\s+not\s+to"),
-    (DISCOURAGED, r"(?:should|must|are\s+to|is\s+to)\s+(?:try\s+to\s+)?avoid"),
-    (DISCOURAGED, r"(?:caution|care)\s+(?:is|should\s+be)\s+(?:advised|taken|exercised)"),
-    (DISCOURAGED, r"(?:is|are)\s+(?:discouraged|not\s+(?:recommended|advisable|advised))"),
-    (DISCOURAGED, r"(?:are|is)\s+(?:asked|requested)\s+not\s+to|(?:recommended|advisable|advised)\s+that\b[^.;]{0,60}?\b(?:do\s+not|don['’]t|not|never)\b"),
-    (PROHIBITED, r"at\s+no\s+time"),
-    (DISCOURAGED, r"(?:should|must|will|are\s+to)\s+think\s+(?:very\s+)?carefully"),
-    (DISCOURAGED, r"discouraged|think\s+carefully|avoid"),
-    (PROHIBITED, r"(?:must|should|shall|may|will|can|are\s+to|is\s+to)\s+(?:never|refrain\s+from|at\s+no\s+time)"),
-    (PROHIBITED, rf"(?:must|may|shall|should|will|can|could|would)\s*(?:not|n{_Q}t)\b|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t"),
-    (PROHIBITED, r"(?:is|are)\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed|to)\b"),
-    (PROHIBITED, r"(?:does|do)\s+not\s+(?:permit|allow)"),
-    (PROHIBITED, rf"under\s+no\s+circumstances|prohibited|forbidden|not\s+permitted|not\s+allowed|(?:^|[.;:]\s*)(?:do\s+not|don{_Q}t|never|not)\b|\bnever\b|must\s+neither|refrain\s+from|(?:is|are)\s+(?:an\s+|a\s+disciplinary\s+)?offence"),
-    (CONDITIONAL, r"(?:may|can|could|should|must|will)\s+only|only\s+(?:be\s+)?(?:permitted|allowed|used|use)"),
-    (REQUIRED, r"(?:strongly\s+)?(?:advised|expected|required|obliged)\s+to|(?:is|are)\s+required|(?:must|shall|should|will)\b|need(?:s)?\s+to|ha(?:ve|s)\s+to|(?:are|is)\s+to\s+be|(?:are|is)\s+to\b|(?:are|is)\s+responsible\s+for|it\s+is\s+essential|ensure"),
-    (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled)\s+to|permits?\b|(?:may|can)\b|is\s+acceptable|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
-)
-_COMPILED = [(force, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for force, pattern in _MARKERS]
+_MODALS = r"(?:must|should|shall|will|would|may|might|can|could|need|ought\s+to)"
+_ASKED = r"(?:strongly\s+|also\s+|therefore\s+)?(?:advised|encouraged|recommended|asked|requested|urged|reminded)"
 
-_EXPLICIT_CONDITION = re.compile(
-    r"\bonly\s+(?:if|when|where|with|after|via|through|for|during)|\bprovided(?:\s+that)?\b|\bproviding\b|\bas\s+long\s+as\b|"
-    r"\bsubject\s+to\b|\bon\s+condition\b",
+# Longest, most specific phrasings first: at one position the first pattern listed wins.
+_EXPRESSIONS: tuple[tuple[Force, str], ...] = (
+    (DISCOURAGED, rf"{_ASKED}\s+not\s+to|(?:advise|recommend|urge|ask|encourage|suggest)s?\s+(?:\w+\s+){{0,3}}?not\s+to"),
+    (DISCOURAGED, r"(?:should|must|will|are\s+to|is\s+to|try\s+to|need\s+to|ought\s+to)\s+(?:try\s+to\s+|always\s+|also\s+)?avoid"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully"),
+    (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|not\s+a\s+good\s+idea)"),
+    (DISCOURAGED, rf"(?:recommended|advisable|advised|suggested)\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
+    (PROHIBITED, rf"(?:{_MODALS}\s+|(?:is|are)\s+to\s+)?(?:under\s+no\s+circumstances|in\s+no\s+circumstances|at\s+no\s+time)|(?:is|are)\s+to\s+(?:refrain|abstain)\s+from"),
+    (PROHIBITED, rf"\bno\s+(?:member\s+of\s+staff|members\s+of\s+staff|staff(?:\s+members?)?|employees?|one|person|adults?|volunteers?|pupils?|students?|individuals?)\s+(?:\w+\s+){{0,3}}?(?:{_MODALS}|is\s+to|are\s+to|is\s+permitted|is\s+allowed)"),
+    (PROHIBITED, rf"{_MODALS}\s*(?:not|never|n{_Q}t)\b|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t|shan{_Q}t|needn{_Q}t"),
+    (PROHIBITED, rf"{_MODALS}\s+(?:\w+\s+)?(?:refrain\s+from|abstain\s+from)|refrain\s+from"),
+    (PROHIBITED, rf"(?<=[:;,–—-]\s)(?:please\s+)?(?:do\s+not|don{_Q}t|never)\b|^(?:do\s+not|don{_Q}t|never|not)\b"),
+    (PROHIBITED, r"(?:is|are|be|being)\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed|acceptable|appropriate|tolerated|to)\b"),
+    (PROHIBITED, r"(?:is|are|be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|banned|unacceptable|inappropriate|not\s+permitted|not\s+allowed)"),
+    (PROHIBITED, r"(?:does|do|will)\s+not\s+(?:permit|allow|condone|tolerate|accept)|prohibit(?:s|ed)?\b|forbid(?:s|den)?\b|not\s+(?:permitted|allowed)"),
+    (PROHIBITED, r"(?:is|are|constitutes?|amounts?\s+to)\s+(?:an?\s+)?(?:disciplinary\s+|criminal\s+|serious\s+)?(?:offence|(?:gross\s+)?misconduct)"),
+    (CONDITIONAL, rf"{_MODALS}\s+only\b|only\s+(?:be\s+)?(?:permitted|allowed|used|acceptable)"),
+    (REQUIRED, r"(?:is|are)\s+(?:required|expected|obliged|instructed|requested|asked|bound)\s+to|(?:strongly\s+|also\s+)?(?:advised|reminded)\s+to\b"),
+    (REQUIRED, r"(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
+    (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
+    (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
+    (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
+    (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|(?:is|are)\s+(?:acceptable|permissible)"),
+)
+_COMPILED = tuple((force, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for force, pattern in _EXPRESSIONS)
+
+_PERMISSION_WORD = r"(?:permission|consent|approval|authori[sz]ation|agreement|sign[\s-]?off|clearance)"
+_PERMISSION_WITH = re.compile(
+    rf"\bwith(?:out)?\s+(?:the\s+|their\s+|a\s+|an\s+|prior\s+|express\s+|explicit\s+|written\s+|appropriate\s+|formal\s+|parental\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}",
     re.IGNORECASE,
 )
-_PERMISSION_NEEDED = re.compile(
-    r"\bwithout\s+(?:the\s+)?(?:prior\s+|express\s+|explicit\s+|written\s+)*(?:permission|consent|approval|authori[sz]ation|agreement)|"
-    r"\b(?:given|obtain(?:ing)?|seek(?:ing)?|get(?:ting)?|have|gain(?:ing)?|receive)\s+(?:the\s+)?(?:prior\s+|express\s+|explicit\s+|written\s+|appropriate\s+)*(?:permission|consent|approval|authori[sz]ation)|"
-    r"\b(?:permission|consent|approval)\s+(?:from|of)\b|\bbusiness\s+case\b|\b(?:wishing|wants?|wanting|who\s+wish(?:es)?)\s+to\b|"
-    r"\bwith\s+(?:the\s+|their\s+|prior\s+|written\s+|express\s+)*(?:[\w-]+(?:'s|’s)\s+)?(?:permission|consent|approval|agreement|authori[sz]ation)",
+_PERMISSION_SOUGHT = re.compile(
+    rf"\b(?:given|granted|obtain(?:ed|ing)?|seek(?:ing)?|sought|get(?:ting)?|have|has|gain(?:ing)?|receive[ds]?|ask(?:ing)?\s+for|request(?:ing)?)\s+"
+    rf"(?:the\s+|their\s+|prior\s+|express\s+|explicit\s+|written\s+|appropriate\s+|formal\s+|parental\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}|"
+    rf"\b(?:be|are|is|been)\s+(?:pre-?)?(?:approved|authori[sz]ed|signed\s+off|agreed)\s+(?:by|in\s+advance|beforehand|before)|"
+    rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|\blimit\w*\b[^.;]*\bto\b|\brestrict\w*\b[^.;]*\bto\b",
+    re.IGNORECASE,
+)
+"""A duty that is a precondition: getting permission, or limiting an act to a time or place."""
+_EXPLICIT_CONDITION = re.compile(
+    r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
+    r"\bon\s+the\s+understanding\b",
     re.IGNORECASE,
 )
 _SOFT_CONDITION = re.compile(
-    r"\b(?:if|when|where|whilst|unless|provided|before|after)\b|\bduring\s+(?:their\s+|official\s+)*(?:breaks?|lunch|rest)|\boutside\s+(?:of\s+)?(?:session|working|school|lesson)|"
-    r"\bvia\s+(?:a|an|the)?\s*[\w-]*(?:authori[sz]ed|approved|official|sanctioned)|\b(?:authori[sz]ed|approved|sanctioned)\b|\breasonable\b|"
-    r"\blimit(?:ed)?\b[^.]*\bto\b|\bfor\s+(?:the\s+)?(?:deputy|head|headteacher|designated|authori[sz]ed|named|senior)",
+    r"(?<!including\s)(?<!even\s)(?<!also\s)\b(?:if|when|whenever|unless|before|after|once)\b|\bwhere\s+(?!(?:possible|necessary|appropriate|needed)\b)|\bduring\s+(?:their\s+|official\s+|designated\s+|non-contact\s+|any\s+)*(?:breaks?|lunch\w*|rest|free|non-contact|holidays?)|"
+    r"\boutside\s+(?:of\s+)?(?:their\s+|the\s+|normal\s+)*(?:session|working|school|lesson|teaching|contracted|directed|work)|"
+    r"\b(?:via|through|using|on|from)\s+(?:a|an|the|their|its)?\s*(?:[\w-]+\s+){0,2}?(?:[\w-]*authori[sz]ed|approved|official|sanctioned|designated)\b|"
+    r"\breasonable\b|\bappropriate\s+(?:times?|places?|access)\b|\bin\s+moderation\b",
+    re.IGNORECASE,
+)
+_LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
+_UNLESS_CONSENT = re.compile(
+    r"\bunless\b[^.;]*\b(?:consent|permission)\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree",
+    re.IGNORECASE,
+)
+"""An exception by the consent of the people concerned lifts a prohibition; one by authorisation does not."""
+_NARROW_EXCEPTION = re.compile(r"\bexcept(?:ional(?:ly)?)?\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme)|\bexceptional\s+circumstances\b|\bemergenc", re.IGNORECASE)
+
+_LEADING_SUBORDINATE = re.compile(
+    r"^(?:if|when|whenever|where|whilst|while|although|though|as|because|since|unless|once|before|after|with|provided|providing|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that))\b[^,;]{0,160},\s*",
+    re.IGNORECASE,
+)
+_LEADING_CONDITION = re.compile(r"\b(?:if|where|when|whenever|provided|providing|as\s+long\s+as|once|unless|with)\b", re.IGNORECASE)
+"""A leading clause that makes a permission conditional ("Where parents consent, images may ...")."""
+_RELATIVE = re.compile(
+    r"\b(?:that|which|who|whom|whose|what|whatever|anything|something)\s+(?:\w+\s+){0,1}$|"
+    r"\b(?:because|as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+"""Just before a modal, these mean it sits in a relative or subordinate clause: it describes."""
+_COMPLEMENT = re.compile(
+    r"\b(?:reminded|aware|understand|understands|note|noted|know|recognise|remember|ensure|advised|told|informed|accept|agree|"
+    r"means|clear|essential|important|expected|required|vital|recommended|suggested|asked)\s+that\s+(?:\w+\s+){0,1}$",
+    re.IGNORECASE,
+)
+"""Except "that" after a verb of telling or knowing: "reminded that they must not" reports the rule itself."""
+_OPENING_NOISE = re.compile(
+    r"^(?:[\W_\d]+|(?i:and|but|or|however|also|so|then|therefore|please|always|kindly|most\s+important(?:ly)?)\b[\s,:\-–—]*|[A-Z][A-Z]+(?:\s+[A-Z]+)*\s*[\-–—:]+\s*)+"
+)
+"""Bullets, emoji, numbers, Markdown emphasis, and words that open an instruction without changing it."""
+_NEGATIVE_OPENING = re.compile(rf"^(?:do\s+not|don{_Q}t|never|not|no\s+longer)\b", re.IGNORECASE)
+_AVOID_OPENING = re.compile(r"^(?:avoid(?:ing)?|try(?:ing)?\s+to\s+avoid|steer(?:ing)?\s+clear\s+of)\b", re.IGNORECASE)
+_REFRAIN_OPENING = re.compile(r"^(?:refrain(?:ing)?|abstain(?:ing)?)\s+from\b", re.IGNORECASE)
+_SUBJECT_FIRST = re.compile(
+    r"^[A-Za-z][\w’'-]*(?:\s+[\w’'-]+)?\s+(?:is|are|was|were|has|have|does|do|did|will|must|should|can|may|shall|would|could)\b|^[A-Za-z][\w’'-]*\s+\d",
+    re.IGNORECASE,
+)
+"""A sentence whose first word is its subject ("Section 9 explains ...", "Staff members are ...")."""
+_ONLY_OPENING = re.compile(r"^only\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a list lead-in gives the items under it.
+
+    ``force`` is the lead-in's own force ("Staff must not:" gives PROHIBITED); ``advice``
+    marks a lead-in that frames its items as advice ("We recommend:", "Good practice
+    includes:"); ``no_rule`` one that lists examples or things, not rules ("Relevant
+    legislation includes:").
+    """
+
+    force: Force | None
+    advice: bool
+    no_rule: bool
+    words: str
+
+
+_ADVICE_NOUNS = re.compile(
+    r"\b(?:advice|advise[ds]?|recommend(?:ation)?s?|recommended|suggest(?:ion)?s?|suggested|tips?|good\s+practice|best\s+practice|guidance|guidelines?|top\s+\w+)\b",
+    re.IGNORECASE,
+)
+_DUTY_NOUNS = re.compile(r"\b(?:requirements?|expectations?|rules?|responsibilities|duties|obligations|conditions|code\s+of\s+conduct|standards|principles)\b", re.IGNORECASE)
+_EXAMPLE_CUES = re.compile(
+    r"\b(?:includ(?:e|es|ing)|such\s+as|for\s+(?:example|instance)|e\.g|examples?|consist\s+of|comprises?|means|defined\s+as|as\s+follows|are|is|relevant|legislation|laws?|acts?|policies|documents?|risks?)\W*$",
     re.IGNORECASE,
 )
 
 
-_SEPARATOR = re.compile(r";|,\s+(?:so|but|however|including|which|although|though)\b|\s[–—-]\s", re.IGNORECASE)
+def lead_in_frame(text: str, force: Force | None = None) -> Frame:
+    """What a lead-in ("Staff must not:", "We recommend the following:") gives its items.
 
-
-def _segment(sentence: str, position: int) -> str:
-    """The part of a sentence that a deontic expression governs: up to the next clause separator."""
-    start = 0
-    for match in _SEPARATOR.finditer(sentence):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            return sentence[start:match.start()]
-    return sentence[start:]
-
-
-_RELATIVE = re.compile(r"\b(?:that|which|who|whom)\s+$", re.IGNORECASE)
-
-
-def _first_marker(text: str) -> tuple[Force, int, str] | None:
-    """(force, position, matched words) of the earliest deontic expression in ``text``.
-
-    A modal inside a relative clause ("anything that may be seen as ...") describes, it
-    does not regulate, so it is passed over.
+    ``force`` is the lead-in's own force as already read in its context (a lead-in can be an
+    item of a list itself); without it the lead-in's words alone are read.
     """
-    best: tuple[Force, int, str] | None = None
+    if force is None:
+        force, _ = statement_force(text)
+    advice = bool(_ADVICE_NOUNS.search(text)) and force in (NONE, REQUIRED, PERMITTED)
+    if force is NONE and _DUTY_NOUNS.search(text):
+        force = REQUIRED
+    no_rule = force is NONE and not advice and bool(_EXAMPLE_CUES.search(text.rstrip(" :;-–—")))
+    return Frame(None if force is NONE else force, advice, no_rule, _short(text))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _main_clause(text: str) -> tuple[str, int]:
+    """The statement without its opening noise or a leading subordinate clause, and where it starts."""
+    offset = 0
+    noise = _OPENING_NOISE.match(text)
+    if noise:
+        offset = noise.end()
+    subordinate = _LEADING_SUBORDINATE.match(text[offset:])
+    if subordinate and _governing(text[offset + subordinate.end():]) is not None:
+        offset += subordinate.end()
+    return text[offset:], offset
+
+
+def _governing(text: str) -> tuple[Force, int, int] | None:
+    """(force, start, end) of the first deontic expression outside a relative clause."""
+    best: tuple[Force, int, int] | None = None
     for force, pattern in _COMPILED:
         for match in pattern.finditer(text):
-            if _RELATIVE.search(text[: match.start()]):
+            if best is not None and match.start() >= best[1]:
+                break
+            if _RELATIVE.search(text[: match.start()]) and not _COMPLEMENT.search(text[: match.start()]):
                 continue
-            if best is None or match.start() < best[1]:
-                best = (force, match.start(), match.group(0).strip(" .;:"))
+            best = (force, match.start(), match.end())
             break
     return best
 
 
-def clause_force(text: str, lead_ins: list[str], inherited: Force | None) -> tuple[Force, str]:
-    """(force, why) for one clause; ``inherited`` is its lead-in's force, if it has one."""
-    for start, end in sentence_spans(text):
-        sentence = text[start:end]
-        marker = _first_marker(sentence)
-        if marker is None:
-            continue
-        force, position, words = marker
-        segment = _segment(sentence, position)
-        rest = sentence[position:position + len(segment)] if segment.startswith(sentence[position:position+1]) else segment
-        rest = segment[segment.find(sentence[position:position + 5]):] if sentence[position:position + 5] in segment else segment
-        if force == PROHIBITED:
-            if _EXPLICIT_CONDITION.search(rest) or _PERMISSION_NEEDED.search(rest):
-                return CONDITIONAL, f"“{words}” with a condition that lifts it"
-            return PROHIBITED, f"“{words}”"
-        if force in (DISCOURAGED, CONDITIONAL):
-            return force, f"“{words}”"
-        if force == REQUIRED:
-            if _PERMISSION_NEEDED.search(segment) or re.search(r"\blimit\b[^.]*\bto\b|\brestrict\w*\b[^.]*\bto\b", rest, re.IGNORECASE):
-                return CONDITIONAL, f"“{words}” a condition for doing it"
-            return REQUIRED, f"“{words}”"
-        if _EXPLICIT_CONDITION.search(sentence) or _PERMISSION_NEEDED.search(segment) or _SOFT_CONDITION.search(segment):
-            return CONDITIONAL, f"“{words}” with conditions"
-        return PERMITTED, f"“{words}”"
-    if _PERMISSION_NEEDED.search(text) or _EXPLICIT_CONDITION.search(text):
-        return CONDITIONAL, "a permission or condition it names"
-    if inherited and inherited != NONE and lead_ins:
-        return inherited, "from its lead-in"
+def _quoted(text: str) -> str:
+    return "“" + " ".join(text.split()).strip(" .;:,") + "”"
+
+
+def _scope(text: str, start: int) -> str:
+    """The words a deontic expression governs: to the end of the statement's clause."""
+    end = len(text)
+    for match in re.finditer(r";|\.\s|,\s+(?:but|however|although|though|whereas|so|as|because|since|and\s+(?:so|therefore))\b", text[start:]):
+        end = start + match.start()
+        break
+    return text[start:end]
+
+
+def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, str]:
+    """Apply the conditions and exceptions in the expression's scope to its force."""
+    scope = _scope(main, start)
+    if force is PROHIBITED:
+        if _NARROW_EXCEPTION.search(scope):
+            return PROHIBITED, f"{words} (with a narrow exception)"
+        if _PERMISSION_WITH.search(scope) or _LIFTING_EXCEPTION.search(scope) or _UNLESS_CONSENT.search(scope):
+            return CONDITIONAL, f"{words} with an exception that allows it"
+        if re.search(r"\bunless\b", scope, re.IGNORECASE):
+            return PROHIBITED, f"{words} (with a narrow exception)"
+        return PROHIBITED, words
+    if force is REQUIRED:
+        if _PERMISSION_SOUGHT.search(main):
+            return CONDITIONAL, f"{words}: a condition for doing it"
+        return REQUIRED, words
+    if force is PERMITTED:
+        if _EXPLICIT_CONDITION.search(main) or _PERMISSION_WITH.search(scope) or _SOFT_CONDITION.search(scope):
+            return CONDITIONAL, f"{words} with conditions"
+        return PERMITTED, words
+    return force, words
+
+
+def _opening(main: str) -> tuple[str, str]:
+    """The kind of statement a verb-less statement is: ``negative``, ``avoid``, ``only``,
+    ``instruction``, ``gerund`` or ``phrase`` (a noun phrase or fragment), with its first word."""
+    if _NEGATIVE_OPENING.match(main):
+        return "negative", main.split()[0]
+    if _REFRAIN_OPENING.match(main):
+        return "negative", "refrain from"
+    if _AVOID_OPENING.match(main):
+        return "avoid", "avoid"
+    if _ONLY_OPENING.match(main):
+        rest = _OPENING_NOISE.sub("", main[4:].lstrip())
+        kind, word = _opening(rest) if rest else ("phrase", "")
+        return ("only", f"only {word}".strip()) if kind == "instruction" else (kind, word)
+    first = re.match(r"[A-Za-z][\w’'-]*", main)
+    if first is None:
+        return "phrase", ""
+    word = first.group(0)
+    if is_gerund(word):
+        return "gerund", word
+    if is_base_verb(word) and not _SUBJECT_FIRST.match(main):
+        return "instruction", word
+    return "phrase", word
+
+
+def completes_lead_in(text: str) -> bool:
+    """Whether a list item finishes its lead-in's sentence ("must not share:" / "photos of pupils")
+    rather than standing as a sentence of its own, with a deontic expression of its own."""
+    main, _ = _main_clause(text)
+    return _governing(main) is None
+
+
+def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
+    """(force, why) for one statement; ``frame`` is what its list lead-in gives it, if any."""
+    main, offset = _main_clause(text)
+    found = _governing(main)
+    if found is not None:
+        force, start, end = found
+        words = _quoted(main[start:end])
+        force, why = _adjusted(force, words, main, start)
+        opening = text[:offset]
+        if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start])):
+            force, why = CONDITIONAL, f"{words} with conditions"
+        if start == 0 and _NEGATIVE_OPENING.match(main):
+            why = f"an instruction: {why}"
+        if frame is not None and frame.advice and force is PROHIBITED:
+            return DISCOURAGED, f"{why}, under advice (“{frame.words}”)"
+        return force, why
+    kind, word = _opening(main)
+    if kind == "negative":
+        force, why = _adjusted(PROHIBITED, _quoted(word), main, 0)
+        if frame is not None and frame.advice:
+            return DISCOURAGED, f"{why}, under advice (“{frame.words}”)"
+        return force, f"an instruction: {why}"
+    if kind == "avoid":
+        return DISCOURAGED, f"an instruction: {_quoted(word)}"
+    if kind == "only":
+        return CONDITIONAL, f"an instruction: {_quoted(word)}"
+    if frame is not None and not frame.no_rule:
+        if frame.advice and frame.force in (None, REQUIRED, PERMITTED):
+            return (REQUIRED if kind != "phrase" else NONE), f"advice under “{frame.words}”"
+        if frame.force is not None:
+            if kind == "phrase" or kind == "gerund" or kind == "instruction":
+                return _adjusted_item(frame.force, frame.words, main)
+    if kind == "instruction" and (frame is None or not frame.no_rule):
+        force, why = _adjusted(REQUIRED, _quoted(word), main, 0)
+        return force, f"an instruction: {why}"
+    if frame is not None and frame.no_rule:
+        return NONE, f"an item under “{frame.words}”, which states no rule"
     return NONE, "no modal verb"
+
+
+def _adjusted_item(force: Force, lead_in: str, main: str) -> tuple[Force, str]:
+    """An item that completes its lead-in's sentence takes its force, with the item's own conditions."""
+    adjusted, _ = _adjusted(force, "", main, 0)
+    return adjusted, f"from its lead-in “{lead_in}”"

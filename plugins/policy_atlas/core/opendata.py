@@ -10,7 +10,7 @@ from typing import Any
 
 from .classify import resolve_topics
 from .corpus import SchoolPolicy
-from .model import Clause
+from .model import Clause, Statement
 
 CSV_COLUMNS = ("school", "id", "number", "heading", "text", "topics", "force", "source_file", "line_start", "line_end")
 
@@ -20,11 +20,13 @@ def clause_records(
     shown: Mapping[str, tuple[Clause, ...]] | None = None,
     reasons: Mapping[str, Mapping[str, str]] | None = None,
     force_reasons: Mapping[str, str] | None = None,
+    statements: Mapping[str, tuple[Statement, ...]] | None = None,
 ) -> list[dict[str, Any]]:
     """One record per clause, schools in slug order and clauses in document order.
 
     ``shown`` holds each school's clauses as the site shows them (final topics, current
-    force); ``reasons`` say why each topic was given and ``force_reasons`` why the force is.
+    force); ``reasons`` say why each topic was given and ``force_reasons`` why the force is;
+    ``statements`` holds each clause's statements, whose texts joined with spaces are its text.
     """
     records: list[dict[str, Any]] = []
     for school in sorted(schools, key=lambda s: s.meta.slug):
@@ -41,6 +43,7 @@ def clause_records(
                     "topic_reasons": dict((reasons or {}).get(clause.id, {})),
                     "force": clause.force,
                     "force_reason": (force_reasons or {}).get(clause.id),
+                    "statements": [_statement_record(s) for s in (statements or {}).get(clause.id, ())],
                     "source": {
                         "file": school.source_name,
                         "line_start": span.line_start if span else None,
@@ -49,6 +52,17 @@ def clause_records(
                 }
             )
     return records
+
+
+def _statement_record(statement: Statement) -> dict[str, Any]:
+    return {
+        "id": statement.id,
+        "text": statement.text,
+        "force": statement.force.value,
+        "force_reason": statement.force_reason,
+        "topics": list(statement.topics),
+        "topic_reasons": dict(statement.topic_reasons),
+    }
 
 
 def document_records(schools: tuple[SchoolPolicy, ...]) -> list[dict[str, Any]]:
@@ -75,14 +89,29 @@ def to_json(records: list[dict[str, Any]], documents: list[dict[str, Any]] | Non
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula.
+
+    As OWASP recommends for CSV injection: a cell that starts with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return is prefixed with an apostrophe, which spreadsheets hide. The
+    JSON keeps every value exact.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(records: list[dict[str, Any]]) -> str:
-    """CSV for spreadsheets: lists joined with `` > `` (headings) and ``;`` (topics)."""
+    """CSV for spreadsheets: lists joined with `` > `` (headings) and ``;`` (topics); cells made formula-safe."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for record in records:
         writer.writerow(
-            [
+            spreadsheet_safe(cell)
+            for cell in [
                 record["school"],
                 record["id"],
                 record["number"] or "",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset("e.g i.e etc eg ie mr mrs ms dr st no vs cf approx dept inc ltd co".split())
+_ABBREVIATIONS = frozenset("e.g i.e eg ie mr mrs ms dr st no vs cf approx dept inc ltd co".split())
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9])")
 _DEONTIC = re.compile(
     r"\b(must|should|shall|may|can|cannot|can't|will|won't|required|expected|permits?|permitted|"

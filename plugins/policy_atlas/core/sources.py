@@ -20,9 +20,10 @@ Without a sidecar the school's name comes from the file name (``northgate-primar
 is the file name made lowercase ASCII with hyphens, unless the sidecar sets ``slug:``; no two
 policies may share one. A date given to the month (``2025-09``, ``September 2025``, ``Sept 2025``)
 is stored as the first of that month. Empty optional values count as not given. Any other key,
-a value of the wrong kind, or a date or address that cannot be read stops the build with the
-file and line to fix. Hidden files, ``README.md`` and files of other kinds are ignored; a
-sidecar without its ``.txt`` is reported as a warning and otherwise ignored.
+a value of the wrong kind, or a date or address that cannot be read leaves that policy out with
+an error naming the file and line to fix; the other policies go on. Hidden files, ``README.md``
+and files of other kinds are ignored; a sidecar without its ``.txt`` is reported as a warning
+and otherwise ignored; a symbolic link that points outside the directory is never read.
 """
 
 from __future__ import annotations
@@ -108,10 +109,13 @@ def title_from_stem(stem: str) -> str:
 
 
 def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
-    """List the policies in ``directory`` in name order, with warnings about stray sidecars.
+    """List the policies in ``directory`` in name order, with what was wrong with the others.
 
-    Raises PolicyAtlasError for a missing or empty directory, a policy with two sidecars,
-    unreadable metadata, or two policies that would share a slug.
+    One bad policy never stops the rest: a policy whose metadata cannot be read, that has two
+    sidecars, whose slug another policy already uses, or that is not a regular file inside
+    the directory (a symbolic link to a file elsewhere is never read) is left out, with an
+    ERROR diagnostic naming the file and line. A missing or empty directory raises
+    PolicyAtlasError: there is nothing to build.
     """
     base = Path(os.path.abspath(directory)).parent
     shown_dir = _display(directory, base)
@@ -119,25 +123,34 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
         reason = "not a directory" if directory.exists() else "directory not found"
         raise PolicyAtlasError(shown_dir, reason)
 
+    problems: list[Diagnostic] = []
     texts: dict[str, Path] = {}
     sidecars: dict[str, list[Path]] = {}
     for entry in sorted(directory.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or not entry.is_file():
+        if entry.name.startswith(".") or entry.suffix not in SOURCE_SUFFIXES + METADATA_SUFFIXES:
+            continue
+        refused = _refusal(entry, directory)
+        if refused is not None:
+            problems.append(_error(_display(entry, base), None, "refused-source", refused))
+            continue
+        if not entry.is_file():
             continue
         if entry.suffix in SOURCE_SUFFIXES:
             texts[entry.stem] = entry
-        elif entry.suffix in METADATA_SUFFIXES:
+        else:
             sidecars.setdefault(entry.stem, []).append(entry)
 
-    for found in sidecars.values():
-        if len(found) > 1:
-            first, second = sorted(found, key=lambda p: METADATA_SUFFIXES.index(p.suffix))
-            raise PolicyAtlasError(
-                _display(first, base),
-                f"{_display(second, base)} also exists; keep only one metadata file per policy",
-            )
+    if not texts and not any(d.code == "refused-source" for d in problems):
+        raise PolicyAtlasError(shown_dir, "no policy sources (*.txt) found")
+    doubled = {stem for stem, found in sidecars.items() if len(found) > 1 and stem in texts}
+    for stem in sorted(doubled):
+        first, second = sorted(sidecars[stem], key=lambda p: METADATA_SUFFIXES.index(p.suffix))
+        problems.append(
+            _error(_display(first, base), None, "two-sidecars", f"{_display(second, base)} also exists; keep only one metadata file per policy")
+        )
+        del texts[stem]
 
-    diagnostics = tuple(
+    problems += [
         Diagnostic(
             path=_display(found[0], base),
             line=None,
@@ -146,25 +159,52 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
             severity=Severity.WARNING,
         )
         for stem, found in sorted(sidecars.items())
-        if stem not in texts
-    )
-    if not texts:
-        raise PolicyAtlasError(shown_dir, "no policy sources (*.txt) found")
+        if stem not in texts and stem not in doubled
+    ]
 
     sources: list[Source] = []
     owners: dict[str, Source] = {}
     for stem in sorted(texts):
-        source = _read_source(texts[stem], next(iter(sidecars.get(stem, ())), None), base)
+        try:
+            source = _read_source(texts[stem], next(iter(sidecars.get(stem, ())), None), base)
+        except PolicyAtlasError as error:
+            problems.append(_error(error.path, error.line, "bad-metadata", error.message))
+            continue
         owner = owners.get(source.meta.slug)
         if owner is not None:
-            raise PolicyAtlasError(
-                source.meta.source_file,
-                f"slug {source.meta.slug!r}{_slug_origin(source, base)} is already used by "
-                f"{owner.meta.source_file}{_slug_origin(owner, base)}",
+            problems.append(
+                _error(
+                    source.meta.source_file,
+                    None,
+                    "duplicate-slug",
+                    f"slug {source.meta.slug!r}{_slug_origin(source, base)} is already used by "
+                    f"{owner.meta.source_file}{_slug_origin(owner, base)}",
+                )
             )
+            continue
         owners[source.meta.slug] = source
         sources.append(source)
-    return tuple(sources), diagnostics
+    return tuple(sources), tuple(problems)
+
+
+def _error(path: str, line: int | None, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, code, f"{message}; this policy is left out", Severity.ERROR)
+
+
+def _refusal(entry: Path, directory: Path) -> str | None:
+    """Why a file in the sources directory must not be read, if it must not.
+
+    Only regular files inside the directory are sources: a symbolic link could publish any
+    file on the machine that builds the site.
+    """
+    if entry.is_symlink():
+        target = Path(os.path.realpath(entry))
+        inside = Path(os.path.realpath(directory))
+        if inside not in target.parents:
+            return "is a symbolic link to a file outside the sources directory; it is not read"
+    if entry.exists() and not entry.is_file() and not entry.is_dir():
+        return "is not a regular file; it is not read"
+    return None
 
 
 def load_metadata(path: Path, stem_slug: str, source_file: str) -> PolicyMeta:

@@ -2,10 +2,11 @@
 
 A topic has an id, a label, a plain-English description and the evidence rules the
 classifier uses. Rules are written in terms of meaning ("a contact word near a pupil
-word"), with named term sets shared between topics. Adding a topic is an edit to the YAML.
+word"), with named concepts (groups of words for one idea) shared between topics. Adding
+a topic is an edit to the YAML.
 
-Term syntax: lowercase words or phrases; ``*`` at the end of a word matches any ending
-(``communicat*``); a space or hyphen in a phrase matches either.
+Terms are plain words or phrases, matched by stem (``matcher.py``): "post" matches
+"posts", "posting" and "posted", so no word is listed form by form.
 """
 
 from __future__ import annotations
@@ -133,14 +134,38 @@ def _line_of(node: Any, *keys: str | int) -> int | None:
     return node.start_mark.line + 1 if node is not None else None
 
 
+DETERMINERS = ("a", "an", "the", "any", "their", "his", "her", "our", "your", "its", "all", "other", "current", "former")
+"""Words that may stand between a preposition and a ``~concept`` in a phrase ("of their pupils")."""
+
+
+def _expand(term: str, named: dict[str, tuple[str, ...]], where: str, shown: str, line: int | None) -> list[str]:
+    """A term with a ``~concept`` word stands for one phrase per term of that concept."""
+    words = term.split()
+    refs = [i for i, w in enumerate(words) if w.startswith("~")]
+    if not refs:
+        return [term]
+    if len(refs) > 1:
+        raise PolicyAtlasError(shown, f"{where}: {term!r}: only one ~concept per term", line)
+    index = refs[0]
+    concept = named.get(words[index][1:])
+    if concept is None:
+        raise PolicyAtlasError(shown, f"{where}: {term!r}: unknown concept {words[index][1:]!r}", line)
+    before, after = " ".join(words[:index]), " ".join(words[index + 1:])
+    fillers = [""] + [f"{d} " for d in DETERMINERS] if before else [""]
+    return [f"{before} {filler}{word} {after}".strip() for word in concept for filler in fillers]
+
+
 def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str, line: int | None) -> tuple[str, ...]:
     if isinstance(value, str):
         if value in named:
             return named[value]
-        raise PolicyAtlasError(shown, f"{where}: unknown term set {value!r}", line)
+        raise PolicyAtlasError(shown, f"{where}: unknown concept {value!r}", line)
     if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
-        return tuple(v.strip().lower() for v in value)
-    raise PolicyAtlasError(shown, f"{where}: expected a term set name or a list of terms", line)
+        wildcard = next((v for v in value if "*" in v), None)
+        if wildcard is not None:
+            raise PolicyAtlasError(shown, f"{where}: {wildcard!r}: write the plain word; terms are matched by stem, so every ending matches", line)
+        return tuple(t for v in value for t in _expand(v.strip().lower(), named, where, shown, line))
+    raise PolicyAtlasError(shown, f"{where}: expected a concept name or a list of terms", line)
 
 
 def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, node: Any, path: tuple[str | int, ...]) -> tuple[Rule, ...]:
@@ -161,13 +186,14 @@ def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, 
 def _read(data: Any, node: Any, shown: str) -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
         raise PolicyAtlasError(shown, "expected a mapping with a non-empty 'topics' list", 1)
-    _check_keys(data, {"terms", "topics"}, "taxonomy", shown, node, ())
-    raw_terms = data.get("terms") or {}
+    _check_keys(data, {"concepts", "topics"}, "taxonomy", shown, node, ())
+    raw_terms = data.get("concepts") or {}
     if not isinstance(raw_terms, dict):
-        raise PolicyAtlasError(shown, "'terms' must map names to lists of terms", _line_of(node, "terms"))
+        raise PolicyAtlasError(shown, "'concepts' must map names to lists of terms", _line_of(node, "concepts"))
     named: dict[str, tuple[str, ...]] = {}
     for name, value in raw_terms.items():
-        named[str(name)] = _terms(value if isinstance(value, list) else None, {}, f"terms.{name}", shown, _line_of(node, "terms", str(name)))
+        # A concept may use one defined above it ("personal ~medium").
+        named[str(name)] = _terms(value if isinstance(value, list) else None, dict(named), f"concepts.{name}", shown, _line_of(node, "concepts", str(name)))
     topics: list[Topic] = []
     seen: set[str] = set()
     for index, raw in enumerate(data["topics"]):

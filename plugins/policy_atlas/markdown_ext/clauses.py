@@ -23,7 +23,7 @@ from markdown.util import AtomicString
 
 from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
 from policy_atlas.core.classify import resolve_topics
-from policy_atlas.core.model import Force
+from policy_atlas.core.model import Force, Statement
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
@@ -36,6 +36,23 @@ class TopicBadge:
     label: str
     url: str | None = None
     why: str | None = None
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    """What the site shows for a clause: its final topics and force, and its statements.
+
+    Where the statements of a clause differ in force or topics, each is shown with its own
+    badges; otherwise the clause has one row of badges.
+    """
+
+    topics: tuple[str, ...]
+    force: str | None
+    statements: tuple[Statement, ...] = ()
+
+    @property
+    def statements_differ(self) -> bool:
+        return len(self.statements) > 1 and len({(s.force, s.topics) for s in self.statements}) > 1
 
 
 @dataclass(frozen=True)
@@ -157,15 +174,33 @@ class ClauseTreeprocessor(Treeprocessor):
 
     def _badges(self, element: etree.Element, position: int) -> None:
         known = self.extension.clause_info(element.get("id", ""))
-        if known is not None:
-            topics, force = known
-        else:
+        if known is None:
             topics = resolve_topics(tuple(t for t in (element.get("data-topics") or "").split(",") if t))
-            force = element.get("data-force")
-        if not topics and not force:
+            known = ClauseInfo(topics, element.get("data-force"))
+        if known.statements_differ:
+            self._statements(element, known.statements)
             return
-        badges = etree.Element("div", {"class": "pa-clause__badges"})
+        if not known.topics and not known.force:
+            return
+        badges = etree.Element("div", {"class": "pa-clause__badges", "data-search-exclude": ""})
         element.insert(position, badges)
+        self._fill(badges, element.get("id", ""), known.topics, known.force)
+
+    def _statements(self, element: etree.Element, statements: tuple[Statement, ...]) -> None:
+        """Each statement of the clause, anchored, with its own force and topics beside it."""
+        body = element.find("p")
+        assert body is not None
+        body.text = None
+        for index, statement in enumerate(statements):
+            span = etree.SubElement(body, "span", {"class": "pa-statement", "id": statement.id})
+            span.text = literal(statement.text)
+            span.tail = literal(" ")
+            badges = etree.SubElement(body, "span", {"class": "pa-statement__badges", "data-search-exclude": ""})
+            self._fill(badges, element.get("id", ""), statement.topics, statement.force)
+            badges.tail = literal(" ") if index + 1 < len(statements) else None
+
+    def _fill(self, badges: etree.Element, clause_id: str, topics: tuple[str, ...], force: str | None) -> None:
+        """A force badge (symbol and words) and one badge per topic, linked where the plugin says."""
         if force:
             shown = Force.of(force)
             badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{shown.value}"})
@@ -173,7 +208,7 @@ class ClauseTreeprocessor(Treeprocessor):
             mark.text = literal(shown.symbol)
             mark.tail = literal(f" {shown.words}")
         for topic in topics:
-            info = self.extension.topic_badge(topic, element.get("id", ""))
+            info = self.extension.topic_badge(topic, clause_id)
             attrs = {"class": f"pa-topic pa-topic--{topic}"}
             if info.why:
                 attrs["title"] = info.why
@@ -190,14 +225,15 @@ class ClauseExtension(Extension):
 
     ``topic_badge(topic, clause_id)`` is a callable the MkDocs plugin passes so that badges
     carry the taxonomy's labels, link to topic pages and say why; alone, a badge shows the id.
-    ``clause_info(clause_id)`` gives a clause's final topics and force from the plugin's
-    index (overrides applied, a reworded clause judged as reworded); alone, the tag's are used.
+    ``clause_info(clause_id)`` gives a clause's final topics, force and statements from the
+    plugin's index (overrides applied, a reworded clause judged as reworded); alone, the
+    tag's topics and force are used.
     """
 
     def __init__(
         self,
         topic_badge: Callable[[str, str], TopicBadge] | None = None,
-        clause_info: Callable[[str], tuple[tuple[str, ...], str | None] | None] | None = None,
+        clause_info: Callable[[str], ClauseInfo | None] | None = None,
         **kwargs: Any,
     ) -> None:
         # Providers are Python callables, not Markdown options: Python-Markdown's option
@@ -209,8 +245,8 @@ class ClauseExtension(Extension):
         self.clauses: list[_TaggedClause] = []
         self.open_clauses: list[etree.Element] = []
 
-    def clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
-        """The clause's final topics and force from the shared index, or None to use its tag."""
+    def clause_info(self, clause_id: str) -> ClauseInfo | None:
+        """The clause's final topics, force and statements from the shared index, or None to use its tag."""
         return self.clause_info_provider(clause_id) if self.clause_info_provider else None
 
     def topic_badge(self, topic: str, clause_id: str) -> TopicBadge:
@@ -245,4 +281,4 @@ def makeExtension(**kwargs: Any) -> ClauseExtension:  # noqa: N802 - Python-Mark
     return ClauseExtension(**kwargs)
 
 
-__all__ = ["ClauseExtension", "INDENT", "TopicBadge", "makeExtension"]
+__all__ = ["ClauseExtension", "ClauseInfo", "INDENT", "TopicBadge", "makeExtension"]

@@ -33,7 +33,7 @@ from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severi
 from policy_atlas.core.opendata import clause_records, to_csv, to_json
 from policy_atlas.core.render import build_date, school_extras, school_summary, schools_index
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
-from policy_atlas.markdown_ext.clauses import ClauseExtension, TopicBadge
+from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 
 from .nav import group_schools, order_compare, relink
 
@@ -142,7 +142,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
         assert self.analysis is not None
         data, analysis = self.config.data_dir, self.analysis
-        records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons)
+        records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons, analysis.statements)
         files.append(File.generated(config, f"{data}/clauses.json", content=to_json(records)))
         files.append(File.generated(config, f"{data}/clauses.csv", content=to_csv(records)))
         files.append(File.generated(config, f"{data}/matrix.json", content=matrix_json(analysis.matrix, analysis.taxonomy)))
@@ -156,9 +156,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def _school_for(self, page: Page) -> SchoolPolicy | None:
         return self.by_page.get(page.file.src_uri)
 
-    def _clause_info(self, clause_id: str) -> tuple[tuple[str, ...], str | None] | None:
+    def _clause_info(self, clause_id: str) -> ClauseInfo | None:
         clause = self.index.get(clause_id)
-        return (tuple(clause.topics), clause.force) if clause is not None else None
+        if clause is None or self.analysis is None:
+            return None
+        return ClauseInfo(tuple(clause.topics), clause.force, self.analysis.statements.get(clause_id, ()))
 
     def _badge(self, topic: str, clause_id: str) -> TopicBadge:
         """A topic badge on the page being rendered: the topic's label, its page, and why."""

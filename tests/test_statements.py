@@ -1,0 +1,107 @@
+"""A clause read as statements: where one provision ends and the next begins, in wording of our own."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policy_atlas.core.statements import split_statements, statement_spans
+
+SPLITS = [
+    pytest.param(
+        "Staff must not use personal accounts to message pupils. Concerns should be reported the same day. "
+        "Staff may share school news with the head's approval.",
+        [
+            "Staff must not use personal accounts to message pupils.",
+            "Concerns should be reported the same day.",
+            "Staff may share school news with the head's approval.",
+        ],
+        id="three-sentences-three-rules",
+    ),
+    pytest.param(
+        "Staff are welcome to mention the school online; however, comments that damage its reputation will be "
+        "treated as misconduct.",
+        ["Staff are welcome to mention the school online;", "however, comments that damage its reputation will be treated as misconduct."],
+        id="semicolon-however",
+    ),
+    pytest.param(
+        "Staff may use their phones during breaks, but must not use them in front of pupils.",
+        ["Staff may use their phones during breaks,", "but must not use them in front of pupils."],
+        id="comma-but-with-own-modal",
+    ),
+    pytest.param(
+        "Staff must keep their passwords safe and must not share them with anyone.",
+        ["Staff must keep their passwords safe", "and must not share them with anyone."],
+        id="and-modal-of-opposite-sense",
+    ),
+    pytest.param(
+        "Staff must keep passwords safe and must change them every term.",
+        ["Staff must keep passwords safe and must change them every term."],
+        id="and-modal-of-same-sense-stays",
+    ),
+    pytest.param(
+        "Staff must not befriend pupils. This includes pupils who have left within the last year.",
+        ["Staff must not befriend pupils. This includes pupils who have left within the last year."],
+        id="illustration-joins-its-rule",
+    ),
+    pytest.param(
+        "Social media changes quickly. Staff must check their settings each term.",
+        ["Social media changes quickly.", "Staff must check their settings each term."],
+        id="context-then-rule",
+    ),
+    pytest.param(
+        "Staff must not reply. It is a good idea to keep a copy of the message.",
+        ["Staff must not reply. It is a good idea to keep a copy of the message."],
+        id="sentence-without-rule-joins-the-one-before",
+    ),
+    pytest.param(
+        "If a parent messages you, you should reply through the office; you must not use your own phone.",
+        ["If a parent messages you, you should reply through the office;", "you must not use your own phone."],
+        id="semicolon-after-conditional",
+    ),
+    pytest.param(
+        "Where a pupil asks to connect, staff must decline, and should tell the safeguarding lead.",
+        ["Where a pupil asks to connect, staff must decline, and should tell the safeguarding lead."],
+        id="comma-alone-does-not-split",
+    ),
+    pytest.param("Staff must not:", ["Staff must not:"], id="lead-in-is-one-statement"),
+    pytest.param(
+        "Staff may use email, e.g. for homework. They must not use it for personal chat.",
+        ["Staff may use email, e.g. for homework.", "They must not use it for personal chat."],
+        id="abbreviation-is-not-a-sentence-end",
+    ),
+    pytest.param(
+        "Use strong passwords, change them often etc. Never share them with pupils.",
+        ["Use strong passwords, change them often etc.", "Never share them with pupils."],
+        id="etc-before-a-capital-ends-a-sentence",
+    ),
+    pytest.param("", [""], id="empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_statement_splitting(text: str, expected: list[str]) -> None:
+    assert split_statements(text) == expected
+
+
+def test_statements_rejoin_with_single_spaces() -> None:
+    text = "Staff must not post.  Staff may read."  # two spaces: the separator keeps one, the text keeps the other
+    parts = split_statements(text)
+    assert " ".join(parts) == text
+
+
+_WORDS = st.sampled_from(
+    "Staff must not may should will can post pupils photos; however, but and. This includes e.g. etc. If , : "
+    "Never Do not avoid only unless without permission ".split(" ")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40).map(" ".join), st.text(max_size=60))
+def test_statements_always_rejoin_to_the_clause_text(words: str, noise: str) -> None:
+    """Whatever the text, its statements partition it: joined with single spaces they are the text."""
+    for text in (words, noise, f"{words} {noise}"):
+        spans = statement_spans(text)
+        assert spans and spans[0][0] == 0 and spans[-1][1] == len(text)
+        assert " ".join(text[a:b] for a, b in spans) == text
