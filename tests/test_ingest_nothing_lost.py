@@ -1,5 +1,5 @@
-"""Ingest keeps every word of the source, in order: on the seed and development policies, the golden
-inputs, and generated messy text.
+"""Ingest keeps every word of the source, in order: on the seed, development and blind policies, the
+golden inputs, and generated messy text.
 
 A word is what ``core.text.words`` matches (``\\w+``). Bullet glyphs, including the private-use
 U+F0B7 that Word's Symbol font leaves behind, are not word characters, so losing them loses nothing;
@@ -30,7 +30,8 @@ SLUG = "gen"
 SOURCE_FILE = "source_policies/generated.txt"
 DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
 GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
-OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt")])
+BLIND_POLICIES = Path(__file__).resolve().parent / "fixtures" / "reading" / "blind" / "policies"
+OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt"), *BLIND_POLICIES.glob("*.txt")])
 
 
 def kept_words(policy: Policy) -> list[str]:
@@ -133,6 +134,7 @@ def test_development_and_golden_sources_keep_every_word(path: Path) -> None:
 def test_other_sources_are_found() -> None:
     """The development set sits in shared/ beside the repository; the golden inputs are in tests/."""
     assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
+    assert any(path.parent == BLIND_POLICIES for path in OTHER_SOURCES)
     if DEV_POLICIES.is_dir():
         assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)
 

@@ -524,3 +524,84 @@ def test_a_heading_named_like_a_label_over_a_subheading_stays_a_heading() -> Non
     policy = parse("Policy review\nMonitoring Arrangements\nThe governors will read this policy every year.\n")
     assert policy.set_aside == ()
     assert [h.text for h in policy.headings] == ["Policy review", "Monitoring Arrangements"]
+
+
+# In text with a line per paragraph, the lines straight under a lead-in are its items.
+
+LINE_LISTS = [
+    pytest.param(
+        "Contact\nTeachers must not:\nfollow pupils on any personal account;\nsend pupils direct messages;\n"
+        "share a personal phone number.\nTeachers may use the school's learning platform to set homework online.\n",
+        ["Teachers must not:", "follow pupils on any personal account;", "send pupils direct messages;", "share a personal phone number."],
+        ["Teachers may use the school's learning platform to set homework online."],
+        id="semicolon-items-end-at-the-full-stop",
+    ),
+    pytest.param(
+        "Contact\nWe ask every volunteer to:\nThink before replying to a parent late at night.\n"
+        "Keep messages short and about club matters.\n\nThe club reviews this guidance every year with its volunteers.\n",
+        ["We ask every volunteer to:", "Think before replying to a parent late at night.", "Keep messages short and about club matters."],
+        ["The club reviews this guidance every year with its volunteers."],
+        id="sentence-items-end-at-a-blank-line",
+    ),
+    pytest.param(
+        "Contact\nThe guidance draws on:\nthe local safeguarding partnership's advice;\nthe trust's code of conduct.\n",
+        ["The guidance draws on:", "the local safeguarding partnership's advice;", "the trust's code of conduct."],
+        [],
+        id="lead-in-ending-on-a-preposition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "listed", "after"), LINE_LISTS)
+def test_lines_under_a_lead_in_are_its_items(text: str, listed: list[str], after: list[str]) -> None:
+    policy = parse(text)
+    lead_in, *items = listed
+    found = {c.text: c for c in policy.clauses}
+    assert [c.text for c in policy.clauses] == listed + after
+    assert all(found[item].parent == found[lead_in].id for item in items)
+    assert all(found[text].parent is None for text in after)
+    assert [h.text for h in policy.headings] == ["Contact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Process for new accounts:\nA member of staff who wants a new account asks the office for a form.\n"
+            "The office keeps a list of every account the school runs.\n",
+            id="heading-with-colon-over-paragraphs",
+        ),
+        pytest.param(
+            "Purpose of this policy:\nIt explains how staff should use social media at work and at home.\n"
+            "It applies to every member of staff, including volunteers.\n",
+            id="short-label",
+        ),
+    ],
+)
+def test_a_heading_with_a_colon_over_paragraphs_is_no_lead_in(text: str) -> None:
+    policy = parse(text)
+    assert [h.text for h in policy.headings] == [text.split("\n")[0]]
+    assert all(c.parent is None for c in policy.clauses)
+
+
+def test_every_field_and_rule_of_a_cover_block_is_cover() -> None:
+    """Above the first section, "Label: value" lines are the cover's whatever their label says."""
+    policy = parse(
+        "BROOKSIDE ACADEMY\nONLINE CONDUCT POLICY\n\nApproved by:      Local Governing Body\n"
+        "Policy lead:      Deputy Headteacher (Mr K. Mensah)\nStatutory / optional:  Optional\n"
+        "Signed (Chair):   ............................\n\n----------------------------------------\n\n"
+        "1. PURPOSE\n1.1 This policy sets out how staff should behave online.\n"
+    )
+    assert [h.text for h in policy.headings] == ["1. PURPOSE"]
+    assert [c.text for c in policy.clauses] == ["This policy sets out how staff should behave online."]
+    assert len(aside(policy, "cover")) == 7
+
+
+def test_a_table_of_fields_with_document_control_among_them_is_cover() -> None:
+    policy = parse(
+        "Conduct\nStaff must not contact pupils through personal accounts at any time of day.\n\n"
+        "Approved by:      Local Governing Body\nPolicy lead:      Deputy Headteacher\nStatutory / optional:  Optional\n"
+    )
+    assert [h.text for h in policy.headings] == ["Conduct"]
+    assert [c.text for c in policy.clauses] == ["Staff must not contact pupils through personal accounts at any time of day."]
+    assert [text.split(":")[0] for text, _ in aside(policy, "cover")] == ["Approved by", "Policy lead", "Statutory / optional"]

@@ -33,6 +33,7 @@ from .setaside import (
     FURNITURE,
     cover_field,
     cover_value,
+    field_line,
     furniture_notes,
     is_label_only,
     repeated_furniture,
@@ -110,6 +111,7 @@ class _Unit:
     label: str | None
     parts: list[str] = field(default_factory=list)
     title: str | None = None  # a heading that ran into this unit's number
+    listed: bool = False  # an item, one per line, under a lead-in in text that is not hard-wrapped
 
     @property
     def first(self) -> _Line:
@@ -145,7 +147,7 @@ class _Unit:
 
     @property
     def soft_bullet(self) -> bool:
-        return self.kind == "plain" and self.first.indent > 0
+        return self.kind == "plain" and (self.first.indent > 0 or self.listed)
 
 
 def parse_policy(text: str, slug: str, source_file: str) -> Policy:
@@ -288,6 +290,7 @@ def _join(lines: list[_Line]) -> list[_Unit]:
     threshold, wrapped = _wrap_threshold(lines)
     units: list[_Unit] = []
     numbers: list[str] = []
+    first_item: _Unit | None = None
     for index, line in enumerate(lines):
         current = units[-1] if units else None
         after = lines[index + 1] if index + 1 < len(lines) else None
@@ -295,10 +298,43 @@ def _join(lines: list[_Line]) -> list[_Unit]:
             current.lines.append(line)
             current.parts.append(line.content)
             continue
-        units.extend(_start_units(line))
+        started = _start_units(line)
+        if current is not None and not wrapped and _starts_item(current, line, after, first_item):
+            started[0].listed = True
+            first_item = first_item if current.listed else started[0]
+        units.extend(started)
         if line.kind == "dotted" and line.label:
             numbers.append(line.label.rstrip(".)"))
     return units
+
+
+def _starts_item(previous: _Unit, line: _Line, after: _Line | None, first_item: _Unit | None) -> bool:
+    """In text with a line per paragraph, each line straight under a lead-in is an item of its list.
+
+    "Staff must not:" / "accept friend requests ...;" / "contact students ...;": the glyphs
+    were lost and nothing is indented, but the lead-in and two or more lines that follow it
+    with no blank line between still make a list. It ends at a blank line, at a line indented
+    otherwise, or after a full stop where its first item ended otherwise (";"). A heading
+    with a colon ("Purpose:", "Process for new accounts:") is no lead-in: it has no verb and
+    does not end on a word that asks for more.
+    """
+    if line.kind != "plain" or line.blank_before > 0 or line.content.endswith(":"):
+        return False
+    if previous.listed and first_item is not None:
+        over = previous.text.endswith(".") and not first_item.text.endswith(".")
+        return len(previous.lines) == 1 and line.indent == previous.first.indent and not over
+    return _lead_in(previous.text) and after is not None and after.kind == "plain" and after.blank_before == 0
+
+
+def _lead_in(text: str) -> bool:
+    """A sentence that introduces a list: "Staff must not:", "The policy takes account of:"."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    if not stripped.endswith(":"):
+        return False
+    found = words(stripped)
+    asks_for_more = bool(found) and found[-1].lower() in FUNCTION_WORDS
+    has_verb = any(word.lower() in _AUXILIARIES for word in found)
+    return asks_for_more or has_verb or _last_cue(stripped) or len(found) > MAX_SUBHEADING_WORDS
 
 
 def _start_units(line: _Line) -> list[_Unit]:
@@ -334,6 +370,8 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return line.kind == "plain"
     if line.kind == "plain" and _hanging_indent(current, line):
         return True
+    if line.kind == "plain" and len(current.lines) == 1 and field_line(current.text) and field_line(line.content):
+        return False  # "Label: value" lines one under another are a table of fields, not a wrapped sentence
     mid_sentence = not _ends_sentence(prev_text) and (
         (wrapped and len(previous.content) >= threshold) or _last_word(prev_text) in FUNCTION_WORDS
     )
@@ -359,6 +397,8 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return line.blank_before == 0 and unfinished and not _ends_sentence(prev_text)
     if current.title is None and _is_field_label(current) and line.blank_before <= 2:
         return len(line.content.split()) <= 6 and not _ends_sentence(line.content)
+    if first.islower() and not wrapped and _ends_sentence(prev_text):
+        return False  # a line per paragraph: after a full stop, colon or semicolon a line is new
     if first.islower() or first in ",;)]&":
         return True
     if line.content.isdigit() and previous.content[-1:].isalpha():
@@ -486,6 +526,7 @@ def _cover_units(units: list[_Unit]) -> set[int]:
             cover.add(index)
         elif is_label_only(unit.text) and following is not None and following.kind == "plain" and cover_value(unit.text, following.text):
             cover.update((index, index + 1))
+    _cover_field_tables(units, cover)
     front: list[int] = []
     for index, unit in enumerate(units):
         if index not in cover and not _front_line(unit):
@@ -499,7 +540,7 @@ def _cover_units(units: list[_Unit]) -> set[int]:
     headed = content.title is not None or (
         content.kind == "dotted" and "." not in (content.label or "").rstrip(".)") and _title_like(content.text)
     )
-    titles = [index for index in front if index not in cover and not revision_note(units[index].text)]
+    titles = [index for index in front if index not in cover and not _front_matter(units[index])]
     cover.update(index for index in front if index not in titles)
     top_level = [unit for unit in units if unit.kind == "atx" and unit.label == "#"]
     for index in titles if headed else titles[:-1]:
@@ -512,16 +553,50 @@ def _cover_units(units: list[_Unit]) -> set[int]:
     return cover
 
 
+def _cover_field_tables(units: list[_Unit], cover: set[int]) -> None:
+    """A block of "Label: value" lines with a document-control line among them is all document control.
+
+    The table at the end of a policy ("Approved by: ...", "Policy lead: ...", "Applies to: ...")
+    holds labels no list can foresee; the one it shares with every such table is enough.
+    """
+    run: list[int] = []
+    for index, unit in enumerate([*units, None]):
+        if unit is not None and unit.kind == "plain" and len(unit.lines) == 1 and (index in cover or _front_matter(unit)):
+            run.append(index)
+            continue
+        if len(run) > 1 and any(member in cover for member in run):
+            cover.update(run)
+        run = []
+
+
 def _front_line(unit: _Unit) -> bool:
-    """A line that can stand above the first section: a heading, a school's name, a title."""
+    """A line that can stand above the first section: a heading, a school's name, a title, a field."""
     if unit.kind == "atx":
         return True
     text = unit.text
-    if unit.kind != "plain" or unit.title is not None or len(unit.lines) > 1 or not _title_like(text):
+    if unit.kind != "plain" or unit.title is not None or len(unit.lines) > 1:
+        return False
+    if _front_matter(unit):
+        return True
+    if not _title_like(text):
         return False
     if _MODAL.search(text) or len(text.split()) > MAX_TITLE_WORDS:
         return False
     return not text.rstrip().endswith(":") or len(text.split()) <= MAX_LABEL_WORDS
+
+
+def _front_matter(unit: _Unit) -> bool:
+    """Above the first section, lines that are the document's, not its sections' headings.
+
+    A "Label: value" field, a version-history note, or a rule of dashes with no words at all.
+    """
+    text = unit.text
+    if unit.kind != "plain":
+        return False
+    if revision_note(text):
+        return True
+    # "Part A: Personal use" is a section, whatever its colon says.
+    return not _PART_HEADING.match(text) and (field_line(text) or not words(text))
 
 
 def _title_case(text: str) -> bool:

@@ -142,6 +142,23 @@ def cover_value(label: str, text: str) -> bool:
     return wants_name and all(w[:1].isupper() or w.isdigit() or w.lower() in _LABEL_MODIFIERS for w in found)
 
 
+_FIELD_COLON = re.compile(r":(?!//)")  # not the colon of "https://"
+_SENTENCE_END = re.compile(r"[^\W\d_][.!?][\"'’”)]*$")
+
+
+def field_line(text: str) -> bool:
+    """A "Label: value" line of a form or a cover page: "Policy lead: Director of Education".
+
+    Short on both sides of the colon, no modal verb, and the value is no sentence. Whatever
+    the label says, such a line among the title lines above the first section is the cover's.
+    """
+    found = _FIELD_COLON.search(text)
+    if found is None or _MODAL.search(text):
+        return False
+    label, value = text[: found.start()].strip(_EMPHASIS), text[found.end() :].strip()
+    return bool(value) and 1 <= len(label.split()) <= 5 and len(value.split()) <= 12 and not _SENTENCE_END.search(value)
+
+
 def revision_note(text: str) -> bool:
     """A line of a version history ("Section 4 updated to refer to the new guidance")."""
     found = words(text)
