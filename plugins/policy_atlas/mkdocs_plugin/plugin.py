@@ -30,7 +30,7 @@ from policy_atlas.core.compare_render import (
 )
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
-from policy_atlas.core.opendata import clause_records, to_csv, to_json
+from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date, school_extras, school_summary, schools_index
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
@@ -143,7 +143,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         assert self.analysis is not None
         data, analysis = self.config.data_dir, self.analysis
         records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons, analysis.statements)
-        files.append(File.generated(config, f"{data}/clauses.json", content=to_json(records)))
+        files.append(File.generated(config, f"{data}/clauses.json", content=to_json(records, document_records(self.corpus.schools))))
         files.append(File.generated(config, f"{data}/clauses.csv", content=to_csv(records)))
         files.append(File.generated(config, f"{data}/matrix.json", content=matrix_json(analysis.matrix, analysis.taxonomy)))
         for school in self.corpus.schools:
