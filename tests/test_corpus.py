@@ -2,11 +2,43 @@
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+from pathlib import Path
+
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from policy_atlas.core.corpus import FRONT_MATTER_KEY, PageState, canonical_body, front_matter_problems, page_state, sha256_hex
+from policy_atlas.core.corpus import (
+    FORMAT,
+    FRONT_MATTER_KEY,
+    PageState,
+    canonical_body,
+    front_matter_problems,
+    load_corpus,
+    normalise,
+    page_set_aside,
+    page_state,
+    render_page,
+    sha256_hex,
+    split_front_matter,
+)
+from policy_atlas.core.model import Heading, PolicyMeta, SetAside
+from policy_atlas.core.opendata import clause_records, document_records, to_json
+from policy_atlas.core.sources import Source
+from policy_atlas.core.taxonomy import Taxonomy
+from policy_atlas.core.text import words
 
-GOOD = {"format": 1, "slug": "s", "source": "s.txt", "source_sha256": "a", "body_sha256": "b", "source_notes": []}
+GOOD = {
+    "format": FORMAT,
+    "slug": "s",
+    "source": "s.txt",
+    "source_sha256": "a",
+    "body_sha256": "b",
+    "source_notes": [],
+    "set_aside": [{"kind": "furniture", "text": "Page 1 of 2", "lines": [40]}],
+}
 
 
 @pytest.mark.parametrize(
@@ -16,6 +48,22 @@ GOOD = {"format": 1, "slug": "s", "source": "s.txt", "source_sha256": "a", "body
         pytest.param({**GOOD, "format": "1"}, ["front matter: policy_atlas.format must be int"], id="wrong-type"),
         pytest.param({k: v for k, v in GOOD.items() if k != "slug"}, ["front matter: policy_atlas.slug must be str"], id="missing"),
         pytest.param({**GOOD, "colour": "red"}, ["front matter: unknown key policy_atlas.colour"], id="unknown"),
+        pytest.param(
+            {k: v for k, v in GOOD.items() if k != "set_aside"},
+            ["front matter: policy_atlas.set_aside must be list"],
+            id="no-set-aside",
+        ),
+        pytest.param(
+            {**{k: v for k, v in GOOD.items() if k != "set_aside"}, "format": 1}, [], id="older-format-without-set-aside"
+        ),
+        pytest.param(
+            {**GOOD, "set_aside": [{"kind": "margin", "text": "x", "lines": [1]}, {"kind": "cover", "text": "x", "lines": []}]},
+            [
+                "front matter: policy_atlas.set_aside[0] must be {kind: cover or furniture, text, lines: [line numbers]}",
+                "front matter: policy_atlas.set_aside[1] must be {kind: cover or furniture, text, lines: [line numbers]}",
+            ],
+            id="bad-set-aside",
+        ),
     ],
 )
 def test_front_matter_record_is_checked(record: dict[str, object], messages: list[str]) -> None:
@@ -27,8 +75,8 @@ def test_front_matter_record_is_checked(record: dict[str, object], messages: lis
 def _page(body: str, source: bytes, body_hash: str | None = None) -> str:
     digest = body_hash or sha256_hex(canonical_body(body).encode())
     return (
-        f"---\n{FRONT_MATTER_KEY}:\n  format: 1\n  slug: s\n  source: s.txt\n"
-        f"  source_sha256: {sha256_hex(source)}\n  body_sha256: {digest}\n  source_notes: []\n---\n{body}"
+        f"---\n{FRONT_MATTER_KEY}:\n  format: {FORMAT}\n  slug: s\n  source: s.txt\n"
+        f"  source_sha256: {sha256_hex(source)}\n  body_sha256: {digest}\n  source_notes: []\n  set_aside: []\n---\n{body}"
     )
 
 
@@ -44,7 +92,96 @@ BODY = "\n§ 1 {#s/1 lines=1 topics=images}\nStaff must ask.\n"
         pytest.param(_page(BODY, b"x").replace("Staff must ask.", "Staff must ask first."), b"x", PageState.EDITED, id="edited"),
         pytest.param(_page(BODY, b"x").replace("topics=images", "topics=images,+discipline,-images"), b"x", PageState.CURRENT, id="overrides-are-not-edits"),
         pytest.param("# A page of my own\n", b"x", PageState.FOREIGN, id="foreign"),
+        pytest.param(_page(BODY, b"x").replace(f"format: {FORMAT}", "format: 1"), b"x", PageState.STALE, id="older-format"),
     ],
 )
 def test_page_state(page: str | None, source: bytes, state: PageState) -> None:
     assert page_state(page, source) is state
+
+
+def test_page_set_aside_reads_good_entries_and_skips_bad_ones() -> None:
+    record = {
+        **GOOD,
+        "set_aside": [
+            {"kind": "cover", "text": "Approved by: the governors", "lines": [3]},
+            {"kind": "furniture", "text": "Oakfield School", "lines": [40, 80, 120]},
+            {"kind": "furniture", "text": "no lines", "lines": [True]},
+            "Page 3",
+        ],
+    }
+    assert page_set_aside(record) == (
+        SetAside("cover", "Approved by: the governors", (3,)),
+        SetAside("furniture", "Oakfield School", (40, 80, 120)),
+    )
+
+
+# What ingest set aside travels from the source, through the page, to a build and the open data.
+
+FOOTER = "Oakfield Primary School · 1 Mill Lane · Page {n} of 3"
+PAGE = "Staff must keep their accounts private and must not accept requests from pupils.\n" * 6
+SOURCE = (
+    "Oakfield Primary School\n\nSocial Media Policy\n\nApproved by: the governing body\n\n"
+    "Conduct\n\n" + "".join(f"{PAGE}\n{FOOTER.format(n=n)}\n\f" for n in (1, 2, 3))
+)
+
+
+def _project(tmp_path: Path) -> tuple[Path, Path]:
+    sources, pages = tmp_path / "source_policies", tmp_path / "docs" / "policies"
+    sources.mkdir(parents=True)
+    (sources / "oakfield.txt").write_text(SOURCE, encoding="utf-8")
+    return sources, pages
+
+
+def test_set_aside_lines_reach_the_page_and_the_build(tmp_path: Path) -> None:
+    sources, pages = _project(tmp_path)
+    results, problems = normalise(sources, pages, Taxonomy(()))
+    assert [r.action for r in results] == ["written"] and problems == []
+    school = load_corpus(sources, pages).schools[0]
+    footer_lines = tuple(n for n, line in enumerate(SOURCE.split("\n"), 1) if line.startswith("Oakfield Primary School ·"))
+    assert school.set_aside == (
+        SetAside("cover", "Oakfield Primary School", (1,)),
+        SetAside("cover", "Social Media Policy", (3,)),
+        SetAside("cover", "Approved by: the governing body", (5,)),
+        *(SetAside("furniture", FOOTER.format(n=n), (line,)) for n, line in zip((1, 2, 3), footer_lines, strict=True)),
+    )
+    assert [h.text for h in school.blocks if isinstance(h, Heading)] == ["Conduct"]
+    assert not any("Oakfield" in c.text for c in school.clauses)
+    (note,) = [n for n in school.source_notes if "furniture" in n]
+    assert note.startswith(f"line {footer_lines[0]}: “{FOOTER.format(n=1)}” (its number changing) recurs on 3 lines")
+
+
+def test_normalise_still_refuses_to_overwrite_an_edited_page(tmp_path: Path) -> None:
+    sources, pages = _project(tmp_path)
+    normalise(sources, pages, Taxonomy(()))
+    page = pages / "oakfield.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("must keep", "must always keep", 1), encoding="utf-8")
+    results, _ = normalise(sources, pages, Taxonomy(()))
+    assert [r.action for r in results] == ["refused"]
+
+
+def test_clauses_json_lists_each_document_with_what_was_set_aside(tmp_path: Path) -> None:
+    sources, pages = _project(tmp_path)
+    normalise(sources, pages, Taxonomy(()))
+    schools = load_corpus(sources, pages).schools
+    data = json.loads(to_json(clause_records(schools), document_records(schools)))
+    (document,) = data["documents"]
+    assert document["school"] == "oakfield" and document["file"] == "oakfield.txt"
+    assert document["set_aside"][0] == {"kind": "cover", "text": "Oakfield Primary School", "lines": [1]}
+    assert {record["kind"] for record in document["set_aside"]} == {"cover", "furniture"}
+    kept = Counter(w for r in data["clauses"] for w in words(f"{r['number'] or ''} {r['text']}"))
+    kept += Counter(w for h in schools[0].blocks if isinstance(h, Heading) for w in words(h.text))
+    aside = Counter(w for r in document["set_aside"] for _ in r["lines"] for w in words(r["text"]))
+    assert kept + aside == Counter(words(SOURCE))
+
+
+@settings(max_examples=200, deadline=None)
+@example([("furniture", "Page\x85 3", [4]), ("cover", "a\u2028b", [1, 9]), ("cover", "'2026'", [2])])
+@given(st.lists(st.tuples(st.sampled_from(["cover", "furniture"]), st.text(min_size=1), st.lists(st.integers(1, 10**6), min_size=1)), max_size=5))
+def test_set_aside_survives_the_page_front_matter(entries: list[tuple[str, str, list[int]]]) -> None:
+    """Whatever text a source line holds, the page gives it back exactly."""
+    written = tuple(SetAside(kind, text, tuple(lines)) for kind, text, lines in entries)
+    meta = PolicyMeta(slug="s", school="S", title="T", source_file="source_policies/s.txt")
+    page = render_page(Source(meta, Path("s.txt"), None), b"x", (), (), written)
+    front, _, _ = split_front_matter(page)
+    assert page_set_aside(front[FRONT_MATTER_KEY]) == written
+    assert front_matter_problems(front, "s.md") == []

@@ -1,18 +1,26 @@
-"""Ingest keeps every word of the source, in order: on the seed policies and on generated messy text.
+"""Ingest keeps every word of the source, in order: on the seed, development and blind policies, the
+golden inputs, and generated messy text.
 
 A word is what ``core.text.words`` matches (``\\w+``). Bullet glyphs, including the private-use
 U+F0B7 that Word's Symbol font leaves behind, are not word characters, so losing them loses nothing;
 ``test_bullet_glyphs_are_not_words`` pins that assumption instead of stripping them here.
+
+The words of a source are exactly its headings, its clauses' numbers and texts, and what ingest set
+aside (page furniture, cover-page lines): each set-aside record's text is the whole of every line it
+lists, and no line is set aside twice.
 """
 
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from policy_atlas.core.decode import decode_source
 from policy_atlas.core.ingest import BULLET_GLYPHS, parse_policy
 from policy_atlas.core.model import Clause, Heading, Policy
 from policy_atlas.core.sources import slugify
@@ -20,6 +28,10 @@ from policy_atlas.core.text import words
 
 SLUG = "gen"
 SOURCE_FILE = "source_policies/generated.txt"
+DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
+GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
+BLIND_POLICIES = Path(__file__).resolve().parent / "fixtures" / "reading" / "blind" / "policies"
+OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt"), *BLIND_POLICIES.glob("*.txt")])
 
 
 def kept_words(policy: Policy) -> list[str]:
@@ -33,13 +45,32 @@ def kept_words(policy: Policy) -> list[str]:
     return kept
 
 
+def set_aside_lines(text: str, policy: Policy) -> set[int]:
+    """The lines ingest set aside, checked: each is a whole source line, listed once, its text the record's."""
+    lines = text.split("\n")
+    seen: set[int] = set()
+    for record in policy.set_aside:
+        assert record.kind in ("cover", "furniture"), record
+        assert record.lines == tuple(sorted(set(record.lines))), record
+        for number in record.lines:
+            assert number not in seen, f"line {number} is set aside twice"
+            assert " ".join(lines[number - 1].replace("\f", " ").split()) == " ".join(record.text.split()), (
+                f"line {number} is {lines[number - 1]!r}, not {record.text!r}"
+            )
+            seen.add(number)
+    markers = {number for number, _ in policy.page_markers}
+    furniture = {number for record in policy.set_aside if record.kind == "furniture" for number in record.lines}
+    assert markers <= furniture, f"page-number lines {sorted(markers - furniture)} are not set aside as furniture"
+    return seen
+
+
 def source_words(text: str, policy: Policy) -> list[str]:
-    """The words of the source, less the page-number lines ingest set aside (by line number)."""
-    set_aside = {line for line, _ in policy.page_markers}
+    """The words of the source, less the lines ingest set aside (by line number)."""
+    aside = set_aside_lines(text, policy)
     return [
         word
         for number, line in enumerate(text.split("\n"), start=1)
-        if number not in set_aside
+        if number not in aside
         for word in words(line)
     ]
 
@@ -61,6 +92,8 @@ def first_difference(kept: list[str], source: list[str]) -> str:
 def assert_nothing_lost(text: str, policy: Policy) -> None:
     kept, source = kept_words(policy), source_words(text, policy)
     assert kept == source, first_difference(kept, source)
+    aside = Counter(word for record in policy.set_aside for _ in record.lines for word in words(record.text))
+    assert Counter(words(text)) == Counter(kept) + aside
 
 
 def assert_well_formed(text: str, policy: Policy) -> None:
@@ -88,6 +121,22 @@ def test_bullet_glyphs_are_not_words(glyph: str) -> None:
 def test_seed_keeps_every_word(seed: tuple[str, str]) -> None:
     stem, text = seed
     assert_nothing_lost(text, parse_policy(text, slugify(stem), f"{stem}.txt"))
+
+
+@pytest.mark.parametrize("path", OTHER_SOURCES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_development_and_golden_sources_keep_every_word(path: Path) -> None:
+    text = decode_source(path.read_bytes(), path.name).text
+    policy = parse_policy(text, slugify(path.stem), path.name)
+    assert_nothing_lost(text, policy)
+    assert_well_formed(text, policy)
+
+
+def test_other_sources_are_found() -> None:
+    """The development set sits in shared/ beside the repository; the golden inputs are in tests/."""
+    assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
+    assert any(path.parent == BLIND_POLICIES for path in OTHER_SOURCES)
+    if DEV_POLICIES.is_dir():
+        assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)
 
 
 SUBJECTS = ["Staff", "Employees", "The school", "Governors", "All members of staff", "Pupils", "Parents"]
@@ -186,14 +235,35 @@ wrappable = st.one_of(headings, numbered, bullets, paragraphs)
 noise = st.sampled_from(NOISE) | st.text(max_size=40) | st.sampled_from(PAGE_LINES)
 
 
+COVER = [
+    "Oakfield Primary School",
+    "Social Media Policy",
+    "Approved by:",
+    "The Governing Body",
+    "Last reviewed: March 2024",
+    "Version 2.1",
+    "Date of next review",
+    "September 2026",
+    "Section 4 updated to refer to new guidance",
+    "Policy owner: Headteacher",
+]
+FOOTERS = [
+    "Oakfield Primary School, 1 Mill Lane, Oakfield",
+    "© Oakfield Learning Trust 2024. All rights reserved.",
+    "Social Media Policy – Page {n} of 9",
+    "Oakfield Primary School {n}",
+    "Page {n}",
+]
+
+
 @st.composite
-def messy_policies(draw: st.DrawFn) -> str:
-    """A policy as a PDF extractor might leave it: hard-wrapped, gappy, with page furniture and junk."""
+def messy_policies(draw: st.DrawFn, footers: bool = True) -> str:
+    """A policy as a PDF extractor might leave it: a cover page, hard-wrapped, gappy, with page furniture and junk."""
     width = draw(st.integers(min_value=30, max_value=100))
     blank_odds = draw(st.sampled_from([0.0, 0.3, 1.0]))
     hyphens = draw(st.booleans())
     pieces = draw(st.lists(st.tuples(st.booleans(), wrappable, noise), min_size=1, max_size=25))
-    lines: list[str] = []
+    lines: list[str] = draw(st.lists(st.sampled_from(COVER), max_size=6))
     for is_noise, logical, junk in pieces:
         if is_noise and draw(st.integers(0, 3)) == 0:
             lines.append(junk)
@@ -208,6 +278,14 @@ def messy_policies(draw: st.DrawFn) -> str:
             lines.append(line)
         if draw(st.booleans()):
             lines.append("")
+    footer = draw(st.none() | st.sampled_from(FOOTERS)) if footers else None
+    if footer is not None:
+        page = draw(st.integers(min_value=3, max_value=15))
+        feed = draw(st.sampled_from(["", "\f"]))
+        paged = []
+        for start in range(0, len(lines), page):
+            paged += [*lines[start : start + page], footer.format(n=start // page + 1) + feed]
+        lines = paged
     return "\n".join(lines)
 
 
@@ -217,6 +295,22 @@ def test_generated_policy_keeps_every_word_and_is_well_formed(text: str) -> None
     policy = parse_policy(text, SLUG, SOURCE_FILE)
     assert_nothing_lost(text, policy)
     assert_well_formed(text, policy)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(messy_policies(footers=False), st.sampled_from(FOOTERS), st.integers(min_value=6, max_value=20))
+def test_footer_on_three_or_more_pages_is_always_set_aside(text: str, footer: str, page: int) -> None:
+    lines = text.split("\n")
+    lines += [""] * max(0, 3 * page - len(lines))
+    paged: list[str] = []
+    for start in range(0, len(lines), page):
+        paged += [*lines[start : start + page], footer.format(n=start // page + 1)]
+    source = "\n".join(paged)
+    policy = parse_policy(source, SLUG, SOURCE_FILE)
+    footers = {n for n, line in enumerate(paged, start=1) if n % (page + 1) == 0}
+    furniture = {n for record in policy.set_aside if record.kind == "furniture" for n in record.lines}
+    assert footers <= furniture
+    assert_nothing_lost(source, policy)
 
 
 @pytest.mark.xfail(

@@ -500,12 +500,11 @@ STRUCTURE = [
         "Northgate Primary School Social Media Policy\n\nIntroduction\n\n"
         "1. The widespread use of social networking applications brings opportunities.\n",
         [
-            H("Northgate Primary School Social Media Policy"),
             H("Introduction"),
             C(
                 "The widespread use of social networking applications brings opportunities.",
                 "1.",
-                ("Northgate Primary School Social Media Policy", "Introduction"),
+                ("Introduction",),
             ),
         ],
         id="long-title-over-blank-line",

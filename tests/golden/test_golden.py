@@ -117,6 +117,12 @@ def test_cases_exist() -> None:
         ("html-syntax", "<script>"),
         ("page-number", "\f2\n"),
         ("page-number", "\nPage 3 of 7\n"),
+        ("cover-and-footer", "Approved by:\n\nLocal"),
+        ("cover-and-footer", "Page 1 of 3\n\f"),
+        ("cover-and-footer", "the Designated\nSafeguarding Lead"),
+        ("markdown-conversion", "\n\\\n\\* Report"),
+        ("markdown-conversion", "identify a\n    pupil\n"),
+        ("sentence-per-line", "Online Conduct Policy Staff at"),
     ],
 )
 def test_inputs_keep_their_mess(case: str, mess: str) -> None:

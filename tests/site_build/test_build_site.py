@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import io
 import logging
 from collections.abc import Callable
@@ -62,6 +63,20 @@ def test_clauses_json_has_the_documented_schema(built_site: tuple[Path, Path]) -
         # The clause's topics are its statements' (with overrides); its force is the strongest of theirs.
         assert set(record["topics"]) == {t for s in statements for t in s["topics"]}
         assert record["force"] == min((s["force"] for s in statements), key=[f.value for f in Force].index)
+
+
+def test_clauses_json_lists_every_school_document(built_site: tuple[Path, Path]) -> None:
+    """The ``documents`` record says what each source set aside, so every word is accounted for."""
+    _, site = built_site
+    data = json.loads((site / "data" / "clauses.json").read_text(encoding="utf-8"))
+    documents = data["documents"]
+    assert [d["school"] for d in documents] == sorted(SCHOOL_SLUGS)
+    for document in documents:
+        assert set(document) == {"school", "file", "set_aside"}
+        assert document["file"] == f"{document['school']}.txt"
+        for record in document["set_aside"]:
+            assert set(record) == {"kind", "text", "lines"} and record["kind"] in ("cover", "furniture")
+            assert record["lines"] == sorted(record["lines"]) and record["lines"]
 
 
 def test_a_windows_1252_source_is_read_and_traced_to_its_lines(built_site: tuple[Path, Path]) -> None:

@@ -25,8 +25,10 @@ from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, Se
 from .sources import Source, discover_sources
 from .taxonomy import Taxonomy
 
-FORMAT = 1
+FORMAT = 2
+"""Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``."""
 FRONT_MATTER_KEY = "policy_atlas"
+SET_ASIDE_KINDS = ("cover", "furniture")
 
 
 class PageState(str, Enum):
@@ -99,8 +101,41 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     return (loaded if isinstance(loaded, dict) else {}), body, offset
 
 
-def render_page(source: Source, source_bytes: bytes, policy_blocks: tuple[Heading | Clause, ...], notes: tuple[Diagnostic, ...]) -> str:
-    """The full Markdown page for one policy: front matter, then the clause-tagged body."""
+class _FlowList(list[int]):
+    """Line numbers, written on one line (``lines: [40, 88, 130]``) so that furniture stays short."""
+
+
+class _LineText(str):
+    """A source line's text: double-quoted when it holds a character YAML would read as a line break."""
+
+
+class _PageDumper(yaml.SafeDumper):
+    pass
+
+
+_PageDumper.add_representer(
+    _FlowList, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+)
+_PageDumper.add_representer(
+    _LineText,
+    lambda dumper, data: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", str(data), style='"' if any(c in data for c in "\x85\u2028\u2029") else None
+    ),
+)
+
+
+def render_page(
+    source: Source,
+    source_bytes: bytes,
+    policy_blocks: tuple[Heading | Clause, ...],
+    notes: tuple[Diagnostic, ...],
+    set_aside: tuple[SetAside, ...] = (),
+) -> str:
+    """The full Markdown page for one policy: front matter, then the clause-tagged body.
+
+    The front matter also carries what ingest set aside (cover-page lines, page furniture),
+    so that a build can show it and publish it without reading the source again.
+    """
     body = "\n" + write_blocks(policy_blocks)
     canonical = canonical_body(body)
     front: dict[str, Any] = {
@@ -111,30 +146,69 @@ def render_page(source: Source, source_bytes: bytes, policy_blocks: tuple[Headin
             "source_sha256": sha256_hex(source_bytes),
             "body_sha256": sha256_hex(canonical.encode("utf-8")),
             "source_notes": [f"line {d.line}: {d.message}" if d.line else d.message for d in notes],
+            "set_aside": [{"kind": a.kind, "text": _LineText(a.text), "lines": _FlowList(a.lines)} for a in set_aside],
         }
     }
-    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    dumped = yaml.dump(front, Dumper=_PageDumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n{body}"
 
 
-_RECORD_TYPES: dict[str, type] = {"format": int, "slug": str, "source": str, "source_sha256": str, "body_sha256": str, "source_notes": list}
+_RECORD_TYPES: dict[str, type] = {
+    "format": int,
+    "slug": str,
+    "source": str,
+    "source_sha256": str,
+    "body_sha256": str,
+    "source_notes": list,
+    "set_aside": list,
+}
 
 
 def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]:
-    """Check the page's ``policy_atlas`` record: every key present, of its type, and no others."""
+    """Check the page's ``policy_atlas`` record: every key present, of its type, and no others.
+
+    A page written before ``set_aside`` existed (an older format) is stale, which says what to
+    do; its missing ``set_aside`` is not reported as well.
+    """
     record = front.get(FRONT_MATTER_KEY)
     if not isinstance(record, dict):
         return []
+    older = record.get("format") != FORMAT
     problems = [
         Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.{key} must be {kind.__name__}")
         for key, kind in _RECORD_TYPES.items()
-        if not isinstance(record.get(key), kind)
+        if not isinstance(record.get(key), kind) and not (older and key == "set_aside" and key not in record)
     ]
     problems += [
         Diagnostic(shown, None, "front-matter", f"front matter: unknown key {FRONT_MATTER_KEY}.{key}")
         for key in sorted(set(record) - set(_RECORD_TYPES))
     ]
+    if isinstance(record.get("set_aside"), list):
+        problems += [
+            Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.set_aside[{index}] must be {{kind: cover or furniture, text, lines: [line numbers]}}")
+            for index, entry in enumerate(record["set_aside"])
+            if _set_aside_entry(entry) is None
+        ]
     return problems
+
+
+def _set_aside_entry(entry: object) -> SetAside | None:
+    """One ``set_aside`` entry of a page's front matter, or None if it is malformed."""
+    if not isinstance(entry, dict) or set(entry) != {"kind", "text", "lines"}:
+        return None
+    kind, text, lines = entry["kind"], entry["text"], entry["lines"]
+    if kind not in SET_ASIDE_KINDS or not isinstance(text, str) or not isinstance(lines, list):
+        return None
+    if not lines or not all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in lines):
+        return None
+    return SetAside(kind, text, tuple(lines))
+
+
+def page_set_aside(record: dict[str, Any]) -> tuple[SetAside, ...]:
+    """What the page's front matter says ingest set aside; malformed entries are left out (and reported)."""
+    entries = record.get("set_aside")
+    found = (_set_aside_entry(entry) for entry in entries) if isinstance(entries, list) else iter(())
+    return tuple(entry for entry in found if entry is not None)
 
 
 def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
@@ -158,8 +232,18 @@ def read_source_bytes(source: Source) -> bytes:
         raise PolicyAtlasError(source.meta.source_file, f"cannot read file: {error.strerror}") from error
 
 
-def analyse_source(source: Source, classifier: Classifier, keep: dict[str, tuple[str, ...]] | None = None) -> tuple[bytes, tuple[Heading | Clause, ...], tuple[Diagnostic, ...]]:
-    """Decode, parse and classify one source: the pipeline behind a policy page.
+@dataclass(frozen=True)
+class AnalysedSource:
+    """One source through the pipeline behind a policy page: its bytes, blocks, notes and set-aside lines."""
+
+    data: bytes
+    blocks: tuple[Heading | Clause, ...]
+    notes: tuple[Diagnostic, ...]
+    set_aside: tuple[SetAside, ...]
+
+
+def analyse(source: Source, classifier: Classifier, keep: dict[str, tuple[str, ...]] | None = None) -> AnalysedSource:
+    """Decode, parse and classify one source.
 
     ``keep`` maps clause ids to a person's topic overrides, carried into the new blocks.
     Raises PolicyAtlasError on unusable input.
@@ -168,7 +252,13 @@ def analyse_source(source: Source, classifier: Classifier, keep: dict[str, tuple
     decoded = decode_source(data, source.meta.source_file)
     policy = parse_policy(decoded.text, source.meta.slug, source.meta.source_file)
     blocks, _ = classified_blocks(policy.blocks, classifier, keep)
-    return data, blocks, decoded.diagnostics + policy.diagnostics
+    return AnalysedSource(data, blocks, decoded.diagnostics + policy.diagnostics, policy.set_aside)
+
+
+def analyse_source(source: Source, classifier: Classifier, keep: dict[str, tuple[str, ...]] | None = None) -> tuple[bytes, tuple[Heading | Clause, ...], tuple[Diagnostic, ...]]:
+    """``analyse`` as (bytes, blocks, notes), for callers that need no set-aside lines."""
+    found = analyse(source, classifier, keep)
+    return found.data, found.blocks, found.notes
 
 
 def page_overrides(page_text: str | None) -> dict[str, tuple[str, ...]]:
@@ -213,11 +303,12 @@ def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: boo
         page = page_path_for(pages_dir, source.meta.slug)
         existing = page.read_text(encoding="utf-8") if page.exists() else None
         try:
-            data, blocks, notes = analyse_source(source, classifier, page_overrides(existing))
+            found = analyse(source, classifier, page_overrides(existing))
         except PolicyAtlasError as error:
             problems.append(Diagnostic(error.path, error.line, "bad-source", error.message, Severity.ERROR))
             continue
-        text = render_page(source, data, blocks, notes)
+        data, notes = found.data, found.notes
+        text = render_page(source, data, found.blocks, notes, found.set_aside)
         state = page_state(existing, data)
         if state in (PageState.EDITED, PageState.FOREIGN) and not force:
             why = "was edited by hand" if state is PageState.EDITED else "was not written by policy-atlas"
@@ -263,5 +354,6 @@ def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
         parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
         diagnostics.extend(parsed.diagnostics)
         notes = tuple(str(n) for n in (record or {}).get("source_notes", []) or [])
-        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED))
+        aside = page_set_aside(record or {})
+        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside))
     return Corpus(tuple(schools), tuple(diagnostics))

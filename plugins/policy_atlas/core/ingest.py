@@ -6,11 +6,16 @@ leading space, headings ran into numbers or into the first sentence. The parser 
 three passes, each small enough to reason about:
 
 1. ``_scan``: each physical line becomes a ``_Line`` (marker, number, indentation), and
-   bare page-number lines are set aside.
+   page furniture (bare page numbers, and headers and footers that recur through the text)
+   is set aside.
 2. ``_join``: wrapped lines are joined into units (a paragraph, a bullet, a numbered item),
-   across blank lines when a sentence is plainly unfinished.
+   across blank lines when a sentence is plainly unfinished. Cover-page and document-control
+   units ("Approved by: ...", the title lines above the first section) are then set aside.
 3. ``_Builder``: each unit becomes a heading or a clause, with its heading path, its parent
    (list lead-in or numbered parent) and a stable id.
+
+What is set aside is kept, line by line, in ``Policy.set_aside``: the words of a source are
+exactly its headings, its clauses' numbers and texts, and its set-aside lines.
 
 The rules are about the shape of text, never about any one school's wording.
 """
@@ -23,10 +28,25 @@ from dataclasses import dataclass, field, replace
 from .clausetag import parse_document, write_blocks
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
+from .setaside import (
+    COVER,
+    FURNITURE,
+    cover_field,
+    cover_value,
+    field_line,
+    furniture_notes,
+    is_label_only,
+    repeated_furniture,
+    revision_note,
+    set_aside_records,
+)
 from .text import FUNCTION_WORDS, slugify_words, words
 
 BULLET_GLYPHS = "•·▪■●◦○‣⁃∙➢➤►▶✓✔❖◆◇□–—-*"
-_BULLET = re.compile(rf"^([{re.escape(BULLET_GLYPHS)}\ue000-\uf8ff])(?:\s+|$)")
+# A Markdown conversion escapes a bullet that lost its list ("\\* item"): the backslash is not the marker.
+_BULLET = re.compile(rf"^\\?([{re.escape(BULLET_GLYPHS)}\ue000-\uf8ff])(?:\s+|$)")
+_ATX = re.compile(r"^(#{1,6})[ \t]+(?P<rest>\S.*?)(?:[ \t]+#+)?$")
+_ONLY_BACKSLASHES = re.compile(r"^\\+$")
 _DOTTED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})(\.|\))?(?=\s|$)")
 _LETTER = re.compile(r"^(\(([a-z])\)|([a-z])[.)])(?=\s|$)")
 _ROMAN = re.compile(r"^(\(([ivx]{1,5})\)|([ivx]{2,5})[.)])(?=\s|$)")
@@ -35,6 +55,7 @@ _PAGE_MARKER = re.compile(
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_DIGIT_RUN = re.compile(r"\d+")
 _TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[A-Z][^\d:;.!?]{1,60}?)\s+(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?$")
 _PART_HEADING = re.compile(
     r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–]?",
@@ -45,7 +66,9 @@ _MODAL = re.compile(r"\b(must|should|shall|will|may|can|cannot)\b", re.IGNORECAS
 _TERMINAL = ".!?:;"
 _LIST_SEPARATOR = re.compile(r"[;:,]\s*(?:and|or)?\s*$", re.IGNORECASE)
 _SENTENCE_END = ".!?"
-_CLOSERS = "\"'’”)]"
+# Closing quotes and brackets, and the backslash a Markdown conversion ends a line with (a hard
+# break): none of them hides whether the text before it ended a sentence.
+_CLOSERS = "\"'’”)]\\"
 _LEAD_IN_CUES = frozenset(
     "by as to include includes including following are is be should must not will may can "
     "e.g eg example such these below".split()
@@ -55,6 +78,18 @@ MAX_HEADING_WORDS = 18
 MAX_LABEL_WORDS = 3
 WRAPPED_WIDTH = 130
 MAX_SUBHEADING_WORDS = 6
+MIN_PROSE_LINE = 30
+MIN_SENTENCE_WORDS = 6
+MAX_TITLE_WORDS = 12
+"""The most words a school's name, a document title or a title run into a sentence has."""
+_DOCUMENT_KINDS = frozenset(
+    "policy policies guidance guidelines procedure procedures protocol code statement handbook charter".split()
+)
+SENTENCE_PER_LINE_SHARE = 0.6
+MAX_NAME_RUN = 4
+_AUXILIARIES = frozenset(
+    "must should shall will would may might can could cannot is are was were be been has have had need needs".split()
+)
 
 
 @dataclass
@@ -76,6 +111,7 @@ class _Unit:
     label: str | None
     parts: list[str] = field(default_factory=list)
     title: str | None = None  # a heading that ran into this unit's number
+    listed: bool = False  # an item, one per line, under a lead-in in text that is not hard-wrapped
 
     @property
     def first(self) -> _Line:
@@ -111,25 +147,32 @@ class _Unit:
 
     @property
     def soft_bullet(self) -> bool:
-        return self.kind == "plain" and self.first.indent > 0
+        return self.kind == "plain" and (self.first.indent > 0 or self.listed)
 
 
 def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     """Split a decoded policy into headings and clauses; never raises on odd text."""
-    lines, markers = _scan(text)
+    lines, markers, furniture = _scan(text)
     units = _join(lines)
+    cover = _cover_units(units)
     builder = _Builder(slug, source_file)
-    builder.build(units)
+    builder.build([unit for index, unit in enumerate(units) if index not in cover])
     # Reading back what the grammar writes gives heading paths and parents exactly as every
     # later reader of the Markdown will see them, so the two can never disagree.
     canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
     source_lines = iter([b.line for b in builder.blocks if isinstance(b, Heading)])
     blocks = tuple(replace(b, line=next(source_lines)) if isinstance(b, Heading) else b for b in canonical.blocks)
+    aside = [(line, content, FURNITURE) for line, content, _ in furniture]
+    aside += [(line.number, line.content, COVER) for index in sorted(cover) for line in units[index].lines]
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for line, content, key in furniture:
+        groups.setdefault(key, []).append((line, content))
     return Policy(
         slug=slug,
         blocks=blocks,
-        diagnostics=tuple(builder.diagnostics),
+        diagnostics=tuple(builder.diagnostics + furniture_notes(source_file, groups)),
         page_markers=tuple(markers),
+        set_aside=set_aside_records(aside),
     )
 
 
@@ -145,6 +188,10 @@ def _last_word(text: str) -> str:
 
 def _classify_marker(content: str) -> tuple[str, str | None, str]:
     """Return (kind, label, rest) for the marker a line starts with, if any."""
+    atx = _ATX.match(content)
+    if atx and not atx.group("rest").endswith("."):
+        # A Markdown heading; a sentence that happens to start with "# " is not one.
+        return "atx", atx.group(1), atx.group("rest")
     glyph = None
     body = content
     match = _BULLET.match(body)
@@ -161,27 +208,37 @@ def _classify_marker(content: str) -> tuple[str, str | None, str]:
     return "plain", None, content
 
 
-def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]]]:
+def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int, str, str]]]:
+    """The lines that carry the policy; the page-number lines; all page furniture as (line, text, group)."""
     raw = text.split("\n")
     stripped = [line.replace("\f", " ").rstrip() for line in raw]
+    repeated = repeated_furniture(stripped, ["\f" in line for line in raw])
     lines: list[_Line] = []
     markers: list[tuple[int, str]] = []
+    furniture: list[tuple[int, str, str]] = []
     blank = 0
     for index, line in enumerate(stripped):
         content = line.strip()
-        if not content:
+        if not content or _ONLY_BACKSLASHES.match(content):
+            # A line of backslashes is a Markdown conversion's empty line (a hard break); no words.
             blank += 1
             continue
         if _is_page_marker(index, stripped, raw):
             markers.append((index + 1, content))
+            furniture.append((index + 1, content, _DIGIT_RUN.sub("#", content.casefold())))
             continue
-        indent = len(line) - len(line.lstrip())
+        if index in repeated:
+            furniture.append((index + 1, content, repeated[index]))
+            continue
+        # A form feed (pdftotext starts each page with one) is not indentation.
+        unfed = raw[index].replace("\f", "").rstrip()
+        indent = len(unfed) - len(unfed.lstrip())
         kind, label, rest = _classify_marker(content)
         lines.append(
             _Line(index + 1, content, indent, blank, "\f" in raw[index], kind, label, rest)
         )
         blank = 0
-    return lines, markers
+    return lines, markers, furniture
 
 
 def _neighbour(stripped: list[str], index: int, step: int) -> tuple[str, bool]:
@@ -213,14 +270,19 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     """How long a line must be to have been wrapped by the extractor, and whether the text is wrapped at all.
 
     Hard-wrapped text has most lines near one width; text with one line per paragraph has a
-    long tail of very long lines.
+    long tail of very long lines. Text with one sentence per line can have most lines near
+    one width too, but there nearly every line ends a sentence, where in wrapped text only
+    the last line of a paragraph does.
     """
     lengths = sorted(len(line.content) for line in lines)
     if not lengths:
         return 0, False
     p90 = lengths[int(0.9 * (len(lengths) - 1))]
     near_width = sum(1 for n in lengths if n >= 0.85 * p90)
-    wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths)
+    prose = [line.content for line in lines if len(line.content) >= MIN_PROSE_LINE]
+    sentence_lines = sum(1 for content in prose if _ends_sentence(content))
+    one_per_line = bool(prose) and sentence_lines >= SENTENCE_PER_LINE_SHARE * len(prose)
+    wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths) and not one_per_line
     return max(40, int(0.6 * p90)), wrapped
 
 
@@ -228,22 +290,57 @@ def _join(lines: list[_Line]) -> list[_Unit]:
     threshold, wrapped = _wrap_threshold(lines)
     units: list[_Unit] = []
     numbers: list[str] = []
-    for line in lines:
+    first_item: _Unit | None = None
+    for index, line in enumerate(lines):
         current = units[-1] if units else None
-        if current is not None and _continues(current, line, threshold, numbers, wrapped):
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if current is not None and _continues(current, line, threshold, numbers, wrapped, after):
             current.lines.append(line)
             current.parts.append(line.content)
             continue
-        units.extend(_start_units(line))
+        started = _start_units(line)
+        if current is not None and not wrapped and _starts_item(current, line, after, first_item):
+            started[0].listed = True
+            first_item = first_item if current.listed else started[0]
+        units.extend(started)
         if line.kind == "dotted" and line.label:
             numbers.append(line.label.rstrip(".)"))
     return units
 
 
+def _starts_item(previous: _Unit, line: _Line, after: _Line | None, first_item: _Unit | None) -> bool:
+    """In text with a line per paragraph, each line straight under a lead-in is an item of its list.
+
+    "Staff must not:" / "accept friend requests ...;" / "contact students ...;": the glyphs
+    were lost and nothing is indented, but the lead-in and two or more lines that follow it
+    with no blank line between still make a list. It ends at a blank line, at a line indented
+    otherwise, or after a full stop where its first item ended otherwise (";"). A heading
+    with a colon ("Purpose:", "Process for new accounts:") is no lead-in: it has no verb and
+    does not end on a word that asks for more.
+    """
+    if line.kind != "plain" or line.blank_before > 0 or line.content.endswith(":"):
+        return False
+    if previous.listed and first_item is not None:
+        over = previous.text.endswith(".") and not first_item.text.endswith(".")
+        return len(previous.lines) == 1 and line.indent == previous.first.indent and not over
+    return _lead_in(previous.text) and after is not None and after.kind == "plain" and after.blank_before == 0
+
+
+def _lead_in(text: str) -> bool:
+    """A sentence that introduces a list: "Staff must not:", "The policy takes account of:"."""
+    stripped = text.rstrip(_CLOSERS + " ")
+    if not stripped.endswith(":"):
+        return False
+    found = words(stripped)
+    asks_for_more = bool(found) and found[-1].lower() in FUNCTION_WORDS
+    has_verb = any(word.lower() in _AUXILIARIES for word in found)
+    return asks_for_more or has_verb or _last_cue(stripped) or len(found) > MAX_SUBHEADING_WORDS
+
+
 def _start_units(line: _Line) -> list[_Unit]:
     if line.kind == "plain":
         match = _TITLE_THEN_NUMBER.match(line.content)
-        if match and len(match.group("title").split()) <= 6:
+        if match and len(match.group("title").split()) <= 6 and not cover_field(line.content):
             return [_Unit([line], "dotted", match.group("num"), [], title=match.group("title").strip())]
         return [_Unit([line], "plain", None, [line.content])]
     return [_Unit([line], line.kind, line.label, [line.rest])]
@@ -263,12 +360,18 @@ def _fits_sequence(label: str, numbers: list[str]) -> bool:
     return False
 
 
-def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool) -> bool:
+def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool, after: _Line | None) -> bool:
     """Whether ``line`` carries on the unit above it rather than starting a new one."""
     previous = current.lines[-1]
     prev_text = current.parts[-1] if current.parts else ""
+    if current.kind == "atx" or line.kind == "atx":
+        return False
     if not current.text:
         return line.kind == "plain"
+    if line.kind == "plain" and _hanging_indent(current, line):
+        return True
+    if line.kind == "plain" and len(current.lines) == 1 and field_line(current.text) and field_line(line.content):
+        return False  # "Label: value" lines one under another are a table of fields, not a wrapped sentence
     mid_sentence = not _ends_sentence(prev_text) and (
         (wrapped and len(previous.content) >= threshold) or _last_word(prev_text) in FUNCTION_WORDS
     )
@@ -290,9 +393,12 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         # indent as the item above is its sibling unless that item's line was full width.
         if line.indent == current.first.indent and not (wrapped and len(previous.content) >= threshold):
             return False
-        return line.blank_before == 0 and (mid_sentence or first.islower()) and not _ends_sentence(prev_text)
+        unfinished = mid_sentence or first.islower() or _name_continues(current, prev_text, line, after)
+        return line.blank_before == 0 and unfinished and not _ends_sentence(prev_text)
     if current.title is None and _is_field_label(current) and line.blank_before <= 2:
         return len(line.content.split()) <= 6 and not _ends_sentence(line.content)
+    if first.islower() and not wrapped and _ends_sentence(prev_text):
+        return False  # a line per paragraph: after a full stop, colon or semicolon a line is new
     if first.islower() or first in ",;)]&":
         return True
     if line.content.isdigit() and previous.content[-1:].isalpha():
@@ -300,6 +406,8 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     if _ends_sentence(prev_text):
         # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
         return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
+    if line.blank_before <= 1 and _name_continues(current, prev_text, line, after):
+        return True
     if line.blank_before > 0 and first.isupper() and _last_word(prev_text) not in FUNCTION_WORDS:
         # Across a blank line, a lone title-like line above, or a "Heading:" below, is a seam;
         # so is a short title-like line after two or more blank lines.
@@ -307,6 +415,54 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         if (len(current.lines) == 1 and _title_like(prev_text)) or title_below:
             return False
     return mid_sentence
+
+
+def _hanging_indent(current: _Unit, line: _Line) -> bool:
+    """A line indented to where the text of the item above starts is that item's next line.
+
+    Word, pandoc and most PDF extractors align an item's wrapped lines under its text, not
+    under its bullet or number: "-   Complete the" / "    Agreement form".
+    """
+    first = current.first
+    if current.kind not in ("bullet", "dotted", "letter", "roman") or line.blank_before > 0 or not first.rest:
+        return False
+    text_column = first.indent + len(first.content) - len(first.rest)
+    return text_column > first.indent and line.indent == text_column
+
+
+def _name_continues(current: _Unit, prev_text: str, line: _Line, after: _Line | None) -> bool:
+    """A sentence wrapped inside a capitalised name: "... reported to the Designated" / "Safeguarding Lead.".
+
+    The line above is an unfinished sentence (it has a verb, or reads as prose on the line
+    straight above) whose last word is capitalised;
+    this line opens with the rest of the name (not a word that starts sentences, such as
+    "The" or "Staff must"), which then ends the sentence, meets punctuation, or runs into
+    lower-case words that are not a verb of its own. A heading above ("What to do if a pupil
+    contacts you on Facebook") and its first sentence ("Staff must not reply") stay apart,
+    because there the name is followed by a verb.
+    """
+    found = words(prev_text)
+    if not found or not found[-1][:1].isupper() or _ends_sentence(prev_text):
+        return False
+    sentence = words(current.text)
+    has_verb = any(word.lower() in _AUXILIARIES for word in sentence)
+    looks_like_prose = len(sentence) >= MIN_SENTENCE_WORDS and not _title_case(current.text) and not _is_field(current.text)
+    if not has_verb and not (looks_like_prose and line.blank_before == 0):
+        return False  # a heading ("Use of Facebook") or a "Label: value" line, not a sentence cut short
+    tokens = line.content.split()
+    opener = tokens[0].strip("\"'‘“(")
+    if not opener[:1].isupper() or opener.lower() in FUNCTION_WORDS or opener.lower() in _PRONOUN_STARTS:
+        return False
+    for index, token in enumerate(tokens[:MAX_NAME_RUN]):
+        bare = token.strip("\"'‘’“”()")
+        if bare[:1].islower():
+            # A verb in the next two words makes this line a sentence of its own ("Facebook pages must").
+            following = [t.strip("\"'‘’“”().,;:").lower() for t in tokens[index : index + 2]]
+            return not any(t in _AUXILIARIES for t in following)
+        if token.rstrip(_CLOSERS)[-1:] in ".,;:!?":
+            return True
+    # The name fills the line: the sentence goes on if the next line is lower case.
+    return len(tokens) <= MAX_NAME_RUN and after is not None and after.kind == "plain" and after.content[:1].islower()
 
 
 def _is_field_label(unit: _Unit) -> bool:
@@ -349,6 +505,127 @@ def _is_field(text: str) -> bool:
     return any(ch.isdigit() for ch in text) or label_last in FUNCTION_WORDS or value[:1].islower()
 
 
+def _cover_units(units: list[_Unit]) -> set[int]:
+    """The units that are cover page or document control rather than policy (indexes into ``units``).
+
+    Anywhere in the text: a document-control line ("Approved by: ...", "Version 2"), or a
+    label whose value is the next unit ("Date of next review" / "September 2026").
+
+    Before the first section: the school's name and the document's title. The run of short
+    title-like lines (and cover lines) at the top of the text ends at the first real content;
+    its last title-like line heads that content, so it is the first section heading and stays;
+    the lines above it, and any version-history note among them, are the cover page. A lone
+    "# Title" in a Markdown text whose sections are "##" is the title too.
+    """
+    cover: set[int] = set()
+    for index, unit in enumerate(units):
+        if unit.kind != "plain" or unit.title is not None:
+            continue
+        following = units[index + 1] if index + 1 < len(units) else None
+        if cover_field(unit.text):
+            cover.add(index)
+        elif is_label_only(unit.text) and following is not None and following.kind == "plain" and cover_value(unit.text, following.text):
+            cover.update((index, index + 1))
+    _cover_field_tables(units, cover)
+    front: list[int] = []
+    for index, unit in enumerate(units):
+        if index not in cover and not _front_line(unit):
+            break
+        front.append(index)
+    else:
+        return cover  # nothing but titles: nothing to head
+    content = units[len(front)]
+    # A first section heading that ran into its number ("Introduction 1.1") or that carries
+    # one ("1 Introduction") ends the title lines itself: none of them heads anything.
+    headed = content.title is not None or (
+        content.kind == "dotted" and "." not in (content.label or "").rstrip(".)") and _title_like(content.text)
+    )
+    titles = [index for index in front if index not in cover and not _front_matter(units[index])]
+    cover.update(index for index in front if index not in titles)
+    top_level = [unit for unit in units if unit.kind == "atx" and unit.label == "#"]
+    for index in titles if headed else titles[:-1]:
+        unit = units[index]
+        if unit.kind == "atx":
+            if unit.label == "#" and len(top_level) == 1:
+                cover.add(index)
+        elif _title_case(unit.text) and len(unit.text.split()) >= 2 and not _PART_HEADING.match(unit.text):
+            cover.add(index)
+    return cover
+
+
+def _cover_field_tables(units: list[_Unit], cover: set[int]) -> None:
+    """A block of "Label: value" lines with a document-control line among them is all document control.
+
+    The table at the end of a policy ("Approved by: ...", "Policy lead: ...", "Applies to: ...")
+    holds labels no list can foresee; the one it shares with every such table is enough.
+    """
+    run: list[int] = []
+    for index, unit in enumerate([*units, None]):
+        if unit is not None and unit.kind == "plain" and len(unit.lines) == 1 and (index in cover or _front_matter(unit)):
+            run.append(index)
+            continue
+        if len(run) > 1 and any(member in cover for member in run):
+            cover.update(run)
+        run = []
+
+
+def _front_line(unit: _Unit) -> bool:
+    """A line that can stand above the first section: a heading, a school's name, a title, a field."""
+    if unit.kind == "atx":
+        return True
+    text = unit.text
+    if unit.kind != "plain" or unit.title is not None or len(unit.lines) > 1:
+        return False
+    if _front_matter(unit):
+        return True
+    if not _title_like(text):
+        return False
+    if _MODAL.search(text) or len(text.split()) > MAX_TITLE_WORDS:
+        return False
+    return not text.rstrip().endswith(":") or len(text.split()) <= MAX_LABEL_WORDS
+
+
+def _front_matter(unit: _Unit) -> bool:
+    """Above the first section, lines that are the document's, not its sections' headings.
+
+    A "Label: value" field, a version-history note, or a rule of dashes with no words at all.
+    """
+    text = unit.text
+    if unit.kind != "plain":
+        return False
+    if revision_note(text):
+        return True
+    # "Part A: Personal use" is a section, whatever its colon says.
+    return not _PART_HEADING.match(text) and (field_line(text) or not words(text))
+
+
+def _title_case(text: str) -> bool:
+    """Every word capitalised but the small ones: how names and document titles are written."""
+    tokens = [t.strip("\"'‘’“”()[],.:;*_") for t in text.split()]
+    return all(not t or t[:1].isupper() or t[:1].isdigit() or t.lower() in FUNCTION_WORDS or not t[:1].isalpha() for t in tokens)
+
+
+def split_title_run_in(text: str) -> tuple[str, str] | None:
+    """Split a document's title from the first sentence it ran into ("Online Safety Policy Staff must ...").
+
+    The title ends with a word that names a kind of document (policy, guidance, procedure,
+    code, ...) and the sentence starts with a capital right after it.
+    """
+    tokens = text.split()
+    for index in range(1, min(len(tokens) - 3, MAX_TITLE_WORDS)):
+        word, next_word = tokens[index].lower(), tokens[index + 1]
+        if word not in _DOCUMENT_KINDS or not next_word[:1].isupper():
+            continue
+        title, rest = " ".join(tokens[: index + 1]), " ".join(tokens[index + 1 :])
+        opener = tokens[0].lower()
+        if opener in FUNCTION_WORDS or opener in _PRONOUN_STARTS or _MODAL.search(title):
+            return None
+        if _title_like(title) and not _title_like(rest) and _ends_sentence(rest):
+            return title, rest
+        return None
+    return None
+
+
 def split_run_in(text: str) -> tuple[str, str] | None:
     """Split a heading from the sentence extraction ran it into, or None if no clear seam.
 
@@ -388,6 +665,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.stack: list[_Open] = []
         self.ids: set[str] = set()
+        self.next_suffix: dict[str, int] = {}
+        self.by_id: dict[str, Clause] = {}
         self.by_number: dict[str, Clause] = {}
         self.number_lines: dict[str, int] = {}
         self.lead_in: Clause | None = None
@@ -398,6 +677,7 @@ class _Builder:
         self._last_blank = 0
         self._last_item = False
         self.sub_indent: int | None = None
+        self.heading_since_number = False
 
     def build(self, units: list[_Unit]) -> None:
         for index, unit in enumerate(units):
@@ -416,6 +696,19 @@ class _Builder:
             self.last_was_heading = False
             self._open_heading(unit.title, unit.first.number, None, rank=None)
         text = unit.text
+        if unit.kind == "atx":
+            # A Markdown heading says its own level; it never joins a run of short lines.
+            self._close_heading_run()
+            self._open_heading(text, unit.first.number, None, rank=10 + len(unit.label or "#"))
+            self.heading_run = []
+            return
+        if not self.blocks and unit.kind == "plain" and unit.title is None:
+            seam = split_title_run_in(text)
+            if seam is not None and len(seam[0]) < len(unit.parts[0]):
+                title, rest = seam
+                self._open_heading(title, unit.first.number, None, rank=None)
+                unit = _Unit(unit.lines, "plain", None, [unit.parts[0][len(title):].lstrip(), *unit.parts[1:]])
+                text = unit.text
         if unit.kind == "dotted" and unit.label:
             number = unit.label.rstrip(".)")
             if self._is_numbered_heading(unit, following):
@@ -448,9 +741,23 @@ class _Builder:
         )
         if text.rstrip().endswith(":") and not has_children:
             return False
+        if not has_children and self._follows_numbered_item(number):
+            return False  # items and headings do not take turns at one level of numbering
         if _title_like(text) and not text.rstrip().endswith((":", ";")):
             return True
         return has_children and "." not in number
+
+    def _follows_numbered_item(self, number: str) -> bool:
+        """Whether the clause just above is this number's previous sibling ("3." before "4.")."""
+        parts = number.split(".")
+        if not parts[-1].isdigit() or int(parts[-1]) < 2:
+            return False
+        previous = ".".join([*parts[:-1], str(int(parts[-1]) - 1)])
+        clause = self.by_number.get(previous)
+        last_numbered = next((b for b in reversed(self.blocks) if isinstance(b, Heading) or b.number), None)
+        return clause is not None and last_numbered is not None and (
+            last_numbered is clause or (isinstance(last_numbered, Clause) and last_numbered.id.startswith(clause.id + "."))
+        )
 
     def _numbered_heading(self, unit: _Unit, number: str) -> None:
         text = unit.text
@@ -517,6 +824,7 @@ class _Builder:
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         heading = Heading(text=text, level=min(len(self.stack) + 2, 6), line=line)
+        self.heading_since_number = number is None
         self.stack.append(_Open(heading, rank, number))
         self.blocks.append(heading)
         if self.last_was_heading:
@@ -536,12 +844,13 @@ class _Builder:
             return
         first = self.blocks[run[0]]
         assert isinstance(first, Heading)
+        path = (first.text,)
+        anchor = self._anchor_for(path)  # the stack is the same for every line of the run
         for index in run[1:]:
             heading = self.blocks[index]
             assert isinstance(heading, Heading)
-            path = (first.text,)
-            clause_id = self._unique(f"{self.slug}/{self._anchor_for(path)}/{slugify_words(heading.text)}")
-            self.blocks[index] = Clause(
+            clause_id = self._unique(f"{self.slug}/{anchor}/{slugify_words(heading.text)}")
+            self.blocks[index] = self.by_id[clause_id] = Clause(
                 id=clause_id,
                 text=heading.text,
                 heading=path,
@@ -566,13 +875,22 @@ class _Builder:
         if candidate not in self.ids:
             self.ids.add(candidate)
             return candidate
-        n = 2
+        # Ids only ever get added, so the next free suffix is never below the last one given:
+        # starting there keeps a text of thousands of identical lines linear.
+        n = self.next_suffix.get(candidate, 2)
         while f"{candidate}-{n}" in self.ids:
             n += 1
+        self.next_suffix[candidate] = n + 1
         self.ids.add(f"{candidate}-{n}")
         return f"{candidate}-{n}"
 
     def _register_number(self, number: str, line: int) -> None:
+        if number == "1" and self.heading_since_number:
+            # Numbering that starts again under a new heading is a new list, not a duplicate.
+            self.number_lines.clear()
+            self.siblings.clear()
+            self.by_number.clear()
+        self.heading_since_number = False
         if number in self.number_lines:
             self._note(line, "duplicate-number", f"number {number} is used again (first at line {self.number_lines[number]})")
             return
@@ -629,6 +947,7 @@ class _Builder:
                 source=SourceSpan(self.source_file, first_line, last_line),
             )
             self.blocks.append(clause)
+            self.by_id[clause_id] = clause
         if number is not None:
             self.by_number.setdefault(number, clause)
         self._last_blank = unit.first.blank_before
@@ -653,7 +972,7 @@ class _Builder:
             return None
         if last.number and last.number[:1].isdigit():
             return last
-        owner = next((c for c in reversed(self.blocks) if isinstance(c, Clause) and c.id == last.parent), None)
+        owner = self.by_id.get(last.parent) if last.parent else None
         if owner is not None and owner.number and owner.number[:1].isdigit() and not last.number:
             return owner
         return None
@@ -674,7 +993,7 @@ class _Builder:
         while parent is not None and seen < 50:
             if parent.number and parent.number[:1].isdigit():
                 return parent.number.rstrip(".)")
-            parent = next((c for c in reversed(self.blocks) if isinstance(c, Clause) and c.id == parent.parent), None)
+            parent = self.by_id.get(parent.parent) if parent.parent else None
             seen += 1
         return None
 

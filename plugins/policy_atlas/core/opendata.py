@@ -65,8 +65,28 @@ def _statement_record(statement: Statement) -> dict[str, Any]:
     }
 
 
-def to_json(records: list[dict[str, Any]]) -> str:
-    return json.dumps({"version": 1, "clauses": records}, ensure_ascii=False, indent=1) + "\n"
+def document_records(schools: tuple[SchoolPolicy, ...]) -> list[dict[str, Any]]:
+    """One record per school, in slug order: its source file and what ingest set aside from it.
+
+    With the clauses, these account for every word of every source: a set-aside text stands
+    once on each of its ``lines``.
+    """
+    return [
+        {
+            "school": school.meta.slug,
+            "file": school.source_name,
+            "set_aside": [{"kind": a.kind, "text": a.text, "lines": list(a.lines)} for a in school.set_aside],
+        }
+        for school in sorted(schools, key=lambda s: s.meta.slug)
+    ]
+
+
+def to_json(records: list[dict[str, Any]], documents: list[dict[str, Any]] | None = None) -> str:
+    """``clauses.json``: the clause records and, when given, the document records."""
+    data: dict[str, Any] = {"version": 1, "clauses": records}
+    if documents is not None:
+        data["documents"] = documents
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

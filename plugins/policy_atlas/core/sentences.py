@@ -29,6 +29,8 @@ _COMMA_SPLICE = re.compile(
     re.IGNORECASE,
 )
 
+_SUBORDINATE = re.compile(r"\b(?:where|when|if|unless|whilst|while|although|because|once|until|whether)\b", re.IGNORECASE)
+
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text``, covering it end to end."""
@@ -50,7 +52,10 @@ def _split_comma_splices(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     for start, end in spans:
         for match in _COMMA_SPLICE.finditer(text, start, end):
             before = text[start:match.start()]
-            if len(before.split()) >= 6 and _DEONTIC.search(before) and not re.match(r"\s*(?:if|when|where|unless|whilst|while)\b", before, re.IGNORECASE):
+            modals = list(_DEONTIC.finditer(before))
+            if len(before.split()) >= 6 and modals and not re.match(r"\s*(?:if|when|where|unless|whilst|while)\b", before, re.IGNORECASE):
+                if _SUBORDINATE.search(before, modals[-1].end()):
+                    continue  # "must be aware that where a crime ..., they may": the comma closes "where ..."
                 out.append((start, match.start() + 1))
                 start = match.end()
         out.append((start, end))

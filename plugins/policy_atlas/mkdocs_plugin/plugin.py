@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
-from policy_atlas.core.opendata import clause_records, to_csv, to_json
+from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from policy_atlas.core.views import PageKind, Ref, SiteViews, site_views
@@ -141,7 +141,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return self.paths.src(Ref(PageKind.DATA, name))
 
         records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons, analysis.statements)
-        files.append(File.generated(config, data("clauses.json"), content=to_json(records)))
+        files.append(File.generated(config, data("clauses.json"), content=to_json(records, document_records(self.corpus.schools))))
         files.append(File.generated(config, data("clauses.csv"), content=to_csv(records)))
         matrix = self.views.matrix_json()
         if matrix is not None:
