@@ -165,6 +165,12 @@ class Statement:
         return next((why for t, why in self.topic_reasons if t == topic), None)
 
 
+def shown_apart(statements: tuple[Statement, ...]) -> bool:
+    """Whether a clause is shown statement by statement, each with its own badges and anchor:
+    when its statements differ in force or topics. The one rule for the page and for links."""
+    return len(statements) > 1 and len({(s.force, s.topics) for s in statements}) > 1
+
+
 def statement_id(clause_id: str, index: int, count: int) -> str:
     """The anchor of the ``index``-th (1-based) of ``count`` statements of a clause."""
     return clause_id if count == 1 else f"{clause_id}~{index}"

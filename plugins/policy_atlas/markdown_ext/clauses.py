@@ -23,7 +23,7 @@ from markdown.util import AtomicString
 
 from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
 from policy_atlas.core.classify import resolve_topics
-from policy_atlas.core.model import Force, Statement
+from policy_atlas.core.model import Force, Statement, shown_apart
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
@@ -52,7 +52,7 @@ class ClauseInfo:
 
     @property
     def statements_differ(self) -> bool:
-        return len(self.statements) > 1 and len({(s.force, s.topics) for s in self.statements}) > 1
+        return shown_apart(self.statements)
 
 
 @dataclass(frozen=True)
