@@ -24,8 +24,9 @@ PAYLOADS = (
     "</title><script>alert(1)</script>",  # the theme prints page titles unescaped in <title>
 )
 EVIL = " ".join(PAYLOADS)
-# The theme's own scripts: its bundle and search worker, and the inline snippets every Material page has.
-THEME_SCRIPT_SRC = re.compile(r"^(/|(\.\./)*)assets/javascripts/[\w.-]+\.js$")
+# The theme's own scripts (its bundle and the inline snippets every Material page has) and the
+# plugin's search script.
+THEME_SCRIPT_SRC = re.compile(r"^(/|(\.\./)*)assets/(javascripts|policy-atlas)/[\w.-]+\.js$")
 THEME_INLINE = ("__md_scope=", "var palette=", "var target=")
 
 

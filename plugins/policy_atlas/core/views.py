@@ -44,6 +44,7 @@ class PageKind(Enum):
     GAPS = "gaps"
     SHARED = "shared"
     DATA = "data"
+    FINDER = "finder"
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,16 @@ def relink(nav: Navigation) -> None:
     for index, page in enumerate(ordered):
         page.previous_page = ordered[index - 1] if index else None
         page.next_page = ordered[index + 1] if index + 1 < len(ordered) else None
+
+
+def order_top(nav: Navigation, schools_prefix: str, finder: str) -> None:
+    """Home, then the schools, Compare and the clause finder; any other page (the accessibility
+    statement) after them, in the order MkDocs found them."""
+
+    def rank(item: Page | Section) -> int:
+        if isinstance(item, Page):
+            return 0 if item.file.src_uri == "index.md" else 3 if item.file.src_uri == finder else 4
+        holds = [p.file.src_uri for p in item.children if isinstance(p, Page)]
+        return 1 if any(h.startswith(schools_prefix) for h in holds) else 2 if any(h.startswith(COMPARE + "/") for h in holds) else 4
+
+    nav.items.sort(key=rank)  # type: ignore[arg-type]

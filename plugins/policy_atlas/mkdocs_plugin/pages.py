@@ -19,6 +19,7 @@ from policy_atlas.core.views import PageKind, Ref, SiteViews
 COMPARE = "compare"
 TOPICS = f"{COMPARE}/topics"
 GAPS = f"{COMPARE}/gaps"
+FINDER = "find-a-clause.md"
 
 
 class PageView(Protocol):
@@ -59,10 +60,13 @@ class SitePaths:
                 return f"{COMPARE}/shared-wording.md"
             case PageKind.DATA:
                 return f"{self.data_dir}/{ref.key}"
+            case PageKind.FINDER:
+                return FINDER
 
-    def pages(self, views: SiteViews) -> list[Generated]:
+    def pages(self, views: SiteViews, finder: PageView | None = None) -> list[Generated]:
         """Every generated Markdown page, with the template that renders it."""
-        pages = [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
+        pages = [Generated(FINDER, "finder.md.jinja", finder)] if finder is not None else []
+        pages += [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
         if views.matrix is not None:
             pages.append(Generated(self.src(Ref(PageKind.MATRIX)), "matrix.md.jinja", views.matrix))
         pages += [Generated(self.src(Ref(PageKind.TOPIC, t.topic)), "topic.md.jinja", t) for t in views.topics]

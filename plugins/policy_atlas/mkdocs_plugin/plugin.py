@@ -19,15 +19,18 @@ from mkdocs.structure.pages import Page
 
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
+from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from policy_atlas.core.views import PageKind, Ref, SiteViews, site_views
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 
-from .nav import group_schools, order_compare, relink
-from .pages import Links, SitePaths
+from .nav import group_schools, order_compare, order_top, relink
+from . import search
+from .pages import FINDER, Links, SitePaths
 from .templates import Templates
 
 log = get_plugin_logger(__name__)
@@ -52,6 +55,10 @@ class PolicyAtlasConfig(Config):
     """The navigation section that holds every school's page."""
     custom_templates = c.Optional(c.Dir(exists=True))
     """A folder of templates that replace the built-in ones of the same name (e.g. ``topic.md.jinja``)."""
+    search = c.Type(bool, default=True)
+    """Clause-level search and the clause finder (use instead of Material's ``search`` plugin)."""
+    offline_zip = c.Type(bool, default=False)
+    """Also build a copy that works from a folder (``.html`` addresses) into ``downloads/policy-atlas-offline.zip``."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -70,6 +77,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.today = date.today()
         self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
         self.current_page = ""
+        self.files: Files | None = None
+        self.page_records: list[SearchRecord] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -79,6 +88,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.today = build_date()
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
+        if self.config.search:
+            search.add_assets(config)
         try:
             taxonomy = self._taxonomy(config)
             self.corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
@@ -116,7 +127,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
-        made = [(File.generated(config, g.src, content=""), g) for g in self.paths.pages(self.views) if files.get_file_from_path(g.src) is None]
+        finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
+        pages = self.paths.pages(self.views, finder)
+        made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
         for file, page in made:
             files.append(file)
             self.titles[page.src] = page.view.title
@@ -124,6 +137,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file, page in made:  # every page exists now, so each can link to any other
             file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
         self._warn_orphans(files)
+        if self.config.search:
+            for asset in search.asset_files(config):
+                files.append(asset)
+        if self.config.offline_zip:
+            files.append(search.zip_placeholder(config))
+        self.files = files
         return files
 
     def _warn_orphans(self, files: Files) -> None:
@@ -154,7 +173,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         clause = self.index.get(clause_id)
         if clause is None or self.analysis is None:
             return None
-        return ClauseInfo(tuple(clause.topics), clause.force, self.analysis.statements.get(clause_id, ()))
+        school = self.by_page.get(self.paths.school_src(clause_id.split("/", 1)[0]))
+        statements = self.analysis.statements.get(clause_id, ())
+        return ClauseInfo(tuple(clause.topics), clause.force, statements, school.meta.school if school else "", clause.number, clause.text)
 
     def _badge(self, topic: str, clause_id: str) -> TopicBadge:
         """A topic badge on the page being rendered: the topic's label, its page, and why."""
@@ -173,6 +194,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
         group_schools(nav, self.config.pages_dir + "/", self.config.nav_title, meta_of)
+        order_top(nav, self.config.pages_dir + "/", FINDER)
         relink(nav)
         return nav
 
@@ -187,6 +209,27 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         links = Links(self.paths, files, page.file.src_uri)
         summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], links)
         return summary + "\n" + markdown
+
+
+    # Search: records of the pages the plugin does not generate, then the index, then the offline copy.
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.config.enabled and self.config.search and page.file.src_uri not in self.titles:
+            self.page_records.append(search.page_record(page, html))
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.analysis is None or self.views is None or self.files is None:
+            return
+        if self.config.search:
+            analysis = self.analysis
+            records = compare_records(self.views) + sorted(self.page_records, key=lambda r: str(r.ref))
+            topics = tuple((t.id, t.label) for t in analysis.taxonomy.topics)
+            data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, records, topics)
+            search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
+        self.page_records = []
+        if self.config.offline_zip and config.use_directory_urls and not search.building_offline_copy():
+            search.offline_zip(config)
 
 
 def _md_link(here: str, target: str) -> str:
