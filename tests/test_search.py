@@ -135,7 +135,7 @@ def test_the_index_finds_each_record_by_its_words_and_facets() -> None:
         assert isinstance(shard, dict)
         return [n for n, _ in _decode(shard.get(term, ""))]
 
-    assert [s[0] for s in meta["schools"]] == ["a-school", "b-school"]  # slug order, whatever the input order
+    assert meta["schools"] == ["a-school", "b-school"]  # slug order, whatever the input order
     assert meta["starts"] == [0, 2] and meta["clauses"] == 3 and meta["records"] == 4
     assert postings("friend") == [0, 2]
     assert postings("photograph") == [1]
@@ -143,8 +143,10 @@ def test_the_index_finds_each_record_by_its_words_and_facets() -> None:
     assert postings("accessibl") == [3]
     assert postings("topic:pupil-contact") == [0, 2]
     assert postings("force:prohibited") == [2]
-    assert _loaded(files, "records-1") == [
-        ["clause", "b-school/#b/1", "Beta School, clause 1", "Contact", "Staff must not accept friend requests.", ["pupil-contact"], ["prohibited"]]
+    block = _loaded(files, "records-0")
+    assert isinstance(block, list) and len(block) == 3 and meta["block"] >= 3
+    assert block[2] == [
+        "clause", "b-school/#b/1", "Beta School, clause 1", "Contact", "Staff must not accept friend requests.", ["pupil-contact"], ["prohibited"]
     ]
     assert _loaded(files, "records-pages") == [["page", "accessibility.md", "Accessibility statement", "", "How accessible this website is.", [], []]]
 

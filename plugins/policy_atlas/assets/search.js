@@ -86,18 +86,21 @@
     return value;
   }
 
+  /* A posting list as a flat array [record, weight, record, weight, ...]; decoded once per term. */
   function postings(encoded) {
-    var out = [], number = -1, digits = "";
+    var out = [], number = -1, gap = 0;
     for (var i = 0; i < (encoded || "").length; i++) {
       var c = encoded.charCodeAt(i);
-      if (c >= 65 && c <= 90) { number += parseInt(digits, 36); out.push([number, c - 64]); digits = ""; }
-      else digits += encoded.charAt(i);
+      if (c >= 65 && c <= 90) { number += gap; out.push(number, c - 64); gap = 0; }
+      else gap = gap * 36 + (c <= 57 ? c - 48 : c - 87);
     }
     return out;
   }
 
+  var decoded = {};
   function lookup(meta, term) {
-    return need("shard-" + (hash(term) % meta.shards)).then(function (shard) { return postings(shard[term]); });
+    if (decoded[term]) return Promise.resolve(decoded[term]);
+    return need("shard-" + (hash(term) % meta.shards)).then(function (shard) { return (decoded[term] = postings(shard[term])); });
   }
 
   /* Record numbers matching a query, best first. Records of a school are numbered together, in
@@ -114,14 +117,15 @@
       return Promise.all(lists).then(function (found) {
         var range = [0, query.clausesOnly || facets.length || query.school ? meta.clauses : meta.records];
         if (query.school) {
-          var k = meta.schools.findIndex(function (s) { return s[0] === query.school; });
+          var k = meta.schools.indexOf(query.school);
           if (k < 0) return {meta: meta, ids: [], words: words};
           range = [meta.starts[k], k + 1 < meta.starts.length ? meta.starts[k + 1] : meta.clauses];
         }
         var allowed = null;
         found.slice(flat.length).forEach(function (list) {
-          var set = new Set(list.map(function (p) { return p[0]; }));
-          allowed = allowed ? new Set(Array.from(allowed).filter(function (n) { return set.has(n); })) : set;
+          var set = new Set();
+          for (var i = 0; i < list.length; i += 2) if (!allowed || allowed.has(list[i])) set.add(list[i]);
+          allowed = set;
         });
         var ok = function (n) { return n >= range[0] && n < range[1] && (!allowed || allowed.has(n)); };
         if (!words.length) {
@@ -130,40 +134,49 @@
           else for (var n = range[0]; n < range[1]; n++) ids.push(n);
           return {meta: meta, ids: ids, words: words};
         }
-        /* Per word, a record's weight is the word's own, or a synonym's at 80%; the words met count first. */
-        var score = new Map(), hits = new Map(), at = 0;
+        /* Per word, a record's weight is the word's own, or a synonym's at 80%; the words met count
+           first. Typed arrays by record number: a common word lists most of the records. */
+        var score = new Float32Array(meta.records), hits = new Uint8Array(meta.records);
+        var best = new Float32Array(meta.records), touched = [], at = 0;
         groups.forEach(function (group) {
-          var best = new Map();
-          group.forEach(function (term, i) {
-            found[at + i].forEach(function (p) {
-              if (!ok(p[0])) return;
-              var w = i === 0 ? p[1] : 0.8 * p[1];
-              if (w > (best.get(p[0]) || 0)) best.set(p[0], w);
-            });
+          var seen = [];
+          group.forEach(function (term, g) {
+            var list = found[at + g], factor = g === 0 ? 1 : 0.8;
+            for (var i = 0; i < list.length; i += 2) {
+              var n = list[i];
+              if (!ok(n)) continue;
+              var w = factor * list[i + 1];
+              if (best[n] === 0) seen.push(n);
+              if (w > best[n]) best[n] = w;
+            }
           });
           at += group.length;
-          best.forEach(function (w, n) {
-            score.set(n, (score.get(n) || 0) + w);
-            hits.set(n, (hits.get(n) || 0) + 1);
+          seen.forEach(function (n) {
+            if (hits[n] === 0) touched.push(n);
+            score[n] += best[n];
+            hits[n] += 1;
+            best[n] = 0;
           });
         });
-        words = flat;
-        var ranked = Array.from(score.keys()).sort(function (a, b) {
-          return (hits.get(b) - hits.get(a)) || (score.get(b) - score.get(a)) || (a - b);
+        var ranked = touched.sort(function (a, b) {
+          return (hits[b] - hits[a]) || (score[b] - score[a]) || (a - b);
         });
         /* Then, among records that meet as many words, each school's best clause first, then each
            one's second best, and so on (the Compare pages after the schools): a question has an
            answer in each school's policy. */
-        var turn = new Map(), seen = new Map();
+        var turn = new Uint32Array(meta.records), count = new Map(), lastHits = -1;
         ranked.forEach(function (n) {
-          var group = chunkOf(meta, n)[0] + ":" + hits.get(n);
-          seen.set(group, (seen.get(group) || 0) + 1);
-          turn.set(n, seen.get(group) - 1);
+          if (hits[n] !== lastHits) { count.clear(); lastHits = hits[n]; }
+          var school = schoolOf(meta, n);
+          var k = count.get(school) || 0;
+          count.set(school, k + 1);
+          turn[n] = k;
         });
         ranked.sort(function (a, b) {
-          return (hits.get(b) - hits.get(a)) || ((b < meta.clauses) - (a < meta.clauses)) || (turn.get(a) - turn.get(b)) ||
-            (score.get(b) - score.get(a)) || (a - b);
+          return (hits[b] - hits[a]) || ((b < meta.clauses) - (a < meta.clauses)) || (turn[a] - turn[b]) ||
+            (score[b] - score[a]) || (a - b);
         });
+        words = flat;
         return {meta: meta, ids: ranked, words: words};
       });
     });
@@ -171,9 +184,15 @@
 
   function chunkOf(meta, n) {
     if (n >= meta.clauses) return ["records-pages", n - meta.clauses];
+    return ["records-" + Math.floor(n / meta.block), n % meta.block];
+  }
+
+  /* The school a record belongs to (its index in meta.schools), or -1 for the other pages. */
+  function schoolOf(meta, n) {
+    if (n >= meta.clauses) return -1;
     var lo = 0, hi = meta.starts.length - 1;
     while (lo < hi) { var mid = (lo + hi + 1) >> 1; if (meta.starts[mid] <= n) lo = mid; else hi = mid - 1; }
-    return ["records-" + lo, n - meta.starts[lo]];
+    return lo;
   }
 
   function records(meta, numbers) {
@@ -239,7 +258,7 @@
   /* A list of results that shows PAGE at a time, with a "Show more" button. */
   function Results(list, status, more, describe) {
     var state = {ids: [], shown: 0, words: [], meta: null, run: 0};
-    var PAGE = 20;
+    var PAGE = 10;
     function page(first) {
       var numbers = state.ids.slice(state.shown, state.shown + PAGE);
       var run = state.run;
@@ -325,7 +344,12 @@
     }, 120);
     input.addEventListener("input", run);
     dialog.querySelector("form").addEventListener("submit", function (event) { event.preventDefault(); run(); });
-    open.addEventListener("click", function () { dialog.showModal(); input.focus(); input.select(); });
+    open.addEventListener("click", function () {
+      dialog.showModal();
+      input.focus();
+      input.select();
+      need("meta").catch(function () {}); /* while the words are typed */
+    });
     close.addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () { open.focus(); });
     list.addEventListener("click", function (event) {

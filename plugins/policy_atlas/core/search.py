@@ -4,11 +4,12 @@ The index is a set of small JavaScript files that the site loads with ``<script 
 demand, so search works from a web server and from a folder opened with ``file://`` alike
 (browsers refuse ``fetch`` there), and a query downloads only what it needs at any scale:
 
-- ``meta.js``: counts, the shard count, each school's first record, the facets' labels;
+- ``meta.js``: counts, the shard count, each school's slug and first record, the facets' labels;
 - ``shard-<n>.js``: the postings of the terms whose hash falls in shard *n*, each posting a
   record number (delta-coded, base 36) and a precomputed BM25 weight (one letter, A-Z);
-- ``records-<k>.js``: the records of the k-th school (title, link, heading, text, facets),
-  loaded only for the results shown; ``records-pages.js`` holds the other pages' records.
+- ``records-<k>.js``: the k-th block of ``BLOCK`` clause records (title, link, heading, text,
+  facets), in school and document order, loaded only for the results shown; ``records-pages.js``
+  holds the other pages' records.
 
 Facets are terms too (``topic:<id>``, ``force:<value>``), so a filter is one more posting list;
 a school is a range of record numbers. Words are normalised by ``stem`` here and by the same
@@ -31,8 +32,10 @@ from .text import opening
 from .views import PageKind, Ref, SiteViews
 
 VERSION = 1
-SHARD_BYTES = 24_000
+SHARD_BYTES = 12_000
 """Aim for shards of about this size: a query loads one per word, so this bounds its download."""
+BLOCK = 16
+"""Records per ``records-<n>.js``: a result loads its block, so ten results load at most ten blocks."""
 STOP_WORDS = frozenset(
     """a an the and or nor but of to in on at by for with from as into than that which who whom
     whose their its our your his her this these those is are was were be been being it if so
@@ -271,18 +274,21 @@ def build_index(data: IndexInput, url: Callable[[Ref | str], str]) -> dict[str, 
         shards.setdefault(_hash(term) % count, {})[term] = value
     files = {f"shard-{n}.js": _script(f"shard-{n}", shards.get(n, {})) for n in range(count)}
     starts, first = [], 0
-    for index, (slug, _, records) in enumerate(data.schools):
+    for _, _, records in data.schools:
         starts.append(first)
-        files[f"records-{index}.js"] = _script(f"records-{index}", [_record_row(r, url) for r in records])
         first += len(records)
+    rows = [_record_row(r, url) for _, _, records in data.schools for r in records]
+    for block in range(0, len(rows), BLOCK):
+        files[f"records-{block // BLOCK}.js"] = _script(f"records-{block // BLOCK}", rows[block : block + BLOCK])
     files["records-pages.js"] = _script("records-pages", [_record_row(r, url) for r in data.pages])
     meta = {
         "version": VERSION,
         "clauses": first,
         "records": total,
         "shards": count,
+        "block": BLOCK,
         "starts": starts,
-        "schools": [[slug, name] for slug, name, _ in data.schools],
+        "schools": [slug for slug, _, _ in data.schools],
         "topics": [list(t) for t in data.topics],
         "forces": [[f.value, f.words, f.symbol] for f in Force],
     }
