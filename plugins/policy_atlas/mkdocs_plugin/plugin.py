@@ -79,6 +79,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.current_page = ""
         self.files: Files | None = None
         self.page_records: list[SearchRecord] = []
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # no offline copy on every change while editing
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -228,7 +232,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, records, topics)
             search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
         self.page_records = []
-        if self.config.offline_zip and config.use_directory_urls and not search.building_offline_copy():
+        if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
             search.offline_zip(config)
 
 
