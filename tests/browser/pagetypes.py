@@ -18,6 +18,7 @@ PAGE_TYPES = [
     PageType("home", ""),
     PageType("schools", "policies/"),
     PageType("school", "policies/northgate-primary/"),
+    PageType("model-policy", "model-policy/"),
     PageType("matrix", "compare/"),
     PageType("topic", "compare/topics/pupil-contact/"),
     PageType("gaps", "compare/gaps/unnamed-school/"),

@@ -151,6 +151,10 @@ def compare_records(views: SiteViews) -> list[SearchRecord]:
         text = f"What other schools cover that the policy of {gaps.school} does not, and where its force stands apart."
         out.append(SearchRecord("page", Ref(PageKind.GAPS, gaps.slug), gaps.title, "Compare › Gap reports", text))
     out.append(SearchRecord("page", Ref(PageKind.SHARED), views.shared.title, "Compare", f"{len(views.shared.passages)} passages worded alike by several schools."))
+    if views.model is not None:
+        sections = ", ".join(s.title for s in views.model.sections)
+        text = f"A model policy drawn from the {views.model.schools} schools' policies, clause by clause, with drafting notes: {sections}."
+        out.insert(0, SearchRecord("page", Ref(PageKind.MODEL), views.model.title, "", text))
     return out
 
 

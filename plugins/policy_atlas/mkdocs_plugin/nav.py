@@ -69,6 +69,20 @@ def order_compare(nav: Navigation, topic_order: Mapping[str, int]) -> None:
     compare.children.sort(key=rank)  # type: ignore[arg-type]
 
 
+def order_top(nav: Navigation, first: tuple[str, ...]) -> None:
+    """The top level in reading order: the home page, then the pages ``first`` names (the model
+    policy), then the Compare section, then the rest as MkDocs found them."""
+
+    def rank(item: Page | Section) -> int:
+        if isinstance(item, Page):
+            if item.file.src_uri == "index.md":
+                return 0
+            return 1 if item.file.src_uri in first else 3
+        return 2 if any(isinstance(p, Page) and p.file.src_uri.startswith(COMPARE + "/") for p in item.children) else 4
+
+    nav.items.sort(key=rank)  # type: ignore[arg-type]
+
+
 def relink(nav: Navigation) -> None:
     """Put the pages and their previous/next links in the shaped navigation's order.
 
@@ -90,15 +104,3 @@ def relink(nav: Navigation) -> None:
         page.previous_page = ordered[index - 1] if index else None
         page.next_page = ordered[index + 1] if index + 1 < len(ordered) else None
 
-
-def order_top(nav: Navigation, schools_prefix: str, finder: str) -> None:
-    """Home, then the schools, Compare and the clause finder; any other page (the accessibility
-    statement) after them, in the order MkDocs found them."""
-
-    def rank(item: Page | Section) -> int:
-        if isinstance(item, Page):
-            return 0 if item.file.src_uri == "index.md" else 3 if item.file.src_uri == finder else 4
-        holds = [p.file.src_uri for p in item.children if isinstance(p, Page)]
-        return 1 if any(h.startswith(schools_prefix) for h in holds) else 2 if any(h.startswith(COMPARE + "/") for h in holds) else 4
-
-    nav.items.sort(key=rank)  # type: ignore[arg-type]

@@ -105,7 +105,7 @@ def offline_zip(config: MkDocsConfig) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(Path(tmp).rglob("*")):
-                if path.is_file() and path.relative_to(tmp).parts[0] != "downloads":
+                if path.is_file() and path.relative_to(tmp).as_posix() != OFFLINE_ZIP:  # a copy holds no copy of itself
                     # A fixed date for every entry: the same site gives the same zip, byte for byte.
                     info = zipfile.ZipInfo(f"policy-atlas/{path.relative_to(tmp).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
                     info.compress_type = zipfile.ZIP_DEFLATED
