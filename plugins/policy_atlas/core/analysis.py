@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from .classify import Classifier, overrides, resolve_topics
-from .compare import Gap, Matrix, SharedPassage, build_matrix, gaps_for, shared_wording
+from .compare import Gap, Matrix, SharedPassage, all_gaps, build_matrix, shared_wording
 from .corpus import Corpus
 from .model import Clause, Diagnostic, Severity, Statement
 from .taxonomy import Taxonomy
@@ -75,7 +75,7 @@ def compare(
 ) -> tuple[Matrix, dict[str, tuple[Gap, ...]], tuple[SharedPassage, ...]]:
     """The comparison of the schools' statements: matrix, gaps per school, shared wording."""
     matrix = build_matrix(clauses, statements, taxonomy)
-    return matrix, {slug: gaps_for(slug, matrix) for slug in matrix.schools}, shared_wording(clauses)
+    return matrix, all_gaps(matrix), shared_wording(clauses)
 
 
 def with_overrides(statements: tuple[Statement, ...], changes: tuple[str, ...]) -> tuple[Statement, ...]:

@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -140,29 +140,45 @@ class Provision:
     def members(self) -> tuple[Member, ...]:
         return tuple(m for s in self.stances for m in (s.member, *s.repeats))
 
+    @cached_property
+    def _by_school(self) -> dict[str, Stance]:
+        return {s.school: s for s in self.stances}
+
+    @cached_property
+    def _nearest_by_school(self) -> dict[str, Nearest]:
+        return {n.school: n for n in self.nearest}
+
     def stance(self, school: str) -> Stance | None:
-        return next((s for s in self.stances if s.school == school), None)
+        return self._by_school.get(school)
 
     def force_of(self, school: str) -> Force | None:
         found = self.stance(school)
         return found.force if found else None
 
     def nearest_of(self, school: str) -> Nearest | None:
-        return next((n for n in self.nearest if n.school == school), None)
+        return self._nearest_by_school.get(school)
+
+    @cached_property
+    def _force_counts(self) -> tuple[tuple[Force, int], ...]:
+        counts = Counter(s.force for s in self.stances)
+        return tuple((f, counts[f]) for f in Force if counts[f])
 
     def force_counts(self) -> tuple[tuple[Force, int], ...]:
         """How many schools take each force, strongest first."""
-        counts = Counter(s.force for s in self.stances)
-        return tuple((f, counts[f]) for f in Force if counts[f])
+        return self._force_counts
 
     def plurality(self) -> tuple[Force, int]:
         """The force most schools give it (ties: the stronger), and how many give it."""
         return max(self.force_counts(), key=lambda fc: (fc[1], -fc[0].rank))
 
-    def majority(self) -> Force | None:
-        """The force more than half of the schools that address it give it, when two or more do."""
+    @cached_property
+    def _majority(self) -> Force | None:
         force, count = self.plurality()
         return force if count >= 2 and count * 2 > len(self.stances) else None
+
+    def majority(self) -> Force | None:
+        """The force more than half of the schools that address it give it, when two or more do."""
+        return self._majority
 
     def differs(self, school: str) -> bool:
         """Whether the school's force here is not the majority's."""
@@ -199,11 +215,19 @@ class TopicRow:
     def covering(self) -> tuple[str, ...]:
         return tuple(c.school for c in self.cells if c.statements)
 
+    @cached_property
+    def _cells(self) -> dict[str, Cell]:
+        return {c.school: c for c in self.cells}
+
+    @cached_property
+    def _others(self) -> dict[str, tuple[Member, ...]]:
+        return dict(self.others)
+
     def cell(self, school: str) -> Cell:
-        return next(c for c in self.cells if c.school == school)
+        return self._cells[school]
 
     def others_of(self, school: str) -> tuple[Member, ...]:
-        return next((members for slug, members in self.others if slug == school), ())
+        return self._others.get(school, ())
 
     def differs(self, school: str) -> tuple[Provision, ...]:
         """The provisions on which the school's force is not the majority's."""
@@ -215,8 +239,12 @@ class Matrix:
     schools: tuple[str, ...]
     rows: tuple[TopicRow, ...]
 
+    @cached_property
+    def _rows(self) -> dict[str, TopicRow]:
+        return {r.topic: r for r in self.rows}
+
     def row(self, topic: str) -> TopicRow:
-        return next(r for r in self.rows if r.topic == topic)
+        return self._rows[topic]
 
 
 @dataclass(frozen=True)
@@ -308,14 +336,18 @@ class Space:
     def __init__(self, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> None:
         self.vectors = _tfidf({m.id: _features(m.text, concepts) for m in members})
         self.postings: dict[str, list[str]] = defaultdict(list)
+        self._tops: dict[str, list[str]] = {}
         for key in sorted(self.vectors):
             for term in self._top(key):
                 self.postings[term].append(key)
         self._pairs: dict[tuple[str, str], float] = {}
 
     def _top(self, key: str) -> list[str]:
-        ranked = sorted(self.vectors[key].items(), key=lambda kv: (-kv[1], kv[0]))
-        return [term for term, _ in ranked[:_CANDIDATE_TERMS]]
+        found = self._tops.get(key)
+        if found is None:
+            ranked = sorted(self.vectors[key].items(), key=lambda kv: (-kv[1], kv[0]))
+            found = self._tops[key] = [term for term, _ in ranked[:_CANDIDATE_TERMS]]
+        return found
 
     def cosine(self, a: str, b: str) -> float:
         pair = (a, b) if a < b else (b, a)
@@ -388,10 +420,10 @@ def _align_provision(
     school with statements on the topic, its closest statement: a stance when at least
     ``SIMILARITY_FLOOR`` similar to one that meets the rules, else what the gap report shows."""
     total = _sum(space.vectors[m.id] for m in matching)
-    stances = {
-        school: _stance(kind, [m for m in matching if m.school == school], total, kinds_of, space)
-        for school in sorted({m.school for m in matching})
-    }
+    by_school: dict[str, list[Member]] = defaultdict(list)
+    for member in matching:
+        by_school[member.school].append(member)
+    stances = {school: _stance(kind, by_school[school], total, kinds_of, space) for school in sorted(by_school)}
     reference = typical([s.member for s in stances.values()], total, space)
     among = {m.id: m for m in matching}
     candidates = set(among)
@@ -468,7 +500,10 @@ def build_matrix(
     rows: list[TopicRow] = []
     for topic in taxonomy.topics:
         members = [m for m in everyone if topic.id in m.statement.topics]
-        cells = tuple(Cell(topic.id, slug, tuple(m for m in members if m.school == slug)) for slug in slugs)
+        by_school: dict[str, list[Member]] = defaultdict(list)
+        for member in members:
+            by_school[member.school].append(member)
+        cells = tuple(Cell(topic.id, slug, tuple(by_school.get(slug, ()))) for slug in slugs)
         provisions, others = align_topic(topic, members, slugs, concepts)
         coverage = sum(1 for c in cells if c.statements) / len(slugs) if slugs else 0.0
         rows.append(TopicRow(topic.id, cells, coverage, force_agreement(provisions), provisions, others))
@@ -493,19 +528,34 @@ def gaps_for(school: str, matrix: Matrix) -> tuple[Gap, ...]:
     statements on the topic comes within ``SIMILARITY_FLOOR`` of theirs. Outlier: the school's
     force differs from the majority's and no other school gives it.
     """
+    return all_gaps(matrix, (school,))[school]
+
+
+def all_gaps(matrix: Matrix, schools: Iterable[str] | None = None) -> dict[str, tuple[Gap, ...]]:
+    """``gaps_for`` every school (or those named), reading each provision once: the cost grows
+    with schools times provisions, never with schools squared."""
+    wanted = tuple(matrix.schools if schools is None else schools)
     others_total = len(matrix.schools) - 1
-    found: list[Gap] = []
+    found: dict[str, list[Gap]] = {school: [] for school in wanted}
     for row in matrix.rows:
         for provision in row.provisions:
-            others = [s for s in provision.stances if s.school != school]
-            mine = provision.stance(school)
-            if mine is None:
-                if others_total and len(others) * 2 > others_total:
-                    found.append(Gap("missing", school, provision, len(others), provision.nearest_of(school)))
-            elif provision.differs(school) and all(s.force is not mine.force for s in others):
-                found.append(Gap("outlier", school, provision, len(others), usual=provision.majority()))
-    found.sort(key=lambda g: (g.kind, -g.others, g.provision.id))
-    return tuple(found)
+            taking = len(provision.stances)
+            if others_total and taking * 2 > others_total:
+                for school in wanted:
+                    if provision.stance(school) is None:
+                        found[school].append(Gap("missing", school, provision, taking, provision.nearest_of(school)))
+            usual = provision.majority()
+            if usual is None:
+                continue
+            for force, count in provision.force_counts():
+                if force is usual or count != 1:
+                    continue
+                alone = next(s for s in provision.stances if s.force is force)
+                if alone.school in found:
+                    found[alone.school].append(Gap("outlier", alone.school, provision, taking - 1, usual=usual))
+    for gaps in found.values():
+        gaps.sort(key=lambda g: (g.kind, -g.others, g.provision.id))
+    return {school: tuple(gaps) for school, gaps in found.items()}
 
 
 def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8) -> tuple[SharedPassage, ...]:
@@ -523,11 +573,24 @@ def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8
                 if len(sentence.split()) >= min_words:
                     units.append((slug, clause, sentence))
     normal = [" ".join(_WORD.findall(sentence.lower())) for _, _, sentence in units]
-    shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    # Units with the same normalised text are one *text*: a pair of texts is scored once,
+    # however many schools word a sentence that way, and what it says holds for their units.
+    text_of: dict[str, int] = {}
+    texts: list[str] = []
+    units_of: list[list[int]] = []
     for index, text in enumerate(normal):
+        known = text_of.get(text)
+        if known is None:
+            known = text_of[text] = len(texts)
+            texts.append(text)
+            units_of.append([])
+        units_of[known].append(index)
+    schools_of = [{units[i][0] for i in members} for members in units_of]
+    shingles: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for number, text in enumerate(texts):
         words = text.split()
         for start in range(0, max(1, len(words) - 4)):
-            shingles[tuple(words[start:start + 5])].append(index)
+            shingles[tuple(words[start:start + 5])].append(number)
     parent = list(range(len(units)))
 
     def find(i: int) -> int:
@@ -537,20 +600,34 @@ def shared_wording(schools: Mapping[str, tuple[Clause, ...]], min_words: int = 8
         return i
 
     best: dict[int, float] = {}
+
+    def meet(a: int, b: int, score: float) -> None:
+        """Texts ``a`` and ``b`` are the same wording: each unit of one joins a unit of the other
+        from another school (all such pairs end up in one group, as when paired one by one)."""
+        for mine, theirs in ((a, b), (b, a)):
+            for unit in units_of[mine]:
+                school = units[unit][0]
+                partner = next((u for u in units_of[theirs] if units[u][0] != school), None)
+                if partner is not None:
+                    parent[find(unit)] = find(partner)
+                    best[unit] = max(best.get(unit, 0.0), score)
+
     seen: set[tuple[int, int]] = set()
-    for indices in shingles.values():
-        if len(indices) > _MAX_POSTING:
+    for found in shingles.values():
+        if sum(len(units_of[t]) for t in found) > _MAX_POSTING:
             continue
-        for a in indices:
-            for b in indices:
-                if a >= b or units[a][0] == units[b][0] or (a, b) in seen:
+        for a in found:
+            for b in found:
+                if a > b or (a, b) in seen:
                     continue
                 seen.add((a, b))
-                score = fuzz.ratio(normal[a], normal[b])
+                if a == b:
+                    if len(schools_of[a]) > 1:
+                        meet(a, a, 100.0)
+                    continue
+                score = fuzz.ratio(texts[a], texts[b])
                 if score >= SHARED_WORDING_THRESHOLD:
-                    parent[find(a)] = find(b)
-                    best[a] = max(best.get(a, 0.0), score)
-                    best[b] = max(best.get(b, 0.0), score)
+                    meet(a, b, score)
     groups: dict[int, list[int]] = defaultdict(list)
     for index in best:
         groups[find(index)].append(index)

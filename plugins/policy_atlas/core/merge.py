@@ -346,22 +346,60 @@ def _similar_groups(section: OutlineSection, members: list[Member], concepts: tu
     if not members:
         return []
     space = Space(members, concepts)
-    others = {m.id: [o for o in members if o.school != m.school] for m in members}
-    central = {m.id: sum(c for o in others[m.id] if (c := space.cosine(m.id, o.id)) >= GROUP_FLOOR) for m in members}
+    close = _close_pairs(space, members, GROUP_FLOOR)
+    central = {m.id: sum(c for _, c in close[m.id]) for m in members}
     placed: set[str] = set()
     groups: list[_Group] = []
     for seed in sorted(members, key=lambda m: (-round(central[m.id], 9), m.school, m.id)):
         if seed.id in placed:
             continue
         group = [seed]
-        for school in sorted({o.school for o in others[seed.id]}):
-            candidates = [o for o in members if o.school == school and o.id not in placed and space.cosine(seed.id, o.id) >= GROUP_FLOOR]
-            if candidates:
-                group.append(max(candidates, key=lambda o: (space.cosine(seed.id, o.id), -len(o.id), o.id)))
+        by_school: dict[str, list[Member]] = defaultdict(list)
+        for other, _ in close[seed.id]:
+            if other.id not in placed:
+                by_school[other.school].append(other)
+        for school in sorted(by_school):
+            group.append(max(by_school[school], key=lambda o: (space.cosine(seed.id, o.id), -len(o.id), o.id)))
         placed.update(m.id for m in group)
         label = " ".join(seed.text.split()[:8]).rstrip(".,;:") + ("…" if len(seed.text.split()) > 8 else "")
         groups.append(_Group(f"{section.id}/{seed.id}", f"“{label}”", (), tuple(sorted(group, key=lambda m: m.school))))
     return groups
+
+
+def _close_pairs(space: Space, members: list[Member], floor: float) -> dict[str, list[tuple[Member, float]]]:
+    """For each member, every member of another school at least ``floor`` similar, in ``members`` order.
+
+    Exact, without scoring all pairs: two unit vectors whose dot product reaches the floor must
+    share one of the terms that make up all but less than ``floor`` of either's length (its
+    *prefix*, rarest terms first), since the rest can add at most its own length to the product.
+    """
+    df: dict[str, int] = defaultdict(int)
+    for member in members:
+        for term in space.vectors[member.id]:
+            df[term] += 1
+    order = {m.id: n for n, m in enumerate(members)}
+    holding: dict[str, list[Member]] = defaultdict(list)
+    for member in members:
+        for term in space.vectors[member.id]:
+            holding[term].append(member)
+    bound = (floor - 1e-5) ** 2  # a margin below the floor, for the similarity's rounding
+    close: dict[str, list[tuple[Member, float]]] = {}
+    for member in members:
+        vector = space.vectors[member.id]
+        rest = sum(w * w for w in vector.values())
+        candidates: set[str] = set()
+        found: dict[str, Member] = {}
+        for term in sorted(vector, key=lambda t: (df[t], t)):
+            if rest < bound:
+                break
+            rest -= vector[term] * vector[term]
+            for other in holding[term]:
+                if other.school != member.school and other.id not in candidates:
+                    candidates.add(other.id)
+                    found[other.id] = other
+        scored = ((found[key], space.cosine(member.id, key)) for key in sorted(candidates, key=order.__getitem__))
+        close[member.id] = [(other, c) for other, c in scored if c >= floor]
+    return close
 
 
 SHORT_HEADING = 4
