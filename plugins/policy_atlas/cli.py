@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from .core.cache import classifier_for
 from .core.classify import Classifier, resolve_topics
 from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for
 from .core.analysis import analyse, with_overrides
@@ -16,7 +19,8 @@ from .core.views import model_json, model_policy_view
 from .core.wordexport import model_docx
 from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
-from .core.model import Clause, PolicyAtlasError, Severity
+from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity
+from .core.corpus import NormaliseResult
 from .core.sources import discover_sources
 from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
 
@@ -27,11 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sources", type=Path, help="raw policies (default: PROJECT/source_policies)")
     parser.add_argument("--pages", type=Path, help="generated policy pages (default: PROJECT/docs/policies)")
     parser.add_argument("--taxonomy", type=Path, help="topic taxonomy (default: PROJECT/taxonomy.yml)")
+    parser.add_argument("--cache-dir", type=Path, help="where policies' readings are kept (default: PROJECT/.cache/policy-atlas)")
+    parser.add_argument("--no-cache", action="store_true", help="read every policy afresh, and keep nothing")
     commands = parser.add_subparsers(dest="command", required=True)
     norm = commands.add_parser("normalise", help="write docs/policies/<slug>.md for every new or changed source")
     norm.add_argument("slugs", nargs="*", help="only these schools (default: all)")
     norm.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     norm.add_argument("--quiet", action="store_true", help="print only problems")
+    norm.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes to read sources in (default: one per core)")
     ev = commands.add_parser("evaluate", help="score topics and force against hand-made gold labels")
     ev.add_argument(
         "sets", nargs="+", type=Path, metavar="SET",
@@ -52,13 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     sources = args.sources or args.project / "source_policies"
     pages = args.pages or args.project / "docs" / "policies"
+    cache = None if args.no_cache else (args.cache_dir or args.project / CACHE_DIR)
     try:
         taxonomy = _taxonomy(args.taxonomy, args.project)
         if args.command == "evaluate":
             return _evaluate(sources, pages, taxonomy, args.sets, args.misses)
         if args.command == "model":
-            return _model(sources, pages, taxonomy, args)
-        return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet)
+            return _model(sources, pages, taxonomy, args, cache)
+        return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet, cache, args.jobs)
     except PolicyAtlasError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -110,7 +118,7 @@ def _readings(policies_dir: Path, pages: Path | None, classifier: Classifier) ->
     return readings
 
 
-def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namespace) -> int:
+def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namespace, cache: Path | None) -> int:
     """The model policy from the policy pages, as a build would make it, written to a file."""
     if not taxonomy.topics:
         raise PolicyAtlasError(str(args.project / "taxonomy.yml"), "the model policy needs a taxonomy")
@@ -122,7 +130,7 @@ def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namesp
         print(f"{problem.severity.value}: {problem}", file=sys.stderr)
     if not corpus.schools:
         raise PolicyAtlasError(str(pages), "no policy pages to make a model from: run `policy-atlas normalise`")
-    analysis = analyse(corpus, taxonomy)
+    analysis = analyse(corpus, taxonomy, classifier_for(taxonomy, cache))
     names = {s.meta.slug: s.meta.school for s in corpus.schools}
     made = build_model(analysis, names, outline, args.threshold, Strategy(args.strategy))
     today = build_date()
@@ -144,8 +152,10 @@ def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namesp
     return 0
 
 
-def _normalise(sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], quiet: bool) -> int:
-    results, problems = normalise(sources, pages, taxonomy, force=force, only=only)
+def _normalise(
+    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], quiet: bool, cache: Path | None, jobs: int
+) -> int:
+    results, problems = normalise_in_parallel(sources, pages, taxonomy, force, only, cache, jobs)
     status = 0
     for problem in problems:
         print(f"{problem.severity.value}: {problem}", file=sys.stderr)
@@ -160,6 +170,43 @@ def _normalise(sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only
             for note in result.notes:
                 print(f"  note: {note}")
     return status
+
+
+CACHE_DIR = Path(".cache") / "policy-atlas"
+"""Where readings are kept, under the project (as the plugin keeps them beside ``mkdocs.yml``)."""
+
+PARALLEL_FROM = 16
+"""Below this many sources, starting processes costs more than it saves."""
+
+
+def normalise_in_parallel(
+    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], cache: Path | None, jobs: int
+) -> tuple[list[NormaliseResult], list[Diagnostic]]:
+    """``normalise``, its sources shared out among ``jobs`` processes.
+
+    Each source's page depends on that source alone, so the pages are the same however the
+    work is shared; results and problems come back in the order one process gives them.
+    """
+    found, listing = discover_sources(sources)
+    slugs = [s.meta.slug for s in found if not only or s.meta.slug in only]
+    if jobs <= 1 or len(slugs) < PARALLEL_FROM:
+        return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache))
+    chunks = [tuple(slugs[start::jobs]) for start in range(jobs)]
+    with ProcessPoolExecutor(jobs) as pool:
+        done = list(pool.map(_normalise_some, *zip(*[(sources, pages, taxonomy, force, chunk, cache) for chunk in chunks if chunk])))
+    order = {slug: index for index, slug in enumerate(slugs)}
+    results = sorted((r for made, _ in done for r in made), key=lambda r: order[r.slug])
+    by_file = {s.meta.source_file: index for index, s in enumerate(found)}
+    own = sorted(
+        (p for _, some in done for p in some if p not in listing), key=lambda p: by_file.get(p.path, len(by_file))
+    )  # stable: each process gives its problems in source order
+    return results, list(listing) + own
+
+
+def _normalise_some(
+    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], cache: Path | None
+) -> tuple[list[NormaliseResult], list[Diagnostic]]:
+    return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache))
 
 
 if __name__ == "__main__":

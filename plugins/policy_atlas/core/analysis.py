@@ -31,14 +31,15 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def analyse(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
+def analyse(corpus: Corpus, taxonomy: Taxonomy, classifier: Classifier | None = None) -> Analysis:
     """Classify every clause afresh, apply the pages' overrides, and compare.
 
     The text on the page is what is classified, so a clause a person reworded is judged as
     reworded. A page nobody edited whose written topics or force differ from what the
-    taxonomy now gives is stale: the taxonomy changed after ``normalise`` ran.
+    taxonomy now gives is stale: the taxonomy changed after ``normalise`` ran. ``classifier``
+    may keep readings in a cache (``core/cache.py``); it must be one for ``taxonomy``.
     """
-    classifier = Classifier(taxonomy)
+    classifier = classifier or Classifier(taxonomy)
     topics: dict[str, tuple[str, ...]] = {}
     reasons: dict[str, dict[str, str]] = {}
     force_reasons: dict[str, str] = {}

@@ -287,14 +287,16 @@ def canonical_body(body: str) -> str:
     return "\n".join(out)
 
 
-def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = ()) -> tuple[list[NormaliseResult], list[Diagnostic]]:
+def normalise(
+    sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = (), classifier: Classifier | None = None
+) -> tuple[list[NormaliseResult], list[Diagnostic]]:
     """Write the page of every source whose page is missing or stale.
 
     A page a person edited is left alone unless ``force``; so is a file at that path that
-    this tool did not write.
+    this tool did not write. ``classifier`` (one for ``taxonomy``) may keep readings in a cache.
     """
     sources, diagnostics = discover_sources(sources_dir)
-    classifier = Classifier(taxonomy)
+    classifier = classifier or Classifier(taxonomy)
     results: list[NormaliseResult] = []
     problems = list(diagnostics)
     for source in sources:

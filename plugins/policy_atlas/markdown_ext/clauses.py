@@ -106,6 +106,47 @@ class ClausePreprocessor(Preprocessor):
         return out
 
 
+_HEADING_LINE = re.compile(r"^#{1,6}(?:\s|$)")
+
+
+class RawBlocksPreprocessor(Preprocessor):
+    """On a page made from a template, stash each run of lines between its headings whole.
+
+    Such a page is Markdown only in its ``#`` headings (each after a blank line); everything
+    else is HTML the template escaped, which Python-Markdown would pass through untouched
+    after parsing it tag by tag to find where each block ends. Stashing it as it stands gives
+    the same page without that parse, the slowest part of rendering large generated pages.
+    """
+
+    def __init__(self, md: Markdown, extension: ClauseExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not self.extension.raw_page():
+            return lines
+        out: list[str] = []
+        run: list[str] = []
+
+        def flush() -> None:
+            text = "\n".join(run).strip("\n")
+            if text.strip():
+                # As Python-Markdown leaves a raw block: a paragraph of its own, blank lines around.
+                if out and out[-1].strip():
+                    out.append("")
+                out.extend([self.md.htmlStash.store(text), "", ""])
+            run.clear()
+
+        for index, line in enumerate(lines):
+            if _HEADING_LINE.match(line) and (index == 0 or not lines[index - 1].strip()):
+                flush()
+                out.append(line)
+            else:
+                run.append(line)
+        flush()
+        return out
+
+
 class ClauseBlockProcessor(BlockProcessor):
     """Turn each placeholder into a clause element, nested under the clause above it."""
 
@@ -264,12 +305,14 @@ class ClauseExtension(Extension):
         self,
         topic_badge: Callable[[str, str], TopicBadge] | None = None,
         clause_info: Callable[[str], ClauseInfo | None] | None = None,
+        raw_page: Callable[[], bool] | None = None,
         **kwargs: Any,
     ) -> None:
         # Providers are Python callables, not Markdown options: Python-Markdown's option
         # parsing would turn them into booleans.
         self.topic_badge_provider = topic_badge
         self.clause_info_provider = clause_info
+        self.raw_page_provider = raw_page
         self.config: dict[str, list[Any]] = {}
         super().__init__(**kwargs)
         self.clauses: list[_TaggedClause] = []
@@ -279,6 +322,10 @@ class ClauseExtension(Extension):
     def clause_info(self, clause_id: str) -> ClauseInfo | None:
         """The clause's final topics, force and statements from the shared index, or None to use its tag."""
         return self.clause_info_provider(clause_id) if self.clause_info_provider else None
+
+    def raw_page(self) -> bool:
+        """Whether the page being converted was made from a template: HTML except its headings."""
+        return self.raw_page_provider() if self.raw_page_provider else False
 
     def topic_badge(self, topic: str, clause_id: str) -> TopicBadge:
         if self.topic_badge_provider is not None:
@@ -291,15 +338,18 @@ class ClauseExtension(Extension):
         | class                | registry               | name         | priority |
         |----------------------|------------------------|--------------|----------|
         | ClausePreprocessor   | preprocessors          | policy_atlas | 29       |
+        | RawBlocksPreprocessor| preprocessors          | policy_atlas_raw | 21   |
         | ClauseBlockProcessor | parser.blockprocessors | policy_atlas | 95       |
         | ClauseTreeprocessor  | treeprocessors         | policy_atlas | 25       |
 
         29 runs after whitespace normalising (30) and before fenced code (25) and raw HTML
         (20), so no policy text is ever taken for HTML. 95 sees placeholders before any other
         block processor. 25 runs before inline patterns (20); clause text is atomic anyway.
+        21 stashes a generated page's HTML just before the raw-HTML preprocessor (20) would.
         """
         md.registerExtension(self)
         md.preprocessors.register(ClausePreprocessor(md, self), "policy_atlas", 29)
+        md.preprocessors.register(RawBlocksPreprocessor(md, self), "policy_atlas_raw", 21)
         md.parser.blockprocessors.register(ClauseBlockProcessor(md.parser, self), "policy_atlas", 95)
         md.treeprocessors.register(ClauseTreeprocessor(md, self), "policy_atlas", 25)
 

@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from policy_atlas.core.analysis import Analysis, analyse
+from policy_atlas.core.cache import classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
@@ -68,6 +69,10 @@ class PolicyAtlasConfig(Config):
     """Clause-level search and the clause finder (use instead of Material's ``search`` plugin)."""
     offline_zip = c.Type(bool, default=False)
     """Also build a copy that works from a folder (``.html`` addresses) into ``downloads/policy-atlas-offline.zip``."""
+    cache = c.Type(bool, default=True)
+    """Keep each policy's reading (statements, topics, force) on disk, so an unchanged policy is not read again."""
+    cache_dir = c.Type(str, default=".cache/policy-atlas")
+    """Where the readings are kept, relative to ``mkdocs.yml`` (the CLI's default is the same folder)."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -85,7 +90,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.paths = SitePaths("policies", "data")
         self.templates = Templates()
         self.today = date.today()
-        self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
+        self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info, raw_page=self._generated_page)
+        self.generated: set[str] = set()
+        """The pages this plugin renders from templates, by path."""
         self.current_page = ""
         self.files: Files | None = None
         self.page_records: list[SearchRecord] = []
@@ -109,7 +116,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             self.corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
-        analysis = self.analysis = analyse(self.corpus, taxonomy)
+        cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
+        analysis = self.analysis = analyse(self.corpus, taxonomy, classifier_for(taxonomy, cache))
         self.model = self._model(config, analysis)
         self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.model)
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
@@ -162,6 +170,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file, page in made:
             files.append(file)
             self.titles[page.src] = page.view.title
+            self.generated.add(page.src)
         self._add_open_data(files, config)
         for file, page in made:  # every page exists now, so each can link to any other
             file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
@@ -221,6 +230,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         school = self.by_page.get(self.paths.school_src(clause_id.split("/", 1)[0]))
         statements = self.analysis.statements.get(clause_id, ())
         return ClauseInfo(tuple(clause.topics), clause.force, statements, school.meta.school if school else "", clause.number, clause.text)
+
+    def _generated_page(self) -> bool:
+        return self.current_page in self.generated
 
     def _badge(self, topic: str, clause_id: str) -> TopicBadge:
         """A topic badge on the page being rendered: the topic's label, its page, and why."""

@@ -1,0 +1,154 @@
+"""An on-disk cache of each policy's reading: its statements, with their topics, reasons and force.
+
+Reading a policy (``Classifier.classify_blocks``) is the costliest step per school, and both
+``normalise`` and every build do it. Its result depends only on the clauses' ids, texts,
+heading paths and parents, on the taxonomy, and on the program, so the cache key is a hash of
+exactly those: the *program* is the source of every core module and the versions of the
+libraries the reading uses, so any change of code or taxonomy is a miss, never a stale hit.
+
+An entry is one JSON file per policy, written to a temporary name and renamed into place, so a
+reader never sees half of one. Whatever is wrong with an entry (unreadable, cut short, not
+JSON, another format, another key, clauses that do not match, statements that do not add up
+to their clause) makes it a miss: the policy is read again and the entry written afresh. A
+result from the cache is therefore always the result a fresh reading gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .classify import Classification, Classifier, TopicTag
+from .model import Clause, Force, Heading, Statement
+from .taxonomy import Taxonomy
+
+FORMAT = 1
+"""Version of an entry's layout; an entry of another format is a miss."""
+
+CORE = Path(__file__).resolve().parent
+_LIBRARIES = ("snowballstemmer", "lemminflect", "PyYAML")
+
+
+@lru_cache(maxsize=1)
+def program_fingerprint() -> str:
+    """A hash of what the reading's code is: every core module's source, the Python version and
+    the versions of the libraries it reads words with."""
+    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}".encode())
+    for library in _LIBRARIES:
+        try:
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{library} {version}\n".encode())
+    for module in sorted(CORE.glob("*.py")):
+        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
+    """A hash of the taxonomy's topics as loaded (its file's path and layout do not matter)."""
+    return hashlib.sha256(repr(taxonomy.topics).encode()).hexdigest()
+
+
+def reading_key(blocks: Iterable[Heading | Clause], salt: str) -> str:
+    """The key of a policy's reading: what ``classify_blocks`` reads of each clause, and the salt."""
+    clauses = [[b.id, b.text, list(b.heading), b.parent] for b in blocks if isinstance(b, Clause)]
+    payload = json.dumps([salt, clauses], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _encode(result: Classification) -> list[Any]:
+    return [
+        [[t.topic, t.why] for t in result.topics],
+        result.force.value,
+        result.force_why,
+        [
+            [s.id, s.index, s.text, s.force.value, s.force_reason, [list(r) for r in s.topic_reasons]]
+            for s in result.statements
+        ],
+    ]
+
+
+def _decode(clause: Clause, data: Any) -> Classification:
+    """A clause's reading from an entry; raises on anything that is not exactly one."""
+    tags, force, force_why, statements = data
+    read = tuple(
+        Statement(
+            str(sid), clause.id, int(index), str(text), Force(force_value), str(reason),
+            tuple(str(t) for t, _ in reasons), tuple((str(t), str(why)) for t, why in reasons),
+        )
+        for sid, index, text, force_value, reason, reasons in statements
+    )
+    if not read or " ".join(s.text for s in read) != clause.text:
+        raise ValueError("statements do not make up the clause")
+    return Classification(tuple(TopicTag(str(t), str(why)) for t, why in tags), Force(force), str(force_why), read)
+
+
+class ReadingCache:
+    """Policies' readings on disk under ``folder``, for one taxonomy and this program."""
+
+    def __init__(self, folder: Path, taxonomy: Taxonomy) -> None:
+        self.folder = folder
+        self.salt = hashlib.sha256(f"{program_fingerprint()}:{taxonomy_fingerprint(taxonomy)}".encode()).hexdigest()
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str, clauses: list[Clause]) -> dict[str, Classification] | None:
+        """The readings stored under ``key`` for these clauses, or None when there is no sound entry."""
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data["format"] != FORMAT or data["key"] != key or [c for c, _ in data["clauses"]] != [c.id for c in clauses]:
+                return None
+            return {clause.id: _decode(clause, entry) for clause, (_, entry) in zip(clauses, data["clauses"], strict=True)}
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def put(self, key: str, results: dict[str, Classification]) -> None:
+        """Store the readings; a cache that cannot be written is only a slower build."""
+        path = self._path(key)
+        entry = {"format": FORMAT, "key": key, "clauses": [[cid, _encode(r)] for cid, r in results.items()]}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, path)
+        except OSError:
+            return
+
+
+class CachedClassifier(Classifier):
+    """A ``Classifier`` that reads each policy once: later readings of the same clauses, with the
+    same taxonomy and program, come from the cache."""
+
+    def __init__(self, taxonomy: Taxonomy, cache: ReadingCache) -> None:
+        super().__init__(taxonomy)
+        self.cache = cache
+
+    def classify_blocks(self, blocks: tuple[Heading | Clause, ...]) -> dict[str, Classification]:
+        clauses = list({b.id: b for b in blocks if isinstance(b, Clause)}.values())
+        key = reading_key(clauses, self.cache.salt)
+        found = self.cache.get(key, clauses)
+        if found is not None:
+            self.cache.hits += 1
+            return found
+        self.cache.misses += 1
+        results = super().classify_blocks(blocks)
+        self.cache.put(key, results)
+        return results
+
+
+def classifier_for(taxonomy: Taxonomy, cache_dir: Path | None) -> Classifier:
+    """A classifier that uses the cache in ``cache_dir``, or a plain one when there is none."""
+    return CachedClassifier(taxonomy, ReadingCache(cache_dir, taxonomy)) if cache_dir is not None else Classifier(taxonomy)
