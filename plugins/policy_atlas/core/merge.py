@@ -369,36 +369,44 @@ def _similar_groups(section: OutlineSection, members: list[Member], concepts: tu
 def _close_pairs(space: Space, members: list[Member], floor: float) -> dict[str, list[tuple[Member, float]]]:
     """For each member, every member of another school at least ``floor`` similar, in ``members`` order.
 
-    Exact, without scoring all pairs: two unit vectors whose dot product reaches the floor must
-    share one of the terms that make up all but less than ``floor`` of either's length (its
-    *prefix*, rarest terms first), since the rest can add at most its own length to the product.
+    Exact, without scoring all pairs. Members with the same words have the same vector, so each
+    pair of distinct texts is scored once. And two unit vectors whose dot product reaches the
+    floor must share one of the terms that make up all but less than ``floor`` of either's
+    length (its *prefix*, rarest terms first), since the rest adds at most its own length.
     """
+    texts: dict[str, int] = {}
+    holders: list[list[int]] = []
+    for position, member in enumerate(members):
+        number = texts.setdefault(member.text, len(holders))
+        if number == len(holders):
+            holders.append([])
+        holders[number].append(position)
+    first = [members[h[0]].id for h in holders]
     df: dict[str, int] = defaultdict(int)
-    for member in members:
-        for term in space.vectors[member.id]:
+    having: dict[str, list[int]] = defaultdict(list)
+    for number, key in enumerate(first):
+        for term in space.vectors[key]:
             df[term] += 1
-    order = {m.id: n for n, m in enumerate(members)}
-    holding: dict[str, list[Member]] = defaultdict(list)
-    for member in members:
-        for term in space.vectors[member.id]:
-            holding[term].append(member)
+            having[term].append(number)
     bound = (floor - 1e-5) ** 2  # a margin below the floor, for the similarity's rounding
-    close: dict[str, list[tuple[Member, float]]] = {}
-    for member in members:
-        vector = space.vectors[member.id]
+    close_to: list[list[tuple[int, float]]] = []
+    for number, key in enumerate(first):
+        vector = space.vectors[key]
         rest = sum(w * w for w in vector.values())
-        candidates: set[str] = set()
-        found: dict[str, Member] = {}
+        candidates: set[int] = set()
         for term in sorted(vector, key=lambda t: (df[t], t)):
             if rest < bound:
                 break
             rest -= vector[term] * vector[term]
-            for other in holding[term]:
-                if other.school != member.school and other.id not in candidates:
-                    candidates.add(other.id)
-                    found[other.id] = other
-        scored = ((found[key], space.cosine(member.id, key)) for key in sorted(candidates, key=order.__getitem__))
-        close[member.id] = [(other, c) for other, c in scored if c >= floor]
+            candidates.update(having[term])
+        scored = ((other, space.cosine(key, first[other])) for other in candidates)
+        close_to.append(sorted(
+            ((position, c) for other, c in scored if c >= floor for position in holders[other]), key=lambda pc: pc[0]
+        ))
+    close: dict[str, list[tuple[Member, float]]] = {}
+    for member in members:
+        shared = close_to[texts[member.text]]
+        close[member.id] = [(members[p], c) for p, c in shared if members[p].school != member.school]
     return close
 
 

@@ -12,10 +12,12 @@ the paths and URLs those become.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from functools import cached_property
 
 from .compare import SIMILARITY_FLOOR, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
@@ -31,6 +33,20 @@ SCROLL_AFTER = 7
 
 REDLINE_MIN_SIMILARITY = 0.3
 """Below this share of words in common a redline is all crossings-out; the statement is shown plain."""
+
+SCHOOLS_PER_PAGE = 25
+"""Past this many schools the matrix and each topic page come in parts of this many schools (in
+slug order), each part a page: a page's size never grows with the number of schools."""
+
+EXCERPTS_PER_PAGE = 150
+"""The shared-wording page comes in parts of about this many quoted sentences each."""
+
+NAMES_LISTED = 12
+"""On the model policy page a list of schools longer than this (a clause's other sources, who
+holds an alternative, who is silent) shows this many and a count; the downloads list them all."""
+
+STATEMENTS_LISTED = 60
+"""A drafting note on other wording lists at most this many statements on the page; the downloads list them all."""
 
 ForceCounts = tuple[tuple[Force, int], ...]
 
@@ -57,6 +73,63 @@ class Ref:
     kind: PageKind
     key: str = ""
     fragment: str = ""
+    part: int = 1
+    """Which part of a page split into parts (the matrix, a topic page, shared wording)."""
+
+
+@dataclass(frozen=True)
+class Paging:
+    """How a page with a column or a section per school is split: runs of ``per_page`` schools."""
+
+    schools: tuple[str, ...]
+    per_page: int = SCHOOLS_PER_PAGE
+
+    @property
+    def split(self) -> bool:
+        return len(self.schools) > self.per_page
+
+    def chunks(self) -> tuple[tuple[str, ...], ...]:
+        if not self.split:
+            return (self.schools,)
+        return tuple(self.schools[start:start + self.per_page] for start in range(0, len(self.schools), self.per_page))
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {slug: index for index, slug in enumerate(self.schools)}
+
+    def part(self, slug: str) -> int:
+        """The part that shows the school's column or section."""
+        return self._index.get(slug, 0) // self.per_page + 1 if self.split else 1
+
+
+@dataclass(frozen=True)
+class PartLink:
+    label: str
+    description: str
+    ref: Ref
+    current: bool
+
+
+@dataclass(frozen=True)
+class Pager:
+    """The parts of a page split into parts, each linked, and which one is this."""
+
+    parts: tuple[PartLink, ...] = ()
+
+    @property
+    def split(self) -> bool:
+        return len(self.parts) > 1
+
+
+def _pager(refs: list[Ref], labels: list[tuple[str, str]], current: int) -> Pager:
+    return Pager(tuple(PartLink(label, described, ref, n == current) for n, (ref, (label, described)) in enumerate(zip(refs, labels, strict=True), start=1)))
+
+
+def listed(names: list[str] | tuple[str, ...], limit: int = NAMES_LISTED) -> str:
+    """Names joined, at most ``limit`` of them and then how many more: "A, B and 40 others"."""
+    if len(names) <= limit:
+        return ", ".join(names)
+    return f"{', '.join(names[:limit])} and {len(names) - limit} others"
 
 
 def statement_ref(member: Member) -> Ref:
@@ -225,6 +298,9 @@ class TopicView:
     others: tuple[OtherStatements, ...]
     matrix_ref: Ref
     floor: int
+    pager: Pager = Pager()
+    part_label: str = ""
+    """Which schools a part after the first shows ("schools 26–50"); the first part is the page itself."""
 
     @property
     def scrolls(self) -> bool:
@@ -232,7 +308,7 @@ class TopicView:
 
     @property
     def title(self) -> str:
-        return self.label
+        return f"{self.label} ({self.part_label})" if self.part_label else self.label
 
 
 @dataclass(frozen=True)
@@ -241,6 +317,8 @@ class MatrixView:
     rows: tuple[OverviewRow, ...]
     forces: tuple[Force, ...]
     data_ref: Ref
+    pager: Pager = Pager()
+    part_label: str = ""
 
     @property
     def scrolls(self) -> bool:
@@ -248,7 +326,7 @@ class MatrixView:
 
     @property
     def title(self) -> str:
-        return "Topic matrix"
+        return f"Topic matrix ({self.part_label})" if self.part_label else "Topic matrix"
 
 
 def _stance_cell(provision: Provision, slug: str, name: str) -> StanceCell:
@@ -333,7 +411,8 @@ def topic_view(row: TopicRow, matrix: Matrix, taxonomy: Taxonomy, names: Mapping
     )
 
 
-def matrix_view(matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str]) -> MatrixView:
+def matrix_view(matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str], paging: Paging | None = None) -> MatrixView:
+    paging = paging or Paging(matrix.schools)
     rows = []
     for row in matrix.rows:
         label, _ = _topic_label(taxonomy, row.topic)
@@ -344,13 +423,85 @@ def matrix_view(matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str]) ->
                 tuple(m.id for m in cell.statements),
                 cell.force_counts(),
                 tuple(p.label for p in row.differs(cell.school)),
-                Ref(PageKind.TOPIC, row.topic, "provision-matrix"),
+                Ref(PageKind.TOPIC, row.topic, "provision-matrix", paging.part(cell.school)),
             )
             for cell in row.cells
         )
         agreement = None if row.force_agreement is None else percent(row.force_agreement)
         rows.append(OverviewRow(row.topic, label, Ref(PageKind.TOPIC, row.topic), cells, len(row.covering), agreement))
     return MatrixView(tuple(SchoolHead(s, names[s]) for s in matrix.schools), tuple(rows), tuple(Force), Ref(PageKind.DATA, "matrix.json"))
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One part of a page split by schools: its number, its schools, its pager and its label."""
+
+    number: int
+    schools: frozenset[str]
+    pager: Pager
+    label: str
+
+
+def _school_parts(paging: Paging, names: Mapping[str, str], ref: Callable[[int], Ref]) -> list[_Part]:
+    """The parts of a page split by ``paging``, labelled "schools 1–25" (the first part, the page
+    itself, unlabelled); ``ref(n)`` is where part n is."""
+    chunks = paging.chunks()
+    labels, start = [], 1
+    for chunk in chunks:
+        end = start + len(chunk) - 1
+        labels.append((f"schools {start}–{end}", f"{names[chunk[0]]} to {names[chunk[-1]]}"))
+        start = end + 1
+    refs = [ref(n) for n in range(1, len(chunks) + 1)]
+    return [
+        _Part(n, frozenset(chunk), _pager(refs, labels, n), labels[n - 1][0] if n > 1 else "")
+        for n, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def matrix_parts(view: MatrixView, paging: Paging, names: Mapping[str, str]) -> tuple[MatrixView, ...]:
+    """The matrix as pages of ``paging.per_page`` schools' columns each (one page when it fits)."""
+    if not paging.split:
+        return (view,)
+    return tuple(
+        replace(
+            view,
+            schools=tuple(s for s in view.schools if s.slug in part.schools),
+            rows=tuple(replace(row, cells=tuple(c for c in row.cells if c.slug in part.schools)) for row in view.rows),
+            pager=part.pager,
+            part_label=part.label,
+        )
+        for part in _school_parts(paging, names, lambda n: Ref(PageKind.MATRIX, part=n))
+    )
+
+
+def _provision_part(provision: ProvisionView, keep: frozenset[str]) -> ProvisionView:
+    """A provision as a part of its topic page shows it: the reference wording, then the part's schools."""
+    statements = [s for s in provision.statements if s.school in keep]
+    reference = provision.statements[0] if provision.statements else None
+    if reference is not None and reference.school not in keep:
+        statements.insert(0, reference)
+    cells = tuple(c for c in provision.cells if c.slug in keep)
+    return replace(provision, cells=cells, statements=tuple(statements), silent=tuple(c.school for c in cells if c.force is None))
+
+
+def topic_parts(view: TopicView, paging: Paging, names: Mapping[str, str]) -> tuple[TopicView, ...]:
+    """A topic page as pages of ``paging.per_page`` schools each: every part has every provision,
+    its summary and reference wording, and the part's schools' stances and statements."""
+    if not paging.split:
+        return (view,)
+    return tuple(
+        replace(
+            view,
+            ref=Ref(PageKind.TOPIC, view.topic, part=part.number),
+            schools=tuple(s for s in view.schools if s.slug in part.schools),
+            provisions=tuple(_provision_part(p, part.schools) for p in view.provisions),
+            others=tuple(o for o in view.others if o.slug in part.schools),
+            matrix_ref=Ref(PageKind.MATRIX, part=part.number),
+            pager=part.pager,
+            part_label=part.label,
+        )
+        for part in _school_parts(paging, names, lambda n: Ref(PageKind.TOPIC, view.topic, part=n))
+    )
 
 
 def matrix_json(matrix: MatrixView, topics: tuple[TopicView, ...]) -> str:
@@ -472,13 +623,16 @@ def _typical_other(provision: Provision, school: str, force: Force) -> Member:
     return sorted(wanted, key=lambda m: (-provision.scores.get(m.id, 0.0), m.id))[0]
 
 
-def gaps_view(slug: str, gaps: tuple[Gap, ...], matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str]) -> GapsView:
+def gaps_view(
+    slug: str, gaps: tuple[Gap, ...], matrix: Matrix, taxonomy: Taxonomy, names: Mapping[str, str], paging: Paging | None = None
+) -> GapsView:
+    part = (paging or Paging(matrix.schools)).part(slug)
     missing, outliers = [], []
     for gap in gaps:
         provision = gap.provision
         topic, _ = _topic_label(taxonomy, provision.topic)
         anchor = f"{provision.topic}--{provision.kind}"
-        ref = Ref(PageKind.TOPIC, provision.topic, provision_anchor(provision.kind))
+        ref = Ref(PageKind.TOPIC, provision.topic, provision_anchor(provision.kind), part)
         if gap.kind == "missing":
             if gap.nearest is None:
                 nearest, similarity_shown = None, 0
@@ -503,13 +657,15 @@ def gaps_view(slug: str, gaps: tuple[Gap, ...], matrix: Matrix, taxonomy: Taxono
     return GapsView(slug, names[slug], len(matrix.schools) - 1, percent(SIMILARITY_FLOOR), tuple(missing), tuple(outliers))
 
 
-def against_model(view: GapsView, model: ModelPolicy) -> GapsView:
+def against_model(view: GapsView, model: ModelPolicy, agreeing: Mapping[str, Mapping[str, Source]] | None = None) -> GapsView:
     """The gap report with the model clauses the school lacks, and those it words differently
-    (its own statement shown against the model's words), so a revision can start there."""
+    (its own statement shown against the model's words), so a revision can start there.
+    ``agreeing`` (from ``agreeing_by_school``) saves looking through every clause's sources."""
+    agreeing = agreeing if agreeing is not None else agreeing_by_school(model)
     lacking, different = [], []
     for clause in model.clauses:
         ref = Ref(PageKind.MODEL, "", clause.id)
-        mine = next((s for s in clause.agreeing if s.school == view.slug), None)
+        mine = agreeing[clause.id].get(view.slug)
         if mine is None:
             lacking.append(ModelDiffView(clause.number, ref, clause.text, clause.force, None))
         elif mine.statement != clause.source.statement:
@@ -522,6 +678,17 @@ def against_model(view: GapsView, model: ModelPolicy) -> GapsView:
     return replace(view, model_missing=tuple(lacking), model_different=tuple(different), model_ref=Ref(PageKind.MODEL))
 
 
+def agreeing_by_school(model: ModelPolicy) -> dict[str, dict[str, Source]]:
+    """For each model clause, each school's first statement among its sources."""
+    found: dict[str, dict[str, Source]] = {}
+    for clause in model.clauses:
+        mine: dict[str, Source] = {}
+        for source in clause.agreeing:
+            mine.setdefault(source.school, source)
+        found[clause.id] = mine
+    return found
+
+
 # Shared wording ---------------------------------------------------------------------------------
 
 
@@ -530,15 +697,46 @@ class PassageView:
     index: int
     schools: str
     excerpts: tuple[StatementView, ...]
+    continued: bool = False
+    """The passage began on the part before: its first sentence (the one others are redlined against) is there."""
 
 
 @dataclass(frozen=True)
 class SharedWordingView:
     passages: tuple[PassageView, ...]
+    pager: Pager = Pager()
+    part_label: str = ""
+    found: int = 0
+    """How many passages there are in all (a part holds some of them)."""
 
     @property
     def title(self) -> str:
-        return "Shared wording"
+        return f"Shared wording ({self.part_label})" if self.part_label else "Shared wording"
+
+
+def shared_parts(view: SharedWordingView, per_page: int = EXCERPTS_PER_PAGE) -> tuple[SharedWordingView, ...]:
+    """The shared-wording page as pages of about ``per_page`` sentences; a passage is cut only
+    when it is longer than a page on its own, and goes on at the top of the next."""
+    pages: list[list[PassageView]] = [[]]
+    room = per_page
+    for passage in view.passages:
+        excerpts, continued = passage.excerpts, False
+        while excerpts:
+            if pages[-1] and len(excerpts) > room:
+                pages.append([])
+                room = per_page
+            taken = excerpts[:room]
+            pages[-1].append(replace(passage, excerpts=taken, continued=continued))
+            room -= len(taken)
+            excerpts, continued = excerpts[len(taken):], True
+    if len(pages) == 1:
+        return (view,)
+    refs = [Ref(PageKind.SHARED, part=n) for n in range(1, len(pages) + 1)]
+    labels = [(f"passages {page[0].index}–{page[-1].index}", f"{len(page)} passages") for page in pages]
+    return tuple(
+        replace(view, passages=tuple(page), pager=_pager(refs, labels, n), part_label=labels[n - 1][0] if n > 1 else "")
+        for n, page in enumerate(pages, start=1)
+    )
 
 
 def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str, str]) -> SharedWordingView:
@@ -557,8 +755,8 @@ def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str,
             )
             for position, ((school, clause), excerpt) in enumerate(zip(passage.members, passage.excerpts, strict=True))
         )
-        shown.append(PassageView(index, ", ".join(dict.fromkeys(names[s] for s in passage.schools)), excerpts))
-    return SharedWordingView(tuple(shown))
+        shown.append(PassageView(index, listed(list(dict.fromkeys(names[s] for s in passage.schools))), excerpts))
+    return SharedWordingView(tuple(shown), found=len(shown))
 
 
 # A school's page and the schools index -----------------------------------------------------------
@@ -727,6 +925,17 @@ class ModelClauseView:
     generalised: tuple[tuple[str, str], ...]
     notes: tuple[str, ...]
     """The anchors of the drafting notes on this clause."""
+    provision_ref: Ref | None = None
+    """The provision's place on its topic page, where every school's statement on it is shown."""
+
+    @property
+    def listed(self) -> tuple[ProvenanceView, ...]:
+        """The sources the page lists: the wording used and the first others (the downloads list all)."""
+        return self.provenance[: NAMES_LISTED + 1]
+
+    @property
+    def unlisted(self) -> int:
+        return len(self.provenance) - len(self.listed)
 
 
 @dataclass(frozen=True)
@@ -734,6 +943,8 @@ class AlternativeView:
     force: Force
     schools: str
     wording: ProvenanceView
+    listed: str = ""
+    """``schools``, at most ``NAMES_LISTED`` of them by name, as the page shows it."""
 
 
 @dataclass(frozen=True)
@@ -745,6 +956,16 @@ class NoteView:
     silent: str
     clause: str | None
     clause_number: str | None
+    silent_listed: str = ""
+
+    @property
+    def listed(self) -> tuple[AlternativeView, ...]:
+        """The alternatives the page lists (a note on other wording may have hundreds; the downloads list all)."""
+        return self.alternatives[:STATEMENTS_LISTED] if self.kind == "wording" else self.alternatives
+
+    @property
+    def unlisted(self) -> int:
+        return len(self.alternatives) - len(self.listed)
 
 
 @dataclass(frozen=True)
@@ -790,6 +1011,7 @@ def _provenance(source: Source, chosen: bool) -> ProvenanceView:
 
 
 def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: Mapping[str, str]) -> ModelClauseView:
+    topic, _, kind = clause.provision.partition("/")
     return ModelClauseView(
         clause.id,
         clause.number,
@@ -799,6 +1021,7 @@ def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: M
         tuple(_provenance(s, s is clause.source) for s in clause.agreeing),
         clause.generalised,
         tuple(n.id for n in notes if n.clause == clause.id),
+        Ref(PageKind.TOPIC, topic, provision_anchor(kind)) if clause.topics and kind else None,
     )
 
 
@@ -807,10 +1030,14 @@ def _note_view(note: DraftingNote, names: Mapping[str, str], numbers: Mapping[st
         note.id,
         note.kind,
         note.text,
-        tuple(AlternativeView(a.force, ", ".join(names[s] for s in a.schools), _provenance(a.wording, False)) for a in note.alternatives),
+        tuple(
+            AlternativeView(a.force, ", ".join(names[s] for s in a.schools), _provenance(a.wording, False), listed([names[s] for s in a.schools]))
+            for a in note.alternatives
+        ),
         ", ".join(names[s] for s in note.silent),
         note.clause,
         numbers.get(note.clause) if note.clause else None,
+        listed([names[s] for s in note.silent]),
     )
 
 
@@ -919,6 +1146,11 @@ class SiteViews:
     gaps: tuple[GapsView, ...]
     shared: SharedWordingView
     model: ModelPolicyView | None = None
+    matrix_pages: tuple[MatrixView, ...] = ()
+    """The matrix as its pages: one, or parts of ``SCHOOLS_PER_PAGE`` schools (``matrix`` is all of it)."""
+    topic_pages: tuple[tuple[TopicView, ...], ...] = ()
+    """Each topic page's parts, in the order of ``topics``."""
+    shared_pages: tuple[SharedWordingView, ...] = ()
 
     def matrix_json(self) -> str | None:
         return matrix_json(self.matrix, self.topics) if self.matrix is not None else None
@@ -932,20 +1164,41 @@ def site_views(
     taxonomy: Taxonomy,
     today: date,
     model: ModelPolicy | None = None,
+    per_page: int = SCHOOLS_PER_PAGE,
+    excerpts_per_page: int = EXCERPTS_PER_PAGE,
 ) -> SiteViews:
-    """The views of every generated page. Without topics there is no matrix, topic, gap or model page."""
+    """The views of every generated page. Without topics there is no matrix, topic, gap or model page.
+
+    Past ``per_page`` schools the matrix and the topic pages come in parts, and the shared
+    wording past ``excerpts_per_page`` sentences, so that no page grows with the corpus.
+    """
     names = {s.meta.slug: s.meta.school for s in schools}
     compared = bool(taxonomy.topics)
-    gap_views = tuple(gaps_view(slug, gaps[slug], matrix, taxonomy, names) for slug in matrix.schools) if compared else ()
+    paging = Paging(matrix.schools, per_page)
+    gap_views = tuple(gaps_view(slug, gaps[slug], matrix, taxonomy, names, paging) for slug in matrix.schools) if compared else ()
     if model is not None:
-        gap_views = tuple(against_model(g, model) for g in gap_views)
+        agreeing = agreeing_by_school(model)
+        gap_views = tuple(against_model(g, model, agreeing) for g in gap_views)
+    passages: dict[str, list[SharedPassage]] = defaultdict(list)
+    for passage in shared:
+        for slug in passage.schools:
+            passages[slug].append(passage)
+    matrix_shown = matrix_view(matrix, taxonomy, names, paging) if compared else None
+    topics = tuple(topic_view(row, matrix, taxonomy, names) for row in matrix.rows) if compared else ()
+    shared_shown = shared_wording_view(shared, names)
     return SiteViews(
         schools_index_view(schools, today),
-        {s.meta.slug: school_summary_view(s, today, shared, names, compared) for s in sorted(schools, key=lambda s: s.meta.slug)},
-        matrix_view(matrix, taxonomy, names) if compared else None,
-        tuple(topic_view(row, matrix, taxonomy, names) for row in matrix.rows) if compared else (),
+        {
+            s.meta.slug: school_summary_view(s, today, tuple(passages[s.meta.slug]), names, compared)
+            for s in sorted(schools, key=lambda s: s.meta.slug)
+        },
+        matrix_shown,
+        topics,
         gap_views,
-        shared_wording_view(shared, names),
+        shared_shown,
         model_policy_view(model, taxonomy, today) if model is not None and compared else None,
+        matrix_parts(matrix_shown, paging, names) if matrix_shown is not None else (),
+        tuple(topic_parts(t, paging, names) for t in topics),
+        shared_parts(shared_shown, excerpts_per_page),
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
 
@@ -12,7 +13,11 @@ from mkdocs.structure.pages import Page
 from policy_atlas.core.model import PolicyMeta
 from policy_atlas.core.render import group_of
 
-from .pages import COMPARE, TOPICS
+from .pages import COMPARE, GAPS, TOPICS
+
+NAV_GROUP_MAX = 50
+"""A navigation group of more schools than this is split by initial letter ("A–C", "D"...): every
+page lists the schools of its own group, so no page carries the names of hundreds of schools."""
 
 
 def _section_holding(nav: Navigation, prefix: str) -> Section | None:
@@ -36,14 +41,84 @@ def group_schools(nav: Navigation, prefix: str, title: str, meta_of: Mapping[str
             child.title = html.escape(meta.school)  # the theme prints nav titles as HTML
             groups.setdefault(group_of(meta), []).append(child)
     children: list[Page | Section] = [index_page] if index_page else []
+    children += _sections(groups, section)
+    section.children = children  # type: ignore[assignment]
+
+
+def _sections(groups: Mapping[str, list[Page]], parent: Section) -> list[Section]:
+    """A section per group, pages by title; a group over ``NAV_GROUP_MAX`` in sections by letter."""
+    made = []
     for group in sorted(groups, key=str.casefold):
         pages = sorted(groups[group], key=lambda p: (str(p.title).casefold(), p.file.src_uri))
-        sub = Section(html.escape(group), pages)  # type: ignore[arg-type]
-        sub.parent = section
-        for page in pages:
-            page.parent = sub
-        children.append(sub)
-    section.children = children  # type: ignore[assignment]
+        sub = Section(html.escape(group), [])
+        sub.parent = parent
+        if len(pages) > NAV_GROUP_MAX:
+            sub.children = _sections(_by_letters(pages), sub)  # type: ignore[assignment]
+        else:
+            sub.children = pages  # type: ignore[assignment]
+            for page in pages:
+                page.parent = sub
+        made.append(sub)
+    return made
+
+
+def _by_letters(pages: list[Page]) -> dict[str, list[Page]]:
+    """Pages (in title order) in runs of initial letters, each run at most ``NAV_GROUP_MAX`` pages
+    unless one letter alone has more: {"A–C": [...], "D": [...]}."""
+    letters: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        first = html.unescape(str(page.title)).strip()[:1].upper()
+        letters[first if first.isalpha() else "#"].append(page)
+    runs: dict[str, list[Page]] = {}
+    current: list[Page] = []
+    names: list[str] = []
+    for letter in sorted(letters):
+        if current and len(current) + len(letters[letter]) > NAV_GROUP_MAX:
+            runs[names[0] if len(names) == 1 else f"{names[0]}–{names[-1]}"] = current
+            current, names = [], []
+        current = current + letters[letter]
+        names.append(letter)
+    if current:
+        runs[names[0] if len(names) == 1 else f"{names[0]}–{names[-1]}"] = current
+    return runs
+
+
+def group_gap_reports(nav: Navigation, meta_of: Mapping[str, PolicyMeta]) -> None:
+    """Gap reports grouped as the schools are (``meta_of`` by gap report path), titled by school."""
+    compare = _section_holding(nav, COMPARE + "/")
+    reports = next(
+        (s for s in compare.children if isinstance(s, Section) and any(isinstance(p, Page) and p.file.src_uri.startswith(GAPS + "/") for p in s.children)),
+        None,
+    ) if compare is not None else None
+    if reports is None:
+        return
+    groups: dict[str, list[Page]] = {}
+    for child in reports.children:
+        meta = meta_of.get(child.file.src_uri) if isinstance(child, Page) else None
+        if meta is not None and isinstance(child, Page):
+            child.title = html.escape(meta.school)
+            groups.setdefault(group_of(meta), []).append(child)
+    if len(groups) > 1 or any(len(pages) > NAV_GROUP_MAX for pages in groups.values()):
+        reports.children = _sections(groups, reports)  # type: ignore[assignment]
+
+
+def drop_pages(nav: Navigation, srcs: set[str]) -> None:
+    """Take pages out of the navigation (the later parts of a page split into parts), and any
+    section left empty; they are still built, and linked from their first part."""
+
+    def kept(items: list[Page | Section]) -> list[Page | Section]:
+        out: list[Page | Section] = []
+        for item in items:
+            if isinstance(item, Page) and item.file.src_uri in srcs:
+                continue
+            if isinstance(item, Section):
+                item.children = kept(item.children)  # type: ignore[arg-type,assignment]
+                if not item.children:
+                    continue
+            out.append(item)
+        return out
+
+    nav.items = kept(nav.items)  # type: ignore[arg-type,assignment]
 
 
 def order_compare(nav: Navigation, topic_order: Mapping[str, int]) -> None:

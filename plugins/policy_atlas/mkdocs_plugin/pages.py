@@ -48,7 +48,19 @@ class SitePaths:
     data_dir: str
 
     def src(self, ref: Ref) -> str:
-        """The path in ``docs`` of the page or file a reference names."""
+        """The path in ``docs`` of the page or file a reference names.
+
+        Part n (after the first) of a page split into parts is ``n.md`` in a folder named as
+        the page: ``compare/topics/images/2.md`` (so its address is ``compare/topics/images/2/``).
+        """
+        if ref.part > 1:
+            match ref.kind:
+                case PageKind.MATRIX:
+                    return f"{COMPARE}/matrix/{ref.part}.md"
+                case PageKind.TOPIC:
+                    return f"{TOPICS}/{ref.key}/{ref.part}.md"
+                case PageKind.SHARED:
+                    return f"{COMPARE}/shared-wording/{ref.part}.md"
         match ref.kind:
             case PageKind.SCHOOL:
                 return f"{self.pages_dir}/{ref.key}.md"
@@ -77,11 +89,13 @@ class SitePaths:
         """Every generated Markdown page, with the template that renders it."""
         pages = [Generated(FINDER, "finder.md.jinja", finder)] if finder is not None else []
         pages += [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
-        if views.matrix is not None:
-            pages.append(Generated(self.src(Ref(PageKind.MATRIX)), "matrix.md.jinja", views.matrix))
-        pages += [Generated(self.src(Ref(PageKind.TOPIC, t.topic)), "topic.md.jinja", t) for t in views.topics]
+        matrix_pages = views.matrix_pages or ((views.matrix,) if views.matrix is not None else ())
+        pages += [Generated(self.src(Ref(PageKind.MATRIX, part=n)), "matrix.md.jinja", m) for n, m in enumerate(matrix_pages, start=1)]
+        for parts in views.topic_pages or tuple((t,) for t in views.topics):
+            pages += [Generated(self.src(t.ref), "topic.md.jinja", t) for t in parts]
         pages += [Generated(self.src(Ref(PageKind.GAPS, g.slug)), "gaps.md.jinja", g) for g in views.gaps]
-        pages.append(Generated(self.src(Ref(PageKind.SHARED)), "shared-wording.md.jinja", views.shared))
+        for n, shared in enumerate(views.shared_pages or (views.shared,), start=1):
+            pages.append(Generated(self.src(Ref(PageKind.SHARED, part=n)), "shared-wording.md.jinja", shared))
         if views.model is not None:
             pages.append(Generated(self.src(Ref(PageKind.MODEL)), "model-policy.md.jinja", views.model))
         return pages
@@ -91,6 +105,13 @@ class SitePaths:
         made = File.generated(config, self.src(ref), content=content)
         made.dest_uri = f"{DOWNLOADS}/{ref.key}"
         return made
+
+    def part_srcs(self, views: SiteViews) -> set[str]:
+        """The parts after the first of pages split into parts: reached from the first, not the navigation."""
+        parts = {self.src(Ref(PageKind.MATRIX, part=n)) for n in range(2, len(views.matrix_pages) + 1)}
+        parts |= {self.src(t.ref) for topic in views.topic_pages for t in topic if t.ref.part > 1}
+        parts |= {self.src(Ref(PageKind.SHARED, part=n)) for n in range(2, len(views.shared_pages) + 1)}
+        return parts
 
     def school_src(self, slug: str) -> str:
         return self.src(Ref(PageKind.SCHOOL, slug))

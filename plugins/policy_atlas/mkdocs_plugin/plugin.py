@@ -27,13 +27,13 @@ from policy_atlas.core.render import build_date
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
 from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
-from policy_atlas.core.views import ModelPolicyView, PageKind, PrintedView, Ref, SiteViews, model_json, site_views
+from policy_atlas.core.views import SCHOOLS_PER_PAGE, ModelPolicyView, PageKind, PrintedView, Ref, SiteViews, model_json, site_views
 from policy_atlas.core.wordexport import model_docx
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 from policy_atlas.templating import Templates
 
 from . import search
-from .nav import group_schools, order_compare, order_top, relink
+from .nav import drop_pages, group_gap_reports, group_schools, order_compare, order_top, relink
 from .pages import FINDER, Links, SitePaths
 
 log = get_plugin_logger(__name__)
@@ -69,6 +69,8 @@ class PolicyAtlasConfig(Config):
     """Clause-level search and the clause finder (use instead of Material's ``search`` plugin)."""
     offline_zip = c.Type(bool, default=False)
     """Also build a copy that works from a folder (``.html`` addresses) into ``downloads/policy-atlas-offline.zip``."""
+    schools_per_page = c.Type(int, default=SCHOOLS_PER_PAGE)
+    """Past this many schools the matrix and each topic page come in parts of this many schools."""
     cache = c.Type(bool, default=True)
     """Keep each policy's reading (statements, topics, force) on disk, so an unchanged policy is not read again."""
     cache_dir = c.Type(str, default=".cache/policy-atlas")
@@ -119,7 +121,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
         analysis = self.analysis = analyse(self.corpus, taxonomy, classifier_for(taxonomy, cache))
         self.model = self._model(config, analysis)
-        self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.model)
+        if self.config.schools_per_page < 1:
+            raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
+        self.views = site_views(
+            self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.model, self.config.schools_per_page
+        )
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
         self.titles = {src: school.meta.school for src, school in self.by_page.items()}
@@ -248,10 +254,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         """Group school pages by their metadata group, so a long list stays navigable."""
         if not self.config.enabled or self.analysis is None:
             return nav
+        if self.views is not None:
+            drop_pages(nav, self.paths.part_srcs(self.views))
         order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
         order_top(nav, (self.paths.src(Ref(PageKind.MODEL)), FINDER))
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
         group_schools(nav, self.config.pages_dir + "/", self.config.nav_title, meta_of)
+        group_gap_reports(nav, {self.paths.src(Ref(PageKind.GAPS, s.meta.slug)): s.meta for s in self.corpus.schools})
         relink(nav)
         return nav
 

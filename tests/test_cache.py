@@ -1,0 +1,96 @@
+"""The reading cache: a policy read once is not read again, and a cache that is corrupt, stale or
+someone else's is never believed: the reading is done afresh and gives what a fresh reading gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from policy_atlas.core.cache import CachedClassifier, ReadingCache, reading_key
+from policy_atlas.core.classify import Classifier
+from policy_atlas.core.ingest import parse_policy
+from policy_atlas.core.model import Clause, Heading
+from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXT = (ROOT / "source_policies" / "northgate-primary.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(ROOT / "taxonomy.yml")
+
+
+@pytest.fixture(scope="module")
+def blocks() -> tuple[Heading | Clause, ...]:
+    return parse_policy(TEXT, "northgate-primary", "source_policies/northgate-primary.txt").blocks
+
+
+def _reader(folder: Path, taxonomy: Taxonomy) -> CachedClassifier:
+    return CachedClassifier(taxonomy, ReadingCache(folder, taxonomy))
+
+
+def _entry(folder: Path) -> Path:
+    (found,) = [p for p in folder.rglob("*.json")]
+    return found
+
+
+def test_a_policy_is_read_once_and_the_cached_reading_is_the_fresh_one(
+    tmp_path: Path, taxonomy: Taxonomy, blocks: tuple[Heading | Clause, ...]
+) -> None:
+    fresh = Classifier(taxonomy).classify_blocks(blocks)
+    first = _reader(tmp_path, taxonomy)
+    assert first.classify_blocks(blocks) == fresh
+    assert (first.cache.hits, first.cache.misses) == (0, 1)
+    again = _reader(tmp_path, taxonomy)
+    assert again.classify_blocks(blocks) == fresh
+    assert (again.cache.hits, again.cache.misses) == (1, 0)
+
+
+CORRUPTIONS = {
+    "empty file": lambda text: "",
+    "cut short": lambda text: text[: len(text) // 2],
+    "not JSON": lambda text: "\x00\xff garbage",
+    "another format": lambda text: text.replace('"format":1', '"format":99'),
+    "another key": lambda text: text.replace('"key":"', '"key":"0'),
+    "a clause's text changed": lambda text: text.replace("Staff", "Pupils", 1),
+    "a statement dropped": lambda text: json.dumps({**json.loads(text), "clauses": [[c, [t, f, w, []]] for c, (t, f, w, _) in json.loads(text)["clauses"]]}),
+    "a force unknown": lambda text: text.replace('"prohibited"', '"forbidden"'),
+    "a list where a string was": lambda text: text.replace('"clauses":[["', '"clauses":[[["'),
+}
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS.values(), ids=CORRUPTIONS.keys())
+def test_a_corrupt_entry_is_read_afresh_and_rewritten(
+    corrupt: object, tmp_path: Path, taxonomy: Taxonomy, blocks: tuple[Heading | Clause, ...]
+) -> None:
+    fresh = Classifier(taxonomy).classify_blocks(blocks)
+    _reader(tmp_path, taxonomy).classify_blocks(blocks)
+    entry = _entry(tmp_path)
+    good = entry.read_text(encoding="utf-8")
+    entry.write_text(corrupt(good), encoding="utf-8")  # type: ignore[operator]
+    reader = _reader(tmp_path, taxonomy)
+    assert reader.classify_blocks(blocks) == fresh
+    assert (reader.cache.hits, reader.cache.misses) == (0, 1)
+    assert entry.read_text(encoding="utf-8") == good
+
+
+def test_a_changed_taxonomy_or_clause_is_a_miss(tmp_path: Path, taxonomy: Taxonomy, blocks: tuple[Heading | Clause, ...]) -> None:
+    _reader(tmp_path, taxonomy).classify_blocks(blocks)
+    fewer = Taxonomy(taxonomy.topics[1:], taxonomy.path)
+    other = _reader(tmp_path, fewer)
+    assert other.classify_blocks(blocks) == Classifier(fewer).classify_blocks(blocks)
+    assert other.cache.misses == 1
+    clause = next(b for b in blocks if isinstance(b, Clause))
+    salt = ReadingCache(tmp_path, taxonomy).salt
+    reworded = tuple(Clause(b.id, b.text + " Staff must not do so.", b.number, b.heading, b.parent) if b is clause else b for b in blocks)
+    assert reading_key(reworded, salt) != reading_key(blocks, salt)
+
+
+def test_a_cache_that_cannot_be_written_is_only_slower(tmp_path: Path, taxonomy: Taxonomy, blocks: tuple[Heading | Clause, ...]) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    reader = _reader(blocked / "cache", taxonomy)
+    assert reader.classify_blocks(blocks) == Classifier(taxonomy).classify_blocks(blocks)
