@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from policy_atlas.core.cache import CachedClassifier, ReadingCache, reading_key
+from policy_atlas.core.cache import CachedClassifier, ReadingCache, reading_key, reading_modules
 from policy_atlas.core.classify import Classifier
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading
@@ -94,3 +94,9 @@ def test_a_cache_that_cannot_be_written_is_only_slower(tmp_path: Path, taxonomy:
     blocked.write_text("not a folder", encoding="utf-8")
     reader = _reader(blocked / "cache", taxonomy)
     assert reader.classify_blocks(blocks) == Classifier(taxonomy).classify_blocks(blocks)
+
+
+def test_the_program_is_the_code_the_reading_runs() -> None:
+    names = {path.stem for path in reading_modules()}
+    assert {"classify", "force", "statements", "taxonomy", "matcher", "lexicon"} <= names
+    assert not names & {"compare", "views", "merge", "search", "corpus", "cache"}

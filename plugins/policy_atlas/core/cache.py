@@ -15,6 +15,7 @@ result from the cache is therefore always the result a fresh reading gives.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -37,10 +38,25 @@ CORE = Path(__file__).resolve().parent
 _LIBRARIES = ("snowballstemmer", "lemminflect", "PyYAML")
 
 
+def reading_modules(start: str = "classify") -> list[Path]:
+    """The core modules the reading runs: ``classify`` and every core module it imports, in turn."""
+    found: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name in found or not (CORE / f"{name}.py").exists():
+            continue
+        found.add(name)
+        tree = ast.parse((CORE / f"{name}.py").read_text(encoding="utf-8"))
+        todo += [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module]
+    return [CORE / f"{name}.py" for name in sorted(found)]
+
+
 @lru_cache(maxsize=1)
 def program_fingerprint() -> str:
-    """A hash of what the reading's code is: every core module's source, the Python version and
-    the versions of the libraries it reads words with."""
+    """A hash of what the reading's code is: the source of the core modules it runs (a change
+    to the comparison or the pages does not throw readings away), the Python version and the
+    versions of the libraries it reads words with."""
     digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}".encode())
     for library in _LIBRARIES:
         try:
@@ -48,7 +64,7 @@ def program_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             version = "absent"
         digest.update(f"{library} {version}\n".encode())
-    for module in sorted(CORE.glob("*.py")):
+    for module in [*reading_modules(), CORE / "cache.py"]:
         digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -124,13 +124,18 @@ class Links:
         self.paths = paths
         self.files = files
         self.here = self._file(here)
+        self._urls: dict[str, str] = {}
+        """Each page's URL from here, found once: a topic page links to the same pages thousands of times."""
 
     def _file(self, src: str) -> File:
-        found = self.files.get_file_from_path(src)
+        found = self.files.src_uris.get(src)
         if found is None:
             raise PluginError(f"policy-atlas: a generated page links to {src}, which is not in the site")
         return found
 
     def __call__(self, ref: Ref) -> str:
-        url = self._file(self.paths.src(ref)).url_relative_to(self.here)
+        src = self.paths.src(ref)
+        url = self._urls.get(src)
+        if url is None:
+            url = self._urls[src] = self._file(src).url_relative_to(self.here)
         return f"{url}#{quote(ref.fragment)}" if ref.fragment else url

@@ -67,7 +67,7 @@ def url_from_root(paths: SitePaths, files: Files) -> Callable[[Ref | str], str]:
 
     def url(ref: Ref | str) -> str:
         src = ref if isinstance(ref, str) else paths.src(ref)
-        found = files.get_file_from_path(src)
+        found = files.src_uris.get(src)
         if found is None:
             raise ValueError(f"policy-atlas: a search record links to {src}, which is not in the site")
         fragment = "" if isinstance(ref, str) else ref.fragment
