@@ -346,41 +346,54 @@ def _similar_groups(section: OutlineSection, members: list[Member], concepts: tu
     if not members:
         return []
     space = Space(members, concepts)
-    close = _close_pairs(space, members, GROUP_FLOOR)
-    central = {m.id: sum(c for _, c in close[m.id]) for m in members}
+    text_of, close_to = _close_texts(space, members, GROUP_FLOOR)
+    # A statement's centrality: its similarity to every close statement, less those of its own
+    # school; summed per text and per school, never per pair of statements.
+    totals = [sum(c for _, c in close) for close in close_to]
+    own: dict[tuple[int, str], float] = defaultdict(float)
+    for number, close in enumerate(close_to):
+        for position, c in close:
+            own[number, members[position].school] += c
+    central = [totals[text_of[p]] - own.get((text_of[p], m.school), 0.0) for p, m in enumerate(members)]
     placed: set[str] = set()
     groups: list[_Group] = []
-    for seed in sorted(members, key=lambda m: (-round(central[m.id], 9), m.school, m.id)):
+    for position in sorted(range(len(members)), key=lambda p: (-round(central[p], 9), members[p].school, members[p].id)):
+        seed = members[position]
         if seed.id in placed:
             continue
         group = [seed]
-        by_school: dict[str, list[Member]] = defaultdict(list)
-        for other, _ in close[seed.id]:
-            if other.id not in placed:
-                by_school[other.school].append(other)
+        by_school: dict[str, list[tuple[Member, float]]] = defaultdict(list)
+        for other_position, c in close_to[text_of[position]]:
+            other = members[other_position]
+            if other.school != seed.school and other.id not in placed:
+                by_school[other.school].append((other, c))
         for school in sorted(by_school):
-            group.append(max(by_school[school], key=lambda o: (space.cosine(seed.id, o.id), -len(o.id), o.id)))
+            group.append(max(by_school[school], key=lambda oc: (oc[1], -len(oc[0].id), oc[0].id))[0])
         placed.update(m.id for m in group)
         label = " ".join(seed.text.split()[:8]).rstrip(".,;:") + ("…" if len(seed.text.split()) > 8 else "")
         groups.append(_Group(f"{section.id}/{seed.id}", f"“{label}”", (), tuple(sorted(group, key=lambda m: m.school))))
     return groups
 
 
-def _close_pairs(space: Space, members: list[Member], floor: float) -> dict[str, list[tuple[Member, float]]]:
-    """For each member, every member of another school at least ``floor`` similar, in ``members`` order.
+def _close_texts(space: Space, members: list[Member], floor: float) -> tuple[list[int], list[list[tuple[int, float]]]]:
+    """Each member's text (a number), and for each text every member at least ``floor`` similar
+    to it (by position in ``members``, in that order), with the similarity.
 
     Exact, without scoring all pairs. Members with the same words have the same vector, so each
-    pair of distinct texts is scored once. And two unit vectors whose dot product reaches the
-    floor must share one of the terms that make up all but less than ``floor`` of either's
-    length (its *prefix*, rarest terms first), since the rest adds at most its own length.
+    pair of distinct texts is scored once, and what is close to a text is listed once for all
+    the members that word it so. And two unit vectors whose dot product reaches the floor must
+    share one of the terms that make up all but less than ``floor`` of either's length (its
+    *prefix*, rarest terms first), since the rest adds at most its own length.
     """
     texts: dict[str, int] = {}
     holders: list[list[int]] = []
+    text_of: list[int] = []
     for position, member in enumerate(members):
         number = texts.setdefault(member.text, len(holders))
         if number == len(holders):
             holders.append([])
         holders[number].append(position)
+        text_of.append(number)
     first = [members[h[0]].id for h in holders]
     df: dict[str, int] = defaultdict(int)
     having: dict[str, list[int]] = defaultdict(list)
@@ -390,7 +403,7 @@ def _close_pairs(space: Space, members: list[Member], floor: float) -> dict[str,
             having[term].append(number)
     bound = (floor - 1e-5) ** 2  # a margin below the floor, for the similarity's rounding
     close_to: list[list[tuple[int, float]]] = []
-    for number, key in enumerate(first):
+    for key in first:
         vector = space.vectors[key]
         rest = sum(w * w for w in vector.values())
         candidates: set[int] = set()
@@ -400,14 +413,8 @@ def _close_pairs(space: Space, members: list[Member], floor: float) -> dict[str,
             rest -= vector[term] * vector[term]
             candidates.update(having[term])
         scored = ((other, space.cosine(key, first[other])) for other in candidates)
-        close_to.append(sorted(
-            ((position, c) for other, c in scored if c >= floor for position in holders[other]), key=lambda pc: pc[0]
-        ))
-    close: dict[str, list[tuple[Member, float]]] = {}
-    for member in members:
-        shared = close_to[texts[member.text]]
-        close[member.id] = [(members[p], c) for p, c in shared if members[p].school != member.school]
-    return close
+        close_to.append(sorted(((position, c) for other, c in scored if c >= floor for position in holders[other]), key=lambda pc: pc[0]))
+    return text_of, close_to
 
 
 SHORT_HEADING = 4

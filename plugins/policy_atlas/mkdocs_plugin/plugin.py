@@ -113,24 +113,31 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.templates = Templates(self.config.custom_templates)
         if self.config.search:
             search.add_assets(config)
-        try:
-            taxonomy = self._taxonomy(config)
-            self.corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
-        except PolicyAtlasError as error:
-            raise PluginError(str(error)) from error
-        cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
-        analysis = self.analysis = analyse(self.corpus, taxonomy, classifier_for(taxonomy, cache))
-        self.model = self._model(config, analysis)
-        if self.config.schools_per_page < 1:
-            raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
-        self.views = site_views(
-            self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.model, self.config.schools_per_page
-        )
+        # The offline copy is the same sources read the same way: it takes this build's analysis.
+        handed = search.handed_over(config.config_file_path)
+        self.corpus, analysis, self.model, self.views = handed if isinstance(handed, tuple) else self._prepare(config)
+        self.analysis = analysis
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
         self.titles = {src: school.meta.school for src, school in self.by_page.items()}
         self._report(self.corpus.diagnostics + analysis.diagnostics)
         return config
+
+    def _prepare(self, config: MkDocsConfig) -> tuple[Corpus, Analysis, ModelPolicy | None, SiteViews]:
+        """Read the corpus, compare the schools, make the model policy and every page's view."""
+        try:
+            taxonomy = self._taxonomy(config)
+            corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
+        except PolicyAtlasError as error:
+            raise PluginError(str(error)) from error
+        cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
+        self.corpus = corpus
+        analysis = analyse(corpus, taxonomy, classifier_for(taxonomy, cache))
+        model = self._model(config, analysis)
+        if self.config.schools_per_page < 1:
+            raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
+        views = site_views(corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, model, self.config.schools_per_page)
+        return corpus, analysis, model, views
 
     def _taxonomy(self, config: MkDocsConfig) -> Taxonomy:
         path = self._taxonomy_path(config)
@@ -301,7 +308,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
         self.page_records = []
         if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
-            search.offline_zip(config)
+            search.offline_zip(config, (self.corpus, self.analysis, self.model, self.views))
 
 
 def _md_link(here: str, target: str) -> str:

@@ -87,17 +87,30 @@ def building_offline_copy() -> bool:
     return os.environ.get(OFFLINE_ENV) == "1"
 
 
-def offline_zip(config: MkDocsConfig) -> Path:
+_HANDED: dict[str, object] = {}
+"""What a build hands to the offline copy it builds of the same ``mkdocs.yml``, by config file."""
+
+
+def handed_over(config_file: str | None) -> object | None:
+    """What the build of which this is the offline copy handed over, or None."""
+    return _HANDED.get(config_file or "") if building_offline_copy() else None
+
+
+def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
     """Build the site again with ``.html`` addresses (pages, navigation and search then work when
-    opened from a folder) and zip it into ``downloads/`` of the site being built."""
+    opened from a folder) and zip it into ``downloads/`` of the site being built. ``prepared``
+    (the build's corpus, analysis and views) is handed to the copy, which has the same inputs."""
     target = Path(config.site_dir) / OFFLINE_ZIP
     with tempfile.TemporaryDirectory(prefix="policy-atlas-offline-") as tmp:
         previous = os.environ.get(OFFLINE_ENV)
         os.environ[OFFLINE_ENV] = "1"
+        if prepared is not None:
+            _HANDED[config.config_file_path or ""] = prepared
         try:
             copy = load_config(config_file=config.config_file_path, site_dir=tmp, use_directory_urls=False, strict=config.strict)
             build(copy)
         finally:
+            _HANDED.clear()
             if previous is None:
                 del os.environ[OFFLINE_ENV]
             else:
