@@ -64,6 +64,8 @@ class SchoolPolicy:
 class Corpus:
     schools: tuple[SchoolPolicy, ...]
     diagnostics: tuple[Diagnostic, ...]
+    left_out: tuple[Diagnostic, ...] = ()
+    """Why each source that is not on the site was left out, one diagnostic per source, by file."""
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,25 @@ def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
     return PageState.CURRENT
 
 
+def read_page(page: Path, shown: str) -> str | None:
+    """A policy page's text, or None when there is none; PolicyAtlasError when it cannot be read."""
+    try:
+        data = page.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise PolicyAtlasError(shown, "is a directory, not a policy page: remove it and run `policy-atlas normalise`") from None
+    except OSError as error:
+        raise PolicyAtlasError(shown, f"cannot read the page: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PolicyAtlasError(
+            shown, f"not valid UTF-8 (byte 0x{data[error.start]:02x}): save the page as UTF-8, or run `policy-atlas normalise --force`", line
+        ) from None
+
+
 def read_source_bytes(source: Source) -> bytes:
     try:
         return source.path.read_bytes()
@@ -301,8 +322,8 @@ def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: boo
         if only and source.meta.slug not in only:
             continue
         page = page_path_for(pages_dir, source.meta.slug)
-        existing = page.read_text(encoding="utf-8") if page.exists() else None
         try:
+            existing = read_page(page, str(page))
             found = analyse(source, classifier, page_overrides(existing))
         except PolicyAtlasError as error:
             problems.append(Diagnostic(error.path, error.line, "bad-source", error.message, Severity.ERROR))
@@ -326,34 +347,60 @@ def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: boo
 def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
     """Read every school's page for a build, reporting missing, stale and edited pages.
 
-    Raises PolicyAtlasError when the sources themselves cannot be listed (bad metadata,
-    two sources with one slug); a page that is merely stale is a warning.
+    One bad school never stops the others: a source that cannot be used (unreadable, empty,
+    binary, a document renamed ``.txt``, bad metadata, a duplicate slug) or a page that cannot be
+    read is an ERROR diagnostic, and that school is left out (``Corpus.left_out`` says why); a
+    page that is merely stale is a warning. Raises PolicyAtlasError only when there is no
+    sources directory to read.
     """
     sources, found = discover_sources(sources_dir)
     diagnostics = list(found)
+    left_out = [d for d in found if d.severity is Severity.ERROR]
     schools: list[SchoolPolicy] = []
     for source in sources:
-        page = page_path_for(pages_dir, source.meta.slug)
-        shown = f"{pages_dir.name}/{page.name}"
-        data = source.path.read_bytes()
-        if not page.exists():
-            decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
-            diagnostics.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
+        try:
+            school, problems = _load_school(source, pages_dir)
+        except PolicyAtlasError as error:
+            problem = Diagnostic(error.path, error.line, "left-out", f"{error.message}; this policy is left out", Severity.ERROR)
+            diagnostics.append(problem)
+            left_out.append(problem)
             continue
-        text = page.read_text(encoding="utf-8")
-        state = page_state(text, data)
-        if state is PageState.FOREIGN:
-            diagnostics.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
-        front, body, offset = split_front_matter(text)
-        diagnostics.extend(front_matter_problems(front, shown))
-        record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
-        if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
-            decode_source(data, source.meta.source_file)  # a source that became unusable says why
-            edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
-            diagnostics.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
-        parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
-        diagnostics.extend(parsed.diagnostics)
-        notes = tuple(str(n) for n in (record or {}).get("source_notes", []) or [])
-        aside = page_set_aside(record or {})
-        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside))
-    return Corpus(tuple(schools), tuple(diagnostics))
+        diagnostics.extend(problems)
+        if school is None:
+            left_out.extend(p for p in problems if p.code == "missing-page")
+        else:
+            schools.append(school)
+    return Corpus(tuple(schools), tuple(diagnostics), tuple(sorted(left_out, key=lambda d: (d.path, d.line or 0))))
+
+
+def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, list[Diagnostic]]:
+    """One school for a build, with what is wrong with its page; None when it has no page.
+
+    Raises PolicyAtlasError when the school cannot be shown at all: its source cannot be read
+    or is unusable (say, a PDF put where the text was), or its page cannot be read.
+    """
+    page = page_path_for(pages_dir, source.meta.slug)
+    shown = f"{pages_dir.name}/{page.name}"
+    data = read_source_bytes(source)
+    text = read_page(page, shown)
+    problems: list[Diagnostic] = []
+    if text is None:
+        decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
+        problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
+        return None, problems
+    state = page_state(text, data)
+    if state is PageState.FOREIGN:
+        problems.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
+    front, body, offset = split_front_matter(text)
+    problems.extend(front_matter_problems(front, shown))
+    record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
+    if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
+        decode_source(data, source.meta.source_file)  # a source that became unusable is never published
+        edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
+        problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
+    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
+    problems.extend(parsed.diagnostics)
+    listed = (record or {}).get("source_notes")
+    notes = tuple(str(n) for n in listed) if isinstance(listed, list) else ()
+    aside = page_set_aside(record or {})
+    return SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside), problems

@@ -19,7 +19,7 @@ from enum import Enum
 
 from .compare import SIMILARITY_FLOOR, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
 from .corpus import SchoolPolicy
-from .model import Force, PolicyDate
+from .model import Diagnostic, Force, PolicyDate
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
@@ -643,17 +643,34 @@ class SchoolGroup:
 
 
 @dataclass(frozen=True)
+class LeftOutView:
+    """A source that is not on the site, and why: the file, the line to fix, the reason."""
+
+    file: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class SchoolsIndexView:
     count: int
     today: str
     groups: tuple[SchoolGroup, ...]
+    left_out: tuple[LeftOutView, ...] = ()
 
     @property
     def title(self) -> str:
         return "Schools"
 
 
-def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date) -> SchoolsIndexView:
+_LEFT_OUT_SUFFIX = "; this policy is left out"
+
+
+def left_out_view(problem: Diagnostic) -> LeftOutView:
+    return LeftOutView(problem.path, problem.line, problem.message.removesuffix(_LEFT_OUT_SUFFIX))
+
+
+def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date, left_out: tuple[Diagnostic, ...] = ()) -> SchoolsIndexView:
     """One table per group, so hundreds of schools stay scannable; groups and schools by name."""
     by_group: dict[str, list[SchoolPolicy]] = {}
     for school in schools:
@@ -676,7 +693,7 @@ def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date) -> School
         )
         for group in sorted(by_group, key=lambda g: (g.casefold(), g))
     )
-    return SchoolsIndexView(len(schools), today.isoformat(), groups)
+    return SchoolsIndexView(len(schools), today.isoformat(), groups, tuple(left_out_view(p) for p in left_out))
 
 
 # Everything a build shows ------------------------------------------------------------------------
@@ -704,12 +721,13 @@ def site_views(
     shared: tuple[SharedPassage, ...],
     taxonomy: Taxonomy,
     today: date,
+    left_out: tuple[Diagnostic, ...] = (),
 ) -> SiteViews:
     """The views of every generated page. Without topics there is no matrix, topic or gap page."""
     names = {s.meta.slug: s.meta.school for s in schools}
     compared = bool(taxonomy.topics)
     return SiteViews(
-        schools_index_view(schools, today),
+        schools_index_view(schools, today, left_out),
         {s.meta.slug: school_summary_view(s, today, shared, names, compared) for s in sorted(schools, key=lambda s: s.meta.slug)},
         matrix_view(matrix, taxonomy, names) if compared else None,
         tuple(topic_view(row, matrix, taxonomy, names) for row in matrix.rows) if compared else (),

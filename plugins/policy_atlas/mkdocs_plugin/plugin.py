@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -22,15 +22,19 @@ from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
+from policy_atlas.core.sanitise import audit_page, sanitise_content
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from policy_atlas.core.views import PageKind, Ref, SiteViews, site_views
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 
 from .nav import group_schools, order_compare, relink
-from .pages import Links, SitePaths
+from .pages import Links, SitePaths, script_policy
 from .templates import Templates
 
 log = get_plugin_logger(__name__)
+
+THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
+"""Theme partials that load Material's inline start-up scripts from files instead (no inline script)."""
 
 NEEDED_EXTENSIONS = ("attr_list",)
 """Markdown extensions the generated pages rely on (ids on headings); added when a site omits them."""
@@ -76,6 +80,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return config
         config.markdown_extensions.extend(e for e in NEEDED_EXTENSIONS if e not in config.markdown_extensions)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))  # the site's own overrides still win
         self.today = build_date()
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
@@ -85,7 +90,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
         analysis = self.analysis = analyse(self.corpus, taxonomy)
-        self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today)
+        self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.corpus.left_out)
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
         self.titles = {src: school.meta.school for src, school in self.by_page.items()}
@@ -100,10 +105,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return Path(self.config.taxonomy) if self.config.taxonomy else Path(config.config_file_path).parent / "taxonomy.yml"
 
     def _report(self, problems: tuple[Diagnostic, ...]) -> None:
+        """Each problem as one log line. An error leaves its school out and the build goes on;
+        being logged at ERROR, it still fails a ``strict`` build at the end, so CI notices."""
+        levels = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.NOTE: log.info}
         for problem in problems:
-            if problem.severity is Severity.ERROR:
-                raise PluginError(str(problem))
-            (log.warning if problem.severity is Severity.WARNING else log.info)(str(problem))
+            levels[problem.severity](str(problem))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer | None:
         """Rebuild when a source policy, its metadata or the taxonomy changes, not only the docs."""
@@ -127,10 +133,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return files
 
     def _warn_orphans(self, files: Files) -> None:
+        """A policy page is published only for a school on the site: never the page of a school
+        left out (its source may now be a PDF) or of no school at all."""
         known = set(self.by_page) | {self.paths.src(Ref(PageKind.SCHOOLS))}
         for file in files.documentation_pages():
             if file.src_uri.startswith(self.config.pages_dir + "/") and file.src_uri not in known:
-                log.warning(f"{file.src_uri}: no source in {self.config.sources_dir} has this slug")
+                files.remove(file)
+                log.warning(f"{file.src_uri}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
 
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
@@ -187,6 +196,30 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         links = Links(self.paths, files, page.file.src_uri)
         summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], links)
         return summary + "\n" + markdown
+
+
+    @event_priority(-100)  # last: after every other plugin has changed the content, before search indexes it
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Every page's content through the allow-list: the second layer behind the templates' escaping."""
+        return sanitise_content(html) if self.config.enabled else html
+
+    @event_priority(-100)  # last: audit the page exactly as it will be written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A finished page that could run script from its input is withheld, with an error naming why."""
+        if not self.config.enabled:
+            return output
+        problems = audit_page(output, script_policy(page.file.url, config.extra_javascript)).problems
+        if not problems:
+            return output
+        for problem in dict.fromkeys(problems):
+            log.error(f"{page.file.src_uri}: withheld: {problem}")
+        return WITHHELD
+
+
+WITHHELD = (
+    "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Page withheld</title>\n"
+    "<p>This page was withheld: it would have run script taken from its input. The build log names the cause.</p>\n</html>\n"
+)
 
 
 def _md_link(here: str, target: str) -> str:

@@ -1,0 +1,84 @@
+"""The tests' own reading of built HTML, written apart from the plugin's audit so that one bug
+cannot hide in both: executable constructs, visible text, and every link with its target."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# The theme's own scripts: Material's bundle and search worker, and its start-up snippets, which
+# the plugin loads from files so that no page has an inline script.
+THEME_SCRIPT_SRC = re.compile(r"^(/|(\.\./)*)assets/(javascripts|policy-atlas)/[\w.-]+\.js$")
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "background", "srcset", "cite", "ping"}
+EMBEDS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base"}
+_SCHEME = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
+_IGNORED = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def runs_script(url: str) -> bool:
+    return bool(_SCHEME.match(_IGNORED.sub("", url)))
+
+
+@dataclass
+class Reading:
+    constructs: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(attribute, value) of every href and src."""
+    ids: set[str] = field(default_factory=set)
+
+    @property
+    def visible(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.reading = Reading()
+        self.script: dict[str, str | None] | None = None
+        self.raw_text = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = self.reading.constructs
+        for name, value in attrs:
+            if name.startswith("on"):
+                found.append(f"<{tag} {name}={value!r}>")
+            if value is not None and (name in URL_ATTRIBUTES or name.endswith(":href")) and runs_script(value):
+                found.append(f"<{tag} {name}={value!r}>")
+            if name == "style" and value and re.search(r"javascript:|expression\(", value, re.IGNORECASE):
+                found.append(f"<{tag} style={value!r}>")
+            if name in ("href", "src") and value is not None:
+                self.reading.links.append((name, value))
+            if name in ("id", "name") and value:
+                self.reading.ids.add(value)
+        if tag in EMBEDS:
+            found.append(f"<{tag}>")
+        if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
+            found.append("<meta http-equiv=refresh>")
+        if tag == "script":
+            self.script = dict(attrs)
+            src = self.script.get("src")
+            data = src is None and self.script.get("type") == "application/json" and self.script.get("id") == "__config"
+            if not data and not (src is not None and THEME_SCRIPT_SRC.match(src)):
+                found.append(f"foreign <script {self.script}>")
+        if tag in ("script", "style", "title", "textarea"):
+            self.raw_text += tag in ("script", "style")
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.raw_text:
+            self.raw_text -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.raw_text:
+            self.reading.text.append(data)
+
+
+def read_html(html: str) -> Reading:
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    return reader.reading
