@@ -10,6 +10,7 @@ tell a stale page from a current one, and the normaliser can tell a page a perso
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -28,6 +29,8 @@ from .taxonomy import Taxonomy
 FORMAT = 2
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``."""
 FRONT_MATTER_KEY = "policy_atlas"
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
 SET_ASIDE_KINDS = ("cover", "furniture")
 
 
@@ -50,10 +53,17 @@ class SchoolPolicy:
     edited: bool = False
     set_aside: tuple[SetAside, ...] = ()
     """Cover-page lines and page furniture of the source, kept out of the clauses."""
+    tag_lines: Mapping[str, int] = field(default_factory=dict)
+    """The line of each clause's tag in the page, by clause id: where a person's edit is."""
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Clause))
+
+    @property
+    def shown_page(self) -> str:
+        """The page as messages name it: ``policies/<slug>.md``."""
+        return f"{self.page_path.parent.name}/{self.page_path.name}"
 
     @property
     def source_name(self) -> str:
@@ -95,7 +105,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if end < 0:
         return {}, text, 0
     try:
-        loaded = yaml.safe_load(text[4:end])
+        loaded = yaml.load(text[4:end], Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return {}, text, 0
     body = text[end + 5:]
@@ -282,6 +292,16 @@ def analyse_source(source: Source, classifier: Classifier, keep: dict[str, tuple
     return found.data, found.blocks, found.notes
 
 
+def tag_lines(page_text: str) -> dict[str, int]:
+    """The 1-based line of every clause tag in a whole page (front matter included), by clause id."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(page_text.split("\n"), start=1):
+        tag = parse_tag(line)
+        if tag is not None:
+            found.setdefault(tag[2], number)
+    return found
+
+
 def page_overrides(page_text: str | None) -> dict[str, tuple[str, ...]]:
     """A person's ``+topic`` / ``-topic`` entries in an existing page, by clause id."""
     if page_text is None:
@@ -329,6 +349,7 @@ def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: boo
             problems.append(Diagnostic(error.path, error.line, "bad-source", error.message, Severity.ERROR))
             continue
         data, notes = found.data, found.notes
+        problems += _override_problems(existing, found.blocks, taxonomy, str(page))
         text = render_page(source, data, found.blocks, notes, found.set_aside)
         state = page_state(existing, data)
         if state in (PageState.EDITED, PageState.FOREIGN) and not force:
@@ -342,6 +363,29 @@ def normalise(sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: boo
         page.write_text(text, encoding="utf-8", newline="\n")
         results.append(NormaliseResult(source.meta.slug, page, "written", state.value, notes))
     return results, problems
+
+
+def _override_problems(existing: str | None, blocks: tuple[Heading | Clause, ...], taxonomy: Taxonomy, shown: str) -> list[Diagnostic]:
+    """A person's overrides that cannot be honoured: on a clause the source no longer has (dropped),
+    or naming no topic of the taxonomy (kept in the page, never applied). Errors: say it, exit 1."""
+    kept = page_overrides(existing)
+    if not kept or existing is None:
+        return []
+    ids = {b.id for b in blocks if isinstance(b, Clause)}
+    lines = tag_lines(existing)
+    problems = [
+        Diagnostic(shown, lines.get(clause_id), "unknown-clause", f"topic override {','.join(changes)} is on clause {clause_id!r}, which the source no longer has; it is dropped", Severity.ERROR)
+        for clause_id, changes in sorted(kept.items())
+        if clause_id not in ids
+    ]
+    problems += [
+        Diagnostic(shown, lines.get(clause_id), "unknown-topic", f"topic override {change} on clause {clause_id!r}: no topic {change[1:]!r} in {taxonomy.path or 'the taxonomy'}; not applied", Severity.ERROR)
+        for clause_id, changes in sorted(kept.items())
+        if clause_id in ids
+        for change in changes
+        if taxonomy.get(change[1:]) is None
+    ]
+    return problems
 
 
 def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
@@ -403,4 +447,4 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     listed = (record or {}).get("source_notes")
     notes = tuple(str(n) for n in listed) if isinstance(listed, list) else ()
     aside = page_set_aside(record or {})
-    return SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside), problems
+    return SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside, tag_lines(text)), problems
