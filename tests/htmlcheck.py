@@ -3,9 +3,13 @@ cannot hide in both: executable constructs, visible text, and every link with it
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 # The theme's own scripts: Material's bundle and search worker, and its start-up snippets, which
 # the plugin loads from files so that no page has an inline script.
@@ -82,3 +86,55 @@ def read_html(html: str) -> Reading:
     reader.feed(html)
     reader.close()
     return reader.reading
+
+
+@dataclass
+class LinkReport:
+    checked: int = 0
+    external: int = 0
+    dangling: list[str] = field(default_factory=list)
+
+
+def _target(site: Path, page: str, url: str) -> tuple[Path, str]:
+    """The file and fragment a link from ``page`` (a path in the site) leads to."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    here = posixpath.dirname(page)
+    resolved = posixpath.normpath(posixpath.join(here, path)) if path else page
+    file = site / resolved.lstrip("/")
+    if path.endswith("/") or (file.is_dir() and not path.endswith(".html")):
+        file = file / "index.html"
+    return file, unquote(parts.fragment)
+
+
+def check_links(site: Path, extra: dict[str, list[str]] | None = None) -> LinkReport:
+    """Follow every href and src of every HTML file (and the ``extra`` links, by the page they are
+    on): each must reach a file of the site and, with a fragment, an element with that id."""
+    report = LinkReport()
+    readings = {p.relative_to(site).as_posix(): read_html(p.read_text(encoding="utf-8")) for p in sorted(site.rglob("*.html"))}
+    links = {page: [v for _, v in reading.links] for page, reading in readings.items()}
+    for page, more in (extra or {}).items():
+        links.setdefault(page, []).extend(more)
+    for page, urls in links.items():
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                report.external += 1
+                continue
+            report.checked += 1
+            file, fragment = _target(site, page, url)
+            if not file.is_file():
+                report.dangling.append(f"{page}: {url} (no {file.relative_to(site) if file.is_relative_to(site) else file})")
+                continue
+            if fragment and file.suffix == ".html":
+                key = file.relative_to(site).as_posix()
+                reading = readings.get(key)
+                if reading is None or fragment not in reading.ids:
+                    report.dangling.append(f"{page}: {url} (no #{fragment} on {key})")
+    return report
+
+
+def search_links(site: Path) -> dict[str, list[str]]:
+    """The search index's entries as links from the site's root page, as the theme follows them."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return {"index.html": [d["location"] or "./" for d in docs]}

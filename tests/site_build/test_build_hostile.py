@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from hostilekit import EPOCH, PAYLOADS, file_stem, hostile_project, placements
-from htmlcheck import read_html
+from htmlcheck import check_links, read_html, search_links
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from sitekit import TAXONOMY, make_project, normalise
@@ -123,3 +123,11 @@ def test_every_source_file_is_published_under_its_own_name(hostile: tuple[Path, 
     site, _ = hostile
     published = {p.name for p in (site / "data" / "sources").iterdir()}
     assert published == {f"{file_stem(n, p)}.txt" for n, p in enumerate(PAYLOADS, start=1)}
+
+
+def test_no_link_of_the_hostile_site_dangles(hostile: tuple[Path, list[str]]) -> None:
+    """File names full of ``#``, ``?``, ``%`` and quotes still give links that reach their file."""
+    site, _ = hostile
+    report = check_links(site, search_links(site))
+    assert report.dangling == []
+    assert report.checked > 10_000
