@@ -7,16 +7,12 @@ taxonomy's labels), as ``tests/site_build/test_build_hostile.py`` builds it.
 
 from __future__ import annotations
 
-import functools
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browserkit import DESKTOP, REPO, watch
+from browserkit import DESKTOP, REPO, serve, watch
 from hostilekit import EPOCH, PAYLOADS, hostile_project
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -28,11 +24,6 @@ import sitekit  # noqa: E402  (the real-build helpers of tests/site_build)
 pytestmark = pytest.mark.browser
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     root = tmp_path_factory.mktemp("hostile") / "project"
@@ -42,15 +33,8 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
         patch.setenv("SOURCE_DATE_EPOCH", EPOCH)
         patch.setenv("NO_MKDOCS_2_WARNING", "1")
         mkdocs_build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/", site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site) as url:
+        yield url, site
 
 
 def test_no_page_of_the_hostile_site_opens_a_dialog(browser: Browser, hostile_url: tuple[str, Path]) -> None:
