@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from policy_atlas.core.views import Ref, SiteViews
 from policy_atlas.mkdocs_plugin.pages import SitePaths
-from policy_atlas.mkdocs_plugin.templates import Templates
+from policy_atlas.templating import Templates
 
 PATHS = SitePaths("policies", "data")
 

@@ -262,6 +262,10 @@ SCOPE = [
     # A duty to limit an act to a time is a condition on doing it.
     case("Staff should limit their personal use to lunch breaks.", "permitted-with-conditions"),
     case("Breaches of this policy may result in disciplinary action.", "permitted"),
+    # A modal that says what might happen states no rule; a later one governs.
+    case("Staff can often have more than one relationship with a family.", "none"),
+    case("Comments may be taken out of context by readers.", "none"),
+    case("Posts can easily be misread, so staff must think carefully before posting.", "discouraged"),
     case("A breach will be treated as gross misconduct.", "required"),
 ]
 

@@ -19,6 +19,7 @@ import yaml
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Heading, Policy, Severity
 from policy_atlas.core.sources import slugify
+from rewrapkit import rewrap
 
 SLUG = "t"
 SOURCE_FILE = "source_policies/t.txt"
@@ -104,62 +105,6 @@ def test_ids_are_unique_and_well_formed(seed: tuple[str, str]) -> None:
     assert not duplicates
     malformed = [i for i in found if not re.fullmatch(rf"{re.escape(slug)}/[a-z0-9./-]+", i)]
     assert not malformed
-
-
-def paragraph_blocks(policy: Policy) -> dict[int, int]:
-    """First line -> last line of each stretch of source lines that ingest read as one paragraph.
-
-    Provisions split out of one paragraph share lines, so overlapping clause spans are merged.
-    """
-    spans = sorted((c.source.line_start, c.source.line_end) for c in policy.clauses if c.source)
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return dict(merged)
-
-
-def rewrap(text: str, policy: Policy, width: int) -> str:
-    """The same policy as an extractor with another page width would give it.
-
-    Each paragraph (the lines of one clause, or of the provisions split from one paragraph)
-    is joined and wrapped again at ``width`` with textwrap, keeping its first line's indent
-    and marker (number, bullet glyph). Every other line (headings, page numbers, blank lines)
-    is kept as it is, and so is a line a heading shares with a clause ("Introduction 1.1").
-    A paragraph that sat on one line and now takes several is followed by a blank line, as a
-    PDF's paragraph spacing would show it: otherwise seeds with one line per paragraph (002,
-    004) would lose every paragraph end, to a human reader too.
-    """
-    lines = text.split("\n")
-    blocks = paragraph_blocks(policy)
-    heading_lines = {heading.line for heading in policy.headings}
-    out: list[str] = []
-    number = 1
-    while number <= len(lines):
-        if number in blocks and number in heading_lines:
-            end = blocks.pop(number)
-            if end > number:
-                blocks[number + 1] = end
-        if number not in blocks:
-            out.append(lines[number - 1])
-            number += 1
-            continue
-        end = blocks[number]
-        block = [line for line in lines[number - 1 : end] if line.strip()]
-        indent = block[0][: len(block[0]) - len(block[0].lstrip())]
-        out += textwrap.wrap(
-            " ".join(line.strip() for line in block),
-            width,
-            initial_indent=indent,
-            break_long_words=False,
-            break_on_hyphens=False,
-        )
-        number = end + 1
-        if len(block) == 1 and len(block[0]) > width and number <= len(lines) and lines[number - 1].strip():
-            out.append("")
-    return "\n".join(out)
 
 
 NARROW_PAGE = (

@@ -8,7 +8,7 @@ import difflib
 import pytest
 
 from policy_atlas.core.redline import Change, redline, similarity
-from policy_atlas.mkdocs_plugin.templates import Templates
+from policy_atlas.templating import Templates
 
 ADDED = '<ins><span class="pa-sr">added: </span>'
 REDLINE = '{% from "partials/statement.html.jinja" import redline %}{{ redline(changes) }}'

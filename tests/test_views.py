@@ -14,7 +14,7 @@ from pagekit import fake_url
 from policy_atlas.core.corpus import SchoolPolicy
 from policy_atlas.core.model import Clause, PolicyDate, PolicyMeta, SetAside
 from policy_atlas.core.views import PageKind, Ref, SchoolSummaryView, school_summary_view
-from policy_atlas.mkdocs_plugin.templates import Templates, anchor, external, heading
+from policy_atlas.templating import Templates, anchor, external, heading
 
 PAYLOADS = ("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", '"><script>alert(1)</script>', '{: onclick="alert(1)"}')
 

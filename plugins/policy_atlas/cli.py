@@ -8,12 +8,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from .core.classify import Classifier, resolve_topics
-from .core.corpus import analyse_source, normalise, page_overrides, page_path_for, read_page
-from .core.analysis import with_overrides
+from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for, read_page
+from .core.analysis import analyse, with_overrides
+from .core.merge import DEFAULT_THRESHOLD, Strategy, build_model
+from .core.render import build_date
+from .core.views import model_json, model_policy_view
+from .core.wordexport import model_docx
+from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
 from .core.model import Clause, PolicyAtlasError, Severity
 from .core.sources import discover_sources
-from .core.taxonomy import Taxonomy, load_taxonomy
+from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -34,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
         "or a folder holding gold/ and the policies/ they label; each set is scored alone and all together",
     )
     ev.add_argument("--misses", action="store_true", help="also list every snippet scored wrong")
+    model = commands.add_parser("model", help="write the model merged policy as Word, Markdown or JSON")
+    model.add_argument("--format", choices=("docx", "md", "json"), required=True, help="what to write")
+    model.add_argument("--out", type=Path, required=True, help="the file to write")
+    model.add_argument("--strategy", choices=[s.value for s in Strategy], default=Strategy.TYPICAL.value, help="how each clause's wording is chosen")
+    model.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="share of schools a provision needs for a clause (default 0.5)")
+    model.add_argument("--outline", type=Path, help="the model outline (default: PROJECT/model_outline.yml)")
     return parser
 
 
@@ -45,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         taxonomy = _taxonomy(args.taxonomy, args.project)
         if args.command == "evaluate":
             return _evaluate(sources, pages, taxonomy, args.sets, args.misses)
+        if args.command == "model":
+            return _model(sources, pages, taxonomy, args)
         return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet)
     except PolicyAtlasError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -98,6 +111,40 @@ def _readings(policies_dir: Path, pages: Path | None, classifier: Classifier) ->
         statements = {c.id: with_overrides(results[c.id].statements, keep.get(c.id, ())) for c in clauses}
         readings[source.meta.slug] = Reading(clauses, statements, source.path.stem)
     return readings
+
+
+def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namespace) -> int:
+    """The model policy from the policy pages, as a build would make it, written to a file."""
+    if not taxonomy.topics:
+        raise PolicyAtlasError(str(args.project / "taxonomy.yml"), "the model policy needs a taxonomy")
+    if not 0 < args.threshold <= 1:
+        raise PolicyAtlasError("--threshold", f"must be above 0 and at most 1, not {args.threshold}")
+    outline = load_outline(args.outline or args.project / "model_outline.yml", taxonomy)
+    corpus = load_corpus(sources, pages)
+    for problem in corpus.diagnostics:
+        print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+    if not corpus.schools:
+        raise PolicyAtlasError(str(pages), "no policy pages to make a model from: run `policy-atlas normalise`")
+    analysis = analyse(corpus, taxonomy)
+    names = {s.meta.slug: s.meta.school for s in corpus.schools}
+    made = build_model(analysis, names, outline, args.threshold, Strategy(args.strategy))
+    today = build_date()
+    content: str | bytes
+    if args.format == "docx":
+        content = model_docx(made, today)
+    elif args.format == "json":
+        content = model_json(made, taxonomy)
+    else:
+        content = Templates().render_markdown("model-policy.download.md.jinja", model_policy_view(made, taxonomy, today))
+    try:
+        if isinstance(content, bytes):
+            args.out.write_bytes(content)
+        else:
+            args.out.write_text(content, encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise PolicyAtlasError(str(args.out), f"cannot write: {error.strerror}") from error
+    print(f"wrote {args.out}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")
+    return 0
 
 
 def _normalise(sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], quiet: bool) -> int:

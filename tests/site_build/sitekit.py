@@ -26,8 +26,10 @@ from mkdocs.structure.pages import Page
 from policy_atlas.cli import main as cli_main
 
 BIN = Path(sys.executable).parent
-# The project's own topic taxonomy, which `policy-atlas` reads from PROJECT/taxonomy.yml.
+# The project's own topic taxonomy, which `policy-atlas` reads from PROJECT/taxonomy.yml,
+# and its model policy outline (PROJECT/model_outline.yml).
 TAXONOMY = Path(__file__).resolve().parents[2] / "taxonomy.yml"
+OUTLINE = Path(__file__).resolve().parents[2] / "model_outline.yml"
 
 MKDOCS_YML = """\
 site_name: Policy Atlas test
@@ -151,6 +153,8 @@ def make_project(root: Path, sources: Mapping[str, bytes | str]) -> Path:
     )
     if TAXONOMY.is_file():
         shutil.copyfile(TAXONOMY, root / "taxonomy.yml")
+    if OUTLINE.is_file():
+        shutil.copyfile(OUTLINE, root / "model_outline.yml")
     write_sources(root, sources)
     return root
 

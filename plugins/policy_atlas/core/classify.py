@@ -16,7 +16,7 @@ from functools import lru_cache
 from .force import Frame, completes_lead_in, lead_in_frame, statement_force
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
-from .sentences import sentence_spans
+from .sentences import last_sentence
 from .statements import split_statements
 from .taxonomy import Rule, Taxonomy, Topic
 
@@ -204,7 +204,7 @@ class Classifier:
         previous: tuple[TopicTag, ...] = ()
         for index, text in enumerate(spans, start=1):
             force, force_why = statement_force(text, frame)
-            completes = _last_sentence(lead_ins[0].text) if lead_ins and index == 1 and completes_lead_in(text) else None
+            completes = last_sentence(lead_ins[0].text) if lead_ins and index == 1 and completes_lead_in(text) else None
             tags = self._topics(text, lead_ins, example_topics, innermost, previous, completes)
             statements.append(
                 Statement(
@@ -237,12 +237,6 @@ class Classifier:
             if why is not None:
                 tags.append(TopicTag(topic.id, why))
         return tuple(tags)
-
-
-def _last_sentence(text: str) -> str:
-    """The sentence of a lead-in that its items complete: its last ("These are the risks:")."""
-    spans = sentence_spans(text)
-    return text[spans[-1][0]:spans[-1][1]] if spans else text
 
 
 _CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)

@@ -297,7 +297,7 @@ def _sum(vectors: Iterable[Vector]) -> Vector:
     return total
 
 
-class _Space:
+class Space:
     """The statements of one topic as TF-IDF vectors, with an index of their distinctive terms.
 
     ``nearest`` scores a statement only against statements that share one of its most
@@ -345,7 +345,7 @@ def _order(member: Member) -> tuple[str, int, str, int]:
     return (member.school, line, member.clause.id, member.statement.index)
 
 
-def _typical(pool: list[Member], total: Vector, space: _Space, own: Vector | None = None) -> Member:
+def typical(pool: list[Member], total: Vector, space: Space, own: Vector | None = None) -> Member:
     """The member most like ``total`` less ``own`` (statements summed): first in document order on ties."""
 
     def score(member: Member) -> float:
@@ -355,7 +355,7 @@ def _typical(pool: list[Member], total: Vector, space: _Space, own: Vector | Non
     return sorted(pool, key=lambda m: (-score(m), _order(m)))[0]
 
 
-def _stance(kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Mapping[str, tuple[str, ...]], space: _Space) -> Stance:
+def _stance(kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Mapping[str, tuple[str, ...]], space: Space) -> Stance:
     """A school's stance from its statements that meet the provision's rules.
 
     A statement that states a rule is preferred to one that states none; then one for which
@@ -367,7 +367,7 @@ def _stance(kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Map
     """
     pool = [m for m in own if m.force is not Force.NONE] or list(own)
     pool = [m for m in pool if kinds_of[m.id][0] == kind.id] or pool
-    chosen = _typical(pool, total, space, _sum(space.vectors[m.id] for m in own))
+    chosen = typical(pool, total, space, _sum(space.vectors[m.id] for m in own))
     repeats = tuple(
         m
         for m in own
@@ -382,7 +382,7 @@ def _align_provision(
     matching: list[Member],
     topic_members: Mapping[str, list[Member]],
     kinds_of: Mapping[str, tuple[str, ...]],
-    space: _Space,
+    space: Space,
 ) -> Provision:
     """One provision: a stance for each school whose words meet its rules, then, for each other
     school with statements on the topic, its closest statement: a stance when at least
@@ -392,7 +392,7 @@ def _align_provision(
         school: _stance(kind, [m for m in matching if m.school == school], total, kinds_of, space)
         for school in sorted({m.school for m in matching})
     }
-    reference = _typical([s.member for s in stances.values()], total, space)
+    reference = typical([s.member for s in stances.values()], total, space)
     among = {m.id: m for m in matching}
     candidates = set(among)
     nearest: list[Nearest] = []
@@ -412,7 +412,7 @@ def align_topic(
     """The topic's provisions, each with one stance per school that has one; and, per school, the
     statements that are in none of them."""
     ordered = sorted(members, key=_order)
-    space = _Space(ordered, concepts)
+    space = Space(ordered, concepts)
     kinds_of = {m.id: tuple(k.id for k in topic.provisions if topic_evidence(topic, m.text, k.rules)) for m in ordered}
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in ordered:
@@ -430,7 +430,7 @@ def align_topic(
 
 
 def _provision(
-    topic: Topic, kind: ProvisionKind, reference: Member, stances: tuple[Stance, ...], nearest: tuple[Nearest, ...], space: _Space
+    topic: Topic, kind: ProvisionKind, reference: Member, stances: tuple[Stance, ...], nearest: tuple[Nearest, ...], space: Space
 ) -> Provision:
     members = [m for s in stances for m in (s.member, *s.repeats)]
     scores = {m.id: round(space.cosine(reference.id, m.id), 3) for m in members}

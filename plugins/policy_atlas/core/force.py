@@ -69,6 +69,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (REQUIRED, r"(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
     (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
+    (NONE, r"(?:may|can|could|might)\s+(?:often|sometimes|easily|quickly|potentially|inadvertently|unintentionally|unwittingly|even)\b|"
+     r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
     (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|(?:is|are)\s+(?:acceptable|permissible)"),
 )
@@ -199,17 +201,23 @@ def _main_clause(text: str) -> tuple[str, int]:
     return text[offset:], offset
 
 
-def _governing(text: str) -> tuple[Force, int, int] | None:
-    """(force, start, end) of the first deontic expression outside a relative clause."""
+def _governing(text: str, start: int = 0) -> tuple[Force, int, int] | None:
+    """(force, start, end) of the first deontic expression outside a relative clause.
+
+    A modal that only says what might happen ("can easily be misread") regulates nothing: the
+    next expression governs, or, when there is none, the statement states no rule.
+    """
     best: tuple[Force, int, int] | None = None
     for force, pattern in _COMPILED:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, start):
             if best is not None and match.start() >= best[1]:
                 break
             if _RELATIVE.search(text[: match.start()]) and not _COMPLEMENT.search(text[: match.start()]):
                 continue
             best = (force, match.start(), match.end())
             break
+    if best is not None and best[0] is NONE:
+        return _governing(text, best[2]) or best
     return best
 
 
@@ -283,6 +291,8 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
     """(force, why) for one statement; ``frame`` is what its list lead-in gives it, if any."""
     main, offset = _main_clause(text)
     found = _governing(main)
+    if found is not None and found[0] is NONE:
+        return NONE, f"{_quoted(main[found[1]:found[2]])} says what might happen, not what is allowed"
     if found is not None:
         force, start, end = found
         words = _quoted(main[start:end])

@@ -107,6 +107,20 @@ _FORCE_SHOWN = {
 }
 
 
+STANCE_VERBS: dict[Force, tuple[str, str, str]] = {
+    Force.PROHIBITED: ("prohibits", "prohibit", ""),
+    Force.REQUIRED: ("sets requirements for", "set requirements for", ""),
+    Force.DISCOURAGED: ("discourages", "discourage", ""),
+    Force.PERMITTED_WITH_CONDITIONS: ("allows", "allow", " subject to conditions"),
+    Force.PERMITTED: ("allows", "allow", ""),
+    Force.NONE: ("mentions", "mention", " without stating a rule"),
+}
+"""How a stance reads in a sentence: (singular verb, plural verb, what follows the object).
+
+"Requires" would claim the school demands the thing itself; a requirement *for* it is what a
+"must" statement on a provision says, whichever way round the provision is worded."""
+
+
 @dataclass(frozen=True)
 class SourceSpan:
     """Where a clause came from: a file in ``source_policies/`` and its 1-based lines."""

@@ -25,7 +25,7 @@ import nh3
 
 CONTENT_TAGS = frozenset(
     {
-        "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
+        "a", "abbr", "address", "article", "aside", "b", "blockquote", "cite", "footer", "header", "br", "caption", "code", "col", "colgroup", "dd", "del",
         "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
         "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s",
         "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",

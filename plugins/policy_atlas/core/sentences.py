@@ -79,3 +79,9 @@ def provision_spans(text: str) -> list[tuple[int, int]]:
         groups.append((start, end))
         has_modal = modal
     return groups
+
+
+def last_sentence(text: str) -> str:
+    """The last sentence of a text: the one a list lead-in's items complete ("These are the risks:")."""
+    spans = sentence_spans(text)
+    return text[spans[-1][0]:spans[-1][1]] if spans else text

@@ -66,15 +66,14 @@ class Taxonomy:
         return tuple(t.id for t in self.topics)
 
 
-def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
-    """Read and validate a taxonomy file; errors name the file and the line."""
-    shown = shown or str(path)
+def _read_yaml(path: Path, shown: str, what: str) -> tuple[Any, Any]:
+    """A YAML file's data and its composed nodes (for line numbers); a key given twice is an error."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise PolicyAtlasError(shown, f"cannot read taxonomy: {error.strerror}") from error
+        raise PolicyAtlasError(shown, f"cannot read {what}: {error.strerror}") from error
     except UnicodeDecodeError as error:
-        raise PolicyAtlasError(shown, "taxonomy is not UTF-8") from error
+        raise PolicyAtlasError(shown, f"{what} is not UTF-8") from error
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -84,6 +83,13 @@ def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
     except yaml.YAMLError as error:  # e.g. a character YAML does not allow
         raise PolicyAtlasError(shown, f"YAML error: {' '.join(str(error).split())}") from error
     _duplicate_keys(node, shown)
+    return data, node
+
+
+def load_taxonomy(path: Path, shown: str | None = None) -> Taxonomy:
+    """Read and validate a taxonomy file; errors name the file and the line."""
+    shown = shown or str(path)
+    data, node = _read_yaml(path, shown, "taxonomy")
     return _read(data, node, shown)
 
 
@@ -243,3 +249,66 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             )
         )
     return Taxonomy(tuple(topics), shown)
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    """A section of the model policy and what it draws on: topics' provisions, or statements
+    with no topic under matching headings or meeting its rules."""
+
+    id: str
+    title: str
+    topics: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    rules: tuple[Rule, ...] = ()
+
+    def as_topic(self) -> Topic:
+        """The section read as a topic, so headings and rules match as a topic's do."""
+        return Topic(f"outline-{self.id}", self.title, self.title, False, self.rules, self.headings)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The model policy's sections in order, and the question each provision's drafting note asks."""
+
+    sections: tuple[OutlineSection, ...]
+    questions: tuple[tuple[str, str], ...] = ()
+    path: str = ""
+
+    def question(self, provision: str) -> str | None:
+        return next((q for p, q in self.questions if p == provision), None)
+
+
+def load_outline(path: Path, taxonomy: Taxonomy, shown: str | None = None) -> Outline:
+    """Read and check ``model_outline.yml``: sections, their topics (which must exist), headings and rules."""
+    shown = shown or str(path)
+    data, node = _read_yaml(path, shown, "model outline")
+    if not isinstance(data, dict) or not isinstance(data.get("sections"), list) or not data["sections"]:
+        raise PolicyAtlasError(shown, "expected a mapping with a non-empty 'sections' list", 1)
+    _check_keys(data, {"sections", "questions"}, "model outline", shown, node, ())
+    sections: list[OutlineSection] = []
+    for index, raw in enumerate(data["sections"]):
+        line = _line_of(node, "sections", index)
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("title"), str):
+            raise PolicyAtlasError(shown, "each section needs an 'id' and a 'title'", line)
+        where = f"section {raw['id']}"
+        _check_keys(raw, {"id", "title", "topics", "headings", "rules"}, where, shown, node, ("sections", index))
+        if not _ID.match(raw["id"]) or any(s.id == raw["id"] for s in sections):
+            raise PolicyAtlasError(shown, f"{where}: the id must be lowercase letters, digits and hyphens, and used once", line)
+        topics = tuple(raw.get("topics") or ())
+        unknown = [t for t in topics if taxonomy.get(t) is None]
+        if unknown:
+            raise PolicyAtlasError(shown, f"{where}: unknown topic {unknown[0]!r} (not in {taxonomy.path or 'the taxonomy'})", line)
+        headings = _terms(raw["headings"], {}, f"{where} headings", shown, line) if raw.get("headings") else ()
+        rules = _rules(raw.get("rules"), {}, where, shown, node, ("sections", index, "rules"))
+        if not (topics or headings or rules):
+            raise PolicyAtlasError(shown, f"{where}: draws on nothing; give 'topics', 'headings' or 'rules'", line)
+        sections.append(OutlineSection(raw["id"], raw["title"].strip(), topics, headings, rules))
+    raw_questions = data.get("questions") or {}
+    if not isinstance(raw_questions, dict) or not all(isinstance(v, str) for v in raw_questions.values()):
+        raise PolicyAtlasError(shown, "'questions' must map provision ids to questions", _line_of(node, "questions"))
+    known = {f"{t.id}/{k.id}" for t in taxonomy.topics for k in t.provisions}
+    stray = sorted(set(raw_questions) - known)
+    if stray and taxonomy.topics:
+        raise PolicyAtlasError(shown, f"questions: unknown provision {stray[0]!r}", _key_line(node, "questions", stray[0]))
+    return Outline(tuple(sections), tuple((str(k), " ".join(v.split())) for k, v in raw_questions.items()), shown)

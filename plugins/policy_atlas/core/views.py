@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
 from .compare import SIMILARITY_FLOOR, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
+from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
-from .model import Diagnostic, Force, PolicyDate
+from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
@@ -43,7 +44,9 @@ class PageKind(Enum):
     TOPIC = "topic"
     GAPS = "gaps"
     SHARED = "shared"
+    MODEL = "model"
     DATA = "data"
+    DOWNLOAD = "download"
 
 
 @dataclass(frozen=True)
@@ -113,20 +116,6 @@ def quote(member: Member, names: Mapping[str, str], notes: tuple[str, ...] = (),
 
 
 # Summary sentences -----------------------------------------------------------------------------
-
-STANCE_VERBS: dict[Force, tuple[str, str, str]] = {
-    Force.PROHIBITED: ("prohibits", "prohibit", ""),
-    Force.REQUIRED: ("sets requirements for", "set requirements for", ""),
-    Force.DISCOURAGED: ("discourages", "discourage", ""),
-    Force.PERMITTED_WITH_CONDITIONS: ("allows", "allow", " subject to conditions"),
-    Force.PERMITTED: ("allows", "allow", ""),
-    Force.NONE: ("mentions", "mention", " without stating a rule"),
-}
-"""How a stance reads in a sentence: (singular verb, plural verb, what follows the object).
-
-"Requires" would claim the school demands the thing itself; a requirement *for* it is what a
-"must" statement on a provision says, whichever way round the provision is worded."""
-
 
 def summary(label: str, counts: ForceCounts, silent: int) -> str:
     """A provision's stances in one sentence, the provision named once: the largest group first
@@ -446,6 +435,17 @@ class OutlierView:
 
 
 @dataclass(frozen=True)
+class ModelDiffView:
+    """A model clause the school lacks (``mine`` None) or words differently (``mine`` redlined against it)."""
+
+    number: str
+    ref: Ref
+    text: str
+    force: Force
+    mine: StatementView | None
+
+
+@dataclass(frozen=True)
 class GapsView:
     slug: str
     school: str
@@ -453,6 +453,9 @@ class GapsView:
     floor: int
     missing: tuple[MissingView, ...]
     outliers: tuple[OutlierView, ...]
+    model_missing: tuple[ModelDiffView, ...] = ()
+    model_different: tuple[ModelDiffView, ...] = ()
+    model_ref: Ref | None = None
 
     @property
     def title(self) -> str:
@@ -497,6 +500,25 @@ def gaps_view(slug: str, gaps: tuple[Gap, ...], matrix: Matrix, taxonomy: Taxono
                 )
             )
     return GapsView(slug, names[slug], len(matrix.schools) - 1, percent(SIMILARITY_FLOOR), tuple(missing), tuple(outliers))
+
+
+def against_model(view: GapsView, model: ModelPolicy) -> GapsView:
+    """The gap report with the model clauses the school lacks, and those it words differently
+    (its own statement shown against the model's words), so a revision can start there."""
+    lacking, different = [], []
+    for clause in model.clauses:
+        ref = Ref(PageKind.MODEL, "", clause.id)
+        mine = next((s for s in clause.agreeing if s.school == view.slug), None)
+        if mine is None:
+            lacking.append(ModelDiffView(clause.number, ref, clause.text, clause.force, None))
+        elif mine.statement != clause.source.statement:
+            notes = ("different force",) if mine.force is not clause.force else ()
+            if similarity(clause.text, mine.text) >= REDLINE_MIN_SIMILARITY:
+                shown = StatementView(view.slug, _label(mine.name, mine.number), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
+            else:
+                shown = StatementView(view.slug, _label(mine.name, mine.number), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), (*notes, "worded differently: no redline"))
+            different.append(ModelDiffView(clause.number, ref, clause.text, clause.force, shown))
+    return replace(view, model_missing=tuple(lacking), model_different=tuple(different), model_ref=Ref(PageKind.MODEL))
 
 
 # Shared wording ---------------------------------------------------------------------------------
@@ -696,6 +718,209 @@ def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date, left_out:
     return SchoolsIndexView(len(schools), today.isoformat(), groups, tuple(left_out_view(p) for p in left_out))
 
 
+# The model policy ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProvenanceView:
+    """A statement a model clause comes from, or that says the same: the school, where, its force."""
+
+    label: str
+    ref: Ref
+    force: Force
+    text: str
+    source: bool
+
+
+@dataclass(frozen=True)
+class ModelClauseView:
+    id: str
+    number: str
+    text: str
+    force: Force
+    topics: tuple[str, ...]
+    provenance: tuple[ProvenanceView, ...]
+    generalised: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...]
+    """The anchors of the drafting notes on this clause."""
+
+
+@dataclass(frozen=True)
+class AlternativeView:
+    force: Force
+    schools: str
+    wording: ProvenanceView
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: str
+    kind: str
+    text: str
+    alternatives: tuple[AlternativeView, ...]
+    silent: str
+    clause: str | None
+    clause_number: str | None
+
+
+@dataclass(frozen=True)
+class ModelSectionView:
+    number: int
+    id: str
+    title: str
+    clauses: tuple[ModelClauseView, ...]
+    notes: tuple[NoteView, ...]
+    gaps: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModelPolicyView:
+    """The model policy page, and the downloads made from it."""
+
+    schools: int
+    needed: int
+    threshold: int
+    strategy: str
+    sections: tuple[ModelSectionView, ...]
+    clause_count: int
+    note_count: int
+    gap_topics: tuple[str, ...]
+    core_gaps: tuple[str, ...]
+    downloads: tuple[tuple[str, Ref], ...]
+    today: str
+
+    @property
+    def title(self) -> str:
+        return "Model policy"
+
+
+STRATEGY_WORDS = {
+    "typical": "the most typical wording of the schools that address the provision (closest to all the others), preferring a clear sentence that states a rule",
+    "strictest": "the wording with the strongest force among the schools that address the provision, the most typical of those",
+    "most-common-force": "the wording with the force most schools give the provision, the most typical of those",
+}
+
+
+def _provenance(source: Source, chosen: bool) -> ProvenanceView:
+    return ProvenanceView(_label(source.name, source.number), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen)
+
+
+def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: Mapping[str, str]) -> ModelClauseView:
+    return ModelClauseView(
+        clause.id,
+        clause.number,
+        clause.text,
+        clause.force,
+        tuple(labels.get(t, t) for t in clause.topics),
+        tuple(_provenance(s, s is clause.source) for s in clause.agreeing),
+        clause.generalised,
+        tuple(n.id for n in notes if n.clause == clause.id),
+    )
+
+
+def _note_view(note: DraftingNote, names: Mapping[str, str], numbers: Mapping[str, str]) -> NoteView:
+    return NoteView(
+        note.id,
+        note.kind,
+        note.text,
+        tuple(AlternativeView(a.force, ", ".join(names[s] for s in a.schools), _provenance(a.wording, False)) for a in note.alternatives),
+        ", ".join(names[s] for s in note.silent),
+        note.clause,
+        numbers.get(note.clause) if note.clause else None,
+    )
+
+
+def model_policy_view(model: ModelPolicy, taxonomy: Taxonomy, today: date) -> ModelPolicyView:
+    names = dict(model.schools)
+    labels = {t.id: t.label for t in taxonomy.topics}
+    numbers = {c.id: c.number for c in model.clauses}
+    sections = tuple(
+        ModelSectionView(
+            s.number,
+            s.id,
+            s.title,
+            tuple(_clause_view(c, s.notes, labels) for c in s.clauses),
+            tuple(_note_view(n, names, numbers) for n in s.notes),
+            tuple(g.text for g in s.gaps),
+        )
+        for s in model.sections
+    )
+    covered = {t for c in model.clauses for t in c.topics}
+    return ModelPolicyView(
+        len(model.schools),
+        model.needed,
+        percent(model.threshold),
+        STRATEGY_WORDS[model.strategy.value],
+        sections,
+        len(model.clauses),
+        len(model.notes),
+        tuple(t.label for t in taxonomy.topics if t.id not in covered),
+        tuple(t.label for t in taxonomy.topics if t.core and t.id not in covered),
+        (
+            ("Word (.docx), with sources and drafting notes as comments", Ref(PageKind.DOWNLOAD, "model-policy.docx")),
+            ("Markdown", Ref(PageKind.DOWNLOAD, "model-policy.md")),
+            ("Data (JSON)", Ref(PageKind.DATA, "model-policy.json")),
+        ),
+        today.isoformat(),
+    )
+
+
+def model_json(model: ModelPolicy, taxonomy: Taxonomy) -> str:
+    """``model-policy.json``: clauses with provenance (clause ids of ``clauses.json``), notes and gaps."""
+    covered = {t for c in model.clauses for t in c.topics}
+    data = {
+        "version": 1,
+        "threshold": model.threshold,
+        "strategy": model.strategy.value,
+        "schools": [slug for slug, _ in model.schools],
+        "sections": [{"number": s.number, "id": s.id, "title": s.title} for s in model.sections],
+        "clauses": [
+            {
+                "id": c.id,
+                "number": c.number,
+                "section": c.section,
+                "provision": c.provision,
+                "text": c.text,
+                "quoted": c.quoted,
+                "topics": list(c.topics),
+                "force": c.force.value,
+                "provenance": list(dict.fromkeys(s.clause for s in c.agreeing)),
+                "source": {"school": c.source.school, "clause": c.source.clause, "statement": c.source.statement},
+                "statements": [s.statement for s in c.agreeing],
+                "generalised": [{"from": a, "to": b} for a, b in c.generalised],
+                "also": list(c.also),
+            }
+            for c in model.clauses
+        ],
+        "notes": [
+            {
+                "id": n.id,
+                "section": n.section,
+                "kind": n.kind,
+                "provision": n.provision,
+                "clause": n.clause,
+                "text": n.text,
+                "alternatives": [
+                    {"force": a.force.value, "schools": list(a.schools), "clause": a.wording.clause, "statement": a.wording.statement, "text": a.wording.text}
+                    for a in n.alternatives
+                ],
+                "silent": list(n.silent),
+            }
+            for n in model.notes
+        ],
+        "gaps": [t.id for t in taxonomy.topics if t.id not in covered],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+@dataclass(frozen=True)
+class PrintedView:
+    """What a printed page says at its foot: its address and the build date."""
+
+    address: str
+    built: str
+
+
 # Everything a build shows ------------------------------------------------------------------------
 
 
@@ -709,6 +934,7 @@ class SiteViews:
     topics: tuple[TopicView, ...]
     gaps: tuple[GapsView, ...]
     shared: SharedWordingView
+    model: ModelPolicyView | None = None
 
     def matrix_json(self) -> str | None:
         return matrix_json(self.matrix, self.topics) if self.matrix is not None else None
@@ -721,17 +947,22 @@ def site_views(
     shared: tuple[SharedPassage, ...],
     taxonomy: Taxonomy,
     today: date,
+    model: ModelPolicy | None = None,
     left_out: tuple[Diagnostic, ...] = (),
 ) -> SiteViews:
-    """The views of every generated page. Without topics there is no matrix, topic or gap page."""
+    """The views of every generated page. Without topics there is no matrix, topic, gap or model page."""
     names = {s.meta.slug: s.meta.school for s in schools}
     compared = bool(taxonomy.topics)
+    gap_views = tuple(gaps_view(slug, gaps[slug], matrix, taxonomy, names) for slug in matrix.schools) if compared else ()
+    if model is not None:
+        gap_views = tuple(against_model(g, model) for g in gap_views)
     return SiteViews(
         schools_index_view(schools, today, left_out),
         {s.meta.slug: school_summary_view(s, today, shared, names, compared) for s in sorted(schools, key=lambda s: s.meta.slug)},
         matrix_view(matrix, taxonomy, names) if compared else None,
         tuple(topic_view(row, matrix, taxonomy, names) for row in matrix.rows) if compared else (),
-        tuple(gaps_view(slug, gaps[slug], matrix, taxonomy, names) for slug in matrix.schools) if compared else (),
+        gap_views,
         shared_wording_view(shared, names),
+        model_policy_view(model, taxonomy, today) if model is not None and compared else None,
     )
 

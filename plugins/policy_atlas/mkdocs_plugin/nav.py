@@ -69,6 +69,20 @@ def order_compare(nav: Navigation, topic_order: Mapping[str, int]) -> None:
     compare.children.sort(key=rank)  # type: ignore[arg-type]
 
 
+def order_top(nav: Navigation, first: tuple[str, ...]) -> None:
+    """The top level in reading order: the home page, then the pages ``first`` names (the model
+    policy), then the Compare section, then the rest as MkDocs found them."""
+
+    def rank(item: Page | Section) -> int:
+        if isinstance(item, Page):
+            if item.file.src_uri == "index.md":
+                return 0
+            return 1 if item.file.src_uri in first else 3
+        return 2 if any(isinstance(p, Page) and p.file.src_uri.startswith(COMPARE + "/") for p in item.children) else 4
+
+    nav.items.sort(key=rank)  # type: ignore[arg-type]
+
+
 def relink(nav: Navigation) -> None:
     """Put the pages and their previous/next links in the shaped navigation's order.
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import quote, urlsplit
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -21,6 +22,9 @@ from policy_atlas.core.views import PageKind, Ref, SiteViews
 COMPARE = "compare"
 TOPICS = f"{COMPARE}/topics"
 GAPS = f"{COMPARE}/gaps"
+MODEL = "model-policy.md"
+DOWNLOADS = "downloads"
+DOWNLOAD_SUFFIX = ".download"
 
 
 class PageView(Protocol):
@@ -59,8 +63,14 @@ class SitePaths:
                 return f"{GAPS}/{ref.key}.md"
             case PageKind.SHARED:
                 return f"{COMPARE}/shared-wording.md"
+            case PageKind.MODEL:
+                return MODEL
             case PageKind.DATA:
                 return f"{self.data_dir}/{ref.key}"
+            case PageKind.DOWNLOAD:
+                # A Markdown download must not be taken for a page of the site: its source path
+                # has a suffix of its own, and ``download`` gives it its real name in the site.
+                return f"{DOWNLOADS}/{ref.key}" + (DOWNLOAD_SUFFIX if ref.key.endswith(".md") else "")
 
     def pages(self, views: SiteViews) -> list[Generated]:
         """Every generated Markdown page, with the template that renders it."""
@@ -70,7 +80,15 @@ class SitePaths:
         pages += [Generated(self.src(Ref(PageKind.TOPIC, t.topic)), "topic.md.jinja", t) for t in views.topics]
         pages += [Generated(self.src(Ref(PageKind.GAPS, g.slug)), "gaps.md.jinja", g) for g in views.gaps]
         pages.append(Generated(self.src(Ref(PageKind.SHARED)), "shared-wording.md.jinja", views.shared))
+        if views.model is not None:
+            pages.append(Generated(self.src(Ref(PageKind.MODEL)), "model-policy.md.jinja", views.model))
         return pages
+
+    def download(self, config: MkDocsConfig, ref: Ref, content: str | bytes) -> File:
+        """A file offered for download, published under its own name (``downloads/<key>``)."""
+        made = File.generated(config, self.src(ref), content=content)
+        made.dest_uri = f"{DOWNLOADS}/{ref.key}"
+        return made
 
     def school_src(self, slug: str) -> str:
         return self.src(Ref(PageKind.SCHOOL, slug))

@@ -23,13 +23,15 @@ from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severi
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
 from policy_atlas.core.sanitise import audit_page, sanitise_content
-from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
-from policy_atlas.core.views import PageKind, Ref, SiteViews, site_views
+from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
+from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
+from policy_atlas.core.views import ModelPolicyView, PageKind, PrintedView, Ref, SiteViews, model_json, site_views
+from policy_atlas.core.wordexport import model_docx
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
 
-from .nav import group_schools, order_compare, relink
+from .nav import group_schools, order_compare, order_top, relink
 from .pages import Links, SitePaths, script_policy
-from .templates import Templates
+from policy_atlas.templating import Templates
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +58,13 @@ class PolicyAtlasConfig(Config):
     """The navigation section that holds every school's page."""
     custom_templates = c.Optional(c.Dir(exists=True))
     """A folder of templates that replace the built-in ones of the same name (e.g. ``topic.md.jinja``)."""
+    model_outline = c.Optional(c.File(exists=True))
+    """The model policy's outline (YAML); default ``model_outline.yml`` beside ``mkdocs.yml``. Without
+    one (or without a taxonomy) there is no model policy page."""
+    model_threshold = c.Type(float, default=DEFAULT_THRESHOLD)
+    """The share of schools (0-1) that must address a provision for the model to have a clause on it."""
+    model_strategy = c.Choice([s.value for s in Strategy], default=Strategy.TYPICAL.value)
+    """How the model chooses a provision's wording: ``typical``, ``strictest`` or ``most-common-force``."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -65,6 +74,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.corpus = Corpus((), ())
         self.analysis: Analysis | None = None
         self.views: SiteViews | None = None
+        self.model: ModelPolicy | None = None
         self.index: dict[str, Clause] = {}
         self.by_page: dict[str, SchoolPolicy] = {}
         self.titles: dict[str, str] = {}
@@ -90,7 +100,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
         analysis = self.analysis = analyse(self.corpus, taxonomy)
-        self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.corpus.left_out)
+        self.model = self._model(config, analysis)
+        self.views = site_views(self.corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, self.model, self.corpus.left_out)
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
         self.titles = {src: school.meta.school for src, school in self.by_page.items()}
@@ -100,6 +111,20 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def _taxonomy(self, config: MkDocsConfig) -> Taxonomy:
         path = self._taxonomy_path(config)
         return load_taxonomy(path, path.name) if path.exists() else Taxonomy(())
+
+    def _model(self, config: MkDocsConfig, analysis: Analysis) -> ModelPolicy | None:
+        """The model merged policy, when there is a taxonomy and an outline."""
+        path = Path(self.config.model_outline) if self.config.model_outline else Path(config.config_file_path).parent / "model_outline.yml"
+        if not analysis.taxonomy.topics or not path.exists():
+            return None
+        if not 0 < self.config.model_threshold <= 1:
+            raise PluginError(f"policy-atlas: model_threshold must be above 0 and at most 1, not {self.config.model_threshold}")
+        try:
+            outline = load_outline(path, analysis.taxonomy, path.name)
+        except PolicyAtlasError as error:
+            raise PluginError(str(error)) from error
+        names = {s.meta.slug: s.meta.school for s in self.corpus.schools}
+        return build_model(analysis, names, outline, self.config.model_threshold, Strategy(self.config.model_strategy))
 
     def _taxonomy_path(self, config: MkDocsConfig) -> Path:
         return Path(self.config.taxonomy) if self.config.taxonomy else Path(config.config_file_path).parent / "taxonomy.yml"
@@ -155,9 +180,25 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         matrix = self.views.matrix_json()
         if matrix is not None:
             files.append(File.generated(config, data("matrix.json"), content=matrix))
+        if self.model is not None and self.views.model is not None:
+            self._add_model_downloads(files, config, self.model, self.views.model)
         for school in self.corpus.schools:
             source = Path(self.config.sources_dir) / school.source_name
             files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
+
+    def _add_model_downloads(self, files: Files, config: MkDocsConfig, model: ModelPolicy, view: ModelPolicyView) -> None:
+        """The model policy as Word, Markdown and JSON, beside the page that shows it."""
+        assert self.analysis is not None
+        contents: dict[str, str | bytes] = {
+            "model-policy.docx": model_docx(model, self.today),
+            "model-policy.md": self.templates.render_markdown("model-policy.download.md.jinja", view),
+            "model-policy.json": model_json(model, self.analysis.taxonomy),
+        }
+        for _, ref in view.downloads:
+            if ref.kind is PageKind.DOWNLOAD:
+                files.append(self.paths.download(config, ref, contents[ref.key]))
+            else:
+                files.append(File.generated(config, self.paths.src(ref), content=contents[ref.key]))
 
     def _clause_info(self, clause_id: str) -> ClauseInfo | None:
         clause = self.index.get(clause_id)
@@ -180,6 +221,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if not self.config.enabled or self.analysis is None:
             return nav
         order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
+        order_top(nav, (self.paths.src(Ref(PageKind.MODEL)),))
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
         group_schools(nav, self.config.pages_dir + "/", self.config.nav_title, meta_of)
         relink(nav)
@@ -200,9 +242,14 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     @event_priority(-100)  # last: after every other plugin has changed the content, before search indexes it
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Every page's content through the allow-list: the second layer behind the templates' escaping."""
-        return sanitise_content(html) if self.config.enabled else html
-
+        """Every page, printed, says where it lives and when it was built; then all of its content
+        goes through the allow-list, the second layer behind the templates' escaping."""
+        if not self.config.enabled:
+            return html
+        address = page.canonical_url or page.abs_url or page.url
+        printed = PrintedView(address, self.today.isoformat())
+        html += self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri))
+        return sanitise_content(html)
     @event_priority(-100)  # last: audit the page exactly as it will be written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """A finished page that could run script from its input is withheld, with an error naming why."""

@@ -24,7 +24,7 @@ from markupsafe import Markup
 from policy_atlas.core.clausetag import escape_heading
 from policy_atlas.core.views import Ref
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -57,23 +57,42 @@ def _finalize(value: object) -> object:
     return value
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
+
+
+def _markdown_text(value: object) -> object:
+    """Every value printed into a Markdown document: on one line, with the punctuation that could
+    start emphasis, a link, an image, code, a table, a heading or HTML escaped, so it is text."""
+    if isinstance(value, str):
+        return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROL.sub("", " ".join(value.split())))
+    return value
+
+
 class Templates:
-    """Renders a view model through a template picked by name: the site's own copy first."""
+    """Renders a view model through a template picked by name: the site's own copy first.
+
+    Pages of the site render with HTML autoescaping (``render``); a Markdown document for
+    download renders with every printed value Markdown-escaped (``render_markdown``).
+    """
 
     def __init__(self, custom_dir: str | None = None) -> None:
         loaders = [FileSystemLoader(custom_dir)] if custom_dir else []
         loaders.append(FileSystemLoader(PACKAGE_TEMPLATES))
-        self.env = Environment(
-            loader=ChoiceLoader(loaders),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            finalize=_finalize,
-        )
+        settings: dict[str, Any] = {
+            "loader": ChoiceLoader(loaders),
+            "undefined": StrictUndefined,
+            "trim_blocks": True,
+            "lstrip_blocks": True,
+            "keep_trailing_newline": True,
+        }
+        self.env = Environment(autoescape=True, finalize=_finalize, **settings)
         self.env.filters.update(heading=heading, anchor=anchor, external=external)
+        self.markdown = Environment(autoescape=False, finalize=_markdown_text, **settings)
 
     def render(self, name: str, view: Any, url: Callable[[Ref], str]) -> str:
         """The template ``name`` with ``page`` (the view) and ``url`` (a reference's URL from this page)."""
         return self.env.get_template(name).render(page=view, url=url)
+
+    def render_markdown(self, name: str, view: Any) -> str:
+        """A Markdown document (not a page of the site) from the template ``name``."""
+        return self.markdown.get_template(name).render(page=view)

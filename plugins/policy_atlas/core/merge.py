@@ -1,0 +1,562 @@
+"""The model merged policy: the best of what the schools already say, every clause traced to them.
+
+The outline (``model_outline.yml``) gives the sections in order. A topic section takes its
+topics' provisions from the comparison; a heading or rule section groups, by similarity, the
+statements with no topic that sit under its headings or meet its rules, and each group is a
+provision. For every provision that at least ``threshold`` of the schools address, the model
+takes one statement, generalised where it names one school ("Northgate Primary School" ->
+"the school"), its wording otherwise verbatim: the text is never invented.
+
+Which statement: by default the most typical wording (closest to all the others), preferring a
+clear, self-contained sentence that states a rule; the ``strictest`` strategy takes the
+strongest force first, ``most-common-force`` the force most schools give. Where the schools'
+forces differ, a drafting note puts the choice to governors as a question, with each
+alternative, who holds it and how it is worded. A provision fewer schools address is an
+option in a note, never dropped; a core topic with no model clause is a gap of the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from .analysis import Analysis
+from .classify import TermSet, TopicIndex
+from .compare import Member, Provision, Space, Vector, concept_patterns, members_of, typical
+from .force import completes_lead_in
+from .lexicon import stems_of, tokenise
+from .model import STANCE_VERBS, Clause, Force
+from .sentences import last_sentence
+from .taxonomy import Outline, OutlineSection, Taxonomy, Topic
+
+DEFAULT_THRESHOLD = 0.5
+"""A provision is in the model when at least this share of the schools take a stance on it."""
+
+GROUP_FLOOR = 0.3
+"""Cosine similarity above which statements of a heading or rule section say the same thing."""
+
+SELF_CONTAINED_WORDS = (6, 70)
+"""A model clause reads on its own when it has this many words, from the first to the last."""
+
+
+class Strategy(str, Enum):
+    """How the model chooses its wording for a provision."""
+
+    TYPICAL = "typical"
+    STRICTEST = "strictest"
+    MOST_COMMON_FORCE = "most-common-force"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A statement the model draws on, or that says the same thing: where it is and what it says."""
+
+    school: str
+    name: str
+    statement: str
+    anchor: str
+    clause: str
+    number: str | None
+    force: Force
+    text: str
+
+
+@dataclass(frozen=True)
+class ModelClause:
+    """One clause of the model, with where its words come from.
+
+    ``text`` is ``quoted`` generalised: ``quoted`` is the source's own words (with its list
+    lead-in before it when the source is an item that completes it). ``agreeing`` holds every
+    school's statement on the provision, the source first. ``also`` names other provisions
+    whose best wording is this same statement: the model says it once.
+    """
+
+    id: str
+    number: str
+    section: str
+    provision: str
+    label: str
+    text: str
+    quoted: str
+    force: Force
+    topics: tuple[str, ...]
+    source: Source
+    agreeing: tuple[Source, ...]
+    generalised: tuple[tuple[str, str], ...]
+    also: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One way the schools resolve a provision: a force, who holds it, and a wording."""
+
+    force: Force
+    schools: tuple[str, ...]
+    wording: Source
+
+
+@dataclass(frozen=True)
+class DraftingNote:
+    """A decision for governors: where the schools disagree, or a provision only some address.
+
+    ``kind`` is ``diverge`` (the model has a clause; other schools give another force),
+    ``option`` (too few schools address it for a clause) or ``wording`` (other groups of
+    wording in a heading section).
+    """
+
+    id: str
+    section: str
+    kind: str
+    provision: str
+    label: str
+    text: str
+    alternatives: tuple[Alternative, ...]
+    silent: tuple[str, ...]
+    clause: str | None = None
+
+
+@dataclass(frozen=True)
+class ModelGap:
+    """A topic the model has no clause on: too few schools (or none) address it."""
+
+    topic: str
+    label: str
+    core: bool
+    covering: int
+    schools: int
+
+    @property
+    def text(self) -> str:
+        if not self.covering:
+            return f"No school's policy says anything on {self.label.lower()}; the model has no clause on it."
+        return (
+            f"Only {self.covering} of {self.schools} schools address {self.label.lower()}, fewer than the model needs: "
+            "see the options below, and decide what the policy should say."
+        )
+
+
+@dataclass(frozen=True)
+class ModelSection:
+    number: int
+    id: str
+    title: str
+    clauses: tuple[ModelClause, ...]
+    notes: tuple[DraftingNote, ...]
+    gaps: tuple[ModelGap, ...]
+
+
+@dataclass(frozen=True)
+class ModelPolicy:
+    """The model policy: sections of clauses, the drafting notes, and the model's own gaps."""
+
+    schools: tuple[tuple[str, str], ...]
+    threshold: float
+    strategy: Strategy
+    sections: tuple[ModelSection, ...]
+
+    @property
+    def clauses(self) -> tuple[ModelClause, ...]:
+        return tuple(c for s in self.sections for c in s.clauses)
+
+    @property
+    def notes(self) -> tuple[DraftingNote, ...]:
+        return tuple(n for s in self.sections for n in s.notes)
+
+    @property
+    def gaps(self) -> tuple[ModelGap, ...]:
+        return tuple(g for s in self.sections for g in s.gaps)
+
+    @property
+    def needed(self) -> int:
+        """How many schools a provision needs for a model clause."""
+        return needed(len(self.schools), self.threshold)
+
+
+def needed(schools: int, threshold: float) -> int:
+    return max(1, -(-round(schools * threshold * 1000) // 1000))
+
+
+# Generalising a school's wording ---------------------------------------------------------------
+
+_GENERIC = frozenset(
+    """school schools primary secondary high infant infants junior juniors nursery academy academies trust federation
+    college free council model policy policies the of and for part a b c e church england catholic community
+    unnamed social media staff city county borough district local authority multi""".split()
+)
+_ORGANISATIONS = ("Federation", "Trust", "Academy", "College")
+_KIND_WORDS = r"(?:Primary|Secondary|High|Infant|Junior|Nursery|Free|Community|Church of England|C of E|CE|Catholic|RC)"
+_SELF_WORDS = r"(?:School|Academy|Federation|Trust|College)"
+_AUTHORITY_WORDS = r"(?:Borough Council|County Council|City Council|Metropolitan Borough Council|Council|Local Authority|LA)"
+
+
+@dataclass(frozen=True)
+class Generaliser:
+    """Replaces what names one school or its local authority with a generic phrase.
+
+    Built from the schools' names in their metadata: the distinctive words of each name
+    ("Northgate", "Knowsley", "USH") are what marks a school's own wording.
+    """
+
+    distinctive: tuple[str, ...]
+    organisations: tuple[str, ...]
+
+    @classmethod
+    def for_schools(cls, names: Mapping[str, str]) -> Generaliser:
+        words: set[str] = set()
+        kinds: set[str] = set()
+        for name in names.values():
+            for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", name):
+                if word.lower() not in _GENERIC and len(word) > 1:
+                    words.add(word)
+                if word in _ORGANISATIONS:
+                    kinds.add(word)
+        return cls(tuple(sorted(words, key=lambda w: (-len(w), w))), tuple(sorted(kinds)))
+
+    def apply(self, text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The text with each school's or authority's name made generic, and what was replaced."""
+        made: list[tuple[str, str]] = []
+
+        def sub(pattern: str, replacement: str, value: str) -> str:
+            def replace(match: re.Match[str]) -> str:
+                shown = replacement
+                if match.group(0)[:1].isupper() and match.start() == 0 and shown[:1].islower():
+                    shown = shown[:1].upper() + shown[1:]
+                possessive = match.groupdict().get("s") or ""
+                shown = shown.replace("{s}", possessive)
+                made.append((match.group(0), shown))
+                return shown
+
+            return re.sub(pattern, replace, value)
+
+        if self.distinctive:
+            names = "|".join(re.escape(w) for w in self.distinctive)
+            text = sub(rf"\b(?:the\s+)?(?:{names})(?:\s+(?:{names}))*\s+{_AUTHORITY_WORDS}(?P<s>['’]s)?", "[the local authority]{s}", text)
+            text = sub(rf"\b(?:the\s+)?(?:{names})(?:\s+(?:{names}))*(?:\s+{_KIND_WORDS})*\s+{_SELF_WORDS}(?P<s>['’]s)?", "the school{s}", text)
+            text = sub(rf"\b(?:{names})\b(?P<s>['’]s)?", "[name]{s}", text)
+        for kind in self.organisations:
+            text = sub(rf"\bthe\s+{kind}(?P<s>['’]s)?(?![\w-])", "the school{s}", text)
+            text = sub(rf"(?<![\w-]){kind}(?=-)", "school", text)
+        return text, tuple(made)
+
+
+# Choosing the wording ----------------------------------------------------------------------------
+
+_POINTS_BACK = re.compile(r"^[\W]*(?:this|these|those|that|they|them|it|such|he|she|and|but|or|however|also)\b", re.IGNORECASE)
+
+
+def self_contained(text: str) -> bool:
+    """A sentence that reads on its own: starts with a capital, not by pointing back, ends a sentence."""
+    stripped = text.strip()
+    count = len(stripped.split())
+    low, high = SELF_CONTAINED_WORDS
+    return (
+        bool(stripped)
+        and stripped[:1].isupper()
+        and not _POINTS_BACK.match(stripped)
+        and stripped.rstrip("\"'’”)")[-1:] in ".!?"
+        and low <= count <= high
+    )
+
+
+@dataclass(frozen=True)
+class _Choice:
+    member: Member
+    quoted: str
+
+
+class _Wording:
+    """Chooses a provision's wording: typical, clear, stating a rule, as the strategy says."""
+
+    def __init__(self, space: Space, clauses: Mapping[str, Clause]) -> None:
+        self.space = space
+        self.clauses = clauses
+
+    def quoted(self, member: Member) -> str:
+        """The statement's words; an item that completes its lead-in is quoted after it."""
+        parent = self.clauses.get(member.clause.parent) if member.clause.parent else None
+        if member.statement.index == 1 and parent is not None and parent.text.rstrip().endswith(":") and completes_lead_in(member.text):
+            return f"{last_sentence(parent.text)} {member.text}"
+        return member.text
+
+    def readable(self, member: Member) -> bool:
+        """States a rule in a sentence that reads on its own."""
+        return member.force is not Force.NONE and self_contained(self.quoted(member))
+
+    def best(self, pool: list[Member], everyone: list[Member], used: frozenset[str] = frozenset()) -> _Choice:
+        """The most typical of ``pool`` against ``everyone``: a clear rule-stating sentence first,
+        then any that states a rule; a statement the model already says is taken last."""
+        total = _sum(self.space, everyone)
+        fresh = [m for m in pool if m.id not in used] or pool
+        readable = [m for m in fresh if self.readable(m)]
+        rules = [m for m in fresh if m.force is not Force.NONE]
+        chosen = typical(readable or rules or fresh, total, self.space)
+        return _Choice(chosen, self.quoted(chosen))
+
+    def choose(self, stances: list[Member], strategy: Strategy, used: frozenset[str]) -> _Choice:
+        if strategy is Strategy.STRICTEST:
+            strongest = Force.strongest(m.force for m in stances)
+            return self.best([m for m in stances if m.force is strongest], stances, used)
+        if strategy is Strategy.MOST_COMMON_FORCE:
+            return self.best(_by_force(stances)[0][1], stances, used)
+        return self.best(stances, stances, used)
+
+
+def _sum(space: Space, members: list[Member]) -> Vector:
+    total: Vector = defaultdict(float)
+    for member in members:
+        for term, weight in space.vectors[member.id].items():
+            total[term] += weight
+    return total
+
+
+def _by_force(members: list[Member]) -> list[tuple[Force, list[Member]]]:
+    """Members grouped by force: the largest group first, ties to the stronger force."""
+    groups: dict[Force, list[Member]] = defaultdict(list)
+    for member in members:
+        groups[member.force].append(member)
+    return sorted(groups.items(), key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank))
+
+
+# Building the model --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A provision as the model sees it: an id, a label, and each school's statement on it."""
+
+    id: str
+    label: str
+    topics: tuple[str, ...]
+    stances: tuple[Member, ...]
+
+
+def _topic_groups(provisions: tuple[Provision, ...]) -> list[_Group]:
+    return [_Group(p.id, p.label, (p.topic,), tuple(s.member for s in p.stances)) for p in provisions]
+
+
+def _similar_groups(section: OutlineSection, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> list[_Group]:
+    """Statements with no topic that the section draws on, grouped across schools by similarity.
+
+    The most central statement seeds a group; each other school joins with its closest
+    statement at least ``GROUP_FLOOR`` similar to the seed. Each statement is in one group.
+    """
+    if not members:
+        return []
+    space = Space(members, concepts)
+    others = {m.id: [o for o in members if o.school != m.school] for m in members}
+    central = {m.id: sum(c for o in others[m.id] if (c := space.cosine(m.id, o.id)) >= GROUP_FLOOR) for m in members}
+    placed: set[str] = set()
+    groups: list[_Group] = []
+    for seed in sorted(members, key=lambda m: (-round(central[m.id], 9), m.school, m.id)):
+        if seed.id in placed:
+            continue
+        group = [seed]
+        for school in sorted({o.school for o in others[seed.id]}):
+            candidates = [o for o in members if o.school == school and o.id not in placed and space.cosine(seed.id, o.id) >= GROUP_FLOOR]
+            if candidates:
+                group.append(max(candidates, key=lambda o: (space.cosine(seed.id, o.id), -len(o.id), o.id)))
+        placed.update(m.id for m in group)
+        label = " ".join(seed.text.split()[:8]).rstrip(".,;:") + ("…" if len(seed.text.split()) > 8 else "")
+        groups.append(_Group(f"{section.id}/{seed.id}", f"“{label}”", (), tuple(sorted(group, key=lambda m: m.school))))
+    return groups
+
+
+SHORT_HEADING = 4
+"""A heading of at most this many words names its section anywhere in it ("IT Manager"); a longer
+one only at its start ("Purpose of the policy", not "... for personal purposes")."""
+
+
+def names_section(heading: str, terms: tuple[str, ...]) -> bool:
+    """Whether a heading names a section whose heading words are ``terms`` (matched by stem)."""
+    stems = [t.stem for t in tokenise(heading) if not t.word.isdigit()]
+    wanted = [stems_of(term) for term in terms]
+    if len(stems) <= SHORT_HEADING:
+        return any(tuple(stems[i:i + len(w)]) == w for w in wanted if w for i in range(len(stems)))
+    return any(w and tuple(stems[: len(w)]) == w for w in wanted)
+
+
+def _drawn(topic: Topic, members: list[Member], index: TopicIndex) -> list[Member]:
+    """The statements with no topic that a heading or rule section (read as ``topic``) draws on."""
+    found = []
+    for member in members:
+        if member.statement.topics:
+            continue
+        by_heading = bool(topic.headings) and any(names_section(h, topic.headings) for h in member.clause.heading)
+        by_rule = bool(topic.rules) and index.evidence(topic, member.text) is not None
+        if by_heading or by_rule:
+            found.append(member)
+    return found
+
+
+def _source(member: Member, names: Mapping[str, str]) -> Source:
+    return Source(
+        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, member.force, member.text
+    )
+
+
+def _decision(question: str, groups: list[tuple[Force, list[Member]]], silent: int) -> str:
+    """ "Decide: <question> 1 school allows it subject to conditions; 2 prohibit it; 2 are silent." """
+    parts = []
+    for force, members in groups:
+        count = len({m.school for m in members})
+        singular, plural, tail = STANCE_VERBS[force]
+        parts.append(f"{count} school{'' if count == 1 else 's'} {singular if count == 1 else plural} it{tail}")
+    if silent:
+        parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
+    return f"Decide: {question} " + "; ".join(parts) + "."
+
+
+class _Builder:
+    def __init__(self, analysis: Analysis, names: Mapping[str, str], outline: Outline, threshold: float, strategy: Strategy) -> None:
+        self.analysis = analysis
+        self.names = names
+        self.outline = outline
+        self.strategy = strategy
+        self.threshold = threshold
+        self.schools = tuple(sorted(names))
+        self.needed = needed(len(self.schools), threshold)
+        self.generaliser = Generaliser.for_schools(names)
+        self.clauses = {c.id: c for cs in analysis.clauses.values() for c in cs}
+        self.members = members_of(analysis.clauses, analysis.statements)
+        self.concepts = concept_patterns(analysis.taxonomy)
+        self.drawing = {s.id: s.as_topic() for s in outline.sections if s.headings or s.rules}
+        self.used: dict[str, str] = {}
+        """Statement id -> the model clause that says it: the model says a statement once."""
+        self.also: dict[str, list[str]] = defaultdict(list)
+        self.index = TopicIndex(tuple(self.drawing.values()))
+
+    def build(self) -> tuple[ModelSection, ...]:
+        sections = []
+        number = 0
+        for section in self.outline.sections:
+            groups = self._groups(section)
+            if not groups and not section.topics:
+                continue
+            number += 1
+            sections.append(self._section(number, section, groups))
+        return tuple(
+            replace(s, clauses=tuple(replace(c, also=tuple(self.also.get(c.id, ()))) for c in s.clauses)) for s in sections
+        )
+
+    def _groups(self, section: OutlineSection) -> list[_Group]:
+        if section.topics:
+            rows = {r.topic: r for r in self.analysis.matrix.rows}
+            return [g for topic in section.topics if topic in rows for g in _topic_groups(rows[topic].provisions)]
+        return _similar_groups(section, _drawn(self.drawing[section.id], self.members, self.index), self.concepts)
+
+    def _section(self, number: int, section: OutlineSection, groups: list[_Group]) -> ModelSection:
+        """A section's clauses, and its notes: forces that differ, options, other wording.
+
+        In a heading or rule section (purpose, definitions ...) a group becomes a clause only
+        when one of its statements reads on its own; forces there describe rather than decide,
+        so they raise no decision.
+        """
+        clauses: list[ModelClause] = []
+        notes: list[DraftingNote] = []
+        minor: list[_Group] = []
+        for group in groups:
+            schools = {m.school for m in group.stances}
+            wording = _Wording(Space(list(group.stances), self.concepts), self.clauses)
+            if len(schools) >= self.needed and (section.topics or any(wording.readable(m) for m in group.stances)):
+                clause = self._clause(section, number, len(clauses) + 1, group, wording)
+                if clause is None:
+                    continue
+                clauses.append(clause)
+                by_force = _by_force(list(group.stances))
+                if len(by_force) > 1 and section.topics:
+                    notes.append(self._note(section, group, "diverge", by_force, clause.id))
+            elif section.topics:
+                notes.append(self._note(section, group, "option", _by_force(list(group.stances)), None))
+            else:
+                minor.append(group)
+        if minor:
+            notes.append(self._wording_note(section, minor))
+        gaps = tuple(self._gap(topic) for topic in section.topics if not any(topic in c.topics for c in clauses))
+        return ModelSection(number, section.id, section.title, tuple(clauses), tuple(notes), gaps)
+
+    def _clause(self, section: OutlineSection, number: int, index: int, group: _Group, wording: _Wording) -> ModelClause | None:
+        """The provision's model clause; None when its best wording is a clause the model already has."""
+        stances = list(group.stances)
+        choice = wording.choose(stances, self.strategy, frozenset(self.used))
+        if choice.member.id in self.used:
+            earlier = self.used[choice.member.id]
+            self.also[earlier].append(group.id)
+            return None
+        self.used[choice.member.id] = f"model-{number}-{index}"
+        text, made = self.generaliser.apply(choice.quoted)
+        source = _source(choice.member, self.names)
+        agreeing = (source, *(_source(m, self.names) for m in sorted(stances, key=lambda m: (m.school, m.id)) if m is not choice.member))
+        return ModelClause(
+            f"model-{number}-{index}",
+            f"{number}.{index}",
+            section.id,
+            group.id,
+            group.label,
+            text,
+            choice.quoted,
+            choice.member.force,
+            group.topics,
+            source,
+            agreeing,
+            made,
+        )
+
+    def _alternatives(self, by_force: list[tuple[Force, list[Member]]]) -> tuple[Alternative, ...]:
+        shown = []
+        for force, members in sorted(by_force, key=lambda fg: fg[0].rank):
+            space = Space(members, self.concepts)
+            choice = _Wording(space, self.clauses).best(members, members)
+            shown.append(Alternative(force, tuple(sorted({m.school for m in members})), _source(choice.member, self.names)))
+        return tuple(shown)
+
+    def _note(self, section: OutlineSection, group: _Group, kind: str, by_force: list[tuple[Force, list[Member]]], clause: str | None) -> DraftingNote:
+        schools = {m.school for m in group.stances}
+        silent = tuple(s for s in self.schools if s not in schools)
+        if kind == "option":
+            question = f"should the policy say anything on {group.label}? Fewer than {self.needed} of {len(self.schools)} schools do:"
+        else:
+            question = self.outline.question(group.id) or f"what should the policy say on {group.label}?"
+        text = _decision(question, sorted(by_force, key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank)), len(silent))
+        return DraftingNote(f"note-{kind}-{_slug(group.id)}", section.id, kind, group.id, group.label, text, self._alternatives(by_force), silent, clause)
+
+    def _wording_note(self, section: OutlineSection, groups: list[_Group]) -> DraftingNote:
+        alternatives = tuple(
+            Alternative(m.force, (m.school,), _source(m, self.names)) for g in groups for m in sorted(g.stances, key=lambda m: (m.school, m.id))
+        )
+        count = len(alternatives)
+        text = (
+            f"Decide: should the model also say any of these? {count} other "
+            f"{'statement' if count == 1 else 'statements'} here {'says' if count == 1 else 'say'} what fewer than {self.needed} schools say."
+        )
+        return DraftingNote(f"note-wording-{section.id}", section.id, "wording", section.id, section.title, text, alternatives, ())
+
+    def _gap(self, topic_id: str) -> ModelGap:
+        topic = self.analysis.taxonomy.get(topic_id)
+        row = next((r for r in self.analysis.matrix.rows if r.topic == topic_id), None)
+        covering = len(row.covering) if row else 0
+        return ModelGap(topic_id, topic.label if topic else topic_id, bool(topic and topic.core), covering, len(self.schools))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def build_model(
+    analysis: Analysis,
+    names: Mapping[str, str],
+    outline: Outline,
+    threshold: float = DEFAULT_THRESHOLD,
+    strategy: Strategy = Strategy.TYPICAL,
+) -> ModelPolicy:
+    """The model policy from a build's analysis; ``names`` maps each school's slug to its name."""
+    sections = _Builder(analysis, names, outline, threshold, strategy).build()
+    return ModelPolicy(tuple((s, names[s]) for s in sorted(names)), threshold, strategy, sections)
+
+
+def core_gaps(model: ModelPolicy, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The core topics the model has no clause on: the model's own gaps that matter most."""
+    covered = {t for c in model.clauses for t in c.topics}
+    return tuple(t.id for t in taxonomy.topics if t.core and t.id not in covered)

@@ -1,0 +1,119 @@
+"""The model policy as a Word document an author can take into their drafting.
+
+Real Word headings for the sections, each clause a numbered paragraph, and the provenance and
+drafting notes as Word comments on the clause they concern, so an author resolves or deletes
+them in Word as they decide. The drafting notes are also listed at the end, so a printed copy
+carries them. The document is the same bytes for the same model and date: python-docx stamps
+comments and zip entries with the time of saving, so both are set to the build date.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import date, datetime, timezone
+
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.document import Document as DocxDocument
+from docx.text.paragraph import Paragraph
+
+from .merge import DraftingNote, ModelClause, ModelPolicy, Source
+
+AUTHOR = "Policy Atlas"
+INITIALS = "PA"
+TITLE = "Model social media policy for staff"
+
+
+def _source_line(source: Source, used: bool) -> str:
+    where = f"{source.name}, clause {source.number}" if source.number else source.name
+    return f"{where} ({source.force.words}){' — wording used' if used else ''}: “{source.text}”"
+
+
+def provenance_text(clause: ModelClause) -> str:
+    """The comment on a model clause: where its words come from, and who says the same."""
+    lines = [f"Clause {clause.number}: sources"]
+    lines += [_source_line(s, s is clause.source) for s in clause.agreeing]
+    if clause.generalised:
+        lines.append("Made general: " + "; ".join(f"“{a}” → “{b}”" for a, b in clause.generalised))
+    return "\n".join(lines)
+
+
+def note_text(note: DraftingNote) -> str:
+    """A drafting note as a comment: the decision, then each alternative with who holds it."""
+    lines = [f"Drafting note: {note.text}"]
+    lines += [f"{a.force.words} — {', '.join(a.schools)}: “{a.wording.text}”" for a in note.alternatives]
+    return "\n".join(lines)
+
+
+def _comment(document: DocxDocument, paragraph: Paragraph, text: str, stamp: str) -> None:
+    parts = text.split("\n")
+    comment = document.add_comment(paragraph.runs, text=parts[0], author=AUTHOR, initials=INITIALS)
+    for part in parts[1:]:
+        comment.add_paragraph(part)
+    comment._comment_elm.set(qn("w:date"), stamp)
+
+
+def model_docx(model: ModelPolicy, today: date) -> bytes:
+    """The Word document of the model policy, stamped with ``today`` (the build date)."""
+    document = Document()
+    stamp = f"{today.isoformat()}T00:00:00Z"
+    moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
+    properties = document.core_properties
+    properties.title = TITLE
+    properties.author = AUTHOR
+    properties.created = moment
+    properties.modified = moment
+    properties.last_modified_by = AUTHOR
+    properties.comments = "Made by Policy Atlas from the schools' own policies"
+    document.styles["Normal"].font.size = Pt(11)
+
+    document.add_heading(TITLE, level=0)
+    document.add_paragraph(
+        f"A first draft made from what {len(model.schools)} schools' policies say: each clause is a provision at least "
+        f"{model.needed} of them address, in one school's own words. The comments give each clause's sources and the "
+        "drafting notes: decisions for governors to take before the policy is adopted."
+    )
+    for section in model.sections:
+        heading = document.add_heading(f"{section.number} {section.title}", level=1)
+        for gap in section.gaps:
+            document.add_paragraph(f"Gap in the model: {gap.text}", style="Intense Quote")
+        on_clause: dict[str, list[DraftingNote]] = {}
+        for note in section.notes:
+            on_clause.setdefault(note.clause or "", []).append(note)
+        for clause in section.clauses:
+            paragraph = document.add_paragraph()
+            number = paragraph.add_run(f"{clause.number}\t")
+            number.bold = True
+            paragraph.add_run(clause.text)
+            _comment(document, paragraph, provenance_text(clause), stamp)
+            for note in on_clause.get(clause.id, []):
+                _comment(document, paragraph, note_text(note), stamp)
+        for note in on_clause.get("", []):
+            _comment(document, heading, note_text(note), stamp)
+
+    if model.notes:
+        document.add_heading("Drafting notes", level=1)
+        for note in model.notes:
+            where = f"Clause {next(c.number for c in model.clauses if c.id == note.clause)}: " if note.clause else ""
+            document.add_paragraph(f"{where}{note.text}", style="List Bullet")
+            for alternative in note.alternatives:
+                document.add_paragraph(
+                    f"{alternative.force.words} — {', '.join(alternative.schools)}: “{alternative.wording.text}”", style="List Bullet 2"
+                )
+    raw = io.BytesIO()
+    document.save(raw)
+    return _fixed_times(raw.getvalue(), today)
+
+
+def _fixed_times(data: bytes, today: date) -> bytes:
+    """The same package with every zip entry dated ``today``, so equal models give equal bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(today.year, today.month, today.day, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,344 @@
+"""The model merged policy: provenance on every clause, drafting notes, gaps, exports, stability."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import re
+import shutil
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from policy_atlas.core.analysis import Analysis, analyse
+from policy_atlas.core.corpus import Corpus, load_corpus, normalise
+from policy_atlas.core.merge import Generaliser, ModelPolicy, Strategy, build_model, names_section, self_contained
+from policy_atlas.core.model import Force, PolicyAtlasError
+from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline, load_taxonomy
+from policy_atlas.core.views import model_json, model_policy_view
+from policy_atlas.core.wordexport import model_docx, note_text, provenance_text
+from policy_atlas.core.ingest import parse_policy
+from policy_atlas.core.decode import decode_source
+from policy_atlas.templating import Templates
+from rewrapkit import rewrap
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(REPO / "taxonomy.yml")
+
+
+@pytest.fixture(scope="module")
+def outline(taxonomy: Taxonomy) -> Outline:
+    return load_outline(REPO / "model_outline.yml", taxonomy)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(REPO / "source_policies", REPO / "docs" / "policies")
+
+
+@pytest.fixture(scope="module")
+def analysis(corpus: Corpus, taxonomy: Taxonomy) -> Analysis:
+    return analyse(corpus, taxonomy)
+
+
+def names_of(corpus: Corpus) -> dict[str, str]:
+    return {s.meta.slug: s.meta.school for s in corpus.schools}
+
+
+@pytest.fixture(scope="module")
+def model(analysis: Analysis, corpus: Corpus, outline: Outline) -> ModelPolicy:
+    return build_model(analysis, names_of(corpus), outline)
+
+
+# --- Generalising and choosing wording -----------------------------------------------------------
+
+NAMES = {"northgate": "Northgate Primary School", "knowsley": "Knowsley Council model policy", "ush": "USH Federation"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff at Northgate Primary School must not post.", "Staff at the school must not post."),
+        ("Northgate Primary School's staff must not post.", "The school's staff must not post."),
+        ("Ask Knowsley Council's HR team for advice.", "Ask [the local authority]'s HR team for advice."),
+        ("The head should take advice from Knowsley human resources team.", "The head should take advice from [name] human resources team."),
+        ("Staff of the Federation must use Federation-authorised accounts.", "Staff of the school must use school-authorised accounts."),
+        ("Staff must not post about pupils.", "Staff must not post about pupils."),
+        ("A trust is not the Trust.", "A trust is not the Trust."),  # no school here is a trust
+    ],
+)
+def test_generalise(text: str, expected: str) -> None:
+    generalised, made = Generaliser.for_schools(NAMES).apply(text)
+    assert generalised == expected
+    assert bool(made) == (text != expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "reads"),
+    [
+        ("Staff must not accept pupils as friends on social media.", True),
+        ("This includes ex-pupils until they reach 18.", False),
+        ("and must not share them with anyone.", False),
+        ("Staff must not:", False),
+        ("Revealing confidential information;", False),
+        ("Never.", False),
+    ],
+)
+def test_self_contained(text: str, reads: bool) -> None:
+    assert self_contained(text) is reads
+
+
+@pytest.mark.parametrize(
+    ("heading", "terms", "names"),
+    [
+        ("Purpose of policy and guidance", ("purpose",), True),
+        ("2 Objectives", ("objective",), True),
+        ("Guidance to staff on the use of social media for personal purposes;", ("purpose",), False),
+        ("IT Manager", ("it manager",), True),
+        ("Federation Leadership Team", ("leadership team",), True),
+    ],
+)
+def test_names_section(heading: str, terms: tuple[str, ...], names: bool) -> None:
+    assert names_section(heading, terms) is names
+
+
+# --- The seed model ------------------------------------------------------------------------------------
+
+
+def test_every_clause_has_provenance_that_holds_its_words(model: ModelPolicy, analysis: Analysis, corpus: Corpus) -> None:
+    statements = {s.id: s for ss in analysis.statements.values() for s in ss}
+    generaliser = Generaliser.for_schools(names_of(corpus))
+    assert model.clauses
+    for clause in model.clauses:
+        assert clause.agreeing and clause.agreeing[0] is clause.source
+        source = statements[clause.source.statement]
+        assert source.text == clause.source.text
+        # The model's words are the source's own, generalised: never invented.
+        assert clause.quoted.endswith(source.text)
+        assert generaliser.apply(clause.quoted)[0] == clause.text
+        assert len({s.school for s in clause.agreeing}) >= model.needed
+
+
+def test_each_statement_is_said_once(model: ModelPolicy) -> None:
+    sources = [c.source.statement for c in model.clauses]
+    assert len(sources) == len(set(sources))
+
+
+def test_every_core_topic_has_clauses_or_is_a_gap(model: ModelPolicy, taxonomy: Taxonomy) -> None:
+    covered = {t for c in model.clauses for t in c.topics}
+    gaps = {g.topic for g in model.gaps}
+    for topic in taxonomy.topics:
+        if topic.core:
+            assert (topic.id in covered) != (topic.id in gaps), topic.id
+
+
+def test_notes_put_disagreements_as_decisions(model: ModelPolicy) -> None:
+    shape = re.compile(
+        r"^Decide: .+\? (?:Fewer than \d+ of \d+ schools do: )?\d+ schools? [a-z ]+it(?: subject to conditions| without stating a rule)?"
+        r"(?:; \d+ schools? [a-z ]+it(?: subject to conditions| without stating a rule)?)*(?:; \d+ (?:is|are) silent)?\.$"
+    )
+    diverging = [n for n in model.notes if n.kind == "diverge"]
+    assert diverging
+    for note in model.notes:
+        if note.kind == "wording":
+            assert note.text.startswith("Decide: should the model also say any of these?")
+            continue
+        assert shape.match(note.text), note.text
+        forces = {a.force for a in note.alternatives}
+        assert len(forces) == len(note.alternatives), "one alternative per force"
+        if note.kind == "diverge":
+            assert len(forces) > 1 and note.clause in {c.id for c in model.clauses}
+
+
+def test_minority_provisions_are_options_never_dropped(model: ModelPolicy, analysis: Analysis) -> None:
+    """Every provision at least one school addresses is a clause, an option, or said by a clause already."""
+    in_model = {c.provision for c in model.clauses} | {p for c in model.clauses for p in c.also}
+    options = {n.provision for n in model.notes if n.kind == "option"}
+    for row in analysis.matrix.rows:
+        for provision in row.provisions:
+            assert provision.id in in_model | options, provision.id
+
+
+@pytest.mark.parametrize("strategy", list(Strategy))
+def test_strategies(strategy: Strategy, analysis: Analysis, corpus: Corpus, outline: Outline) -> None:
+    made = build_model(analysis, names_of(corpus), outline, strategy=strategy)
+    by_provision = {p.id: p for row in analysis.matrix.rows for p in row.provisions}
+    for clause in made.clauses:
+        provision = by_provision.get(clause.provision)
+        if provision is None or clause.also:
+            continue
+        forces = [s.force for s in provision.stances]
+        if strategy is Strategy.STRICTEST:
+            assert clause.force is Force.strongest(forces)
+        if strategy is Strategy.MOST_COMMON_FORCE:
+            most = max(forces.count(f) for f in forces)
+            assert forces.count(clause.force) == most
+
+
+def test_threshold(analysis: Analysis, corpus: Corpus, outline: Outline) -> None:
+    everyone = build_model(analysis, names_of(corpus), outline, threshold=1.0)
+    anyone = build_model(analysis, names_of(corpus), outline, threshold=0.2)
+    assert everyone.needed == 5 and anyone.needed == 1
+    assert len(everyone.clauses) < len(anyone.clauses)
+    assert all(len({s.school for s in c.agreeing}) == 5 for c in everyone.clauses)
+
+
+def test_order_of_schools_and_hash_order_change_nothing(analysis: Analysis, corpus: Corpus, outline: Outline, taxonomy: Taxonomy) -> None:
+    names = names_of(corpus)
+    first = model_json(build_model(analysis, names, outline), taxonomy)
+    rng = random.Random(7)
+    for _ in range(3):
+        slugs = list(names)
+        rng.shuffle(slugs)
+        shuffled_names = {s: names[s] for s in slugs}
+        shuffled = Analysis(
+            analysis.taxonomy,
+            {s: analysis.clauses[s] for s in slugs},
+            analysis.topics,
+            analysis.reasons,
+            analysis.force_reasons,
+            dict(sorted(analysis.statements.items(), key=lambda _: rng.random())),
+            analysis.matrix,
+            analysis.gaps,
+            analysis.shared,
+            analysis.diagnostics,
+        )
+        assert model_json(build_model(shuffled, shuffled_names, outline), taxonomy) == first
+
+
+def test_model_json(model: ModelPolicy, taxonomy: Taxonomy, analysis: Analysis) -> None:
+    data = json.loads(model_json(model, taxonomy))
+    clause_ids = {c.id for cs in analysis.clauses.values() for c in cs}
+    assert [c["id"] for c in data["clauses"]] == [c.id for c in model.clauses]
+    for record in data["clauses"]:
+        assert record["provenance"] and set(record["provenance"]) <= clause_ids
+        assert record["source"]["clause"] == record["provenance"][0]
+        assert {"id", "text", "topics", "force", "provenance"} <= set(record)
+    assert len(data["notes"]) == len(model.notes)
+    covered = {t for c in model.clauses for t in c.topics}
+    assert data["gaps"] == [t.id for t in taxonomy.topics if t.id not in covered]
+
+
+# --- Exports ----------------------------------------------------------------------------------------
+
+
+def docx_text(data: bytes) -> tuple[str, str]:
+    """The body text and the comments' text of a Word document."""
+    document = docx.Document(io.BytesIO(data))
+    body = "\n".join(p.text for p in document.paragraphs)
+    comments = "\n".join(p.text for c in document.comments for p in c.paragraphs)
+    return body, comments
+
+
+def test_docx_holds_every_clause_source_and_note(model: ModelPolicy) -> None:
+    data = model_docx(model, TODAY)
+    body, comments = docx_text(data)
+    for clause in model.clauses:
+        assert clause.text in body
+        for line in provenance_text(clause).split("\n"):
+            assert line in comments
+    for note in model.notes:
+        assert note.text in body
+        for line in note_text(note).split("\n"):
+            assert line in comments
+    headings = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert headings[: len(model.sections)] == [f"{s.number} {s.title}" for s in model.sections]
+
+
+def test_docx_is_the_same_bytes_for_the_same_model(model: ModelPolicy) -> None:
+    first = model_docx(model, TODAY)
+    assert model_docx(model, TODAY) == first
+    dates = {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()}
+    assert dates == {(2026, 11, 30, 0, 0, 0)}
+
+
+def test_docx_converts_to_pdf_with_libreoffice(model: ModelPolicy, tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice is not installed, and CI must convert the model policy to PDF")
+        pytest.skip("LibreOffice is not installed")
+    (tmp_path / "model-policy.docx").write_bytes(model_docx(model, TODAY))
+    result = subprocess.run(
+        [office, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "model-policy.docx")],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    pdf = tmp_path / "model-policy.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 10_000
+
+
+def test_markdown_download(model: ModelPolicy, taxonomy: Taxonomy) -> None:
+    text = Templates().render_markdown("model-policy.download.md.jinja", model_policy_view(model, taxonomy, TODAY))
+    assert text.startswith("# Model social media policy for staff\n")
+    for section in model.sections:
+        assert f"\n## {section.number} {section.title}\n" in text
+    for clause in model.clauses:
+        assert f"**{clause.number}** " in text
+    assert "](" not in text.replace("\\](", "")  # no live link from policy text
+
+
+# --- Stability ----------------------------------------------------------------------------------------
+
+
+def _model_texts(project: Path, taxonomy: Taxonomy, outline: Outline) -> list[str]:
+    results, problems = normalise(project / "source_policies", project / "docs" / "policies", taxonomy)
+    assert not [p for p in problems if p.severity.value == "error"]
+    corpus = load_corpus(project / "source_policies", project / "docs" / "policies")
+    made = build_model(analyse(corpus, taxonomy), names_of(corpus), outline)
+    return [c.text for c in made.clauses]
+
+
+def test_rewrapping_or_renaming_a_source_changes_no_model_clause(tmp_path: Path, taxonomy: Taxonomy, outline: Outline) -> None:
+    first = tmp_path / "first"
+    shutil.copytree(REPO / "source_policies", first / "source_policies")
+    before = _model_texts(first, taxonomy, outline)
+
+    second = tmp_path / "second"
+    shutil.copytree(REPO / "source_policies", second / "source_policies")
+    sources = second / "source_policies"
+    # Re-wrap one school's text at a narrower page, and rename another school's files.
+    target = sources / "northgate-primary.txt"
+    text = decode_source(target.read_bytes(), target.name).text
+    target.write_text(rewrap(text, parse_policy(text, "northgate-primary", target.name), 72), encoding="utf-8")
+    (sources / "rosewood-free-school.txt").rename(sources / "rosewood.txt")
+    meta = (sources / "rosewood-free-school.yml").read_text(encoding="utf-8")
+    (sources / "rosewood-free-school.yml").unlink()
+    (sources / "rosewood.yml").write_text(meta + ("" if "slug:" in meta else "slug: rosewood-free-school\n"), encoding="utf-8")
+    assert _model_texts(second, taxonomy, outline) == before
+
+
+# --- The outline file ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("sections: []\n", "1: expected a mapping with a non-empty 'sections' list"),
+        ("sections:\n  - id: a\n    title: A\n    topics: [nonsense]\n", "2: section a: unknown topic 'nonsense'"),
+        ("sections:\n  - id: a\n    title: A\n", "2: section a: draws on nothing; give 'topics', 'headings' or 'rules'"),
+        ("sections:\n  - id: a\n    title: A\n    topics: [images]\n    colour: red\n", "5: section a: unknown key 'colour'"),
+        ("sections:\n  - id: a\n    title: A\n    topics: [images]\nquestions:\n  images/nope: what?\n", "6: questions: unknown provision 'images/nope'"),
+    ],
+)
+def test_outline_errors(tmp_path: Path, taxonomy: Taxonomy, text: str, message: str) -> None:
+    path = tmp_path / "model_outline.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PolicyAtlasError) as caught:
+        load_outline(path, taxonomy)
+    assert str(caught.value).startswith(f"{path}:{message}")
