@@ -135,6 +135,14 @@ def check_links(site: Path, extra: dict[str, list[str]] | None = None) -> LinkRe
 
 
 def search_links(site: Path) -> dict[str, list[str]]:
-    """The search index's entries as links from the site's root page, as the theme follows them."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    return {"index.html": [d["location"] or "./" for d in docs]}
+    """Every search entry's address, as links from the site's root page, as the search follows
+    them: Material's index (``search/search_index.json``) where a site has it, and the plugin's
+    clause-level records (``search/records-*.js``)."""
+    links: list[str] = []
+    material = site / "search" / "search_index.json"
+    if material.is_file():
+        links += [d["location"] or "./" for d in json.loads(material.read_text(encoding="utf-8"))["docs"]]
+    for records in sorted((site / "search").glob("records-*.js")):
+        text = records.read_text(encoding="utf-8")  # PolicyAtlasSearch.load("records-N", [[kind, url, ...], ...])
+        links += [row[1] for row in json.loads(text[text.index(",") + 1 : text.rindex(")")])]
+    return {"index.html": links}

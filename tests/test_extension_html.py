@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import markdown
@@ -26,13 +27,23 @@ def assert_no_live_script(html: str) -> None:
     assert "<script" not in html.lower(), html
 
 
-def head(clause_id: str, number: str | None = None) -> str:
-    """The clause header the treeprocessor adds: number (if any) then the permalink."""
-    label = f"Link to clause {number}" if number else "Link to this clause"
+COPY_ICON = (
+    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 '
+    '2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"></path></svg>'
+)
+
+
+def head(clause_id: str, number: str | None = None, name: str | None = None) -> str:
+    """The clause header the treeprocessor adds: number (if any), the permalink and the copy-link
+    button, both named for the clause: by its id's number ("clause 4.a" for item (a) of 4), or
+    by its first words when it has no number (``name``)."""
+    name = name or f"clause {clause_id.split('/', 1)[1]}"
     shown = f'<span class="pa-clause__number">{number}</span>' if number else ""
     return (
-        f'<div class="pa-clause__head">{shown}<a aria-label="{label}" class="pa-clause__permalink" '
-        f'data-search-exclude="" href="#{clause_id}" title="Link to this clause">¶</a></div>'
+        f'<div class="pa-clause__head">{shown}<a aria-label="Link to {name}" class="pa-clause__permalink" '
+        f'data-search-exclude="" href="#{clause_id}" title="Link to this clause">¶</a>'
+        f'<button aria-label="Copy link to {name}" class="pa-clause__copy" data-href="#{clause_id}" data-search-exclude="" '
+        f'hidden="hidden" title="Copy the link to this clause" type="button">{COPY_ICON}</button></div>'
     )
 
 
@@ -57,7 +68,7 @@ STRUCTURE = [
         """,
         f"""
         <div class="pa-clause" id="s/intro/staff-must-follow">
-        {head("s/intro/staff-must-follow")}
+        {head("s/intro/staff-must-follow", name="clause “Staff must follow the procedures.”")}
         <p class="pa-clause__text">Staff must follow the procedures.</p>
         </div>
         """,
@@ -448,3 +459,32 @@ def test_reset_forgets_clauses_of_the_previous_document() -> None:
     html = md.convert("    § 2.1 {#b/2.1}\nSecond document.")
     assert 'id="a/' not in html
     assert html.startswith('<div class="pa-clause" data-number="2.1" id="b/2.1">')
+
+
+def test_clause_links_are_named_for_the_clause_and_its_school_and_never_twice() -> None:
+    """A screen reader's list of links tells every clause apart: by number, or by first words,
+    with the school's name; two clauses that open alike are told apart by a count."""
+    extension = ClauseExtension(clause_info=lambda clause_id: ClauseInfo((), None, (), "Northgate Primary School"))
+    html = render(
+        """
+        § 8.3 {#n/8.3}
+        Staff must not.
+
+        § {#n/x/staff-must-not}
+        Staff must not.
+
+        § {#n/x/staff-must-not-2}
+        Staff must not.
+        """,
+        extension,
+    )
+
+    names = re.findall(r'aria-label="([^"]+)"', html)
+    assert names == [
+        "Link to clause 8.3, Northgate Primary School",
+        "Copy link to clause 8.3, Northgate Primary School",
+        "Link to clause “Staff must not.”, Northgate Primary School",
+        "Copy link to clause “Staff must not.”, Northgate Primary School",
+        "Link to clause “Staff must not.”, Northgate Primary School (2)",
+        "Copy link to clause “Staff must not.”, Northgate Primary School (2)",
+    ]

@@ -37,6 +37,10 @@ A4: ViewportSize = {"width": 794, "height": 1123}
 SCHOOL_SLUGS = sorted(path.stem for path in (REPO / "docs" / "policies").glob("*.md") if path.stem != "index")
 # The axe-core rule tags every page is checked against: WCAG 2.0, 2.1 and 2.2, levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# ... and axe's best practices, for the page types that must have no violation at all.
+ALL_TAGS = [*WCAG_TAGS, "best-practice"]
+ARTIFACTS = REPO / "tests" / "artifacts"
+"""Screenshots of every page type at both widths, for a person to look at (git-ignored)."""
 
 
 def in_ci() -> bool:
@@ -113,12 +117,14 @@ def watch(page: Page, base: str) -> PageLog:
     return log
 
 
-def violations(page: Page, axe_script: str, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:
-    """axe-core's WCAG violations of the given impacts on the page as it stands, one line each."""
+def violations(
+    page: Page, axe_script: str, impacts: tuple[str, ...] = ("serious", "critical"), tags: list[str] = WCAG_TAGS
+) -> list[str]:
+    """axe-core's violations of the given impacts and rule tags on the page as it stands, one line each."""
     page.evaluate(axe_script)
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_TAGS,
+        tags,
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"

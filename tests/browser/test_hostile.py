@@ -73,12 +73,10 @@ def test_searching_the_payloads_runs_none_of_them(browser: Browser, hostile_url:
     log = watch(page, base)
     try:
         page.goto(base + "policies/", wait_until="load")
-        page.wait_for_load_state("networkidle")  # the search index and its worker load after "load"
-        box = page.locator("input.md-search__input")
-        box.click()
-        box.press_sequentially(query)
-        page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
-        assert page.locator(".md-search-result__item").count() > 0
+        page.keyboard.press("/")
+        page.locator("#pa-search-input").press_sequentially(query)
+        page.locator("dialog.pa-search .pa-result").first.wait_for(timeout=30_000)
+        assert page.locator("dialog.pa-search .pa-result").count() > 0
         page.wait_for_timeout(300)  # results render in batches; give them all a moment
         assert dialogs == []
         assert log.page_errors == []

@@ -76,3 +76,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """``pytest --update-golden`` rewrites the golden files instead of comparing against them."""
     return bool(request.config.getoption("--update-golden"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here builds a real site: ``slow``, left out by ``pytest -m "not browser and not slow"``."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.slow)

@@ -19,6 +19,11 @@ OUTPUTS = (
     "compare/shared-wording/index.html",
     *(f"compare/gaps/{slug}/index.html" for slug in SCHOOL_SLUGS),
     *(f"compare/topics/{topic}/index.html" for topic in ("pupil-contact", "discipline", "school-accounts")),
+    "find-a-clause/index.html",
+    "search/meta.js",
+    "search/shard-0.js",
+    "search/records-0.js",
+    "search/records-pages.js",
 )
 
 

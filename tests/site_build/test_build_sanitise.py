@@ -24,7 +24,7 @@ class _Shape(HTMLParser):
         self.items: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.items.append(f"<{tag} {sorted(attrs)}>")
+        self.items.append(f"<{tag} {sorted((n, v or '') for n, v in attrs)}>")  # hidden == hidden=""
 
     def handle_data(self, data: str) -> None:
         if data.strip():

@@ -30,6 +30,10 @@ CONTENT_TAGS = frozenset(
         "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s",
         "samp", "section", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody",
         "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+        # the clause finder's form and the copy-link buttons (no action, no formaction: see below)
+        "button", "form", "input", "label", "optgroup", "option", "select",
+        # icons drawn inline: an <svg> of <path>s only (no <script>, <a>, <foreignObject>, animation)
+        "svg", "path",
     }
 )
 """What Markdown, the clause extension and the page templates produce, and nothing that runs."""
@@ -50,6 +54,15 @@ CONTENT_ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
     "del": {"cite", "datetime"},
     "ins": {"cite", "datetime"},
+    "form": {"method"},
+    "input": {"type", "name", "value", "placeholder", "autocomplete", "spellcheck", "checked", "inputmode", "enterkeyhint", "min", "max", "step"},
+    "label": {"for"},
+    "select": {"name", "multiple"},
+    "optgroup": {"label"},
+    "option": {"value", "selected", "label"},
+    "button": {"type"},
+    "svg": {"viewBox", "viewbox", "focusable", "xmlns", "width", "height"},
+    "path": {"d"},
 }
 """Attributes kept per tag; ``aria-*`` and ``data-*`` are kept on every tag (they run nothing)."""
 

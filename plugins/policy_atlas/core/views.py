@@ -47,6 +47,7 @@ class PageKind(Enum):
     MODEL = "model"
     DATA = "data"
     DOWNLOAD = "download"
+    FINDER = "finder"
 
 
 @dataclass(frozen=True)

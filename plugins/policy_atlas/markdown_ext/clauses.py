@@ -24,9 +24,11 @@ from markdown.util import AtomicString
 from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
 from policy_atlas.core.classify import resolve_topics
 from policy_atlas.core.model import Force, Statement, shown_apart
+from policy_atlas.core.search import clause_label
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
+_COPY_ICON = "M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,10 @@ class ClauseInfo:
     topics: tuple[str, ...]
     force: str | None
     statements: tuple[Statement, ...] = ()
+    school: str = ""
+    """The school's name, so that each clause's links are named apart from every other school's."""
+    number: str | None = None
+    text: str = ""
 
     @property
     def statements_differ(self) -> bool:
@@ -157,6 +163,7 @@ class ClauseTreeprocessor(Treeprocessor):
             if number:
                 label = etree.SubElement(header, "span", {"class": "pa-clause__number"})
                 label.text = literal(number)
+            name = self._name(clause_id, number, "".join(body.itertext()).replace("&amp;", "&"))
             link = etree.SubElement(
                 header,
                 "a",
@@ -164,13 +171,36 @@ class ClauseTreeprocessor(Treeprocessor):
                     "class": "pa-clause__permalink",
                     "href": f"#{clause_id}",
                     "title": "Link to this clause",
-                    "aria-label": f"Link to clause {number}" if number else "Link to this clause",
+                    "aria-label": f"Link to {name}",
                     "data-search-exclude": "",
                 },
             )
             link.text = "¶"
+            copy = etree.SubElement(
+                header,
+                "button",
+                {
+                    "type": "button",
+                    "class": "pa-clause__copy",
+                    "data-href": f"#{clause_id}",
+                    "title": "Copy the link to this clause",
+                    "aria-label": f"Copy link to {name}",
+                    "data-search-exclude": "",
+                    "hidden": "hidden",
+                },
+            )
+            icon = etree.SubElement(copy, "svg", {"viewBox": "0 0 24 24", "aria-hidden": "true", "focusable": "false"})
+            etree.SubElement(icon, "path", {"d": _COPY_ICON})
             element.insert(0, header)
             self._badges(element, list(element).index(body) + 1)
+
+    def _name(self, clause_id: str, number: str | None, text: str) -> str:
+        """What the clause's links are called: "clause 8.3, Northgate Primary School", unique on the page."""
+        known = self.extension.clause_info(clause_id)
+        name = clause_label(number, text, clause_id) + (f", {known.school}" if known and known.school else "")
+        seen = self.extension.names.get(name, 0) + 1
+        self.extension.names[name] = seen
+        return name if seen == 1 else f"{name} ({seen})"
 
     def _badges(self, element: etree.Element, position: int) -> None:
         known = self.extension.clause_info(element.get("id", ""))
@@ -244,6 +274,7 @@ class ClauseExtension(Extension):
         super().__init__(**kwargs)
         self.clauses: list[_TaggedClause] = []
         self.open_clauses: list[etree.Element] = []
+        self.names: dict[str, int] = {}
 
     def clause_info(self, clause_id: str) -> ClauseInfo | None:
         """The clause's final topics, force and statements from the shared index, or None to use its tag."""
@@ -275,6 +306,7 @@ class ClauseExtension(Extension):
     def reset(self) -> None:
         self.clauses = []
         self.open_clauses = []
+        self.names = {}
 
 
 def makeExtension(**kwargs: Any) -> ClauseExtension:  # noqa: N802 - Python-Markdown's hook name

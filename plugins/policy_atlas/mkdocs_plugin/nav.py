@@ -70,15 +70,16 @@ def order_compare(nav: Navigation, topic_order: Mapping[str, int]) -> None:
 
 
 def order_top(nav: Navigation, first: tuple[str, ...]) -> None:
-    """The top level in reading order: the home page, then the pages ``first`` names (the model
-    policy), then the Compare section, then the rest as MkDocs found them."""
+    """The top level in reading order: the home page, then the pages ``first`` names in that order
+    (the model policy, the clause finder), then the Compare section, then the rest as MkDocs
+    found them."""
 
-    def rank(item: Page | Section) -> int:
+    def rank(item: Page | Section) -> tuple[int, int]:
         if isinstance(item, Page):
             if item.file.src_uri == "index.md":
-                return 0
-            return 1 if item.file.src_uri in first else 3
-        return 2 if any(isinstance(p, Page) and p.file.src_uri.startswith(COMPARE + "/") for p in item.children) else 4
+                return (0, 0)
+            return (1, first.index(item.file.src_uri)) if item.file.src_uri in first else (3, 0)
+        return (2 if any(isinstance(p, Page) and p.file.src_uri.startswith(COMPARE + "/") for p in item.children) else 4, 0)
 
     nav.items.sort(key=rank)  # type: ignore[arg-type]
 
@@ -103,3 +104,4 @@ def relink(nav: Navigation) -> None:
     for index, page in enumerate(ordered):
         page.previous_page = ordered[index - 1] if index else None
         page.next_page = ordered[index + 1] if index + 1 < len(ordered) else None
+

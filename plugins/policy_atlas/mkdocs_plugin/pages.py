@@ -25,6 +25,7 @@ GAPS = f"{COMPARE}/gaps"
 MODEL = "model-policy.md"
 DOWNLOADS = "downloads"
 DOWNLOAD_SUFFIX = ".download"
+FINDER = "find-a-clause.md"
 
 
 class PageView(Protocol):
@@ -71,10 +72,13 @@ class SitePaths:
                 # A Markdown download must not be taken for a page of the site: its source path
                 # has a suffix of its own, and ``download`` gives it its real name in the site.
                 return f"{DOWNLOADS}/{ref.key}" + (DOWNLOAD_SUFFIX if ref.key.endswith(".md") else "")
+            case PageKind.FINDER:
+                return FINDER
 
-    def pages(self, views: SiteViews) -> list[Generated]:
+    def pages(self, views: SiteViews, finder: PageView | None = None) -> list[Generated]:
         """Every generated Markdown page, with the template that renders it."""
-        pages = [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
+        pages = [Generated(FINDER, "finder.md.jinja", finder)] if finder is not None else []
+        pages += [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
         if views.matrix is not None:
             pages.append(Generated(self.src(Ref(PageKind.MATRIX)), "matrix.md.jinja", views.matrix))
         pages += [Generated(self.src(Ref(PageKind.TOPIC, t.topic)), "topic.md.jinja", t) for t in views.topics]

@@ -19,19 +19,22 @@ from mkdocs.structure.pages import Page
 
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
 from policy_atlas.core.sanitise import audit_page, sanitise_content
-from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
+from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
+from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
 from policy_atlas.core.views import ModelPolicyView, PageKind, PrintedView, Ref, SiteViews, model_json, site_views
 from policy_atlas.core.wordexport import model_docx
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
-
-from .nav import group_schools, order_compare, order_top, relink
-from .pages import Links, SitePaths, script_policy
 from policy_atlas.templating import Templates
+
+from . import search
+from .nav import group_schools, order_compare, order_top, relink
+from .pages import FINDER, Links, SitePaths, script_policy
 
 log = get_plugin_logger(__name__)
 
@@ -65,6 +68,10 @@ class PolicyAtlasConfig(Config):
     """The share of schools (0-1) that must address a provision for the model to have a clause on it."""
     model_strategy = c.Choice([s.value for s in Strategy], default=Strategy.TYPICAL.value)
     """How the model chooses a provision's wording: ``typical``, ``strictest`` or ``most-common-force``."""
+    search = c.Type(bool, default=True)
+    """Clause-level search and the clause finder (use instead of Material's ``search`` plugin)."""
+    offline_zip = c.Type(bool, default=False)
+    """Also build a copy that works from a folder (``.html`` addresses) into ``downloads/policy-atlas-offline.zip``."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -84,6 +91,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.today = date.today()
         self.extension = ClauseExtension(topic_badge=self._badge, clause_info=self._clause_info)
         self.current_page = ""
+        self.files: Files | None = None
+        self.page_records: list[SearchRecord] = []
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"  # no offline copy on every change while editing
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -94,6 +107,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.today = build_date()
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
+        if self.config.search:
+            search.add_assets(config)
         try:
             taxonomy = self._taxonomy(config)
             self.corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
@@ -147,7 +162,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
-        made = [(File.generated(config, g.src, content=""), g) for g in self.paths.pages(self.views) if files.get_file_from_path(g.src) is None]
+        finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
+        pages = self.paths.pages(self.views, finder)
+        made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
         for file, page in made:
             files.append(file)
             self.titles[page.src] = page.view.title
@@ -155,6 +172,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file, page in made:  # every page exists now, so each can link to any other
             file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
         self._warn_orphans(files)
+        if self.config.search:
+            for asset in search.asset_files(config):
+                files.append(asset)
+        if self.config.offline_zip:
+            files.append(search.zip_placeholder(config))
+        self.files = files
         return files
 
     def _warn_orphans(self, files: Files) -> None:
@@ -204,7 +227,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         clause = self.index.get(clause_id)
         if clause is None or self.analysis is None:
             return None
-        return ClauseInfo(tuple(clause.topics), clause.force, self.analysis.statements.get(clause_id, ()))
+        school = self.by_page.get(self.paths.school_src(clause_id.split("/", 1)[0]))
+        statements = self.analysis.statements.get(clause_id, ())
+        return ClauseInfo(tuple(clause.topics), clause.force, statements, school.meta.school if school else "", clause.number, clause.text)
 
     def _badge(self, topic: str, clause_id: str) -> TopicBadge:
         """A topic badge on the page being rendered: the topic's label, its page, and why."""
@@ -221,7 +246,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if not self.config.enabled or self.analysis is None:
             return nav
         order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
-        order_top(nav, (self.paths.src(Ref(PageKind.MODEL)),))
+        order_top(nav, (self.paths.src(Ref(PageKind.MODEL)), FINDER))
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
         group_schools(nav, self.config.pages_dir + "/", self.config.nav_title, meta_of)
         relink(nav)
@@ -240,16 +265,20 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return summary + "\n" + markdown
 
 
-    @event_priority(-100)  # last: after every other plugin has changed the content, before search indexes it
+    @event_priority(-100)  # last: after every other plugin has changed the content, before it is indexed
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Every page, printed, says where it lives and when it was built; then all of its content
-        goes through the allow-list, the second layer behind the templates' escaping."""
+        """Every page's content goes through the allow-list, the second layer behind the templates'
+        escaping; the pages this plugin does not generate are read for search; and every page,
+        printed, says where it lives and when it was built."""
         if not self.config.enabled:
             return html
+        html = sanitise_content(html)
+        if self.config.search and page.file.src_uri not in self.titles:
+            self.page_records.append(search.page_record(page, html))
         address = page.canonical_url or page.abs_url or page.url
         printed = PrintedView(address, self.today.isoformat())
-        html += self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri))
-        return sanitise_content(html)
+        return html + sanitise_content(self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri)))
+
     @event_priority(-100)  # last: audit the page exactly as it will be written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """A finished page that could run script from its input is withheld, with an error naming why."""
@@ -265,6 +294,21 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for problem in dict.fromkeys(problems):
             log.error(f"{page.file.src_uri}: withheld: {problem}")
         return WITHHELD
+
+    # Search: the index once every page is written, then the offline copy.
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.analysis is None or self.views is None or self.files is None:
+            return
+        if self.config.search:
+            analysis = self.analysis
+            records = compare_records(self.views) + sorted(self.page_records, key=lambda r: str(r.ref))
+            topics = tuple((t.id, t.label) for t in analysis.taxonomy.topics)
+            data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, records, topics)
+            search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
+        self.page_records = []
+        if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
+            search.offline_zip(config)
 
 
 WITHHELD = (
