@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .core.cache import classifier_for
 from .core.classify import Classifier, resolve_topics
-from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for
+from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for, read_page
 from .core.analysis import analyse, with_overrides
 from .core.merge import DEFAULT_THRESHOLD, Strategy, build_model
 from .core.render import build_date
@@ -70,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     except PolicyAtlasError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # a folder that cannot be written, a disk that is full
+        print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
 
 
 def _taxonomy(given: Path | None, project: Path) -> Taxonomy:
@@ -109,7 +112,7 @@ def _readings(policies_dir: Path, pages: Path | None, classifier: Classifier) ->
     readings: dict[str, Reading] = {}
     for source in found:
         page = page_path_for(pages, source.meta.slug) if pages is not None else None
-        keep = page_overrides(page.read_text(encoding="utf-8") if page is not None and page.exists() else None)
+        keep = page_overrides(read_page(page, str(page)) if page is not None else None)
         _, blocks, _ = analyse_source(source, classifier, keep)
         results = classifier.classify_blocks(blocks)
         clauses = tuple(replace(b, topics=resolve_topics(b.topics)) for b in blocks if isinstance(b, Clause))

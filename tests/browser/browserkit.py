@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
@@ -131,3 +136,29 @@ def violations(
 def serious_violations(page: Page, axe_script: str) -> list[str]:
     """axe-core's serious and critical WCAG violations on the page as it stands, one line each."""
     return violations(page, axe_script)
+
+
+@contextmanager
+def serve(directory: Path, headers: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 from a daemon thread, with ``headers`` on every response;
+    yields the root address. No access log: a line per request would flood stderr."""
+    extra = dict(headers or {})
+
+    class _Handler(SimpleHTTPRequestHandler):
+        def end_headers(self) -> None:
+            for name, value in extra.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -6,14 +6,10 @@ CI (``CI=true``), where a missing browser (or axe-core) is a failure: CI must ru
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 import pytest
 from browserkit import (
@@ -23,19 +19,13 @@ from browserkit import (
     REPO,
     SOURCE_DATE_EPOCH,
     SitePage,
+    serve,
     skip_or_fail,
     watch,
 )
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, Playwright, sync_playwright
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without writing an access log line per request to stderr."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -53,16 +43,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site's root address, served on 127.0.0.1 from a daemon thread."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .classify import Classifier, overrides, resolve_topics
 from .compare import Gap, Matrix, SharedPassage, all_gaps, build_matrix, shared_wording
-from .corpus import Corpus
+from .corpus import Corpus, SchoolPolicy
 from .model import Clause, Diagnostic, Severity, Statement
 from .taxonomy import Taxonomy
 
@@ -55,11 +55,12 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy, classifier: Classifier | None = 
             written = tuple(t for t in clause.topics if t[:1] not in "+-")
             if set(written) != set(result.topic_ids) or (clause.force or "none") != result.force:
                 stale += 1
-            topics[clause.id] = resolve_topics(result.topic_ids + overrides(clause.topics))
+            changes = _known_overrides(clause, school, taxonomy, diagnostics)
+            topics[clause.id] = resolve_topics(result.topic_ids + changes)
             why = {tag.topic: tag.why for tag in result.topics}
             reasons[clause.id] = {t: why.get(t, BY_HAND) for t in topics[clause.id]}
             force_reasons[clause.id] = result.force_why
-            statements[clause.id] = with_overrides(result.statements, overrides(clause.topics))
+            statements[clause.id] = with_overrides(result.statements, changes)
             current.append(replace(clause, topics=topics[clause.id], force=result.force))
         shown[school.meta.slug] = tuple(current)
         if stale and not school.edited:
@@ -69,6 +70,18 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy, classifier: Classifier | None = 
             )
     matrix, gaps, shared = compare(shown, statements, taxonomy)
     return Analysis(taxonomy, shown, topics, reasons, force_reasons, statements, matrix, gaps, shared, tuple(diagnostics))
+
+
+def _known_overrides(clause: Clause, school: SchoolPolicy, taxonomy: Taxonomy, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    """A clause's ``+topic``/``-topic`` overrides that name a topic of the taxonomy; a warning
+    naming the page and line for each that does not (it is not applied)."""
+    changes = overrides(clause.topics)
+    unknown = [c for c in changes if taxonomy.get(c[1:]) is None]
+    for change in unknown:
+        diagnostics.append(
+            Diagnostic(school.shown_page, school.tag_lines.get(clause.id), "unknown-topic", f"topic override {change} on clause {clause.id!r}: no topic {change[1:]!r} in {taxonomy.path or 'the taxonomy'}; not applied")
+        )
+    return tuple(c for c in changes if c not in unknown)
 
 
 def compare(

@@ -10,6 +10,7 @@ tell a stale page from a current one, and the normaliser can tell a page a perso
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -29,6 +30,8 @@ from .taxonomy import Taxonomy
 FORMAT = 2
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``."""
 FRONT_MATTER_KEY = "policy_atlas"
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
 SET_ASIDE_KINDS = ("cover", "furniture")
 
 
@@ -51,10 +54,17 @@ class SchoolPolicy:
     edited: bool = False
     set_aside: tuple[SetAside, ...] = ()
     """Cover-page lines and page furniture of the source, kept out of the clauses."""
+    tag_lines: Mapping[str, int] = field(default_factory=dict)
+    """The line of each clause's tag in the page, by clause id: where a person's edit is."""
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
         return tuple(b for b in self.blocks if isinstance(b, Clause))
+
+    @property
+    def shown_page(self) -> str:
+        """The page as messages name it: ``policies/<slug>.md``."""
+        return f"{self.page_path.parent.name}/{self.page_path.name}"
 
     @cached_property
     def source_name(self) -> str:
@@ -65,6 +75,8 @@ class SchoolPolicy:
 class Corpus:
     schools: tuple[SchoolPolicy, ...]
     diagnostics: tuple[Diagnostic, ...]
+    left_out: tuple[Diagnostic, ...] = ()
+    """Why each source that is not on the site was left out, one diagnostic per source, by file."""
 
 
 @dataclass(frozen=True)
@@ -86,9 +98,6 @@ def page_path_for(pages_dir: Path, slug: str) -> Path:
     return pages_dir / f"{slug}.md"
 
 
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML has it (the same documents, several times faster)."""
-
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Split a page into (front matter, body, number of lines before the body)."""
@@ -98,7 +107,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     if end < 0:
         return {}, text, 0
     try:
-        loaded = yaml.load(text[4:end], Loader=_SAFE_LOADER)
+        loaded = yaml.load(text[4:end], Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return {}, text, 0
     body = text[end + 5:]
@@ -230,6 +239,25 @@ def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
     return PageState.CURRENT
 
 
+def read_page(page: Path, shown: str) -> str | None:
+    """A policy page's text, or None when there is none; PolicyAtlasError when it cannot be read."""
+    try:
+        data = page.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise PolicyAtlasError(shown, "is a directory, not a policy page: remove it and run `policy-atlas normalise`") from None
+    except OSError as error:
+        raise PolicyAtlasError(shown, f"cannot read the page: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PolicyAtlasError(
+            shown, f"not valid UTF-8 (byte 0x{data[error.start]:02x}): save the page as UTF-8, or run `policy-atlas normalise --force`", line
+        ) from None
+
+
 def read_source_bytes(source: Source) -> bytes:
     try:
         return source.path.read_bytes()
@@ -264,6 +292,16 @@ def analyse_source(source: Source, classifier: Classifier, keep: dict[str, tuple
     """``analyse`` as (bytes, blocks, notes), for callers that need no set-aside lines."""
     found = analyse(source, classifier, keep)
     return found.data, found.blocks, found.notes
+
+
+def tag_lines(page_text: str) -> dict[str, int]:
+    """The 1-based line of every clause tag in a whole page (front matter included), by clause id."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(page_text.split("\n"), start=1):
+        tag = parse_tag(line)
+        if tag is not None:
+            found.setdefault(tag[2], number)
+    return found
 
 
 def page_overrides(page_text: str | None) -> dict[str, tuple[str, ...]]:
@@ -308,13 +346,14 @@ def normalise(
         if only and source.meta.slug not in only:
             continue
         page = page_path_for(pages_dir, source.meta.slug)
-        existing = page.read_text(encoding="utf-8") if page.exists() else None
         try:
+            existing = read_page(page, str(page))
             found = analyse(source, classifier, page_overrides(existing))
         except PolicyAtlasError as error:
             problems.append(Diagnostic(error.path, error.line, "bad-source", error.message, Severity.ERROR))
             continue
         data, notes = found.data, found.notes
+        problems += _override_problems(existing, found.blocks, taxonomy, str(page))
         text = render_page(source, data, found.blocks, notes, found.set_aside)
         state = page_state(existing, data)
         if state in (PageState.EDITED, PageState.FOREIGN) and not force:
@@ -330,37 +369,86 @@ def normalise(
     return results, problems
 
 
+def _override_problems(existing: str | None, blocks: tuple[Heading | Clause, ...], taxonomy: Taxonomy, shown: str) -> list[Diagnostic]:
+    """A person's overrides that cannot be honoured: on a clause the source no longer has (dropped),
+    or naming no topic of the taxonomy (kept in the page, never applied). Errors: say it, exit 1."""
+    kept = page_overrides(existing)
+    if not kept or existing is None:
+        return []
+    ids = {b.id for b in blocks if isinstance(b, Clause)}
+    lines = tag_lines(existing)
+    problems = [
+        Diagnostic(shown, lines.get(clause_id), "unknown-clause", f"topic override {','.join(changes)} is on clause {clause_id!r}, which the source no longer has; it is dropped", Severity.ERROR)
+        for clause_id, changes in sorted(kept.items())
+        if clause_id not in ids
+    ]
+    problems += [
+        Diagnostic(shown, lines.get(clause_id), "unknown-topic", f"topic override {change} on clause {clause_id!r}: no topic {change[1:]!r} in {taxonomy.path or 'the taxonomy'}; not applied", Severity.ERROR)
+        for clause_id, changes in sorted(kept.items())
+        if clause_id in ids
+        for change in changes
+        if taxonomy.get(change[1:]) is None
+    ]
+    return problems
+
+
 def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
     """Read every school's page for a build, reporting missing, stale and edited pages.
 
-    Raises PolicyAtlasError when the sources themselves cannot be listed (bad metadata,
-    two sources with one slug); a page that is merely stale is a warning.
+    One bad school never stops the others: a source that cannot be used (unreadable, empty,
+    binary, a document renamed ``.txt``, bad metadata, a duplicate slug) or a page that cannot be
+    read is an ERROR diagnostic, and that school is left out (``Corpus.left_out`` says why); a
+    page that is merely stale is a warning. Raises PolicyAtlasError only when there is no
+    sources directory to read.
     """
     sources, found = discover_sources(sources_dir)
     diagnostics = list(found)
+    left_out = [d for d in found if d.severity is Severity.ERROR]
     schools: list[SchoolPolicy] = []
     for source in sources:
-        page = page_path_for(pages_dir, source.meta.slug)
-        shown = f"{pages_dir.name}/{page.name}"
-        data = source.path.read_bytes()
-        if not page.exists():
-            decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
-            diagnostics.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
+        try:
+            school, problems = _load_school(source, pages_dir)
+        except PolicyAtlasError as error:
+            problem = Diagnostic(error.path, error.line, "left-out", f"{error.message}; this policy is left out", Severity.ERROR)
+            diagnostics.append(problem)
+            left_out.append(problem)
             continue
-        text = page.read_text(encoding="utf-8")
-        state = page_state(text, data)
-        if state is PageState.FOREIGN:
-            diagnostics.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
-        front, body, offset = split_front_matter(text)
-        diagnostics.extend(front_matter_problems(front, shown))
-        record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
-        if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
-            decode_source(data, source.meta.source_file)  # a source that became unusable says why
-            edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
-            diagnostics.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
-        parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
-        diagnostics.extend(parsed.diagnostics)
-        notes = tuple(str(n) for n in (record or {}).get("source_notes", []) or [])
-        aside = page_set_aside(record or {})
-        schools.append(SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside))
-    return Corpus(tuple(schools), tuple(diagnostics))
+        diagnostics.extend(problems)
+        if school is None:
+            left_out.extend(p for p in problems if p.code == "missing-page")
+        else:
+            schools.append(school)
+    return Corpus(tuple(schools), tuple(diagnostics), tuple(sorted(left_out, key=lambda d: (d.path, d.line or 0))))
+
+
+def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, list[Diagnostic]]:
+    """One school for a build, with what is wrong with its page; None when it has no page.
+
+    Raises PolicyAtlasError when the school cannot be shown at all: its source cannot be read
+    or is unusable (say, a PDF put where the text was), or its page cannot be read.
+    """
+    page = page_path_for(pages_dir, source.meta.slug)
+    shown = f"{pages_dir.name}/{page.name}"
+    data = read_source_bytes(source)
+    text = read_page(page, shown)
+    problems: list[Diagnostic] = []
+    if text is None:
+        decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
+        problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
+        return None, problems
+    state = page_state(text, data)
+    if state is PageState.FOREIGN:
+        problems.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
+    front, body, offset = split_front_matter(text)
+    problems.extend(front_matter_problems(front, shown))
+    record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
+    if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
+        decode_source(data, source.meta.source_file)  # a source that became unusable is never published
+        edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
+        problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
+    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
+    problems.extend(parsed.diagnostics)
+    listed = (record or {}).get("source_notes")
+    notes = tuple(str(n) for n in listed) if isinstance(listed, list) else ()
+    aside = page_set_aside(record or {})
+    return SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside, tag_lines(text)), problems

@@ -52,7 +52,9 @@ _DOCUMENT_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office file"),
     (b"{\\rtf", "a Rich Text (RTF) file"),
 )
-_PDF_INTERNALS = re.compile(rb"^\s*\d+\s+\d+\s+obj\b|\bendobj\b|\bendstream\b|^\s*xref\s*$|/Type\s*/(?:Page|Catalog|Font)\b", re.MULTILINE)
+# Spaces and tabs only (never \s, which spans lines): a run of blank lines must not be re-read
+# from every line it holds.
+_PDF_INTERNALS = re.compile(rb"^[ \t]*\d+[ \t]+\d+[ \t]+obj\b|\bendobj\b|\bendstream\b|^[ \t]*xref[ \t]*\r?$|/Type[ \t]*/(?:Page|Catalog|Font)\b", re.MULTILINE)
 _PDF_INTERNALS_ENOUGH = 3
 
 

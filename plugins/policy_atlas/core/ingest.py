@@ -112,6 +112,7 @@ class _Unit:
     parts: list[str] = field(default_factory=list)
     title: str | None = None  # a heading that ran into this unit's number
     listed: bool = False  # an item, one per line, under a lead-in in text that is not hard-wrapped
+    _joined: tuple[tuple[int, int], str, list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def first(self) -> _Line:
@@ -122,20 +123,37 @@ class _Unit:
         return self.text_and_offsets()[0]
 
     def text_and_offsets(self) -> tuple[str, list[tuple[int, int]]]:
-        """The joined text, and (character offset, source line) where each line's words begin."""
-        out = ""
+        """The joined text, and (character offset, source line) where each line's words begin.
+
+        Kept until a line is added (lines and parts only ever grow), and joined in one pass:
+        asked again for every line of a long unit, it would otherwise cost quadratic time.
+        """
+        key = (len(self.lines), len(self.parts))
+        if self._joined is not None and self._joined[0] == key:
+            return self._joined[1], self._joined[2]
+        pieces: list[str] = []
+        length = 0
+        tail = ""  # the last two characters joined so far
         offsets: list[tuple[int, int]] = []
         shift = len(self.lines) - len(self.parts)
         for index, part in enumerate(self.parts):
             line = self.lines[index + shift].number
             if not part:
                 continue
-            if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and part[:1].islower():
-                offsets.append((len(out), line))
-                out += part
+            if tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha() and part[:1].islower():
+                offsets.append((length, line))
+            elif pieces:
+                pieces.append(" ")
+                length += 1
+                tail = tail[-1:] + " "
+                offsets.append((length, line))
             else:
-                out = f"{out} {part}" if out else part
-                offsets.append((len(out) - len(part), line))
+                offsets.append((0, line))
+            pieces.append(part)
+            length += len(part)
+            tail = (tail + part)[-2:]
+        out = "".join(pieces)
+        self._joined = (key, out, offsets)
         return out, offsets
 
     def line_span(self, start: int, end: int) -> tuple[int, int]:
@@ -366,7 +384,7 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     prev_text = current.parts[-1] if current.parts else ""
     if current.kind == "atx" or line.kind == "atx":
         return False
-    if not current.text:
+    if not any(current.parts):  # no text yet (cheap: asked for every line of a unit)
         return line.kind == "plain"
     if line.kind == "plain" and _hanging_indent(current, line):
         return True
@@ -467,14 +485,19 @@ def _name_continues(current: _Unit, prev_text: str, line: _Line, after: _Line | 
 
 def _is_field_label(unit: _Unit) -> bool:
     """A short label such as ``Approved by:`` whose value sits on the next line."""
+    if unit.kind != "plain" or len(unit.lines) != 1:
+        return False  # before the text: asked for every line of a unit, as it grows
     text = unit.text
     return (
-        unit.kind == "plain"
-        and len(unit.lines) == 1
-        and text.endswith(":")
+        text.endswith(":")
         and len(text.split()) <= MAX_LABEL_WORDS
         and _last_word(text) in FUNCTION_WORDS
     )
+
+
+def _states_provision(text: str) -> bool:
+    """A sentence (it ends like one) or a rule (it has a modal verb): what a heading never is."""
+    return text.rstrip(_CLOSERS + " ")[-1:] in ".!?" or bool(_MODAL.search(text))
 
 
 def _title_like(text: str) -> bool:
@@ -745,7 +768,9 @@ class _Builder:
             return False  # items and headings do not take turns at one level of numbering
         if _title_like(text) and not text.rstrip().endswith((":", ";")):
             return True
-        return has_children and "." not in number
+        # A top-level number with sub-clauses is a section heading ("4 Use of social media at
+        # work") unless it states a provision itself: then it is a clause, its children under it.
+        return has_children and "." not in number and (split_run_in(text) is not None or not _states_provision(text))
 
     def _follows_numbered_item(self, number: str) -> bool:
         """Whether the clause just above is this number's previous sibling ("3." before "4.")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+_LOOK_BACK = 40
 _ABBREVIATIONS = frozenset("e.g i.e eg ie mr mrs ms dr st no vs cf approx dept inc ltd co".split())
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9])")
 _DEONTIC = re.compile(
@@ -37,7 +38,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        before = text[start:match.start()].rstrip("\"'’”)] ")
+        # Only the last word matters, and an abbreviation is short: looking back a little keeps
+        # this linear on a line of "A. B. C. ..." where no boundary is taken for a long while.
+        window = max(start, match.start() - _LOOK_BACK)
+        before = text[window:match.start()].rstrip("\"'’”)] ") or text[start:match.start()].rstrip("\"'’”)] ")
         last_token = before.rsplit(None, 1)[-1] if before.split() else ""
         if last_token.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_token):
             continue

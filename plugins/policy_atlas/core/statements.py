@@ -48,7 +48,8 @@ _COORDINATION = re.compile(
     re.IGNORECASE,
 )
 """Where a coordinated part starts: after "; " or before "however", "but", "whereas", "while"."""
-_SECOND_MODAL = re.compile(r",?\s+(?=and\s+(?:must|should|shall|will|may|can)\s+(?:not\s+|never\s+)?\w)", re.IGNORECASE)
+_SECOND_MODAL = re.compile(r"(?:,|(?<!\s))\s+(?=and\s+(?:must|should|shall|will|may|can)\s+(?:not\s+|never\s+)?\w)", re.IGNORECASE)
+# (A match starts at a comma or where white space starts, never inside a run of it: linear time.)
 _NEGATED = re.compile(r"^\W*(?:must|should|shall|will|may|can)\s+(?:not|never)\b", re.IGNORECASE)
 _MODAL_START = re.compile(r"\b(?:must|should|shall|will|may|can)\s+(not\s+|never\s+)?", re.IGNORECASE)
 

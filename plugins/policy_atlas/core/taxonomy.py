@@ -80,6 +80,8 @@ def _read_yaml(path: Path, shown: str, what: str) -> tuple[Any, Any]:
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise PolicyAtlasError(shown, f"YAML error: {error.problem}", line) from error
+    except yaml.YAMLError as error:  # e.g. a character YAML does not allow
+        raise PolicyAtlasError(shown, f"YAML error: {' '.join(str(error).split())}") from error
     _duplicate_keys(node, shown)
     return data, node
 

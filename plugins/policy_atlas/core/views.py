@@ -22,7 +22,7 @@ from functools import cached_property
 from .compare import SIMILARITY_FLOOR, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
-from .model import STANCE_VERBS, Force, PolicyDate
+from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
@@ -864,17 +864,34 @@ class SchoolGroup:
 
 
 @dataclass(frozen=True)
+class LeftOutView:
+    """A source that is not on the site, and why: the file, the line to fix, the reason."""
+
+    file: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
 class SchoolsIndexView:
     count: int
     today: str
     groups: tuple[SchoolGroup, ...]
+    left_out: tuple[LeftOutView, ...] = ()
 
     @property
     def title(self) -> str:
         return "Schools"
 
 
-def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date) -> SchoolsIndexView:
+_LEFT_OUT_SUFFIX = "; this policy is left out"
+
+
+def left_out_view(problem: Diagnostic) -> LeftOutView:
+    return LeftOutView(problem.path, problem.line, problem.message.removesuffix(_LEFT_OUT_SUFFIX))
+
+
+def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date, left_out: tuple[Diagnostic, ...] = ()) -> SchoolsIndexView:
     """One table per group, so hundreds of schools stay scannable; groups and schools by name."""
     by_group: dict[str, list[SchoolPolicy]] = {}
     for school in schools:
@@ -897,7 +914,7 @@ def schools_index_view(schools: tuple[SchoolPolicy, ...], today: date) -> School
         )
         for group in sorted(by_group, key=lambda g: (g.casefold(), g))
     )
-    return SchoolsIndexView(len(schools), today.isoformat(), groups)
+    return SchoolsIndexView(len(schools), today.isoformat(), groups, tuple(left_out_view(p) for p in left_out))
 
 
 # The model policy ------------------------------------------------------------------------------------
@@ -1166,6 +1183,7 @@ def site_views(
     model: ModelPolicy | None = None,
     per_page: int = SCHOOLS_PER_PAGE,
     excerpts_per_page: int = EXCERPTS_PER_PAGE,
+    left_out: tuple[Diagnostic, ...] = (),
 ) -> SiteViews:
     """The views of every generated page. Without topics there is no matrix, topic, gap or model page.
 
@@ -1187,7 +1205,7 @@ def site_views(
     topics = tuple(topic_view(row, matrix, taxonomy, names) for row in matrix.rows) if compared else ()
     shared_shown = shared_wording_view(shared, names)
     return SiteViews(
-        schools_index_view(schools, today),
+        schools_index_view(schools, today, left_out),
         {
             s.meta.slug: school_summary_view(s, today, tuple(passages[s.meta.slug]), names, compared)
             for s in sorted(schools, key=lambda s: s.meta.slug)

@@ -7,9 +7,11 @@ navigation asks here for the Compare section's folders, and every URL comes from
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -139,3 +141,24 @@ class Links:
         if url is None:
             url = self._urls[src] = self._file(src).url_relative_to(self.here)
         return f"{url}#{quote(ref.fragment)}" if ref.fragment else url
+
+
+THEME_SCRIPTS = ("assets/javascripts/", "assets/policy-atlas/")
+"""Where the theme's own scripts live in the site: Material's bundle and search worker, and the
+start-up scripts the plugin moved out of the page (``policy_atlas/theme``)."""
+
+
+def script_policy(page_url: str, extra_javascript: Iterable[object]) -> Callable[[str], bool]:
+    """Which ``<script src>`` a page at ``page_url`` may load: the theme's own files and the site's
+    ``extra_javascript``, by their exact place in the site; never another host."""
+    extra = {posixpath.normpath(str(getattr(s, "path", s))) for s in extra_javascript}
+    here = posixpath.dirname("/" + page_url) if not page_url.endswith("/") else "/" + page_url
+
+    def allowed(src: str) -> bool:
+        parts = urlsplit(src)
+        if parts.scheme or parts.netloc or parts.query:
+            return False
+        path = posixpath.normpath(posixpath.join(here, parts.path)).lstrip("/")
+        return path.endswith(".js") and (path.startswith(THEME_SCRIPTS) or path in extra)
+
+    return allowed

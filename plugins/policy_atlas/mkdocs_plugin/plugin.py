@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,6 +24,7 @@ from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
+from policy_atlas.core.sanitise import audit_page, sanitise_content
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
 from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
@@ -34,9 +35,12 @@ from policy_atlas.templating import Templates
 
 from . import search
 from .nav import drop_pages, group_gap_reports, group_schools, order_compare, order_top, relink
-from .pages import FINDER, Links, SitePaths
+from .pages import FINDER, Links, SitePaths, script_policy
 
 log = get_plugin_logger(__name__)
+
+THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
+"""Theme partials that load Material's inline start-up scripts from files instead (no inline script)."""
 
 NEEDED_EXTENSIONS = ("attr_list",)
 """Markdown extensions the generated pages rely on (ids on headings); added when a site omits them."""
@@ -108,6 +112,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return config
         config.markdown_extensions.extend(e for e in NEEDED_EXTENSIONS if e not in config.markdown_extensions)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))  # the site's own overrides still win
         self.today = build_date()
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
@@ -136,7 +141,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         model = self._model(config, analysis)
         if self.config.schools_per_page < 1:
             raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
-        views = site_views(corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, model, self.config.schools_per_page)
+        views = site_views(
+            corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, model, self.config.schools_per_page,
+            left_out=corpus.left_out,
+        )
         return corpus, analysis, model, views
 
     def _taxonomy(self, config: MkDocsConfig) -> Taxonomy:
@@ -161,10 +169,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return Path(self.config.taxonomy) if self.config.taxonomy else Path(config.config_file_path).parent / "taxonomy.yml"
 
     def _report(self, problems: tuple[Diagnostic, ...]) -> None:
+        """Each problem as one log line. An error leaves its school out and the build goes on;
+        being logged at ERROR, it still fails a ``strict`` build at the end, so CI notices."""
+        levels = {Severity.ERROR: log.error, Severity.WARNING: log.warning, Severity.NOTE: log.info}
         for problem in problems:
-            if problem.severity is Severity.ERROR:
-                raise PluginError(str(problem))
-            (log.warning if problem.severity is Severity.WARNING else log.info)(str(problem))
+            levels[problem.severity](str(problem))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: object) -> LiveReloadServer | None:
         """Rebuild when a source policy, its metadata or the taxonomy changes, not only the docs."""
@@ -197,10 +206,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return files
 
     def _warn_orphans(self, files: Files) -> None:
+        """A policy page is published only for a school on the site: never the page of a school
+        left out (its source may now be a PDF) or of no school at all."""
         known = set(self.by_page) | {self.paths.src(Ref(PageKind.SCHOOLS))}
         for file in files.documentation_pages():
             if file.src_uri.startswith(self.config.pages_dir + "/") and file.src_uri not in known:
-                log.warning(f"{file.src_uri}: no source in {self.config.sources_dir} has this slug")
+                files.remove(file)
+                log.warning(f"{file.src_uri}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
 
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
@@ -284,16 +296,35 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         return summary + "\n" + markdown
 
 
+    @event_priority(-100)  # last: after every other plugin has changed the content, before it is indexed
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Every page, printed, says where it lives and when it was built; the pages this plugin
-        does not generate are read for search."""
+        """Every page's content goes through the allow-list, the second layer behind the templates'
+        escaping; the pages this plugin does not generate are read for search; and every page,
+        printed, says where it lives and when it was built."""
         if not self.config.enabled:
             return html
+        html = sanitise_content(html)
         if self.config.search and page.file.src_uri not in self.titles:
             self.page_records.append(search.page_record(page, html))
         address = page.canonical_url or page.abs_url or page.url
         printed = PrintedView(address, self.today.isoformat())
-        return html + self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri))
+        return html + sanitise_content(self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri)))
+
+    @event_priority(-100)  # last: audit the page exactly as it will be written
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A finished page that could run script from its input is withheld, with an error naming why."""
+        if not self.config.enabled:
+            return output
+        # The content went through the allow-list in on_page_content and the theme prints it
+        # verbatim; what is left to audit is the theme's page around it (titles, navigation).
+        content = page.content or ""
+        around = output.replace(content, "", 1) if content and content in output else output
+        problems = audit_page(around, script_policy(page.file.url, config.extra_javascript)).problems
+        if not problems:
+            return output
+        for problem in dict.fromkeys(problems):
+            log.error(f"{page.file.src_uri}: withheld: {problem}")
+        return WITHHELD
 
     # Search: the index once every page is written, then the offline copy.
 
@@ -309,6 +340,12 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.page_records = []
         if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
             search.offline_zip(config, (self.corpus, self.analysis, self.model, self.views))
+
+
+WITHHELD = (
+    "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Page withheld</title>\n"
+    "<p>This page was withheld: it would have run script taken from its input. The build log names the cause.</p>\n</html>\n"
+)
 
 
 def _md_link(here: str, target: str) -> str:
