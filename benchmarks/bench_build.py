@@ -13,7 +13,7 @@ alternating, in fresh processes:
 - **stock**: ``mkdocs build`` of the same normalised pages as plain Markdown (Material, flat
   navigation, Material's search plugin, the same Markdown extensions, no plugin of ours).
 
-It reports wall time and peak memory (the largest process's resident set, from ``/usr/bin/time``),
+It reports wall time and peak memory (the largest process's resident set, from ``wait4``),
 site size, largest page and pages over 500 KB, the search download per query (``meta.js`` plus the
 shards of a two-word query and one block of records, for ours; the whole ``search_index.json`` for
 stock), and the ratio ours / stock. Then, in this process, each stage on its own (the sum is not
@@ -43,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from make_corpus import make_corpus  # noqa: E402
+from make_corpus import DEFAULT_SEEDS, make_corpus  # noqa: E402
 
 PAGE_LIMIT = 500 * 1024
 STOCK_CONFIG = """\
@@ -68,21 +68,24 @@ def _env() -> dict[str, str]:
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KB, largest process) of a command, via /usr/bin/time."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
+    """Wall seconds and peak resident memory (KB) of a command: the kernel's own account of that
+    child and what it waited for (``wait4``), so no ``/usr/bin/time`` is needed."""
+    with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        done = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report.name, *command], cwd=cwd, env=_env(), capture_output=True, text=True)
+        child = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
-        if done.returncode != 0:
-            raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-3000:]}")
-        lines = [line for line in Path(report.name).read_text().split("\n") if line.strip().isdigit()]
-    return seconds, int(lines[-1]) if lines else 0
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{errors.read().decode(errors='replace')[-3000:]}")
+    return seconds, usage.ru_maxrss
 
 
 def project(work: Path, count: int, offline: bool) -> Path:
     """A project of ``count`` synthetic schools: sources, this repository's config, no pages yet."""
     root = work / f"ours-{count}"
-    make_corpus(count, root / "source_policies", [ROOT / "source_policies", Path("/work/shared/seeds")])
+    make_corpus(count, root / "source_policies", DEFAULT_SEEDS)
     (root / "docs").mkdir(parents=True)
     for name in ("index.md", "accessibility.md"):
         shutil.copyfile(ROOT / "docs" / name, root / "docs" / name)

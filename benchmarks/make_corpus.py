@@ -2,8 +2,8 @@
 
 Usage:  python benchmarks/make_corpus.py N OUT [--seeds DIR ...]
 
-Each policy is made from the seed policies (``source_policies/`` and, when present,
-``/work/shared/seeds``): its sections (a heading and the lines under it) come from one base
+Each policy is made from the seed policies (``source_policies/``, or the folders given with
+``--seeds``): its sections (a heading and the lines under it) come from one base
 policy, some dropped, a few borrowed from another policy, reworded with synonyms and
 renumbered; then extraction noise is added as a PDF or Word export leaves it: hard-wrapped
 lines, other bullet glyphs, and page furniture (a running footer and "Page k of n"). Beside
@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SEEDS = [ROOT / "source_policies", Path("/work/shared/seeds")]
+DEFAULT_SEEDS = [ROOT / "source_policies"]
 
 SYNONYMS = {
     "staff": ["employees", "staff members", "colleagues"],
