@@ -43,31 +43,6 @@ class Classification:
         return tuple(t.topic for t in self.topics)
 
 
-class TermSet:
-    """A group of terms matched by stem against a text (what the comparison's concepts are)."""
-
-    def __init__(self, terms: tuple[str, ...]) -> None:
-        self.terms = terms
-        self.index = PhraseIndex([terms])
-
-    def find(self, text: str, words: object = None) -> list[tuple[int, str]]:
-        """(word position, matched words) of every match."""
-        return [(hit.first, hit.words) for hit in self.index.hits(text, cached_tokens(text)).get(0, [])]
-
-    def search(self, text: str) -> bool:
-        return bool(self.find(text))
-
-
-def tokens(text: str) -> list[tuple[int, str]]:
-    """(character offset, lowercased word) for each word of a text."""
-    return [(t.start, t.word.lower()) for t in cached_tokens(text)]
-
-
-@lru_cache(maxsize=4096)
-def term_set(terms: tuple[str, ...]) -> TermSet:
-    return TermSet(terms)
-
-
 class TopicIndex:
     """Every term group of some topics compiled into one index: a text is scanned once for all.
 

@@ -26,7 +26,8 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from .classify import TermSet, term_set, tokens, topic_evidence
+from .classify import topic_evidence
+from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import sentence_spans
 from .taxonomy import ProvisionKind, Taxonomy, Topic
@@ -283,21 +284,32 @@ def _stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
-def _features(text: str, concepts: tuple[tuple[str, TermSet], ...]) -> Counter[str]:
+class Concepts:
+    """The taxonomy's term groups, named ``c0``, ``c1``... and compiled into one index, so a
+    statement is scanned once for every concept, not once per concept."""
+
+    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
+        self.groups = tuple(dict.fromkeys(groups))
+        self.names = tuple(f"~c{index}" for index in range(len(self.groups)))
+        self.index = PhraseIndex(self.groups)
+
+    def found(self, text: str) -> list[str]:
+        """The feature names of the concepts a text mentions, in concept order."""
+        return [self.names[group] for group in sorted(self.index.hits(text, cached_tokens(text)))]
+
+
+@lru_cache(maxsize=262144)
+def _features(text: str, concepts: Concepts) -> Counter[str]:
     words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2]
     features: Counter[str] = Counter(words)
-    found = tokens(text)
-    for name, terms in concepts:
-        if terms.find(text, found):
-            features[f"~{name}"] += 2
+    for name in concepts.found(text):
+        features[name] += 2
     return features
 
 
-def concept_patterns(taxonomy: Taxonomy | None) -> tuple[tuple[str, TermSet], ...]:
-    """One matcher per distinct term group of the taxonomy's rules: synonyms meet as one concept."""
-    groups = sorted({group for topic in (taxonomy.topics if taxonomy else ()) for rule in topic.rules for group in rule.groups})
-    return tuple((f"c{index}", term_set(group)) for index, group in enumerate(groups))
+def concept_patterns(taxonomy: Taxonomy | None) -> Concepts:
+    """The distinct term groups of the taxonomy's rules as concepts: synonyms meet as one feature."""
+    return Concepts(sorted({group for topic in (taxonomy.topics if taxonomy else ()) for rule in topic.rules for group in rule.groups}))
 
 
 def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, Vector]:
@@ -333,7 +345,7 @@ class Space:
     the statements that could be close rather than with all pairs.
     """
 
-    def __init__(self, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> None:
+    def __init__(self, members: list[Member], concepts: Concepts) -> None:
         self.vectors = _tfidf({m.id: _features(m.text, concepts) for m in members})
         self.postings: dict[str, list[str]] = defaultdict(list)
         self._tops: dict[str, list[str]] = {}
@@ -439,7 +451,7 @@ def _align_provision(
 
 
 def align_topic(
-    topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: tuple[tuple[str, TermSet], ...]
+    topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: Concepts
 ) -> tuple[tuple[Provision, ...], tuple[tuple[str, tuple[Member, ...]], ...]]:
     """The topic's provisions, each with one stance per school that has one; and, per school, the
     statements that are in none of them."""

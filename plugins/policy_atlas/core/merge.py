@@ -24,8 +24,8 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .analysis import Analysis
-from .classify import TermSet, TopicIndex
-from .compare import Member, Provision, Space, Vector, concept_patterns, members_of, typical
+from .classify import TopicIndex
+from .compare import Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
 from .force import completes_lead_in
 from .lexicon import stems_of, tokenise
 from .model import STANCE_VERBS, Clause, Force
@@ -337,7 +337,7 @@ def _topic_groups(provisions: tuple[Provision, ...]) -> list[_Group]:
     return [_Group(p.id, p.label, (p.topic,), tuple(s.member for s in p.stances)) for p in provisions]
 
 
-def _similar_groups(section: OutlineSection, members: list[Member], concepts: tuple[tuple[str, TermSet], ...]) -> list[_Group]:
+def _similar_groups(section: OutlineSection, members: list[Member], concepts: Concepts) -> list[_Group]:
     """Statements with no topic that the section draws on, grouped across schools by similarity.
 
     The most central statement seeds a group; each other school joins with its closest

@@ -821,7 +821,7 @@ def school_summary_view(
                 Ref(PageKind.SCHOOL, meta.slug, clause.id),
                 f"clause {clause.number}" if clause.number else "a clause",
                 opening(clause.text, 12),
-                ", ".join(names[s] for s in passage.schools if s != meta.slug),
+                listed([names[s] for s in passage.schools if s != meta.slug]),
             )
         )
     return SchoolSummaryView(
