@@ -128,3 +128,31 @@ def test_only_web_addresses_become_outside_links(url: str | None, shown: str) ->
 def test_control_characters_never_reach_a_page() -> None:
     rendered = Templates().env.from_string("<p>{{ text }}</p>").render(text="a\x02wzxhzdk:0\x03b\x07")
     assert rendered == "<p>awzxhzdk:0b</p>"
+
+
+def test_a_passage_quotes_each_wording_once_and_names_the_schools_that_word_it_so() -> None:
+    from policy_atlas.core.compare import SharedPassage
+    from policy_atlas.core.views import shared_wording_view
+
+    same = "Staff must not accept pupils as friends on social media."
+    other = "Staff must never accept pupils as friends on social media."
+    slugs = [f"s{n}" for n in range(1, 6)]
+    members = tuple((slug, Clause(f"{slug}/3", same if slug != "s4" else other, number="3")) for slug in slugs)
+    passage = SharedPassage(members, 0.95, tuple(c.text for _, c in members))
+    view = shared_wording_view((passage,), {slug: f"School {slug[1:]}" for slug in slugs})
+    wordings = view.passages[0].excerpts
+    assert [w.quoted.school for w in wordings] == ["s1", "s4"]
+    assert [a.label for a in wordings[0].alike] == ["School 2, clause 3", "School 3, clause 3", "School 5, clause 3"]
+    assert wordings[0].quoted.redline == () and [c.text for c in wordings[1].quoted.redline if c.kind == "insert"] == ["never"]
+    shown = Templates().render("shared-wording.md.jinja", view, fake_url)
+    assert shown.count(same) == 1 and "The same, word for word, in 3 more: " in shown and shown.count("clause 3</a>") == 5
+
+
+@pytest.mark.parametrize(("current", "linked"), [(1, [1, 2, 3, None, 40]), (10, [1, None, 8, 9, 10, 11, 12, None, 40]), (39, [1, None, 37, 38, 39, 40]), (3, [1, 2, 3, 4, 5, None, 40])])
+def test_a_pager_of_many_parts_links_the_ends_and_the_parts_near_this_one(current: int, linked: list[int | None]) -> None:
+    from policy_atlas.core.views import _pager
+
+    pager = _pager([Ref(PageKind.SHARED, part=n) for n in range(1, 41)], [(f"part {n}", "") for n in range(1, 41)], current)
+    assert pager.count == 40 and pager.split
+    assert [part.ref.part if part else None for part in pager.parts] == linked
+    assert [part.ref.part for part in pager.parts if part and part.current] == [current]

@@ -173,6 +173,8 @@ GROUPS_JS = """article => [...article.querySelectorAll('.pa-compare')].map(group
                 shown: without(text, '.pa-sr'),
                 reference: without(text, 'ins, .pa-sr'),
                 own: without(text, 'del, .pa-sr'),
+                alike: clause.nextElementSibling && clause.nextElementSibling.classList.contains('pa-alike')
+                    ? [...clause.nextElementSibling.querySelectorAll('a')].map(a => a.href) : [],
             };
         }),
     };
@@ -603,7 +605,8 @@ def test_shared_wording_shows_what_rosewood_and_the_unnamed_school_share(
     site: SitePage, built_site: Path, clauses: dict[str, dict[str, Any]]
 ) -> None:
     """Rosewood Free School and the Unnamed school share model-policy sentences. Each passage
-    quotes both, links to both clauses, and redlines the second against the first. The shared
+    links to both clauses, and quotes the second redlined against the first, or names it under
+    the first where the two are word for word the same. The shared
     passages (definitions) have no topic, so the page reaches the matrix and topics by its navigation."""
     page = _clean(site, "compare/shared-wording/")
     both = f"{SCHOOL_NAMES[ROSEWOOD]}, {SCHOOL_NAMES[UNNAMED]}"
@@ -611,14 +614,17 @@ def test_shared_wording_shows_what_rosewood_and_the_unnamed_school_share(
 
     assert len(passages) >= 2
     for passage in passages:
-        assert {_slug_of(site, c["href"]) for c in passage["clauses"]} == {ROSEWOOD, UNNAMED}, passage[
-            "heading"
-        ]
+        links = [c["href"] for c in passage["clauses"]] + [href for c in passage["clauses"] for href in c["alike"]]
+        assert sorted(_slug_of(site, href) for href in links) == sorted([ROSEWOOD, UNNAMED]), passage["heading"]
         first, *rest = passage["clauses"]
         for clause in passage["clauses"]:
             file, fragment = _page_file(built_site, site, clause["href"])
             assert fragment in _parsed(file).ids, clause["href"]
             assert _squash(clause["own"]) in _squash(clauses[fragment]["text"]), clause["href"]
+            for href in clause["alike"]:  # worded exactly as the quotation above it
+                file, fragment = _page_file(built_site, site, href)
+                assert fragment in _parsed(file).ids, href
+                assert _squash(clause["own"]) in _squash(clauses[fragment]["text"]), href
         for clause in rest:
             assert _words(clause["reference"]) == _words(first["shown"]), clause["href"]
     assert page.locator(".pa-compare__text del").count() > 0  # the passages are near, not exactly, the same

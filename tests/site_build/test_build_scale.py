@@ -77,6 +77,8 @@ def test_the_matrix_and_topic_pages_come_in_parts_that_link_up(paged_site: Path)
     # Each part's provision matrix has a column for its own schools only.
     sizes = [min(2, len(SCHOOL_SLUGS) - 2 * n) for n in range(parts)]
     assert [page.read_text(encoding="utf-8").count('<th scope="col">') for page in topic] == [2 + size for size in sizes]
+    # Coverage counts every school compared, on every part.
+    assert all(f" of {len(SCHOOL_SLUGS)} schools have statements on this topic" in page.read_text(encoding="utf-8") for page in topic)
 
 
 def test_every_link_on_a_paged_site_resolves_and_parts_stay_out_of_the_navigation(paged_site: Path) -> None:

@@ -112,17 +112,31 @@ class PartLink:
 
 @dataclass(frozen=True)
 class Pager:
-    """The parts of a page split into parts, each linked, and which one is this."""
+    """The parts of a page split into parts, and which one is this. Of many parts it links the
+    first, the last and those near this one; ``None`` stands where parts are left out, so the
+    pager stays a line however many parts there are."""
 
-    parts: tuple[PartLink, ...] = ()
+    parts: tuple[PartLink | None, ...] = ()
+    count: int = 0
 
     @property
     def split(self) -> bool:
-        return len(self.parts) > 1
+        return self.count > 1
+
+
+PAGER_NEAR = 2
+"""A pager links the parts up to this many before and after the current one (and the first and last)."""
 
 
 def _pager(refs: list[Ref], labels: list[tuple[str, str]], current: int) -> Pager:
-    return Pager(tuple(PartLink(label, described, ref, n == current) for n, (ref, (label, described)) in enumerate(zip(refs, labels, strict=True), start=1)))
+    linked = {1, len(refs), *range(current - PAGER_NEAR, current + PAGER_NEAR + 1)}
+    parts: list[PartLink | None] = []
+    for n, (ref, (label, described)) in enumerate(zip(refs, labels, strict=True), start=1):
+        if n in linked:
+            parts.append(PartLink(label, described, ref, n == current))
+        elif parts[-1] is not None:
+            parts.append(None)
+    return Pager(tuple(parts), len(refs))
 
 
 def listed(names: list[str] | tuple[str, ...], limit: int = NAMES_LISTED) -> str:
@@ -301,6 +315,8 @@ class TopicView:
     pager: Pager = Pager()
     part_label: str = ""
     """Which schools a part after the first shows ("schools 26–50"); the first part is the page itself."""
+    compared: int = 0
+    """How many schools are compared in all (``schools`` are those of this part)."""
 
     @property
     def scrolls(self) -> bool:
@@ -408,6 +424,7 @@ def topic_view(row: TopicRow, matrix: Matrix, taxonomy: Taxonomy, names: Mapping
         others,
         Ref(PageKind.MATRIX),
         percent(SIMILARITY_FLOOR),
+        compared=len(schools),
     )
 
 
@@ -449,7 +466,7 @@ def _school_parts(paging: Paging, names: Mapping[str, str], ref: Callable[[int],
     labels, start = [], 1
     for chunk in chunks:
         end = start + len(chunk) - 1
-        labels.append((f"schools {start}–{end}", f"{names[chunk[0]]} to {names[chunk[-1]]}"))
+        labels.append((f"schools {start}–{end}", f"{names[chunk[0]]} to {names[chunk[-1]]}") if end > start else (f"school {start}", names[chunk[0]]))
         start = end + 1
     refs = [ref(n) for n in range(1, len(chunks) + 1)]
     return [
@@ -693,10 +710,27 @@ def agreeing_by_school(model: ModelPolicy) -> dict[str, dict[str, Source]]:
 
 
 @dataclass(frozen=True)
+class WordedAlike:
+    """A school whose sentence is word for word a wording already quoted: named and linked, not quoted again."""
+
+    label: str
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class WordingView:
+    """One wording of a shared passage: quoted once, for the first school that uses it (redlined
+    against the passage's first wording), and every other school that words it exactly so."""
+
+    quoted: StatementView
+    alike: tuple[WordedAlike, ...] = ()
+
+
+@dataclass(frozen=True)
 class PassageView:
     index: int
     schools: str
-    excerpts: tuple[StatementView, ...]
+    excerpts: tuple[WordingView, ...]
     continued: bool = False
     """The passage began on the part before: its first sentence (the one others are redlined against) is there."""
 
@@ -715,7 +749,7 @@ class SharedWordingView:
 
 
 def shared_parts(view: SharedWordingView, per_page: int = EXCERPTS_PER_PAGE) -> tuple[SharedWordingView, ...]:
-    """The shared-wording page as pages of about ``per_page`` sentences; a passage is cut only
+    """The shared-wording page as pages of about ``per_page`` wordings; a passage is cut only
     when it is longer than a page on its own, and goes on at the top of the next."""
     pages: list[list[PassageView]] = [[]]
     room = per_page
@@ -740,21 +774,21 @@ def shared_parts(view: SharedWordingView, per_page: int = EXCERPTS_PER_PAGE) -> 
 
 
 def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str, str]) -> SharedWordingView:
-    """Each passage's sentences, the first as written and each other redlined against it."""
+    """Each passage's wordings: the first as written, each other redlined against it, and under
+    each the schools that word it exactly so. A model policy adopted by hundreds of schools is
+    then one quotation and a list of names, not hundreds of identical quotations."""
     shown = []
     for index, passage in enumerate(passages, start=1):
         first = passage.excerpts[0]
-        excerpts = tuple(
-            StatementView(
-                school,
-                _label(names[school], clause.number),
-                Ref(PageKind.SCHOOL, school, clause.id),
-                Force.of(clause.force),
-                excerpt,
-                () if position == 0 else redline(first, excerpt),
-            )
-            for position, ((school, clause), excerpt) in enumerate(zip(passage.members, passage.excerpts, strict=True))
-        )
+        wordings: dict[str, tuple[StatementView, list[WordedAlike]]] = {}
+        for (school, clause), excerpt in zip(passage.members, passage.excerpts, strict=True):
+            label, ref = _label(names[school], clause.number), Ref(PageKind.SCHOOL, school, clause.id)
+            if excerpt in wordings:
+                wordings[excerpt][1].append(WordedAlike(label, ref))
+            else:
+                changes = () if not wordings else redline(first, excerpt)
+                wordings[excerpt] = (StatementView(school, label, ref, Force.of(clause.force), excerpt, changes), [])
+        excerpts = tuple(WordingView(quoted, tuple(alike)) for quoted, alike in wordings.values())
         shown.append(PassageView(index, listed(list(dict.fromkeys(names[s] for s in passage.schools))), excerpts))
     return SharedWordingView(tuple(shown), found=len(shown))
 
