@@ -272,9 +272,18 @@ class SharedPassage:
     score: float
     excerpts: tuple[str, ...]
 
-    @property
+    @cached_property
     def schools(self) -> tuple[str, ...]:
-        return tuple(sorted({school for school, _ in self.members}))
+        """The schools that share the passage (worked out once: every school's page asks)."""
+        return tuple(sorted(self.clause_of))
+
+    @cached_property
+    def clause_of(self) -> dict[str, Clause]:
+        """Each school's (first) clause in the passage."""
+        found: dict[str, Clause] = {}
+        for school, clause in self.members:
+            found.setdefault(school, clause)
+        return found
 
 
 def _stem(word: str) -> str:

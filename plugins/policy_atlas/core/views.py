@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from collections import defaultdict
+from itertools import islice
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -139,11 +140,13 @@ def _pager(refs: list[Ref], labels: list[tuple[str, str]], current: int) -> Page
     return Pager(tuple(parts), len(refs))
 
 
-def listed(names: list[str] | tuple[str, ...], limit: int = NAMES_LISTED) -> str:
-    """Names joined, at most ``limit`` of them and then how many more: "A, B and 40 others"."""
-    if len(names) <= limit:
-        return ", ".join(names)
-    return f"{', '.join(names[:limit])} and {len(names) - limit} others"
+def listed(names: list[str] | tuple[str, ...], limit: int = NAMES_LISTED, total: int | None = None) -> str:
+    """Names joined, at most ``limit`` of them and then how many more: "A, B and 40 others".
+    ``total`` is how many there are when ``names`` holds only the first of them."""
+    total = len(names) if total is None else total
+    if total <= limit:
+        return ", ".join(names[:limit])
+    return f"{', '.join(names[:limit])} and {total - limit} others"
 
 
 def statement_ref(member: Member) -> Ref:
@@ -848,14 +851,18 @@ def school_summary_view(
 ) -> SchoolSummaryView:
     meta = school.meta
     links = []
-    for passage in (p for p in shared if meta.slug in p.schools):
-        _, clause = next(m for m in passage.members if m[0] == meta.slug)
+    for passage in shared:
+        clause = passage.clause_of.get(meta.slug)
+        if clause is None:
+            continue
+        # Only the names shown are looked up: a passage may be shared by hundreds of schools.
+        shown = list(islice((names[s] for s in passage.schools if s != meta.slug), NAMES_LISTED))
         links.append(
             SharedLink(
                 Ref(PageKind.SCHOOL, meta.slug, clause.id),
                 f"clause {clause.number}" if clause.number else "a clause",
                 opening(clause.text, 12),
-                listed([names[s] for s in passage.schools if s != meta.slug]),
+                listed(shown, total=len(passage.schools) - 1),
             )
         )
     return SchoolSummaryView(
