@@ -12,7 +12,7 @@ import pytest
 
 from pagekit import fake_url
 from policy_atlas.core.corpus import SchoolPolicy
-from policy_atlas.core.model import Clause, PolicyDate, PolicyMeta, SetAside
+from policy_atlas.core.model import Clause, Force, PolicyDate, PolicyMeta, SetAside
 from policy_atlas.core.views import PageKind, Ref, SchoolSummaryView, school_summary_view
 from policy_atlas.templating import Templates, anchor, external, heading
 
@@ -156,3 +156,17 @@ def test_a_pager_of_many_parts_links_the_ends_and_the_parts_near_this_one(curren
     assert pager.count == 40 and pager.split
     assert [part.ref.part if part else None for part in pager.parts] == linked
     assert [part.ref.part for part in pager.parts if part and part.current] == [current]
+
+
+def test_shared_wording_parts_weigh_the_schools_named_under_a_wording() -> None:
+    from policy_atlas.core.views import ALIKE_PER_QUOTE, PassageView, SharedWordingView, StatementView, WordedAlike, WordingView, shared_parts
+
+    def wording(n: int, alike: int) -> WordingView:
+        quoted = StatementView(f"s{n}", f"School {n}", Ref(PageKind.SCHOOL, f"s{n}"), Force.of("must"), f"Wording {n}.")
+        return WordingView(quoted, tuple(WordedAlike(f"School {n}-{k}", Ref(PageKind.SCHOOL, f"s{n}-{k}")) for k in range(alike)))
+
+    crowded = PassageView(1, "many", (wording(1, 4 * ALIKE_PER_QUOTE), wording(2, 0)))  # weighs 5 + 1
+    plain = PassageView(2, "two", (wording(3, 0), wording(4, 0)))
+    parts = shared_parts(SharedWordingView((crowded, plain), found=2), per_page=6)
+    assert [[(p.index, len(p.excerpts)) for p in part.passages] for part in parts] == [[(1, 2)], [(2, 2)]]
+    assert [part.part_label for part in parts] == ["", "passage 2"] and parts[1].pager.count == 2

@@ -751,25 +751,41 @@ class SharedWordingView:
         return f"Shared wording ({self.part_label})" if self.part_label else "Shared wording"
 
 
+ALIKE_PER_QUOTE = 10
+"""In paging the shared wording, this many schools named under a wording weigh as one quotation."""
+
+
+def _weight(wording: WordingView) -> int:
+    return 1 + len(wording.alike) // ALIKE_PER_QUOTE
+
+
 def shared_parts(view: SharedWordingView, per_page: int = EXCERPTS_PER_PAGE) -> tuple[SharedWordingView, ...]:
-    """The shared-wording page as pages of about ``per_page`` wordings; a passage is cut only
-    when it is longer than a page on its own, and goes on at the top of the next."""
+    """The shared-wording page as pages of about ``per_page`` quotations (the schools named under
+    a wording count too); a passage is cut only when it is longer than a page on its own, and
+    goes on at the top of the next."""
     pages: list[list[PassageView]] = [[]]
     room = per_page
     for passage in view.passages:
-        excerpts, continued = passage.excerpts, False
-        while excerpts:
-            if pages[-1] and len(excerpts) > room:
+        wordings, continued = passage.excerpts, False
+        while wordings:
+            if pages[-1] and sum(_weight(w) for w in wordings) > room:
                 pages.append([])
                 room = per_page
-            taken = excerpts[:room]
-            pages[-1].append(replace(passage, excerpts=taken, continued=continued))
-            room -= len(taken)
-            excerpts, continued = excerpts[len(taken):], True
+            taken, used = 0, 0
+            for wording in wordings:
+                if taken and used + _weight(wording) > room:
+                    break
+                taken, used = taken + 1, used + _weight(wording)
+            pages[-1].append(replace(passage, excerpts=wordings[:taken], continued=continued))
+            room -= used
+            wordings, continued = wordings[taken:], True
     if len(pages) == 1:
         return (view,)
     refs = [Ref(PageKind.SHARED, part=n) for n in range(1, len(pages) + 1)]
-    labels = [(f"passages {page[0].index}–{page[-1].index}", f"{len(page)} passages") for page in pages]
+    labels = [
+        (f"passages {page[0].index}–{page[-1].index}", f"{len(page)} passages") if page[-1].index > page[0].index else (f"passage {page[0].index}", "1 passage")
+        for page in pages
+    ]
     return tuple(
         replace(view, passages=tuple(page), pager=_pager(refs, labels, n), part_label=labels[n - 1][0] if n > 1 else "")
         for n, page in enumerate(pages, start=1)
