@@ -84,7 +84,7 @@ def whole_build(big: str) -> None:
         (project / "docs").mkdir()
         (project / "docs" / "index.md").write_text("# Long policy\n", encoding="utf-8")
         (project / "mkdocs.yml").write_text(
-            "site_name: Long policy\nstrict: true\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - policy-atlas\n",
+            "site_name: Long policy\nstrict: true\ntheme:\n  name: material\n  font: false\nplugins:\n  - policy-atlas\n",
             encoding="utf-8",
         )
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
