@@ -27,11 +27,6 @@ def assert_no_live_script(html: str) -> None:
     assert "<script" not in html.lower(), html
 
 
-COPY_ICON = (
-    '<svg aria-hidden="true" focusable="false" viewBox="0 0 24 24"><path d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 '
-    '2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"></path></svg>'
-)
-
 
 def head(clause_id: str, number: str | None = None, name: str | None = None) -> str:
     """The clause header the treeprocessor adds: number (if any), the permalink and the copy-link
@@ -43,7 +38,7 @@ def head(clause_id: str, number: str | None = None, name: str | None = None) -> 
         f'<div class="pa-clause__head">{shown}<a aria-label="Link to {name}" class="pa-clause__permalink" '
         f'data-search-exclude="" href="#{clause_id}" title="Link to this clause">¶</a>'
         f'<button aria-label="Copy link to {name}" class="pa-clause__copy" data-href="#{clause_id}" data-search-exclude="" '
-        f'hidden="hidden" title="Copy the link to this clause" type="button">{COPY_ICON}</button></div>'
+        f'hidden="hidden" title="Copy the link to this clause" type="button"></button></div>'
     )
 
 

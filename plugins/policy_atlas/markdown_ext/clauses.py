@@ -28,7 +28,6 @@ from policy_atlas.core.search import clause_label
 
 _PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
 _PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
-_COPY_ICON = "M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4a2 2 0 0 0-2 2v14h2V3h12z"
 
 
 @dataclass(frozen=True)
@@ -230,8 +229,6 @@ class ClauseTreeprocessor(Treeprocessor):
                     "hidden": "hidden",
                 },
             )
-            icon = etree.SubElement(copy, "svg", {"viewBox": "0 0 24 24", "aria-hidden": "true", "focusable": "false"})
-            etree.SubElement(icon, "path", {"d": _COPY_ICON})
             element.insert(0, header)
             self._badges(element, list(element).index(body) + 1)
 
