@@ -146,6 +146,7 @@ def test_a_passage_quotes_each_wording_once_and_names_the_schools_that_word_it_s
     assert wordings[0].quoted.redline == () and [c.text for c in wordings[1].quoted.redline if c.kind == "insert"] == ["never"]
     shown = Templates().render("shared-wording.md.jinja", view, fake_url)
     assert shown.count(same) == 1 and "The same, word for word, in 3 more: " in shown and shown.count("clause 3</a>") == 5
+    assert view.passages[0].schools == "School 1, School 2, School 3, School 4 and 1 other"
 
 
 @pytest.mark.parametrize(("current", "linked"), [(1, [1, 2, 3, None, 40]), (10, [1, None, 8, 9, 10, 11, 12, None, 40]), (39, [1, None, 37, 38, 39, 40]), (3, [1, 2, 3, 4, 5, None, 40])])
@@ -170,3 +171,14 @@ def test_shared_wording_parts_weigh_the_schools_named_under_a_wording() -> None:
     parts = shared_parts(SharedWordingView((crowded, plain), found=2), per_page=6)
     assert [[(p.index, len(p.excerpts)) for p in part.passages] for part in parts] == [[(1, 2)], [(2, 2)]]
     assert [part.part_label for part in parts] == ["", "passage 2"] and parts[1].pager.count == 2
+
+
+def test_a_school_with_the_same_sentence_in_two_clauses_is_named_once_under_it() -> None:
+    from policy_atlas.core.compare import SharedPassage
+    from policy_atlas.core.views import shared_wording_view
+
+    same = "Staff must not accept pupils as friends on social media."
+    members = (("a", Clause("a/1", same, number="1")), ("b", Clause("b/4", same, number="4")), ("b", Clause("b/9", same, number="9")))
+    view = shared_wording_view((SharedPassage(members, 1.0, (same, same, same)),), {"a": "School A", "b": "School B"})
+    (wording,) = view.passages[0].excerpts
+    assert wording.quoted.school == "a" and [a.label for a in wording.alike] == ["School B, clause 4"]

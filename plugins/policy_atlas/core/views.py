@@ -146,7 +146,8 @@ def listed(names: list[str] | tuple[str, ...], limit: int = NAMES_LISTED, total:
     total = len(names) if total is None else total
     if total <= limit:
         return ", ".join(names[:limit])
-    return f"{', '.join(names[:limit])} and {total - limit} others"
+    more = total - limit
+    return f"{', '.join(names[:limit])} and {more} other{'s' if more > 1 else ''}"
 
 
 def statement_ref(member: Member) -> Ref:
@@ -751,6 +752,9 @@ class SharedWordingView:
         return f"Shared wording ({self.part_label})" if self.part_label else "Shared wording"
 
 
+PASSAGE_HEADING_NAMES = 4
+"""A shared passage's heading names this many of its schools, then a count (the body names them all)."""
+
 ALIKE_PER_QUOTE = 10
 """In paging the shared wording, this many schools named under a wording weigh as one quotation."""
 
@@ -800,15 +804,18 @@ def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str,
     for index, passage in enumerate(passages, start=1):
         first = passage.excerpts[0]
         wordings: dict[str, tuple[StatementView, list[WordedAlike]]] = {}
+        named: set[tuple[str, str]] = set()  # a school named under a wording once, at its first clause
         for (school, clause), excerpt in zip(passage.members, passage.excerpts, strict=True):
             label, ref = _label(names[school], clause.number), Ref(PageKind.SCHOOL, school, clause.id)
-            if excerpt in wordings:
-                wordings[excerpt][1].append(WordedAlike(label, ref))
-            else:
+            if excerpt not in wordings:
                 changes = () if not wordings else redline(first, excerpt)
                 wordings[excerpt] = (StatementView(school, label, ref, Force.of(clause.force), excerpt, changes), [])
+            elif (excerpt, school) not in named:
+                wordings[excerpt][1].append(WordedAlike(label, ref))
+            named.add((excerpt, school))
         excerpts = tuple(WordingView(quoted, tuple(alike)) for quoted, alike in wordings.values())
-        shown.append(PassageView(index, listed(list(dict.fromkeys(names[s] for s in passage.schools))), excerpts))
+        heading = listed([names[s] for s in passage.schools], PASSAGE_HEADING_NAMES)
+        shown.append(PassageView(index, heading, excerpts))
     return SharedWordingView(tuple(shown), found=len(shown))
 
 
