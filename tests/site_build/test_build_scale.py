@@ -96,3 +96,12 @@ def test_every_link_on_a_paged_site_resolves_and_parts_stay_out_of_the_navigatio
     assert dangling == [] and checked > 300
     nav = (paged_site / "compare" / "index.html").read_text(encoding="utf-8")
     assert "/matrix/2/" not in nav.split('class="pa-pager"')[0]
+
+
+def test_schools_per_page_below_one_is_a_clear_error(project: Path, build: Callable[..., Path], tmp_path: Path) -> None:
+    from mkdocs.exceptions import Abort
+
+    _set_plugin_option(project, "schools_per_page: 0")
+    with pytest.raises(Abort) as stopped:
+        build(project, tmp_path / "site")
+    assert "policy-atlas: schools_per_page must be at least 1, not 0" in str(stopped.value.__context__)

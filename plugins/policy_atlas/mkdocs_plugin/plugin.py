@@ -130,6 +130,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def _prepare(self, config: MkDocsConfig) -> tuple[Corpus, Analysis, ModelPolicy | None, SiteViews]:
         """Read the corpus, compare the schools, make the model policy and every page's view."""
+        if self.config.schools_per_page < 1:
+            raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
         try:
             taxonomy = self._taxonomy(config)
             corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
@@ -139,8 +141,6 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.corpus = corpus
         analysis = analyse(corpus, taxonomy, classifier_for(taxonomy, cache))
         model = self._model(config, analysis)
-        if self.config.schools_per_page < 1:
-            raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
         views = site_views(
             corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, model, self.config.schools_per_page,
             left_out=corpus.left_out,
