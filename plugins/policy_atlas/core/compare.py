@@ -318,7 +318,14 @@ def _features(text: str, concepts: Concepts) -> Counter[str]:
 
 def concept_patterns(taxonomy: Taxonomy | None) -> Concepts:
     """The distinct term groups of the taxonomy's rules as concepts: synonyms meet as one feature."""
-    return Concepts(sorted({group for topic in (taxonomy.topics if taxonomy else ()) for rule in topic.rules for group in rule.groups}))
+    return _concepts(tuple(sorted({group for topic in (taxonomy.topics if taxonomy else ()) for rule in topic.rules for group in rule.groups})))
+
+
+@lru_cache(maxsize=8)
+def _concepts(groups: tuple[tuple[str, ...], ...]) -> Concepts:
+    """One ``Concepts`` per set of groups: ``_features`` is cached by it, so alignment and the
+    model, which each ask for the taxonomy's concepts, share the features of every statement."""
+    return Concepts(groups)
 
 
 def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, Vector]:
