@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,12 @@ class Taxonomy:
     path: str = ""
 
     def get(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        return self._by_id.get(topic_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Topic]:
+        """Topics by id, made once: every badge on every page looks its topic up."""
+        return {t.id: t for t in reversed(self.topics)}  # reversed: the first topic of an id wins
 
     @property
     def ids(self) -> tuple[str, ...]:
