@@ -29,7 +29,7 @@ def assert_no_live_script(html: str) -> None:
 
 
 def head(clause_id: str, number: str | None = None, name: str | None = None) -> str:
-    """The clause header the treeprocessor adds: number (if any), the permalink and the copy-link
+    """The clause header the template writes: number (if any), the permalink and the copy-link
     button, both named for the clause: by its id's number ("clause 4.a" for item (a) of 4), or
     by its first words when it has no number (``name``)."""
     name = name or f"clause {clause_id.split('/', 1)[1]}"
@@ -440,7 +440,7 @@ def test_reset_between_documents_gives_identical_output() -> None:
     md = markdown.Markdown(extensions=[extension])
     first = md.convert(src)
     md.reset()
-    assert extension.clauses == [] and extension.open_clauses == []
+    assert extension.names == {} and extension.anchor_ids == []
     second = md.convert(src)
     assert first == second == render(src)
     assert_no_live_script(second)

@@ -93,6 +93,11 @@ class Templates:
         """The template ``name`` with ``page`` (the view) and ``url`` (a reference's URL from this page)."""
         return self.env.get_template(name).render(page=view, url=url)
 
+    def render_part(self, name: str, view: Any) -> str:
+        """HTML for part of a page (``page`` is the view), with no links to resolve: the
+        view carries any it needs, as the clauses the Markdown extension renders do."""
+        return self.env.get_template(name).render(page=view)
+
     def render_markdown(self, name: str, view: Any) -> str:
         """A Markdown document (not a page of the site) from the template ``name``."""
         return self.markdown.get_template(name).render(page=view)

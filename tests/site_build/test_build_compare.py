@@ -121,6 +121,11 @@ OWN_BADGE = """\
 """
 
 
+OWN_CLAUSES = """\
+{% for clause in page recursive %}<p class="site-own-clause" id="{{ clause.id }}">{{ clause.text }}</p>{{ loop(clause.children) }}{% endfor %}
+"""
+
+
 def test_a_sites_own_template_replaces_the_built_in_one(
     tmp_path: Path, make_project: Callable[..., Path], normalise: Callable[..., int], build: Callable[..., Path]
 ) -> None:
@@ -129,6 +134,7 @@ def test_a_sites_own_template_replaces_the_built_in_one(
     (own / "partials").mkdir(parents=True)
     (own / "matrix.md.jinja").write_text(OWN_MATRIX, encoding="utf-8")
     (own / "partials" / "force.html.jinja").write_text(OWN_BADGE, encoding="utf-8")
+    (own / "partials" / "clauses.html.jinja").write_text(OWN_CLAUSES, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("      sources_dir: source_policies\n", "      sources_dir: source_policies\n      custom_templates: overrides\n"))
     assert normalise(project, "--quiet") == 0
@@ -141,6 +147,9 @@ def test_a_sites_own_template_replaces_the_built_in_one(
     assert 'class="pa-matrix pa-matrix--provisions"' in topic  # the built-in topic template, still
     assert '<b class="site-own-badge">prohibited</b>' in topic  # with the site's own badge partial
     assert 'class="pa-force' not in topic.split("<article")[1]
+    school = (site / "policies" / "northgate-primary" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="site-own-clause" id="northgate-primary/1">' in school  # the clauses of a school's page too
+    assert "pa-clause__head" not in school
 
 
 def test_a_site_without_attr_list_still_gets_anchored_headings(

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-from sitekit import CORPUS, SCHOOL_SLUGS, clauses_json, element_ids, school_html
+from sitekit import CORPUS, SCHOOL_SLUGS, build, clauses_json, element_ids, failed_build, school_html
 
+from policy_atlas.core.clausetag import parse_tag
 from policy_atlas.core.corpus import load_corpus
 from policy_atlas.core.model import Force
 
@@ -33,6 +34,21 @@ def test_every_clause_is_an_anchor_on_its_school_page(built_site: tuple[Path, Pa
         assert wanted, slug
         assert [i for i in wanted if i not in ids] == []
         assert len(set(wanted)) == len(wanted)
+
+
+def test_a_written_page_may_link_to_any_clause_and_mkdocs_checks_the_anchor(project: Path) -> None:
+    """Clauses are rendered as one stashed block of HTML, where MkDocs does not look for anchors;
+    the plugin hands it their ids, so a strict build that validates anchors accepts a link to
+    any clause, and still refuses one to a clause that is not there."""
+    page = sorted((project / "docs" / "policies").glob("*.md"))[0]
+    ids = [tag[2] for line in page.read_text(encoding="utf-8").splitlines() if (tag := parse_tag(line))]
+    target = f"policies/{page.name}"
+    links = project / "docs" / "links.md"
+    links.write_text(f"# Links\n\n[first]({target}#{ids[0]}) and [last]({target}#{ids[-1]})\n", encoding="utf-8")
+    html = (build(project) / "links" / "index.html").read_text(encoding="utf-8")
+    assert f"#{ids[-1]}" in html
+    links.write_text(f"# Links\n\n[gone]({target}#{page.stem}/no-such-clause)\n", encoding="utf-8")
+    assert "no-such-clause" in failed_build(project)
 
 
 def test_clauses_json_holds_every_clause_of_every_page(built_site: tuple[Path, Path]) -> None:

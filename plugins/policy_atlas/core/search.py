@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 
 from .corpus import SchoolPolicy
 from .model import Clause, Force, Statement
-from .text import opening
+from .text import clause_label, opening
 from .views import PageKind, Ref, SiteViews
 
 VERSION = 1
@@ -97,17 +97,6 @@ class SearchRecord:
     number: str | None = None
     topics: tuple[str, ...] = ()
     forces: tuple[str, ...] = ()
-
-
-def clause_label(number: str | None, text: str, clause_id: str) -> str:
-    """How a clause is named in a link or a result: "clause 8.3", or "clause “Staff must not …”"."""
-    if number:
-        tail = clause_id.split("/", 1)[-1]
-        return f"clause {tail if _NUMBERED.match(tail) else number}"
-    return f"clause “{opening(text, 6)}”"
-
-
-_NUMBERED = re.compile(r"^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$")
 
 
 def school_records(

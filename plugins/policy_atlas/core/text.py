@@ -35,3 +35,14 @@ def opening(text: str, limit: int = 10) -> str:
     """The first ``limit`` words of a text, with an ellipsis if there were more: for labels and quotes."""
     found = text.split()
     return " ".join(found[:limit]) + ("…" if len(found) > limit else "")
+
+
+_NUMBERED = re.compile(r"^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$")
+
+
+def clause_label(number: str | None, text: str, clause_id: str) -> str:
+    """How a clause is named in a link or a result: "clause 8.3", or "clause “Staff must not …”"."""
+    if number:
+        tail = clause_id.split("/", 1)[-1]
+        return f"clause {tail if _NUMBERED.match(tail) else number}"
+    return f"clause “{opening(text, 6)}”"

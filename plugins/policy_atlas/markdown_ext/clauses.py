@@ -2,32 +2,27 @@
 
 The grammar lives in ``policy_atlas.core.clausetag``; this module only adapts it to
 Python-Markdown. Clause text is policy text, never Markdown or HTML: it is lifted out of
-the document before the raw-HTML preprocessor can see it, and put back as an
-``AtomicString`` so that no inline pattern touches it and the serializer escapes it.
+the document before the raw-HTML preprocessor can see it, rendered by an autoescaping
+template (``partials/clauses.html.jinja``, which a site may override), and stashed whole,
+so that no block or inline pattern of Markdown ever reads it.
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from markdown import Markdown
-from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
 
 from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
 from policy_atlas.core.classify import resolve_topics
 from policy_atlas.core.model import Force, Statement, shown_apart
-from policy_atlas.core.search import clause_label
-
-_PLACEHOLDER = "\x02policy-atlas-clause:{}\x03"
-_PLACEHOLDER_RE = re.compile("^\x02policy-atlas-clause:(\\d+)\x03$")
+from policy_atlas.core.text import clause_label
+from policy_atlas.templating import Templates
 
 
 @dataclass(frozen=True)
@@ -61,25 +56,70 @@ class ClauseInfo:
 
 
 @dataclass(frozen=True)
-class _TaggedClause:
+class ShownTopic:
+    """A topic badge as the page shows it: the topic's id (its style), label, link and reason."""
+
+    id: str
+    label: str
+    url: str | None
+    why: str | None
+
+
+@dataclass(frozen=True)
+class ShownStatement:
+    """One statement of a clause shown statement by statement, with its own badges."""
+
+    id: str
+    text: str
+    force: Force | None
+    topics: tuple[ShownTopic, ...]
+
+
+@dataclass(frozen=True)
+class ClauseView:
+    """One clause as ``partials/clauses.html.jinja`` renders it, its sub-clauses under it.
+
+    ``tag_force`` and ``tag_topics`` are the tag's own attributes, kept on the element as
+    written; ``force`` and ``topics`` are the final ones the badges show. ``statements`` is
+    not empty when the clause's statements differ and each is shown with its own badges.
+    """
+
+    id: str
+    number: str | None
+    name: str
+    text: str
+    tag_force: str | None
+    tag_topics: str | None
+    force: Force | None
+    topics: tuple[ShownTopic, ...]
+    statements: tuple[ShownStatement, ...]
+    children: tuple[ClauseView, ...]
+
+    @property
+    def badged(self) -> bool:
+        return bool(self.force or self.topics)
+
+
+@dataclass
+class _Open:
+    """A clause being read, whose sub-clauses may still follow."""
+
     depth: int
     number: str | None
     clause_id: str
     attrs: dict[str, str]
     text: str
-
-
-def literal(text: str) -> AtomicString:
-    """Text that renders exactly as written.
-
-    Python-Markdown's serializer leaves anything that looks like an entity alone, so a policy
-    that says ``&amp;`` would show ``&``; escaping every ampersand first keeps it literal.
-    """
-    return AtomicString(text.replace("&", "&amp;"))
+    children: list[_Open]
 
 
 class ClausePreprocessor(Preprocessor):
-    """Lift each clause block out of the text, leaving a placeholder paragraph."""
+    """Render each run of clause blocks through the clauses template and stash the HTML whole.
+
+    Clause text is lifted out before the raw-HTML preprocessor can see it, so no policy text
+    is ever taken for HTML or Markdown: the template escapes it. A run is the clauses between
+    two things that are not clauses (a heading, a paragraph a person added); a clause nests
+    under the clause above it in its run, never across a heading.
+    """
 
     def __init__(self, md: Markdown, extension: ClauseExtension) -> None:
         super().__init__(md)
@@ -87,10 +127,25 @@ class ClausePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
+        roots: list[_Open] = []
+        open_clauses: list[_Open] = []
+
+        def flush() -> None:
+            if roots:
+                views = tuple(self.extension.view(clause) for clause in roots)
+                # As Python-Markdown leaves a raw block: a paragraph of its own, blank lines around.
+                if out and out[-1].strip():
+                    out.append("")
+                out.extend([self.md.htmlStash.store(self.extension.render(views)), "", ""])
+                roots.clear()
+                open_clauses.clear()
+
         index = 0
         while index < len(lines):
             tag = parse_tag(lines[index])
             if tag is None:
+                if lines[index].strip():
+                    flush()
                 out.append(lines[index])
                 index += 1
                 continue
@@ -100,8 +155,11 @@ class ClausePreprocessor(Preprocessor):
             while index < len(lines) and lines[index].strip() and parse_tag(lines[index]) is None:
                 text.append(unescape_text(lines[index].strip()))
                 index += 1
-            self.extension.clauses.append(_TaggedClause(depth, number, clause_id, attrs, " ".join(text)))
-            out.extend(["", _PLACEHOLDER.format(len(self.extension.clauses) - 1), ""])
+            clause = _Open(depth, number, clause_id, attrs, " ".join(text), [])
+            del open_clauses[depth:]
+            (open_clauses[-1].children if open_clauses else roots).append(clause)
+            open_clauses.append(clause)
+        flush()
         return out
 
 
@@ -146,148 +204,6 @@ class RawBlocksPreprocessor(Preprocessor):
         return out
 
 
-class ClauseBlockProcessor(BlockProcessor):
-    """Turn each placeholder into a clause element, nested under the clause above it."""
-
-    def __init__(self, parser: Any, extension: ClauseExtension) -> None:
-        super().__init__(parser)
-        self.extension = extension
-
-    def test(self, parent: etree.Element, block: str) -> bool:
-        return bool(_PLACEHOLDER_RE.match(block.strip()))
-
-    def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        match = _PLACEHOLDER_RE.match(blocks.pop(0).strip())
-        assert match is not None
-        tagged = self.extension.clauses[int(match.group(1))]
-        open_clauses = self.extension.open_clauses
-        if open_clauses and (len(parent) == 0 or parent[-1] is not open_clauses[0]):
-            open_clauses.clear()  # a heading or paragraph came between: nothing is open any more
-        del open_clauses[tagged.depth:]
-        container = open_clauses[-1] if open_clauses else parent
-        if open_clauses:
-            items = container.find("div[@class='pa-clause__items']")
-            if items is None:
-                items = etree.SubElement(container, "div", {"class": "pa-clause__items"})
-            container = items
-        element = etree.SubElement(container, "div", {"class": "pa-clause", "id": tagged.clause_id})
-        if tagged.number:
-            element.set("data-number", tagged.number)
-        if tagged.attrs.get("topics"):
-            element.set("data-topics", tagged.attrs["topics"])
-        if tagged.attrs.get("force"):
-            element.set("data-force", tagged.attrs["force"])
-        body = etree.SubElement(element, "p", {"class": "pa-clause__text"})
-        body.text = literal(tagged.text)
-        open_clauses.append(element)
-        return True
-
-
-class ClauseTreeprocessor(Treeprocessor):
-    """Give each clause its number, permalink and badges, from the tag and the shared index."""
-
-    def __init__(self, md: Markdown, extension: ClauseExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter("div"):
-            if element.get("class") != "pa-clause":
-                continue
-            clause_id = element.get("id", "")
-            body = element.find("p")
-            if body is None:
-                continue
-            header = etree.Element("div", {"class": "pa-clause__head"})
-            number = element.get("data-number")
-            if number:
-                label = etree.SubElement(header, "span", {"class": "pa-clause__number"})
-                label.text = literal(number)
-            name = self._name(clause_id, number, "".join(body.itertext()).replace("&amp;", "&"))
-            link = etree.SubElement(
-                header,
-                "a",
-                {
-                    "class": "pa-clause__permalink",
-                    "href": f"#{clause_id}",
-                    "title": "Link to this clause",
-                    "aria-label": f"Link to {name}",
-                    "data-search-exclude": "",
-                },
-            )
-            link.text = "¶"
-            copy = etree.SubElement(
-                header,
-                "button",
-                {
-                    "type": "button",
-                    "class": "pa-clause__copy",
-                    "data-href": f"#{clause_id}",
-                    "title": "Copy the link to this clause",
-                    "aria-label": f"Copy link to {name}",
-                    "data-search-exclude": "",
-                    "hidden": "hidden",
-                },
-            )
-            element.insert(0, header)
-            self._badges(element, list(element).index(body) + 1)
-
-    def _name(self, clause_id: str, number: str | None, text: str) -> str:
-        """What the clause's links are called: "clause 8.3, Northgate Primary School", unique on the page."""
-        known = self.extension.clause_info(clause_id)
-        name = clause_label(number, text, clause_id) + (f", {known.school}" if known and known.school else "")
-        seen = self.extension.names.get(name, 0) + 1
-        self.extension.names[name] = seen
-        return name if seen == 1 else f"{name} ({seen})"
-
-    def _badges(self, element: etree.Element, position: int) -> None:
-        known = self.extension.clause_info(element.get("id", ""))
-        if known is None:
-            topics = resolve_topics(tuple(t for t in (element.get("data-topics") or "").split(",") if t))
-            known = ClauseInfo(topics, element.get("data-force"))
-        if known.statements_differ:
-            self._statements(element, known.statements)
-            return
-        if not known.topics and not known.force:
-            return
-        badges = etree.Element("div", {"class": "pa-clause__badges", "data-search-exclude": ""})
-        element.insert(position, badges)
-        self._fill(badges, element.get("id", ""), known.topics, known.force)
-
-    def _statements(self, element: etree.Element, statements: tuple[Statement, ...]) -> None:
-        """Each statement of the clause, anchored, with its own force and topics beside it."""
-        body = element.find("p")
-        assert body is not None
-        body.text = None
-        for index, statement in enumerate(statements):
-            span = etree.SubElement(body, "span", {"class": "pa-statement", "id": statement.id})
-            span.text = literal(statement.text)
-            span.tail = literal(" ")
-            badges = etree.SubElement(body, "span", {"class": "pa-statement__badges", "data-search-exclude": ""})
-            self._fill(badges, element.get("id", ""), statement.topics, statement.force)
-            badges.tail = literal(" ") if index + 1 < len(statements) else None
-
-    def _fill(self, badges: etree.Element, clause_id: str, topics: tuple[str, ...], force: str | None) -> None:
-        """A force badge (symbol and words) and one badge per topic, linked where the plugin says."""
-        if force:
-            shown = Force.of(force)
-            badge = etree.SubElement(badges, "span", {"class": f"pa-force pa-force--{shown.value}"})
-            mark = etree.SubElement(badge, "span", {"aria-hidden": "true"})
-            mark.text = literal(shown.symbol)
-            mark.tail = literal(f" {shown.words}")
-        for topic in topics:
-            info = self.extension.topic_badge(topic, clause_id)
-            attrs = {"class": f"pa-topic pa-topic--{topic}"}
-            if info.why:
-                attrs["title"] = info.why
-            if info.url:
-                attrs["href"] = info.url
-                badge = etree.SubElement(badges, "a", attrs)
-            else:
-                badge = etree.SubElement(badges, "span", attrs)
-            badge.text = literal(info.label)
-
-
 class ClauseExtension(Extension):
     """Clause tags (``§ 4.1 {#school/4.1}``) rendered as anchored, linkable clauses.
 
@@ -295,7 +211,8 @@ class ClauseExtension(Extension):
     carry the taxonomy's labels, link to topic pages and say why; alone, a badge shows the id.
     ``clause_info(clause_id)`` gives a clause's final topics, force and statements from the
     plugin's index (overrides applied, a reworded clause judged as reworded); alone, the
-    tag's topics and force are used.
+    tag's topics and force are used. ``templates`` renders the clauses, so that a site's own
+    ``partials/clauses.html.jinja`` wins; alone, the package's template is used.
     """
 
     def __init__(
@@ -303,6 +220,7 @@ class ClauseExtension(Extension):
         topic_badge: Callable[[str, str], TopicBadge] | None = None,
         clause_info: Callable[[str], ClauseInfo | None] | None = None,
         raw_page: Callable[[], bool] | None = None,
+        templates: Templates | None = None,
         **kwargs: Any,
     ) -> None:
         # Providers are Python callables, not Markdown options: Python-Markdown's option
@@ -310,11 +228,13 @@ class ClauseExtension(Extension):
         self.topic_badge_provider = topic_badge
         self.clause_info_provider = clause_info
         self.raw_page_provider = raw_page
+        self.templates = templates or Templates()
         self.config: dict[str, list[Any]] = {}
         super().__init__(**kwargs)
-        self.clauses: list[_TaggedClause] = []
-        self.open_clauses: list[etree.Element] = []
         self.names: dict[str, int] = {}
+        self.anchor_ids: list[str] = []
+        """The ids of the clauses and statements on the page last converted, in order: their
+        HTML is stashed whole, where MkDocs does not look for anchors."""
 
     def clause_info(self, clause_id: str) -> ClauseInfo | None:
         """The clause's final topics, force and statements from the shared index, or None to use its tag."""
@@ -329,31 +249,79 @@ class ClauseExtension(Extension):
             return self.topic_badge_provider(topic, clause_id)
         return TopicBadge(label=topic)
 
-    def extendMarkdown(self, md: Markdown) -> None:
-        """Register the three processors.
+    def render(self, clauses: tuple[ClauseView, ...]) -> str:
+        """A run of clauses as HTML, every value escaped by the template."""
+        return self.templates.render_part("partials/clauses.html.jinja", clauses).strip("\n")
 
-        | class                | registry               | name         | priority |
-        |----------------------|------------------------|--------------|----------|
-        | ClausePreprocessor   | preprocessors          | policy_atlas | 29       |
-        | RawBlocksPreprocessor| preprocessors          | policy_atlas_raw | 21   |
-        | ClauseBlockProcessor | parser.blockprocessors | policy_atlas | 95       |
-        | ClauseTreeprocessor  | treeprocessors         | policy_atlas | 25       |
+    def view(self, clause: _Open) -> ClauseView:
+        """What the page shows for a clause read from its tag: its number, permalink and copy
+        button named for it, and its badges, from the shared index when the plugin gives one."""
+        known = self.clause_info(clause.clause_id)
+        if known is None:
+            known = ClauseInfo(resolve_topics(tuple(t for t in (clause.attrs.get("topics") or "").split(",") if t)), clause.attrs.get("force"))
+        self.anchor_ids.append(clause.clause_id)
+        name = self._name(clause.clause_id, clause.number, clause.text, known)
+        statements: tuple[ShownStatement, ...] = ()
+        force: Force | None = None
+        topics: tuple[ShownTopic, ...] = ()
+        if known.statements_differ:
+            statements = tuple(
+                ShownStatement(s.id, s.text, _force(s.force), self._topics(s.topics, clause.clause_id)) for s in known.statements
+            )
+            self.anchor_ids.extend(s.id for s in statements)
+        else:
+            force, topics = _force(known.force), self._topics(known.topics, clause.clause_id)
+        return ClauseView(
+            clause.clause_id,
+            clause.number,
+            name,
+            clause.text,
+            clause.attrs.get("force") or None,
+            clause.attrs.get("topics") or None,
+            force,
+            topics,
+            statements,
+            tuple(self.view(child) for child in clause.children),
+        )
+
+    def _name(self, clause_id: str, number: str | None, text: str, known: ClauseInfo) -> str:
+        """What the clause's links are called: "clause 8.3, Northgate Primary School", unique on the page."""
+        name = clause_label(number, text, clause_id) + (f", {known.school}" if known.school else "")
+        seen = self.names.get(name, 0) + 1
+        self.names[name] = seen
+        return name if seen == 1 else f"{name} ({seen})"
+
+    def _topics(self, topics: tuple[str, ...], clause_id: str) -> tuple[ShownTopic, ...]:
+        shown = []
+        for topic in topics:
+            badge = self.topic_badge(topic, clause_id)
+            shown.append(ShownTopic(topic, badge.label, badge.url, badge.why))
+        return tuple(shown)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        """Register the two preprocessors.
+
+        | class                | registry      | name             | priority |
+        |----------------------|---------------|------------------|----------|
+        | ClausePreprocessor   | preprocessors | policy_atlas     | 29       |
+        | RawBlocksPreprocessor| preprocessors | policy_atlas_raw | 21       |
 
         29 runs after whitespace normalising (30) and before fenced code (25) and raw HTML
-        (20), so no policy text is ever taken for HTML. 95 sees placeholders before any other
-        block processor. 25 runs before inline patterns (20); clause text is atomic anyway.
+        (20), so no policy text is ever taken for HTML; the clauses go into the HTML stash as
+        the template made them, so neither the block parser nor any inline pattern sees them.
         21 stashes a generated page's HTML just before the raw-HTML preprocessor (20) would.
         """
         md.registerExtension(self)
         md.preprocessors.register(ClausePreprocessor(md, self), "policy_atlas", 29)
         md.preprocessors.register(RawBlocksPreprocessor(md, self), "policy_atlas_raw", 21)
-        md.parser.blockprocessors.register(ClauseBlockProcessor(md.parser, self), "policy_atlas", 95)
-        md.treeprocessors.register(ClauseTreeprocessor(md, self), "policy_atlas", 25)
 
     def reset(self) -> None:
-        self.clauses = []
-        self.open_clauses = []
         self.names = {}
+        self.anchor_ids = []
+
+
+def _force(value: str | None) -> Force | None:
+    return Force.of(value) if value else None
 
 
 def makeExtension(**kwargs: Any) -> ClauseExtension:  # noqa: N802 - Python-Markdown's hook name

@@ -135,6 +135,10 @@ class Links:
             raise PluginError(f"policy-atlas: a generated page links to {src}, which is not in the site")
         return found
 
+    def has(self, ref: Ref) -> bool:
+        """Whether the page ``ref`` names is in the site."""
+        return self.paths.src(ref) in self.files.src_uris
+
     def __call__(self, ref: Ref) -> str:
         src = self.paths.src(ref)
         url = self._urls.get(src)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 from datetime import date
 from pathlib import Path
 
@@ -100,6 +99,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.generated: set[str] = set()
         """The pages this plugin renders from templates, by path."""
         self.current_page = ""
+        self.links: Links | None = None
+        """URLs from the page being rendered: the clause extension's badges link with them."""
         self.files: Files | None = None
         self.page_records: list[SearchRecord] = []
         self.serving = False
@@ -116,6 +117,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.today = build_date()
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
+        self.extension.templates = self.templates  # a site's own clauses template wins there too
         if self.config.search:
             search.add_assets(config)
         # The offline copy is the same sources read the same way: it takes this build's analysis.
@@ -266,8 +268,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if analysis is None or found is None:
             return TopicBadge(label=topic)
         why = analysis.reasons.get(clause_id, {}).get(topic)
-        target = self.paths.src(Ref(PageKind.TOPIC, topic))
-        return TopicBadge(found.label, _md_link(self.current_page, target), f"{found.label}: {why}" if why else None)
+        topic_page = Ref(PageKind.TOPIC, topic)
+        url = self.links(topic_page) if self.links and self.links.has(topic_page) else None
+        return TopicBadge(found.label, url, f"{found.label}: {why}" if why else None)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Group school pages by their metadata group, so a long list stays navigable."""
@@ -285,6 +288,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
+        self.links = Links(self.paths, files, page.file.src_uri)
         if page.file.src_uri in self.titles:
             # The theme prints a title as HTML, and one taken from the first heading unescaped.
             page.meta["title"] = html.escape(self.titles[page.file.src_uri])
@@ -303,6 +307,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         printed, says where it lives and when it was built."""
         if not self.config.enabled:
             return html
+        if page.present_anchor_ids is not None:  # stashed whole, the clauses' ids are not where MkDocs looks
+            page.present_anchor_ids.update(self.extension.anchor_ids)
         html = sanitise_content(html)
         if self.config.search and page.file.src_uri not in self.titles:
             self.page_records.append(search.page_record(page, html))
@@ -346,8 +352,3 @@ WITHHELD = (
     "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Page withheld</title>\n"
     "<p>This page was withheld: it would have run script taken from its input. The build log names the cause.</p>\n</html>\n"
 )
-
-
-def _md_link(here: str, target: str) -> str:
-    """A Markdown link from one docs file to another; MkDocs turns it into the right URL and checks it."""
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
