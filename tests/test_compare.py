@@ -40,7 +40,7 @@ from policy_atlas.core.compare import (
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Force, PolicyMeta, SourceSpan, Statement, statement_id
 from policy_atlas.core.taxonomy import ProvisionKind, Rule, Taxonomy, Topic, load_taxonomy
-from policy_atlas.core.views import SiteViews, site_views, summary
+from policy_atlas.core.views import AGAIN_SHOWN, PageKind, Ref, SchoolHead, SiteViews, provision_view, site_views, summary
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 1, 1)
@@ -518,3 +518,34 @@ def test_two_hundred_schools(corpus: Corpus, analysis: Analysis, taxonomy: Taxon
         for found in row.provisions:
             assert all(len(s.repeats) < 5 for s in found.stances)
     assert matrix.rows[0].coverage == 1.0
+
+
+# Repeats: the same rule stated again ---------------------------------------------------------------
+
+
+def member(slug: str, number: str, text: str, heading: tuple[str, ...] = ()) -> Member:
+    clause = Clause(f"{slug}/{number}", text, number if number[0].isdigit() else None, heading)
+    return Member(slug, clause, Statement(clause.id, clause.id, 1, text, MUST_NOT, ""))
+
+
+def test_a_repeat_in_the_same_words_is_a_link_and_a_reworded_one_is_quoted() -> None:
+    """Quoting a school's words again, word for word, adds nothing but length: such repeats are
+    linked from the quotation (the first ``AGAIN_SHOWN``, then counted); a repeat in other words
+    is quoted against the stance, as a redline."""
+    words = "Staff must not contact pupils on social media."
+    stance_member = member("a", "1", words)
+    same = [member("a", str(n), "Staff  must not contact pupils on social media.") for n in range(2, 2 + AGAIN_SHOWN + 3)]
+    unnumbered = member("a", "x", words, ("Part B", "Conduct online"))
+    reworded = member("a", "99", "Staff must never contact pupils on social media.")
+    provision = Provision("t/p", "t", "p", "contact", stance_member, (Stance("a", stance_member, (*same, unnumbered, reworded)),))
+    alpha = (SchoolHead("a", "Alpha"),)
+    shown = provision_view(provision, alpha, {"a": "Alpha"}).statements
+    assert [s.ref.fragment for s in shown] == ["a/1", "a/99"]
+    first, second = shown
+    assert [a.label for a in first.again[:2]] == ["clause 2", "clause 3"] and len(first.again) == AGAIN_SHOWN
+    assert first.again_more == 4  # three more numbered, and the one under a heading
+    assert first.school_ref == Ref(PageKind.SCHOOL, "a")
+    assert "repeat: the same rule stated again" in second.notes and second.redline
+    provision = Provision("t/p", "t", "p", "contact", stance_member, (Stance("a", stance_member, (unnumbered,)),))
+    shown = provision_view(provision, alpha, {"a": "Alpha"}).statements
+    assert [a.label for a in shown[0].again] == ["under “Conduct online”"]

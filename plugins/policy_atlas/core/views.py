@@ -27,7 +27,7 @@ from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
-from .text import opening
+from .text import clause_label, opening
 
 SCROLL_AFTER = 7
 """Past this many schools a matrix no longer fits the page's width: it scrolls in a box of its own."""
@@ -179,6 +179,8 @@ class StatementView:
 
     When ``redline`` is not empty it is shown instead of ``text``: the statement's words
     against the reference wording. ``notes`` are short tags ("reference wording", "repeat").
+    ``again`` is where the school states these words again, word for word (the first
+    ``AGAIN_SHOWN``); ``again_more``, how many more times, all on ``school_ref``'s page.
     """
 
     school: str
@@ -188,6 +190,22 @@ class StatementView:
     text: str
     redline: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
+    again: tuple[Again, ...] = ()
+    again_more: int = 0
+    school_ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Again:
+    """A place where a school states a quoted statement again, word for word: a link, not a second quotation."""
+
+    label: str
+    ref: Ref
+
+
+AGAIN_SHOWN = 20
+"""How many word-for-word repeats of a statement a quotation links to; the rest are counted
+(a policy that says one thing thousands of times would otherwise fill the page with links)."""
 
 
 def _label(name: str, number: str | None) -> str:
@@ -365,6 +383,15 @@ def _stance_cell(provision: Provision, slug: str, name: str) -> StanceCell:
     )
 
 
+def _where(member: Member) -> str:
+    """Where in its policy a repeat of a quoted statement is: its clause number, else the
+    heading it is under (its words would only repeat the quotation), else its first words."""
+    clause = member.clause
+    if clause.number or not clause.heading:
+        return clause_label(clause.number, clause.text, clause.id)
+    return f"under “{opening(clause.heading[-1], 8)}”"
+
+
 def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str, str]) -> list[StatementView]:
     """A school's stance quoted against the reference wording, then each repeat against the stance."""
     reference = provision.reference
@@ -374,8 +401,14 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
         notes += (f"matched by similarity ({percent(stance.similarity)}%)",)
     if member.force is not reference.force:
         notes += ("different force",)
+    same = " ".join(member.text.split())
+    again = [m for m in stance.repeats if " ".join(m.text.split()) == same]
     shown = [quote(member, names, ("reference wording",)) if member == reference else quote(member, names, notes, reference.text)]
-    shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in stance.repeats]
+    if again:
+        links = tuple(Again(_where(m), statement_ref(m)) for m in again[:AGAIN_SHOWN])
+        shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
+    reworded = [m for m in stance.repeats if " ".join(m.text.split()) != same]
+    shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in reworded]
     return shown
 
 
