@@ -8,7 +8,10 @@ import json
 
 import pytest
 
-from policy_atlas.core.opendata import spreadsheet_safe, to_csv, to_json
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policy_atlas.core.opendata import record_lines, spreadsheet_safe, to_csv, to_json
 
 
 @pytest.mark.parametrize(
@@ -43,3 +46,24 @@ def test_csv_neutralises_formulas_and_json_stays_exact() -> None:
     assert rows[1][3] == "'@Heading"
     assert rows[1][4] == "'=cmd|' /C calc'!A0"
     assert json.loads(to_json(records))["clauses"][0]["text"] == "=cmd|' /C calc'!A0"
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(
+    st.lists(st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=4), max_size=4),
+    st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=3),
+)
+def test_record_lines_is_exact_json_with_one_record_a_line(records: list[dict[str, object]], extra: dict[str, object]) -> None:
+    data = {"version": 1, "clauses": records, **{f"x-{key}": value for key, value in extra.items()}}
+    text = record_lines(data)
+    assert json.loads(text) == data
+    if records:
+        lines = text.split("\n")  # JSON escapes a newline in a string, never other line breaks
+        start = lines.index(' "clauses": [')
+        assert [json.loads(line.removesuffix(",")) for line in lines[start + 1 : start + 1 + len(records)]] == records

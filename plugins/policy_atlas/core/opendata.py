@@ -86,7 +86,26 @@ def to_json(records: list[dict[str, Any]], documents: list[dict[str, Any]] | Non
     data: dict[str, Any] = {"version": 1, "clauses": records}
     if documents is not None:
         data["documents"] = documents
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return record_lines(data)
+
+
+def record_lines(data: dict[str, Any]) -> str:
+    """JSON text with each record of a list of records on a line of its own.
+
+    The values are exactly ``json.dumps``'s; only the white space differs from an indented
+    dump. A change to one clause is a change to one line, and each record is written by
+    ``json``'s C encoder, where an indented dump takes its pure-Python path (seconds for one
+    long policy, a sixth of the open data's bytes at a thousand schools).
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            items = ",\n".join("  " + encode(item) for item in value)
+            fields.append(f" {encode(key)}: [\n{items}\n ]")
+        else:
+            fields.append(f" {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
