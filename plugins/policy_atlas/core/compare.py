@@ -329,15 +329,22 @@ def _concepts(groups: tuple[tuple[str, ...], ...]) -> Concepts:
 
 
 def _tfidf(docs: dict[str, Counter[str]]) -> dict[str, Vector]:
+    """TF-IDF vectors, unit length. Documents with the same features object (``_features`` is
+    cached by text, so the same words) share one vector: a model policy adopted by many
+    schools is weighed once."""
     df: Counter[str] = Counter()
     for features in docs.values():
         df.update(features.keys())
     n = len(docs)
     vectors: dict[str, Vector] = {}
+    made: dict[int, Vector] = {}
     for key, features in docs.items():
-        weights = {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in features.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors[key] = {t: w / norm for t, w in weights.items()}
+        vector = made.get(id(features))
+        if vector is None:
+            weights = {t: (1 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5)) for t, c in features.items()}
+            norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+            vector = made[id(features)] = {t: w / norm for t, w in weights.items()}
+        vectors[key] = vector
     return vectors
 
 
@@ -362,23 +369,28 @@ class Space:
     """
 
     def __init__(self, members: list[Member], concepts: Concepts) -> None:
-        self.vectors = _tfidf({m.id: _features(m.text, concepts) for m in members})
+        features = {m.id: _features(m.text, concepts) for m in members}
+        self.vectors = _tfidf(features)
         self.postings: dict[str, list[str]] = defaultdict(list)
-        self._tops: dict[str, list[str]] = {}
+        self._tops: dict[int, list[str]] = {}
         for key in sorted(self.vectors):
             for term in self._top(key):
                 self.postings[term].append(key)
-        self._pairs: dict[tuple[str, str], float] = {}
+        self._pairs: dict[tuple[int, int], float] = {}
 
     def _top(self, key: str) -> list[str]:
-        found = self._tops.get(key)
+        """The statement's most distinctive terms (worked out once per distinct vector)."""
+        vector = self.vectors[key]
+        found = self._tops.get(id(vector))
         if found is None:
-            ranked = sorted(self.vectors[key].items(), key=lambda kv: (-kv[1], kv[0]))
-            found = self._tops[key] = [term for term, _ in ranked[:_CANDIDATE_TERMS]]
+            ranked = sorted(vector.items(), key=lambda kv: (-kv[1], kv[0]))
+            found = self._tops[id(vector)] = [term for term, _ in ranked[:_CANDIDATE_TERMS]]
         return found
 
     def cosine(self, a: str, b: str) -> float:
-        pair = (a, b) if a < b else (b, a)
+        """Similarity of two statements, worked out once per pair of distinct vectors."""
+        x, y = id(self.vectors[a]), id(self.vectors[b])
+        pair = (x, y) if x < y else (y, x)
         if pair not in self._pairs:
             self._pairs[pair] = round(_cosine(self.vectors[a], self.vectors[b]), 6)
         return self._pairs[pair]
@@ -408,9 +420,14 @@ def _order(member: Member) -> tuple[str, int, str, int]:
 def typical(pool: list[Member], total: Vector, space: Space, own: Vector | None = None) -> Member:
     """The member most like ``total`` less ``own`` (statements summed): first in document order on ties."""
 
+    scores: dict[int, float] = {}  # statements with the same words share a vector, and a score
+
     def score(member: Member) -> float:
         vector = space.vectors[member.id]
-        return round(sum(w * (total.get(t, 0.0) - (own or {}).get(t, 0.0)) for t, w in vector.items()), 9)
+        found = scores.get(id(vector))
+        if found is None:
+            found = scores[id(vector)] = round(sum(w * (total.get(t, 0.0) - (own or {}).get(t, 0.0)) for t, w in vector.items()), 9)
+        return found
 
     return sorted(pool, key=lambda m: (-score(m), _order(m)))[0]
 
@@ -473,7 +490,11 @@ def align_topic(
     statements that are in none of them."""
     ordered = sorted(members, key=_order)
     space = Space(ordered, concepts)
-    kinds_of = {m.id: tuple(k.id for k in topic.provisions if topic_evidence(topic, m.text, k.rules)) for m in ordered}
+    kinds_by_text: dict[str, tuple[str, ...]] = {}
+    for member in ordered:
+        if member.text not in kinds_by_text:
+            kinds_by_text[member.text] = tuple(k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules))
+    kinds_of = {m.id: kinds_by_text[m.text] for m in ordered}
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in ordered:
         by_school[member.school].append(member)
