@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from .corpus import SchoolPolicy
@@ -48,9 +49,11 @@ CONTEXT_WEIGHT = 0.3
 """A word of a clause's headings or school's name weighs this much of a word of its text (idf aside)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light English stem: plurals, -ing, -ed and a final e, so "photographs", "photographing"
-    and "photographed" meet, and "message" meets "messaging". Mirrored in JavaScript."""
+    and "photographed" meet, and "message" meets "messaging". Mirrored in JavaScript.
+    Cached: a policy's words are mostly the same few thousand."""
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -238,9 +241,13 @@ def build_index(data: IndexInput, url: Callable[[Ref | str], str]) -> dict[str, 
     facets: dict[str, list[int]] = {}
     bags: list[dict[str, int]] = []
     contexts: list[set[str]] = []
+    context_of: dict[tuple[str, str], set[str]] = {}  # a school's clauses share its name and most headings
     for number, (record, school_name) in enumerate(ordered):
         bags.append(_text_terms(record))
-        contexts.append(_context_terms(record, school_name))
+        key = (record.heading, school_name or record.title)
+        if key not in context_of:
+            context_of[key] = _context_terms(record, school_name)
+        contexts.append(context_of[key])
         for term in sorted(set(bags[-1]) | contexts[-1]):
             postings.setdefault(term, []).append(number)
         for facet in [f"topic:{t}" for t in record.topics] + [f"force:{f}" for f in record.forces]:
