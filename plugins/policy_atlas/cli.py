@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from .collector import build_pace
 from .core.cache import classifier_for
 from .core.classify import Classifier, resolve_topics
 from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for, read_page
@@ -61,18 +62,24 @@ def main(argv: list[str] | None = None) -> int:
     pages = args.pages or args.project / "docs" / "policies"
     cache = None if args.no_cache else (args.cache_dir or args.project / CACHE_DIR)
     try:
-        taxonomy = _taxonomy(args.taxonomy, args.project)
-        if args.command == "evaluate":
-            return _evaluate(sources, pages, taxonomy, args.sets, args.misses)
-        if args.command == "model":
-            return _model(sources, pages, taxonomy, args, cache)
-        return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet, cache, args.jobs)
+        with build_pace():
+            return _run(args, sources, pages, cache)
     except PolicyAtlasError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # a folder that cannot be written, a disk that is full
         print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _run(args: argparse.Namespace, sources: Path, pages: Path, cache: Path | None) -> int:
+    """The command ``args`` names."""
+    taxonomy = _taxonomy(args.taxonomy, args.project)
+    if args.command == "evaluate":
+        return _evaluate(sources, pages, taxonomy, args.sets, args.misses)
+    if args.command == "model":
+        return _model(sources, pages, taxonomy, args, cache)
+    return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet, cache, args.jobs)
 
 
 def _taxonomy(given: Path | None, project: Path) -> Taxonomy:
