@@ -533,7 +533,7 @@ def test_a_repeat_in_the_same_words_is_a_link_and_a_reworded_one_is_quoted() -> 
     linked from the quotation (the first ``AGAIN_SHOWN``, then counted); a repeat in other words
     is quoted against the stance, as a redline."""
     words = "Staff must not contact pupils on social media."
-    stance_member = member("a", "1", words)
+    stance_member = member("a", "1", words, ("Part A", "Conduct online"))
     same = [member("a", str(n), "Staff  must not contact pupils on social media.") for n in range(2, 2 + AGAIN_SHOWN + 3)]
     unnumbered = member("a", "x", words, ("Part B", "Conduct online"))
     reworded = member("a", "99", "Staff must never contact pupils on social media.")
@@ -546,6 +546,7 @@ def test_a_repeat_in_the_same_words_is_a_link_and_a_reworded_one_is_quoted() -> 
     assert first.again_more == 4  # three more numbered, and the one under a heading
     assert first.school_ref == Ref(PageKind.SCHOOL, "a")
     assert "repeat: the same rule stated again" in second.notes and second.redline
-    provision = Provision("t/p", "t", "p", "contact", stance_member, (Stance("a", stance_member, (unnumbered,)),))
+    alongside = member("a", "y", words, ("Part A", "Conduct online"))
+    provision = Provision("t/p", "t", "p", "contact", stance_member, (Stance("a", stance_member, (unnumbered, alongside)),))
     shown = provision_view(provision, alpha, {"a": "Alpha"}).statements
-    assert [a.label for a in shown[0].again] == ["under “Conduct online”"]
+    assert [a.label for a in shown[0].again] == ["under “Part B”", "elsewhere under the same heading"]

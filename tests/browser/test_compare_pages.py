@@ -173,6 +173,7 @@ GROUPS_JS = """article => [...article.querySelectorAll('.pa-compare')].map(group
                 shown: without(text, '.pa-sr'),
                 reference: without(text, 'ins, .pa-sr'),
                 own: without(text, 'del, .pa-sr'),
+                again: [...clause.querySelectorAll('.pa-compare__again a')].map(a => a.href),
                 alike: clause.nextElementSibling && clause.nextElementSibling.classList.contains('pa-alike')
                     ? [...clause.nextElementSibling.querySelectorAll('a')].map(a => a.href) : [],
             };
@@ -389,6 +390,10 @@ def test_topic_page(
         assert "reference wording" in reference["tags"]
         assert _at(unquote(urlsplit(reference["href"]).fragment), provision["reference"])
         shown = [unquote(urlsplit(c["href"]).fragment) for c in group["clauses"]]
+        for clause in group["clauses"]:  # a repeat in the same words is a link under the quotation
+            again = [unquote(urlsplit(a).fragment) for a in clause["again"] if urlsplit(a).fragment]
+            assert all(_squash(clause["own"]) in _squash(_statement_text(clauses, a)) for a in again), clause["again"]
+            shown += again
         wanted = [x for s in provision["stances"].values() if s for x in (s["statement"], *s["repeats"])]
         assert len(shown) == len(wanted) and all(any(_at(a, w) for a in shown) for w in wanted)
         for clause in others:
@@ -418,9 +423,10 @@ def test_topic_page(
         assert len(anchors) == len(data["other_statements"][slug])
         assert all(_at(a, w) for a, w in zip(anchors, data["other_statements"][slug], strict=True))
 
-    on_page = {unquote(urlsplit(c["href"]).fragment) for g in _groups(page) for c in g["clauses"]}
+    links = [c["href"] for g in _groups(page) for c in g["clauses"]] + [a for g in _groups(page) for c in g["clauses"] for a in c["again"]]
+    on_page = {unquote(urlsplit(href).fragment) for href in links}
     assert [i for cell in data["cells"].values() for i in cell["statements"] if not any(_at(a, i) for a in on_page)] == []
-    assert [c["href"] for g in _groups(page) for c in g["clauses"] if not _lands(built_site, site, c["href"])] == []
+    assert [href for href in links if not _lands(built_site, site, href)] == []
     assert site.log.problems() == []
 
 

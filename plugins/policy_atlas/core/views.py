@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from collections import defaultdict
-from itertools import islice
+from itertools import islice, zip_longest
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
@@ -383,13 +383,17 @@ def _stance_cell(provision: Provision, slug: str, name: str) -> StanceCell:
     )
 
 
-def _where(member: Member) -> str:
-    """Where in its policy a repeat of a quoted statement is: its clause number, else the
-    heading it is under (its words would only repeat the quotation), else its first words."""
+def _where(member: Member, quoted: Member) -> str:
+    """Where in its policy a repeat of the ``quoted`` statement is: its clause number, else the
+    first heading of its path that is not the quoted statement's (its words would only repeat
+    the quotation), else its first words."""
     clause = member.clause
     if clause.number or not clause.heading:
         return clause_label(clause.number, clause.text, clause.id)
-    return f"under “{opening(clause.heading[-1], 8)}”"
+    for mine, theirs in zip_longest(clause.heading, quoted.clause.heading):
+        if mine != theirs:
+            return f"under “{opening(mine or clause.heading[-1], 10)}”"
+    return "elsewhere under the same heading"
 
 
 def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str, str]) -> list[StatementView]:
@@ -405,7 +409,7 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
     again = [m for m in stance.repeats if " ".join(m.text.split()) == same]
     shown = [quote(member, names, ("reference wording",)) if member == reference else quote(member, names, notes, reference.text)]
     if again:
-        links = tuple(Again(_where(m), statement_ref(m)) for m in again[:AGAIN_SHOWN])
+        links = tuple(Again(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
         shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
     reworded = [m for m in stance.repeats if " ".join(m.text.split()) != same]
     shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in reworded]

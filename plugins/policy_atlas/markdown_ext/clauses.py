@@ -104,7 +104,6 @@ class ClauseView:
 class _Open:
     """A clause being read, whose sub-clauses may still follow."""
 
-    depth: int
     number: str | None
     clause_id: str
     attrs: dict[str, str]
@@ -155,7 +154,7 @@ class ClausePreprocessor(Preprocessor):
             while index < len(lines) and lines[index].strip() and parse_tag(lines[index]) is None:
                 text.append(unescape_text(lines[index].strip()))
                 index += 1
-            clause = _Open(depth, number, clause_id, attrs, " ".join(text), [])
+            clause = _Open(number, clause_id, attrs, " ".join(text), [])
             del open_clauses[depth:]
             (open_clauses[-1].children if open_clauses else roots).append(clause)
             open_clauses.append(clause)
