@@ -55,7 +55,12 @@ class TopicIndex:
         groups = [
             g
             for topic in topics
-            for g in [*(g for r in topic.rules for g in r.groups), *(g for k in topic.provisions for r in k.rules for g in r.groups), topic.headings, topic.unless]
+            for g in [
+                *(g for r in topic.rules for g in (*r.groups, r.not_among)),
+                *(g for k in topic.provisions for r in k.rules for g in (*r.groups, r.not_among)),
+                topic.headings,
+                topic.unless,
+            ]
             if g
         ]
         self.phrases = PhraseIndex(groups)
@@ -100,7 +105,10 @@ class TopicIndex:
         """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
         hits = self.found(topic, text)
         for rule in topic.rules if rules is None else rules:
-            words = _rule_fires(rule.near, [hits.get(g, []) for g in self.rule_groups(rule)])
+            per_group = [hits.get(g, []) for g in self.rule_groups(rule)]
+            if rule.not_among and per_group[0]:
+                per_group[0] = _not_listed(text, per_group[0], hits.get(self.group(rule.not_among), []))
+            words = _rule_fires(rule.near, per_group)
             if words is not None:
                 quoted = ", ".join(f"“{w.lower()}”" for w in dict.fromkeys(words))
                 return f"{rule.name}: {quoted}"
@@ -112,6 +120,41 @@ class TopicIndex:
         if listed or self.evidence(topic, heading) is not None:
             return f"under the heading “{heading}”"
         return None
+
+
+_LIST_JOIN = re.compile(r"\s*(?:[,/&;]\s*(?:(?:and|or)\s+)?|(?:and|or|and/or)\s+)(?:(?:a|an|the|any|other|their|your)\s+)?", re.IGNORECASE)
+"""What stands between two items of one list: a comma, slash, "and" or "or", perhaps an article."""
+
+
+def _not_listed(text: str, hits: list[Hit], others: list[Hit]) -> list[Hit]:
+    """``hits`` less those listed together with one of ``others`` ("a post, comment or photo").
+
+    Items joined by commas, "and" or "or" form one list; a list holding an item of the other
+    kind names content in general, and its items of the rule's kind do not count.
+    """
+    if not others:
+        return hits
+    tokens = cached_tokens(text)
+    members = sorted({(h.first, h.last, kind) for kind, found in ((0, hits), (1, others)) for h in found})
+    generic: set[int] = set()
+    run: list[tuple[int, int, int]] = []
+
+    def close() -> None:
+        if any(kind == 1 for _, _, kind in run):
+            generic.update(first for first, _, kind in run if kind == 0)
+
+    for member in members:
+        if run:
+            previous = run[-1]
+            joined = member[0] > previous[1] and _LIST_JOIN.fullmatch(text[tokens[previous[1]].end:tokens[member[0]].start]) is not None
+            if not joined and member[0] > previous[1]:
+                close()
+                run = []
+            elif not joined:
+                continue  # overlapping terms ("post" as content and as an act): one list item
+        run.append(member)
+    close()
+    return [h for h in hits if h.first not in generic]
 
 
 def _rule_fires(near: int | None, per_group: list[list[Hit]]) -> list[str] | None:

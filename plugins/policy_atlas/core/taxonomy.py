@@ -26,11 +26,17 @@ _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
 @dataclass(frozen=True)
 class Rule:
-    """Fires when every group has a term in the text, all within ``near`` words of each other."""
+    """Fires when every group has a term in the text, all within ``near`` words of each other.
+
+    ``not_among``: terms of another kind; a term of the first group listed together with one
+    of them ("a post, comment or photo") names any content, not the first group's idea, and
+    does not count for this rule.
+    """
 
     name: str
     groups: tuple[tuple[str, ...], ...]
     near: int | None = None
+    not_among: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,12 +194,13 @@ def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, 
         r_line = _line_of(node, *path, r_index)
         if not isinstance(rule, dict) or not isinstance(rule.get("all"), list) or not rule["all"]:
             raise PolicyAtlasError(shown, f"{owner}: each rule needs 'all', a list of term groups", r_line)
-        _check_keys(rule, {"name", "all", "near"}, f"{owner} rule {r_index + 1}", shown, node, (*path, r_index))
+        _check_keys(rule, {"name", "all", "near", "not_among"}, f"{owner} rule {r_index + 1}", shown, node, (*path, r_index))
         groups = tuple(_terms(g, named, f"{owner} rule {r_index + 1}", shown, r_line) for g in rule["all"])
         near = rule.get("near")
         if near is not None and (not isinstance(near, int) or near < 1):
             raise PolicyAtlasError(shown, f"{owner}: 'near' must be a positive number of words", r_line)
-        rules.append(Rule(str(rule.get("name") or f"rule {r_index + 1}"), groups, near))
+        not_among = _terms(rule["not_among"], named, f"{owner} rule {r_index + 1} not_among", shown, r_line) if rule.get("not_among") else ()
+        rules.append(Rule(str(rule.get("name") or f"rule {r_index + 1}"), groups, near, not_among))
     return tuple(rules)
 
 
