@@ -253,8 +253,6 @@ BLIND_MISSES = {
         "naming a harassment law counts as being about harassment",
     "Staff should be aware that anything accessed on the school Wi-Fi can be traced back to them.":
         "'traced back' is monitoring in other words",
-    "Official accounts should be checked every day for inappropriate comments from the public.":
-        "checking the school's accounts (moderation) reads as monitoring use",
 }
 BLIND: list[tuple[str, str, bool, str | None]] = [
     (topic, text, positive, BLIND_MISSES.get(text)) for topic, text, positive in TOPIC_SENTENCES
