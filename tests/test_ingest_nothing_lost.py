@@ -30,8 +30,8 @@ SLUG = "gen"
 SOURCE_FILE = "source_policies/generated.txt"
 DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
 GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
-BLIND_POLICIES = Path(__file__).resolve().parent / "fixtures" / "reading" / "blind" / "policies"
-OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt"), *BLIND_POLICIES.glob("*.txt")])
+READING_SETS = Path(__file__).resolve().parent / "fixtures" / "reading"
+OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt"), *READING_SETS.glob("*/policies/*.txt")])
 
 
 def kept_words(policy: Policy) -> list[str]:
@@ -132,9 +132,10 @@ def test_development_and_golden_sources_keep_every_word(path: Path) -> None:
 
 
 def test_other_sources_are_found() -> None:
-    """The development set sits in shared/ beside the repository; the golden inputs are in tests/."""
+    """The development set sits in shared/ beside the repository; the golden inputs and the blind
+    reading sets are in tests/."""
     assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
-    assert any(path.parent == BLIND_POLICIES for path in OTHER_SOURCES)
+    assert {path.parent.parent.name for path in OTHER_SOURCES if path.parent.parent.parent == READING_SETS} == {"blind", "blind2"}
     if DEV_POLICIES.is_dir():
         assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)
 
