@@ -43,7 +43,33 @@ PROHIBITED = [
     case("Staff must never share a pupil's home address.", "prohibited"),
     case("Teachers may never accept gifts offered through social media.", "prohibited"),
     case("Staff should refrain from posting during lessons.", "prohibited"),
+    # A rule stated as what there is to be none of, with or without a verb; an instruction whose
+    # object is "no ..."; an instruction to ban.
+    case("No personal phones in the classroom.", "prohibited"),
+    case("No following of learners' accounts.", "prohibited"),
+    case("No recordings of lessons are to be posted on personal channels.", "prohibited"),
+    case("No staff member's private number will be given to families.", "prohibited"),
+    case("Make no comment on the school's inspection online.", "prohibited"),
+    case("Accept absolutely no gifts offered through social media.", "prohibited"),
+    case("Ban all private messaging between coaches and learners.", "prohibited"),
+    case("I will not store pupils' details on my own laptop.", "prohibited"),
 ]
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No more than two adults may run a class account.",
+        "No later than the next working day, staff must report the contact.",
+        "No exceptions.",
+        "There is no requirement for staff to reply out of hours.",
+        "Have a password that no one else knows.",
+    ],
+)
+def test_a_no_that_is_not_a_ban(text: str) -> None:
+    """"No more than", "no later than", "no exceptions" and a "no" inside the sentence are a
+    limit, a time, an insistence and a description: none says there is to be none of something."""
+    force, why = statement_force(text)
+    assert force != "prohibited", why
 
 DISCOURAGED = [
     case("Employees are advised not to list the school as their workplace on dating apps.", "discouraged"),
@@ -58,6 +84,10 @@ DISCOURAGED = [
 ]
 
 CONDITIONAL = [
+    # What kind of permission changes nothing; an abbreviation's full stop does not end the scope.
+    case("Staff should not use the school's cameras for personal projects without specific permission.", "permitted-with-conditions"),
+    case("Do not take tablets home (e.g. over the holidays) without the bursar's agreement.", "permitted-with-conditions"),
+    case("No images of pupils will be published without parental consent.", "permitted-with-conditions"),
     case("Staff may use their own tablets only when the classroom is empty.", "permitted-with-conditions"),
     case("Employees may post photographs of school events only after checking the consent list.", "permitted-with-conditions"),
     case("Staff can only message pupils where the conversation takes place on the learning platform.", "permitted-with-conditions"),
@@ -215,6 +245,10 @@ def test_force_says_why(text: str, why: str) -> None:
         ("Tell the safeguarding lead.", "If a pupil sends you a friend request:", "required", "an instruction"),
         # A lead-in without force passes nothing on to a phrase.
         ("unkind remarks about colleagues", "These are the risks:", "none", "states no rule"),
+        # A document's title is not advice, and the signer's own undertaking never is.
+        ("I will not share my login with anyone.", "I have read the Online Safety Guidance for Staff and will follow it. In particular:", "prohibited", "“will not”"),
+        ("Never share your password.", "I confirm I understand the following guidance:", "prohibited", "an instruction"),
+        ("Never share your password.", "The following guidance applies:", "discouraged", "under advice"),
     ],
 )
 def test_list_item_takes_what_its_lead_in_gives(item: str, lead_in: str, expected: str, why: str) -> None:

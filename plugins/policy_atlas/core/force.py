@@ -45,6 +45,9 @@ NONE = Force.NONE
 _Q = "['’]"
 _MODALS = r"(?:must|should|shall|will|would|may|might|can|could|need|ought\s+to)"
 _ASKED = r"(?:strongly\s+|also\s+|therefore\s+)?(?:advised|encouraged|recommended|asked|requested|urged|reminded)"
+_NO_THING = r"no\s+(?!(?:later|more|less|fewer|longer|sooner|earlier|doubt|matter|exceptions?)\b)"
+"""A statement that opens "No ..." and names what is ruled out ("No photographs of pupils will be
+published", "No friending of pupils"), not a limit or a time ("No more than two", "No later than")."""
 
 # Longest, most specific phrasings first: at one position the first pattern listed wins.
 _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
@@ -57,6 +60,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"(?:recommended|advisable|advised|suggested)\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
     (PROHIBITED, rf"(?:{_MODALS}\s+|(?:is|are)\s+to\s+)?(?:under\s+no\s+circumstances|in\s+no\s+circumstances|at\s+no\s+time)|(?:is|are)\s+to\s+(?:refrain|abstain)\s+from"),
     (PROHIBITED, rf"\bno\s+(?:member\s+of\s+staff|members\s+of\s+staff|staff(?:\s+members?)?|employees?|one|person|adults?|volunteers?|pupils?|students?|individuals?)\s+(?:\w+\s+){{0,3}}?(?:{_MODALS}|is\s+to|are\s+to|is\s+permitted|is\s+allowed)"),
+    (PROHIBITED, rf"^{_NO_THING}(?:[\w’'/-]+\s+){{1,6}}?(?:{_MODALS}|is\s+to|are\s+to|(?:is|are)\s+(?:permitted|allowed))\b"),
     (PROHIBITED, rf"{_MODALS}\s*(?:not|never|n{_Q}t)\b|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t|shan{_Q}t|needn{_Q}t"),
     (PROHIBITED, rf"{_MODALS}\s+(?:\w+\s+)?(?:refrain\s+from|abstain\s+from)|refrain\s+from"),
     (PROHIBITED, rf"(?<=[:;,–—-]\s)(?:please\s+)?(?:do\s+not|don{_Q}t|never)\b|^(?:do\s+not|don{_Q}t|never|not)\b"),
@@ -77,13 +81,15 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
 _COMPILED = tuple((force, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for force, pattern in _EXPRESSIONS)
 
 _PERMISSION_WORD = r"(?:permission|consent|approval|authori[sz]ation|agreement|sign[\s-]?off|clearance)"
+_PERMISSION_KIND = r"(?:prior|express|explicit|specific|written|signed|verbal|appropriate|proper|formal|official|relevant|necessary|full|parental|advance)"
+"""Words that say what kind of permission: "without specific permission" is "without permission"."""
 _PERMISSION_WITH = re.compile(
-    rf"\bwith(?:out)?\s+(?:the\s+|their\s+|a\s+|an\s+|prior\s+|express\s+|explicit\s+|written\s+|appropriate\s+|formal\s+|parental\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}",
+    rf"\bwith(?:out)?\s+(?:the\s+|their\s+|a\s+|an\s+|any\s+|{_PERMISSION_KIND}\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}",
     re.IGNORECASE,
 )
 _PERMISSION_SOUGHT = re.compile(
     rf"\b(?:given|granted|obtain(?:ed|ing)?|seek(?:ing)?|sought|get(?:ting)?|have|has|gain(?:ing)?|receive[ds]?|ask(?:ing)?\s+for|request(?:ing)?)\s+"
-    rf"(?:the\s+|their\s+|prior\s+|express\s+|explicit\s+|written\s+|appropriate\s+|formal\s+|parental\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}|"
+    rf"(?:the\s+|their\s+|{_PERMISSION_KIND}\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}|"
     rf"\b(?:be|are|is|been)\s+(?:pre-?)?(?:approved|authori[sz]ed|signed\s+off|agreed)\s+(?:by|in\s+advance|beforehand|before)|"
     rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|\blimit\w*\b[^.;]*\bto\b|\brestrict\w*\b[^.;]*\bto\b",
     re.IGNORECASE,
@@ -132,6 +138,11 @@ _OPENING_NOISE = re.compile(
 )
 """Bullets, emoji, numbers, Markdown emphasis, and words that open an instruction without changing it."""
 _NEGATIVE_OPENING = re.compile(rf"^(?:do\s+not|don{_Q}t|never|not|no\s+longer)\b", re.IGNORECASE)
+_NO_OPENING = re.compile(rf"^{_NO_THING}[A-Za-z]", re.IGNORECASE)
+"""A rule stated as what there is to be none of: "No friending of pupils", "No mobile phones in class"."""
+_PROHIBITING_VERBS = frozenset({"ban", "prohibit", "forbid", "disallow", "outlaw"})
+_NO_OBJECT = re.compile(rf"^[A-Za-z][\w’'-]*\s+(?:absolutely\s+|strictly\s+)?{_NO_THING}", re.IGNORECASE)
+"""An instruction whose object is "no ...": "Have no contact with pupils", "Accept no friend requests"."""
 _AVOID_OPENING = re.compile(r"^(?:avoid(?:ing)?|try(?:ing)?\s+to\s+avoid|steer(?:ing)?\s+clear\s+of)\b", re.IGNORECASE)
 _REFRAIN_OPENING = re.compile(r"^(?:refrain(?:ing)?|abstain(?:ing)?)\s+from\b", re.IGNORECASE)
 _SUBJECT_FIRST = re.compile(
@@ -177,11 +188,30 @@ def lead_in_frame(text: str, force: Force | None = None) -> Frame:
     """
     if force is None:
         force, _ = statement_force(text)
-    advice = bool(_ADVICE_NOUNS.search(text)) and force in (NONE, REQUIRED, PERMITTED)
+    advice = _advises(text) and force in (NONE, REQUIRED, PERMITTED)
     if force is NONE and _DUTY_NOUNS.search(text):
         force = REQUIRED
     no_rule = force is NONE and not advice and bool(_EXAMPLE_CUES.search(text.rstrip(" :;-–—")))
     return Frame(None if force is NONE else force, advice, no_rule, _short(text))
+
+
+_COMMITMENT = re.compile(r"\bI\s+(?:will|shall|must|agree|confirm|understand|accept|undertake|promise)\b")
+"""A lead-in in which the signer commits ("I confirm that ... I will ...: In particular:"), as in
+an acceptable use agreement: what follows is what they undertake, never advice."""
+
+
+def _advises(text: str) -> bool:
+    """Whether a lead-in frames its items as advice: an advice word that is not part of a
+    document's title ("the Electronic Communications Guidance for Staff" names a document),
+    in a lead-in that is not the signer's own commitment."""
+    if _COMMITMENT.search(text):
+        return False
+    for match in _ADVICE_NOUNS.finditer(text):
+        before = text[: match.start()].split()
+        if match.group(0)[:1].isupper() and before and before[-1][:1].isupper() and not before[-1].endswith((".", ":")):
+            continue  # Title Case: the name of a document
+        return True
+    return False
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -225,10 +255,17 @@ def _quoted(text: str) -> str:
     return "“" + " ".join(text.split()).strip(" .;:,") + "”"
 
 
+_SCOPE_END = re.compile(
+    r";|(?<![Ee]\.g)(?<![Ii]\.e)(?<!etc)(?<!\bvs)(?<!\bNo)\.\s|,\s+(?:but|however|although|though|whereas|so|as|because|since|and\s+(?:so|therefore))\b"
+)
+"""Where the words an expression governs end: a semicolon, a full stop (not an abbreviation's:
+"(e.g. cameras) without permission" goes on), or a contrasting conjunction."""
+
+
 def _scope(text: str, start: int) -> str:
     """The words a deontic expression governs: to the end of the statement's clause."""
     end = len(text)
-    for match in re.finditer(r";|\.\s|,\s+(?:but|however|although|though|whereas|so|as|because|since|and\s+(?:so|therefore))\b", text[start:]):
+    for match in _SCOPE_END.finditer(text[start:]):
         end = start + match.start()
         break
     return text[start:end]
@@ -261,6 +298,8 @@ def _opening(main: str) -> tuple[str, str]:
     ``instruction``, ``gerund`` or ``phrase`` (a noun phrase or fragment), with its first word."""
     if _NEGATIVE_OPENING.match(main):
         return "negative", main.split()[0]
+    if _NO_OPENING.match(main):
+        return "negative", main.split()[0]
     if _REFRAIN_OPENING.match(main):
         return "negative", "refrain from"
     if _AVOID_OPENING.match(main):
@@ -276,6 +315,11 @@ def _opening(main: str) -> tuple[str, str]:
     if is_gerund(word):
         return "gerund", word
     if is_base_verb(word) and not _SUBJECT_FIRST.match(main):
+        if word.lower() in _PROHIBITING_VERBS:
+            return "negative", word
+        no_object = _NO_OBJECT.match(main)
+        if no_object:
+            return "negative", no_object.group(0).strip()
         return "instruction", word
     return "phrase", word
 
