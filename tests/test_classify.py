@@ -201,6 +201,11 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("privacy-settings", "Do not show your date of birth, address or the school you work at on your public profile.", True, None),
     ("privacy-settings", "Even with the strictest settings, something you post can be copied and passed on.", True, None),
     ("privacy-settings", "The school's privacy notice explains how it uses parents' data.", False, None),
+    # written for the second blind set's misses (what a profile shows; who may see it)
+    ("privacy-settings", "Leave your birthday and your occupation off your profile.", True, None),
+    ("privacy-settings", "Keep accounts friends only, so that strangers cannot see what you share.", True, None),
+    ("privacy-settings", "Posting your whereabouts is a risk to your personal safety.", True, None),
+    ("privacy-settings", "Choose a profile photo that suits a professional role.", False, None),
     ("privacy-settings", "Staff must respect the private lives of colleagues.", False, None),
     # cyberbullying
     ("cyberbullying", "If a parent posts threatening comments about a teacher online, the headteacher will ask for them to be removed.", True, None),
