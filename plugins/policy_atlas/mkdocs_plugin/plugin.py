@@ -125,6 +125,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
         self.extension.templates = self.templates  # a site's own clauses template wins there too
+        if PAGE_STYLES not in config.extra_css:
+            config.extra_css.insert(0, PAGE_STYLES)  # first: a site's own style sheets come after it and win
         if self.config.search:
             search.add_assets(config)
         # The offline copy is the same sources read the same way: it takes this build's analysis.
@@ -206,6 +208,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file, page in made:  # every page exists now, so each can link to any other
             file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
         self._warn_orphans(files)
+        files.append(File.generated(config, PAGE_STYLES, abs_src_path=str(search.ASSETS / "pages.css")))
         if self.config.search:
             for asset in search.asset_files(config):
                 files.append(asset)
@@ -354,6 +357,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
             search.offline_zip(config, (self.corpus, self.analysis, self.model, self.views))
 
+
+PAGE_STYLES = "assets/policy-atlas/pages.css"
+"""The style sheet of every page the plugin renders (clauses, badges, matrices, redlines, the model
+policy, print): shipped with the plugin, so a site that installs it needs no copy of its own."""
 
 WITHHELD = (
     "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Page withheld</title>\n"
