@@ -216,3 +216,12 @@ def test_missing_sources_dir_is_a_config_error_naming_the_option(
         load_config(config_file=str(config), site_dir=str(tmp_path / "site"), strict=True)
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any("policy-atlas" in e and "'sources_dir'" in e and "no_such_dir" in e for e in errors), errors
+
+
+def test_every_page_has_the_plugins_style_sheet(built_site: tuple[Path, Path]) -> None:
+    """The test site names no style sheet of its own: the plugin adds its pages' styles itself."""
+    _, site = built_site
+    sheet = site / "assets" / "policy-atlas" / "pages.css"
+    assert ".pa-clause" in sheet.read_text(encoding="utf-8")
+    pages = sorted(site.rglob("index.html"))
+    assert pages and all("assets/policy-atlas/pages.css" in page.read_text(encoding="utf-8") for page in pages)
