@@ -89,7 +89,6 @@ def project(work: Path, count: int, offline: bool) -> Path:
     (root / "docs").mkdir(parents=True)
     for name in ("index.md", "accessibility.md"):
         shutil.copyfile(ROOT / "docs" / name, root / "docs" / name)
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
     for name in ("taxonomy.yml", "model_outline.yml"):
         shutil.copyfile(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
