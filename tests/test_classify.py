@@ -178,6 +178,9 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
      "'details' and 'private' are eight words apart (the rule allows 3); 'discussed' has no person or information word near it"),
     ("confidentiality", "Staff may share the dates of school events with friends.", False, None),
     ("confidentiality", "Teachers should keep their classrooms tidy.", False, None),
+    # written for the second blind set's miss (school data on personal storage)
+    ("confidentiality", "Pupil records must never be copied to a personal memory stick.", True, None),
+    ("confidentiality", "Staff may store their own holiday photos on their phones.", False, None),
     # school-accounts
     ("school-accounts", "Only the communications lead can publish on the academy's Instagram page.", True, None),
     ("school-accounts", "Any member of staff who wants a Twitter account for their department must first ask the headteacher.", True, None),
