@@ -27,13 +27,14 @@ def figure(output: str, pattern: str) -> float:
 
 BLIND = REPO / "tests" / "fixtures" / "reading" / "blind"
 BLIND2 = REPO / "tests" / "fixtures" / "reading" / "blind2"
+BLIND3 = REPO / "tests" / "fixtures" / "reading" / "blind3"
 
 
 def figures(out: str) -> tuple[float, float, float]:
     """(core micro-F1, all-topics micro-F1, force accuracy) of the first report in ``out``."""
     return (
         figure(out, r"^micro-F1, core topics \(pupil-contact, personal-devices, images, discipline\): ([0-9.]+)$"),
-        figure(out, r"^micro-F1, all 11 topics: ([0-9.]+)$"),
+        figure(out, r"^micro-F1, all \d+ topics: ([0-9.]+)$"),  # "all 10 topics" when a set labels no snippet of one
         figure(out, r"^force accuracy: ([0-9.]+) \(\d+/\d+ stances\)$"),
     )
 
@@ -47,10 +48,12 @@ def figures(out: str) -> tuple[float, float, float]:
         ("blind", (0.85, 0.85, 0.85)),
         # Six real schools' opening pages, read after first contact (0.864, 0.814, 0.719).
         ("blind2", (0.80, 0.75, 0.85)),
+        # Eight more, read after first contact (0.811, 0.862, 0.773).
+        ("blind3", (0.75, 0.80, 0.85)),
     ],
 )
 def test_evaluate_meets_the_thresholds(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: tuple[float, float, float]) -> None:
-    folder = {"gold": shared_dir / "gold", "dev": shared_dir / "dev", "blind": BLIND, "blind2": BLIND2}[where]
+    folder = {"gold": shared_dir / "gold", "dev": shared_dir / "dev", "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}[where]
     if not folder.exists():
         pytest.skip(f"{folder} is not here")
     status, out = run_evaluate(folder, capsys)

@@ -53,6 +53,8 @@ PROHIBITED = [
     case("Accept absolutely no gifts offered through social media.", "prohibited"),
     case("Ban all private messaging between coaches and learners.", "prohibited"),
     case("I will not store pupils' details on my own laptop.", "prohibited"),
+    case("Staff are instructed not to use their phones in class.", "prohibited"),
+    case("Volunteers are told not to post photographs from matches.", "prohibited"),
 ]
 
 @pytest.mark.parametrize(
@@ -88,6 +90,8 @@ CONDITIONAL = [
     case("Staff should not use the school's cameras for personal projects without specific permission.", "permitted-with-conditions"),
     case("Do not take tablets home (e.g. over the holidays) without the bursar's agreement.", "permitted-with-conditions"),
     case("No images of pupils will be published without parental consent.", "permitted-with-conditions"),
+    # A leading condition with no comma to close it still conditions the permission.
+    case("If a pupil is unwell staff may ring home from the office phone.", "permitted-with-conditions"),
     case("Staff may use their own tablets only when the classroom is empty.", "permitted-with-conditions"),
     case("Employees may post photographs of school events only after checking the consent list.", "permitted-with-conditions"),
     case("Staff can only message pupils where the conversation takes place on the learning platform.", "permitted-with-conditions"),
@@ -248,7 +252,9 @@ def test_force_says_why(text: str, why: str) -> None:
         # A document's title is not advice, and the signer's own undertaking never is.
         ("I will not share my login with anyone.", "I have read the Online Safety Guidance for Staff and will follow it. In particular:", "prohibited", "“will not”"),
         ("Never share your password.", "I confirm I understand the following guidance:", "prohibited", "an instruction"),
-        ("Never share your password.", "The following guidance applies:", "discouraged", "under advice"),
+        # A school's guidelines are what its staff follow, not advice; tips and recommendations are advice.
+        ("Never share your password.", "The following guidelines apply:", "prohibited", "an instruction"),
+        ("Never share your password.", "Our tips for staff:", "discouraged", "under advice"),
     ],
 )
 def test_list_item_takes_what_its_lead_in_gives(item: str, lead_in: str, expected: str, why: str) -> None:

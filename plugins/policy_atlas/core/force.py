@@ -65,6 +65,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (PROHIBITED, rf"{_MODALS}\s+(?:\w+\s+)?(?:refrain\s+from|abstain\s+from)|refrain\s+from"),
     (PROHIBITED, rf"(?<=[:;,–—-]\s)(?:please\s+)?(?:do\s+not|don{_Q}t|never)\b|^(?:do\s+not|don{_Q}t|never|not)\b"),
     (PROHIBITED, r"(?:is|are|be|being)\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed|acceptable|appropriate|tolerated|to)\b"),
+    (PROHIBITED, r"(?:is|are|be|being)\s+(?:required|expected|obliged|instructed|told|directed)\s+not\s+to\b"),
     (PROHIBITED, r"(?:is|are|be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|banned|unacceptable|inappropriate|not\s+permitted|not\s+allowed)"),
     (PROHIBITED, r"(?:does|do|will)\s+not\s+(?:permit|allow|condone|tolerate|accept)|prohibit(?:s|ed)?\b|forbid(?:s|den)?\b|not\s+(?:permitted|allowed)"),
     (PROHIBITED, r"(?:is|are|constitutes?|amounts?\s+to)\s+(?:an?\s+)?(?:disciplinary\s+|criminal\s+|serious\s+)?(?:offence|(?:gross\s+)?misconduct)"),
@@ -121,6 +122,8 @@ _LEADING_SUBORDINATE = re.compile(
 )
 _LEADING_CONDITION = re.compile(r"\b(?:if|where|when|whenever|provided|providing|as\s+long\s+as|once|unless|with)\b", re.IGNORECASE)
 """A leading clause that makes a permission conditional ("Where parents consent, images may ...")."""
+_CONDITION_FIRST = re.compile(r"^\s*(?:if|where|when|whenever|provided|providing|as\s+long\s+as|once|only\s+if)\b", re.IGNORECASE)
+"""The same with no comma to close it: "If staff have an emergency they are free to ..."."""
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|what|whatever|anything|something)\s+(?:\w+\s+){0,1}$|"
     r"\b(?:because|as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -170,9 +173,11 @@ class Frame:
 
 
 _ADVICE_NOUNS = re.compile(
-    r"\b(?:advice|advise[ds]?|recommend(?:ation)?s?|recommended|suggest(?:ion)?s?|suggested|tips?|good\s+practice|best\s+practice|guidance|guidelines?|top\s+\w+)\b",
+    r"\b(?:advice|advise[ds]?|recommend(?:ation)?s?|recommended|suggest(?:ion)?s?|suggested|tips?|good\s+practice|best\s+practice|top\s+\w+)\b",
     re.IGNORECASE,
 )
+"""Words that frame a list as advice. Not "guidance" or "guidelines": a school's guidelines are
+what its staff are to follow ("The following guidelines apply:"), not a recommendation."""
 _DUTY_NOUNS = re.compile(r"\b(?:requirements?|expectations?|rules?|responsibilities|duties|obligations|conditions|code\s+of\s+conduct|standards|principles)\b", re.IGNORECASE)
 _EXAMPLE_CUES = re.compile(
     r"\b(?:includ(?:e|es|ing)|such\s+as|for\s+(?:example|instance)|e\.g|examples?|consist\s+of|comprises?|means|defined\s+as|as\s+follows|are|is|relevant|legislation|laws?|acts?|policies|documents?|risks?)\W*$",
@@ -342,7 +347,7 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
         words = _quoted(main[start:end])
         force, why = _adjusted(force, words, main, start)
         opening = text[:offset]
-        if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start])):
+        if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start]) or _CONDITION_FIRST.match(main[:start])):
             force, why = CONDITIONAL, f"{words} with conditions"
         if start == 0 and _NEGATIVE_OPENING.match(main):
             why = f"an instruction: {why}"
