@@ -18,13 +18,16 @@ One statement has one force (see ``statements.py`` for how a clause is split). T
    to breaks") is a permission with conditions; a permission with a condition ("if",
    "provided that", "with consent", "during breaks") is one too.
 4. A statement with no deontic expression is an instruction if it opens with a verb
-   ("Keep profiles private": required; "Do not ...", "Never ...", "Not ...": prohibited;
-   "Avoid ...": discouraged), or else a gerund or a noun phrase, which states no rule alone.
+   ("Keep profiles private": required; "Do not ...", "Never ...", "Not ...", "Make no ...",
+   "Ban ...": prohibited; "Avoid ...": discouraged), a rule of what there is to be none of
+   ("No personal phones in class": prohibited), or else a gerund or a noun phrase, which
+   states no rule alone.
 5. A list item takes what its lead-in gives (``Frame``): the lead-in's force for an
    instruction, gerund or noun phrase completing it ("Staff must not:" / "Share pupils'
    photos"); advice for items under "We recommend:" (a negative item is discouraged, a
-   positive one required); nothing for items under "Relevant legislation includes:". Where
-   the item has a modal verb of its own, the item's own modal wins.
+   positive one required; a school's "guidelines", a document's title and a signer's "I will"
+   are not advice); nothing for items under "Relevant legislation includes:". Where the item
+   has a modal verb of its own, the item's own modal wins.
 """
 
 from __future__ import annotations
