@@ -174,6 +174,8 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     # written for the third blind set's misses
     ("discipline", "Misuse of the school's accounts will not be taken lightly.", True, None),
     ("pupil-contact", "Phones stay in lockers during contact time with pupils.", False, None),
+    ("images", "Volunteers may not bring a camera to sports day.", True, None),
+    ("images", "Photographs taken on trips are deleted from the school camera once uploaded.", True, None),
     # confidentiality
     ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True, None),
     ("confidentiality", "Staff must not reveal the outcome of internal meetings on social media.", True, None),
