@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from policy_atlas.core.classify import Classifier, resolve_topics
+from policy_atlas.core.lexicon import stem
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
@@ -175,6 +176,7 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("discipline", "Misuse of the school's accounts will not be taken lightly.", True, None),
     ("pupil-contact", "Phones stay in lockers during contact time with pupils.", False, None),
     ("images", "Volunteers may not bring a camera to sports day.", True, None),
+    ("pupil-contact", "Any member of staff who has met a pupil through an online game must tell the head.", True, None),
     ("images", "Photographs taken on trips are deleted from the school camera once uploaded.", True, None),
     # confidentiality
     ("confidentiality", "Information about a pupil's special educational needs must never be posted online.", True, None),
@@ -565,3 +567,18 @@ def test_rule_not_among_loads(tmp_path: Path) -> None:
     classifier = Classifier(load_taxonomy(path))
     assert topics_of(classifier, "Post the photo.") == ("images",)
     assert topics_of(classifier, "Post a comment or photo.") == ()
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("taken", "take"), ("took", "take"), ("sent", "send"), ("met", "meet"), ("written", "write"), ("shown", "show")],
+)
+def test_an_irregular_verb_form_meets_its_base(word: str, base: str) -> None:
+    """The stemmer leaves "taken" apart from "take"; a taxonomy lists each verb once, in its base form."""
+    assert stem(word) == stem(base)
+
+
+@pytest.mark.parametrize("word", ["left", "found", "given", "saw"])
+def test_a_form_that_is_also_another_word_stays_itself(word: str) -> None:
+    """"left" is a direction, "found" a verb of its own, "given" and "saw" nouns too: none is read as another verb."""
+    assert stem(word) == stem(word.upper()) and stem(word) not in {"leav", "find", "give", "see"}

@@ -44,7 +44,17 @@ def stem(word: str) -> str:
     if lower.endswith("'s"):
         lower = lower[:-2]
     lower = lower.replace("'", "")
-    return _KEEP_APART.get(lower) or str(_STEMMER.stemWord(_AMERICAN.sub(r"is\1", lower)))
+    return _KEEP_APART.get(lower) or str(_STEMMER.stemWord(_AMERICAN.sub(r"is\1", _verb_base(lower))))
+
+
+def _verb_base(word: str) -> str:
+    """An irregular verb form as its base ("taken", "took" -> "take"; "sent" -> "send"), which the
+    stemmer leaves apart, so a taxonomy that lists "take" matches "photos taken on a trip". Only a
+    word that can be nothing but a form of one verb: "left" (also a direction) and "found" (also
+    a verb of its own) stay as they are."""
+    lemmas = _parts_of_speech(word)
+    verbs = lemmas.get("VERB", ())
+    return verbs[0] if len(lemmas) == 1 and len(verbs) == 1 else word
 
 
 def tokenise(text: str) -> tuple[Token, ...]:
