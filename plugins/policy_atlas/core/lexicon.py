@@ -22,9 +22,10 @@ from lemminflect import getAllLemmas
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AMERICAN = re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 _STEMMER = snowballstemmer.stemmer("english")
-_KEEP_APART = {"personal": "personal", "personally": "personal", "positive": "positive", "positively": "positive"}
+_KEEP_APART = {"personal": "personal", "personally": "personal", "positive": "positive", "positively": "positive", "initials": "initials"}
 """Words the stemmer would merge with a word of another meaning ("personal" with "person",
-"positive" with "position"), where the difference is the point of a policy's rule."""
+"positive" with "position", a pupil's "initials" with "initiate"), where the difference is the
+point of a policy's rule."""
 
 
 @dataclass(frozen=True)
