@@ -99,6 +99,9 @@ CONDITIONAL = [
     case("Staff should not use the school's cameras for personal projects without specific permission.", "permitted-with-conditions"),
     case("Do not take tablets home (e.g. over the holidays) without the bursar's agreement.", "permitted-with-conditions"),
     case("No images of pupils will be published without parental consent.", "permitted-with-conditions"),
+    # A time or place set aside lifts a prohibition as consent does; authorisation does not (NARROW_EXCEPTION).
+    case("Staff should not use social media during working hours unless on a break.", "permitted-with-conditions"),
+    case("Phones must not be used unless in the staff room.", "permitted-with-conditions"),
     # A leading condition with no comma to close it still conditions the permission.
     case("If a pupil is unwell staff may ring home from the office phone.", "permitted-with-conditions"),
     case("Staff may use their own tablets only when the classroom is empty.", "permitted-with-conditions"),

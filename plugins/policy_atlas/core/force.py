@@ -116,10 +116,12 @@ _SOFT_CONDITION = re.compile(
 )
 _LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
 _UNLESS_CONSENT = re.compile(
-    r"\bunless\b[^.;]*\b(?:consent|permission)\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree",
+    r"\bunless\b[^.;]*\b(?:consent|permission)\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree|"
+    r"\bunless\b[^.;]{0,30}\b(?:on\s+(?:a\s+|their\s+)?breaks?|during\s+(?:a\s+|their\s+)?(?:breaks?|lunch)|at\s+lunch|in\s+(?:their\s+)?(?:own|free)\s+time|in\s+the\s+staff\s?room)\b",
     re.IGNORECASE,
 )
-"""An exception by the consent of the people concerned lifts a prohibition; one by authorisation does not."""
+"""An exception by the consent of the people concerned, or for a time or place set aside (a break,
+the staffroom), lifts a prohibition; one by authorisation does not."""
 _NARROW_EXCEPTION = re.compile(r"\bexcept(?:ional(?:ly)?)?\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme)|\bexceptional\s+circumstances\b|\bemergenc", re.IGNORECASE)
 
 _LEADING_SUBORDINATE = re.compile(
