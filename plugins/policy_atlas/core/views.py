@@ -190,17 +190,9 @@ class StatementView:
     text: str
     redline: tuple[Change, ...] = ()
     notes: tuple[str, ...] = ()
-    again: tuple[Again, ...] = ()
+    again: tuple[WordedAlike, ...] = ()
     again_more: int = 0
     school_ref: Ref | None = None
-
-
-@dataclass(frozen=True)
-class Again:
-    """A place where a school states a quoted statement again, word for word: a link, not a second quotation."""
-
-    label: str
-    ref: Ref
 
 
 AGAIN_SHOWN = 20
@@ -406,12 +398,14 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
     if member.force is not reference.force:
         notes += ("different force",)
     same = " ".join(member.text.split())
-    again = [m for m in stance.repeats if " ".join(m.text.split()) == same]
+    again: list[Member] = []
+    reworded: list[Member] = []
+    for repeat in stance.repeats:
+        (again if " ".join(repeat.text.split()) == same else reworded).append(repeat)
     shown = [quote(member, names, ("reference wording",)) if member == reference else quote(member, names, notes, reference.text)]
     if again:
-        links = tuple(Again(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
+        links = tuple(WordedAlike(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
         shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
-    reworded = [m for m in stance.repeats if " ".join(m.text.split()) != same]
     shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in reworded]
     return shown
 
@@ -752,7 +746,8 @@ def agreeing_by_school(model: ModelPolicy) -> dict[str, dict[str, Source]]:
 
 @dataclass(frozen=True)
 class WordedAlike:
-    """A school whose sentence is word for word a wording already quoted: named and linked, not quoted again."""
+    """Words that are word for word a wording already quoted (another school's sentence, or the
+    same school saying it again): named and linked, not quoted again."""
 
     label: str
     ref: Ref
