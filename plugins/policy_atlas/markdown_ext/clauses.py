@@ -57,12 +57,10 @@ class ClauseInfo:
 
 @dataclass(frozen=True)
 class ShownTopic:
-    """A topic badge as the page shows it: the topic's id (its style), label, link and reason."""
+    """A topic badge as the page shows it: the topic's id (its style) and what the provider gave."""
 
     id: str
-    label: str
-    url: str | None
-    why: str | None
+    badge: TopicBadge
 
 
 @dataclass(frozen=True)
@@ -291,11 +289,7 @@ class ClauseExtension(Extension):
         return name if seen == 1 else f"{name} ({seen})"
 
     def _topics(self, topics: tuple[str, ...], clause_id: str) -> tuple[ShownTopic, ...]:
-        shown = []
-        for topic in topics:
-            badge = self.topic_badge(topic, clause_id)
-            shown.append(ShownTopic(topic, badge.label, badge.url, badge.why))
-        return tuple(shown)
+        return tuple(ShownTopic(topic, self.topic_badge(topic, clause_id)) for topic in topics)
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the two preprocessors.
