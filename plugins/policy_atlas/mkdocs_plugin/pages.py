@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 from urllib.parse import quote, urlsplit
 
@@ -26,6 +27,16 @@ MODEL = "model-policy.md"
 DOWNLOADS = "downloads"
 DOWNLOAD_SUFFIX = ".download"
 FINDER = "find-a-clause.md"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+"""The plugin's own style sheets and script, each published as ``assets/policy-atlas/<its name>``."""
+PAGE_STYLES = "assets/policy-atlas/pages.css"
+"""The style sheet of every page the plugin renders (clauses, badges, matrices, redlines, the model
+policy, print): shipped with the plugin, so a site that installs it needs no copy of its own."""
+
+
+def asset_file(config: MkDocsConfig, site_path: str) -> File:
+    """One of the plugin's assets as a file of the site, at ``site_path``."""
+    return File.generated(config, site_path, abs_src_path=str(ASSETS / posixpath.basename(site_path)))
 
 
 class PageView(Protocol):

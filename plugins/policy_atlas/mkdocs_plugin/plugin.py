@@ -36,7 +36,7 @@ from policy_atlas.templating import Templates
 
 from . import search
 from .nav import drop_pages, group_gap_reports, group_schools, order_compare, order_top, relink
-from .pages import FINDER, Links, SitePaths, script_policy
+from .pages import FINDER, PAGE_STYLES, Links, SitePaths, asset_file, script_policy
 
 log = get_plugin_logger(__name__)
 
@@ -208,7 +208,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file, page in made:  # every page exists now, so each can link to any other
             file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
         self._warn_orphans(files)
-        files.append(File.generated(config, PAGE_STYLES, abs_src_path=str(search.ASSETS / "pages.css")))
+        files.append(asset_file(config, PAGE_STYLES))
         if self.config.search:
             for asset in search.asset_files(config):
                 files.append(asset)
@@ -357,10 +357,6 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
             search.offline_zip(config, (self.corpus, self.analysis, self.model, self.views))
 
-
-PAGE_STYLES = "assets/policy-atlas/pages.css"
-"""The style sheet of every page the plugin renders (clauses, badges, matrices, redlines, the model
-policy, print): shipped with the plugin, so a site that installs it needs no copy of its own."""
 
 WITHHELD = (
     "<!doctype html>\n<html lang=\"en\"><meta charset=\"utf-8\"><title>Page withheld</title>\n"

@@ -25,9 +25,8 @@ from mkdocs.structure.pages import Page
 from policy_atlas.core.search import SearchRecord, html_text
 from policy_atlas.core.views import Ref
 
-from .pages import SitePaths
+from .pages import SitePaths, asset_file
 
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SCRIPT = "assets/policy-atlas/search.js"
 STYLES = "assets/policy-atlas/search.css"
 INDEX_DIR = "search"
@@ -45,10 +44,7 @@ def add_assets(config: MkDocsConfig) -> None:
 
 
 def asset_files(config: MkDocsConfig) -> list[File]:
-    return [
-        File.generated(config, SCRIPT, abs_src_path=str(ASSETS / "search.js")),
-        File.generated(config, STYLES, abs_src_path=str(ASSETS / "search.css")),
-    ]
+    return [asset_file(config, SCRIPT), asset_file(config, STYLES)]
 
 
 def zip_placeholder(config: MkDocsConfig) -> File:
