@@ -369,8 +369,7 @@ class Space:
     """
 
     def __init__(self, members: list[Member], concepts: Concepts) -> None:
-        features = {m.id: _features(m.text, concepts) for m in members}
-        self.vectors = _tfidf(features)
+        self.vectors = _tfidf({m.id: _features(m.text, concepts) for m in members})
         self.postings: dict[str, list[str]] = defaultdict(list)
         self._tops: dict[int, list[str]] = {}
         for key in sorted(self.vectors):
