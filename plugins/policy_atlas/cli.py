@@ -13,13 +13,14 @@ from .collector import build_pace
 from .core.cache import classifier_for
 from .core.classify import Classifier, resolve_topics
 from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for, read_page
-from .core.analysis import analyse, with_overrides
+from .core.analysis import analyse, read_analysis, with_overrides
 from .core.merge import DEFAULT_THRESHOLD, Strategy, build_model
 from .core.render import build_date
 from .core.views import model_json, model_policy_view
 from .core.wordexport import model_docx
 from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
+from .core.evaluate_provisions import ProvisionScores, load_provision_gold, provision_gold_files, report_provisions, score_provisions
 from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from .core.corpus import NormaliseResult
 from .core.sources import discover_sources
@@ -47,6 +48,11 @@ def _parser() -> argparse.ArgumentParser:
         "or a folder holding gold/ and the policies/ they label; each set is scored alone and all together",
     )
     ev.add_argument("--misses", action="store_true", help="also list every snippet scored wrong")
+    ev.add_argument(
+        "--provisions", nargs="+", type=Path, default=[], metavar="DIR",
+        help="folders of provision gold (each school's stance on each provision); each is scored on the set "
+        "whose policies it names, compared together as a site compares them",
+    )
     model = commands.add_parser("model", help="write the model merged policy as Word, Markdown or JSON")
     model.add_argument("--format", choices=("docx", "md", "json"), required=True, help="what to write")
     model.add_argument("--out", type=Path, required=True, help="the file to write")
@@ -76,7 +82,7 @@ def _run(args: argparse.Namespace, sources: Path, pages: Path, cache: Path | Non
     """The command ``args`` names."""
     taxonomy = _taxonomy(args.taxonomy, args.project)
     if args.command == "evaluate":
-        return _evaluate(sources, pages, taxonomy, args.sets, args.misses)
+        return _evaluate(sources, pages, taxonomy, args.sets, args.misses, args.provisions, args.project)
     if args.command == "model":
         return _model(sources, pages, taxonomy, args, cache)
     return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet, cache, args.jobs)
@@ -90,14 +96,20 @@ def _taxonomy(given: Path | None, project: Path) -> Taxonomy:
     return load_taxonomy(default) if default.exists() else Taxonomy(())
 
 
-def _evaluate(sources: Path, pages: Path, taxonomy: Taxonomy, sets: list[Path], misses: bool) -> int:
-    """Read every labelled set's policies afresh and score them, set by set and all together."""
+def _evaluate(
+    sources: Path, pages: Path, taxonomy: Taxonomy, sets: list[Path], misses: bool, provision_dirs: list[Path], project: Path
+) -> int:
+    """Read every labelled set's policies afresh and score them, set by set and all together;
+    then each folder of provision gold on the set whose policies it names."""
     classifier = Classifier(taxonomy)
     overall = Evaluation()
+    read: list[dict[str, Reading]] = []
     for labelled in sets:
         gold_dir, policies_dir = (labelled / "gold", labelled / "policies") if (labelled / "gold").is_dir() else (labelled, sources)
         own = policies_dir.resolve() == sources.resolve()
-        result = evaluate(gold_dir, _readings(policies_dir, pages if own else None, classifier))
+        readings = _readings(policies_dir, pages if own else None, classifier)
+        read.append(readings)
+        result = evaluate(gold_dir, readings)
         overall.add(result)
         if len(sets) > 1:
             print(f"== {labelled.name or labelled} ({len(result.policies)} policies) ==")
@@ -110,7 +122,42 @@ def _evaluate(sources: Path, pages: Path, taxonomy: Taxonomy, sets: list[Path], 
     if len(sets) > 1:
         print(f"== all sets ({len(overall.policies)} policies) ==")
         print(report(overall, taxonomy.ids))
+    if provision_dirs:
+        _evaluate_provisions(taxonomy, provision_dirs, read, misses, project)
     return 0
+
+
+def _evaluate_provisions(taxonomy: Taxonomy, folders: list[Path], read: list[dict[str, Reading]], misses: bool, project: Path) -> None:
+    """Each folder of provision gold scored on the set that holds its schools, all compared together."""
+    outline_path = project / "model_outline.yml"
+    outline = load_outline(outline_path, taxonomy) if outline_path.exists() else None
+    known = [f"{t.id}/{k.id}" for t in taxonomy.topics for k in t.provisions]
+    overall = ProvisionScores()
+    for folder in folders:
+        labels = dict(load_provision_gold(path, known) for path in provision_gold_files(folder))
+        readings = next((r for r in read if all(_slug_of(name, r) for name in labels)), None)
+        if readings is None:
+            raise PolicyAtlasError(str(folder), "its schools are not all in one of the sets given")
+        gold = {_slug_of(name, readings): cells for name, cells in labels.items()}
+        chosen = {slug: readings[slug] for slug in sorted(gold)}  # type: ignore[index]
+        statements = {cid: found for r in chosen.values() for cid, found in r.statements.items()}
+        analysis = read_analysis({slug: r.clauses for slug, r in chosen.items()}, statements, taxonomy)
+        model = build_model(analysis, {slug: slug for slug in chosen}, outline) if outline is not None else None
+        scores = score_provisions(gold, analysis.matrix, taxonomy, model, "")  # type: ignore[arg-type]
+        overall.add(scores)
+        print(f"== provisions: {folder.name} ({len(gold)} schools) ==")
+        print(report_provisions(scores))
+        if misses:
+            print("\n".join(["", *scores.misses]))
+        print()
+    if len(folders) > 1:
+        print(f"== provisions: all ({len(folders)} sets) ==")
+        print(report_provisions(overall))
+
+
+def _slug_of(name: str, readings: dict[str, Reading]) -> str | None:
+    """The slug of the school a provision gold file names, by slug or by its source's stem."""
+    return next((slug for slug, r in readings.items() if name in (slug, r.stem)), None)
 
 
 def _readings(policies_dir: Path, pages: Path | None, classifier: Classifier) -> dict[str, Reading]:

@@ -84,6 +84,15 @@ def _known_overrides(clause: Clause, school: SchoolPolicy, taxonomy: Taxonomy, d
     return tuple(c for c in changes if c not in unknown)
 
 
+def read_analysis(
+    clauses: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]], taxonomy: Taxonomy
+) -> Analysis:
+    """The analysis of policies read in memory (``evaluate``): no pages, so no reasons or diagnostics."""
+    matrix, gaps, shared = compare(clauses, statements, taxonomy)
+    topics = {c.id: tuple(c.topics) for cs in clauses.values() for c in cs}
+    return Analysis(taxonomy, dict(clauses), topics, {}, {}, dict(statements), matrix, gaps, shared, ())
+
+
 def compare(
     clauses: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]], taxonomy: Taxonomy
 ) -> tuple[Matrix, dict[str, tuple[Gap, ...]], tuple[SharedPassage, ...]]:

@@ -102,6 +102,11 @@ class Stance:
     def force(self) -> Force:
         return self.member.force
 
+    @property
+    def shown_force(self) -> Force:
+        """The school's stance on the provision, in the provision's own terms."""
+        return self.member.force
+
 
 @dataclass(frozen=True)
 class Nearest:

@@ -46,6 +46,13 @@ class ProvisionKind:
     id: str
     label: str
     rules: tuple[Rule, ...]
+    kind: str = "conduct"
+    """``conduct`` (what staff must, must not or may do), ``commitment`` (what the school will or
+    may do), ``consequence`` (what a breach leads to: any statement of it is one stance, however
+    firmly put)."""
+
+
+PROVISION_KINDS = ("conduct", "commitment", "consequence")
 
 
 @dataclass(frozen=True)
@@ -238,13 +245,15 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
-            _check_keys(kind, {"id", "label", "rules"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind"}, f"provision {kind['id']}", shown, node, where)
+            if kind.get("kind", "conduct") not in PROVISION_KINDS:
+                raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: provision id {kind['id']!r} is used twice", p_line)
             kind_rules = _rules(kind.get("rules"), named, f"provision {kind['id']}", shown, node, (*where, "rules"))
             if not kind_rules:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: at least one rule is required", p_line)
-            kinds.append(ProvisionKind(kind["id"], kind["label"].strip(), kind_rules))
+            kinds.append(ProvisionKind(kind["id"], kind["label"].strip(), kind_rules, kind.get("kind", "conduct")))
         if not rules:
             raise PolicyAtlasError(shown, f"topic {topic_id}: at least one rule is required", line)
         headings = _terms(raw["headings"], named, f"topic {topic_id} headings", shown, line) if raw.get("headings") else ()
