@@ -436,8 +436,13 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rulez:\n          - all: [[consent]]\n",
-            "10: provision consent: unknown key 'rulez' (expected one of: id, label, rules)",
+            "10: provision consent: unknown key 'rulez' (expected one of: duty, id, kind, label, restriction, rules, situation)",
             id="unknown-key-in-provision",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        kind: rule\n        rules:\n          - all: [[consent]]\n",
+            "8: provision consent: 'kind' must be one of conduct, commitment, consequence",
+            id="unknown-provision-kind",
         ),
         pytest.param(
             "term:\n  image: [photo]\n" + GOOD,

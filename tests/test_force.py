@@ -135,9 +135,15 @@ CONDITIONAL = [
 ]
 
 NARROW_EXCEPTION = [
-    case("Staff must not contact pupils through social media unless authorised by the head.", "prohibited"),
-    case("Staff must not accept pupils as friends unless authorised to do so by the designated lead.", "prohibited"),
-    case("Staff may not film pupils unless authorised by the headteacher.", "prohibited"),
+    # Authorisation is something the person can obtain: it lifts the prohibition (the gold
+    # README's convention, settled 2026-12-07); before, these read "prohibited".
+    case("Staff must not contact pupils through social media unless authorised by the head.", "permitted-with-conditions"),
+    case("Staff must not accept pupils as friends unless authorised to do so by the designated lead.", "permitted-with-conditions"),
+    case("Staff may not film pupils unless authorised by the headteacher.", "permitted-with-conditions"),
+    case("Staff must not post about pupils unless it has been approved by the head.", "permitted-with-conditions"),
+    # A different situation leaves the rule standing.
+    case("Staff must not contact pupils through social media except in an emergency.", "prohibited"),
+    case("Staff must not message pupils unless there is a safeguarding emergency.", "prohibited"),
 ]
 
 PERMITTED = [
@@ -181,7 +187,7 @@ FRESH = [
     case("Under no circumstances may staff share pupils' details.", "prohibited"),
     case("Staff should never, under any circumstances, message pupils privately.", "prohibited"),
     case("Staff are to refrain from posting about school matters.", "prohibited"),
-    case("Staff should not, unless authorised, contact pupils online.", "prohibited"),
+    case("Staff should not, unless authorised, contact pupils online.", "permitted-with-conditions"),
     case("Staff may not film pupils without the consent of the headteacher.", "permitted-with-conditions"),
     case("Staff must not post images of pupils except with the written permission of their parents.", "permitted-with-conditions"),
     case("Staff are permitted to use social media during their lunch break.", "permitted-with-conditions"),
@@ -222,7 +228,8 @@ def test_statement_force(text: str, expected: str) -> None:
         ("Staff are strongly advised to review their settings.", "“strongly advised to”"),
         ("Staff can only post from the school account.", "“can only”"),
         ("Staff must not post without prior permission.", "“must not” with an exception that allows it"),
-        ("Staff must not post unless authorised.", "“must not” (with a narrow exception)"),
+        ("Staff must not post unless authorised.", "“must not” with an exception that allows it"),
+        ("Staff must not post unless there is an emergency.", "“must not” (with a narrow exception)"),
         ("Teachers must be given permission to film.", "“must”: a condition for doing it"),
         ("Staff may post only when approved.", "“may” with conditions"),
         ("Keep your profile private.", "an instruction: “Keep”"),

@@ -157,12 +157,14 @@ def test_notes_put_disagreements_as_decisions(model: ModelPolicy) -> None:
         assert len(forces) == len(note.alternatives), "one alternative per force"
         if note.kind == "diverge":
             assert len(forces) > 1 and note.clause in {c.id for c in model.clauses}
+        if note.kind == "split":
+            assert len(forces) > 1 and note.clause is None
 
 
 def test_minority_provisions_are_options_never_dropped(model: ModelPolicy, analysis: Analysis) -> None:
     """Every provision at least one school addresses is a clause, an option, or said by a clause already."""
     in_model = {c.provision for c in model.clauses} | {p for c in model.clauses for p in c.also}
-    options = {n.provision for n in model.notes if n.kind == "option"}
+    options = {n.provision for n in model.notes if n.kind in ("option", "split")}
     for row in analysis.matrix.rows:
         for provision in row.provisions:
             assert provision.id in in_model | options, provision.id
@@ -176,12 +178,11 @@ def test_strategies(strategy: Strategy, analysis: Analysis, corpus: Corpus, outl
         provision = by_provision.get(clause.provision)
         if provision is None or clause.also:
             continue
-        forces = [s.force for s in provision.stances]
-        if strategy is Strategy.STRICTEST:
-            assert clause.force is Force.strongest(forces)
-        if strategy is Strategy.MOST_COMMON_FORCE:
-            most = max(forces.count(f) for f in forces)
-            assert forces.count(clause.force) == most
+        # Whatever the strategy, a clause states the rule most schools take: a strategy only
+        # chooses among the wordings of that rule.
+        assert provision.majority() is not None and provision.position(clause.force) is provision.majority()
+        agreeing = {s.school for s in clause.agreeing}
+        assert all(provision.position(provision.stance(school).force) is provision.majority() for school in agreeing)  # type: ignore[union-attr]
 
 
 def test_threshold(analysis: Analysis, corpus: Corpus, outline: Outline) -> None:

@@ -20,13 +20,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
 from .classify import topic_evidence
+from .force import informs, refuses
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import sentence_spans
@@ -87,25 +88,24 @@ class Member:
 
 @dataclass(frozen=True)
 class Stance:
-    """One school's position on a provision: the statement that takes it, and any repeat of it.
+    """One school's position on a provision: the statement of its general rule, the rule in the
+    provision's own terms (``force``), any repeat of it, and the exceptions the school makes.
 
-    ``similarity`` is None when the statement's words meet the provision's rules; otherwise the
-    statement was matched by similarity, and this is how close it came (at least the floor).
+    ``force`` is the member's own force unless the rule is stated the other way round (a duty put
+    as a prohibition of its opposite, "must decline" for "must not accept"): see ``stance_force``.
+    ``exceptions`` are the school's statements that allow, in some situation or on some
+    condition, what its rule restricts: shown with the rule, never in its place.
     """
 
     school: str
     member: Member
     repeats: tuple[Member, ...] = ()
-    similarity: float | None = None
+    position: Force | None = None
+    exceptions: tuple[Member, ...] = ()
 
     @property
     def force(self) -> Force:
-        return self.member.force
-
-    @property
-    def shown_force(self) -> Force:
-        """The school's stance on the provision, in the provision's own terms."""
-        return self.member.force
+        return self.position if self.position is not None else self.member.force
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,8 @@ class Provision:
     stances: tuple[Stance, ...]
     scores: Mapping[str, float] = field(default_factory=dict)
     nearest: tuple[Nearest, ...] = ()
+    rule_kind: str = "conduct"
+    """The taxonomy's kind of provision: ``conduct``, ``commitment`` or ``consequence``."""
 
     @property
     def schools(self) -> tuple[str, ...]:
@@ -173,9 +175,24 @@ class Provision:
         """How many schools take each force, strongest first."""
         return self._force_counts
 
+    def position(self, force: Force) -> Force:
+        """What a force says on this provision, for agreeing and differing: on a consequence,
+        "may lead to" and "will lead to" state the same consequence (``REQUIRED`` stands for
+        both), so the firmness is a detail, not a disagreement."""
+        return agreed_position(self.rule_kind, force)
+
+    @cached_property
+    def _positions(self) -> tuple[tuple[Force, int], ...]:
+        counts = Counter(self.position(s.force) for s in self.stances)
+        return tuple((f, counts[f]) for f in Force if counts[f])
+
+    def positions(self) -> tuple[tuple[Force, int], ...]:
+        """How many schools take each position (``force_counts`` with a consequence's forces as one)."""
+        return self._positions
+
     def plurality(self) -> tuple[Force, int]:
-        """The force most schools give it (ties: the stronger), and how many give it."""
-        return max(self.force_counts(), key=lambda fc: (fc[1], -fc[0].rank))
+        """The position most schools take (ties: the stronger), and how many take it."""
+        return max(self.positions(), key=lambda fc: (fc[1], -fc[0].rank))
 
     @cached_property
     def _majority(self) -> Force | None:
@@ -187,9 +204,18 @@ class Provision:
         return self._majority
 
     def differs(self, school: str) -> bool:
-        """Whether the school's force here is not the majority's."""
+        """Whether the school's position here is not the majority's."""
         mine, usual = self.force_of(school), self.majority()
-        return mine is not None and usual is not None and mine is not usual
+        return mine is not None and usual is not None and self.position(mine) is not usual
+
+
+STATING = frozenset({Force.REQUIRED, Force.PERMITTED, Force.PERMITTED_WITH_CONDITIONS})
+"""The forces that state a consequence ("will", "may", "may, where ...")."""
+
+
+def agreed_position(rule_kind: str, force: Force) -> Force:
+    """A force as the comparison weighs it on a provision of ``rule_kind`` (see ``Provision.position``)."""
+    return Force.REQUIRED if rule_kind == "consequence" and force in STATING else force
 
 
 @dataclass(frozen=True)
@@ -436,25 +462,70 @@ def typical(pool: list[Member], total: Vector, space: Space, own: Vector | None 
     return sorted(pool, key=lambda m: (-score(m), _order(m)))[0]
 
 
-def _stance(kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Mapping[str, tuple[str, ...]], space: Space) -> Stance:
-    """A school's stance from its statements that meet the provision's rules.
+RESTRICTING = frozenset({Force.PROHIBITED, Force.DISCOURAGED})
+ALLOWING = frozenset({Force.PERMITTED, Force.PERMITTED_WITH_CONDITIONS})
 
-    A statement that states a rule is preferred to one that states none; then one for which
-    this is the first (most specific) provision it meets; then the one most like what the
-    schools say on the provision. Measured against the seeds' hand-labelled stances, choosing
-    the most typical wording finds the labelled statement more often than choosing the
-    strongest force (26 of 40 against 21), so force decides nothing here: the matrix shows
-    what the school's typical statement on the provision says.
+
+def stance_force(kind: ProvisionKind, member: Member) -> Force:
+    """The statement's force in the provision's own terms.
+
+    A *duty* (consent obtained, official channels used) is often put as the prohibition of its
+    opposite ("must never use personal accounts with pupils") or as the condition of a
+    permission ("may publish only with consent"): either states the duty. A restriction is
+    often put as a duty to refuse or limit ("must decline friend requests", "must limit their
+    use"): that prohibits the act; on a *restriction* (disclosing, bullying) every requirement
+    states it ("must keep it confidential"). What a school requires of a *situation* ("pre-existing
+    friendships are to be declared") is the condition on which it allows it.
     """
-    pool = [m for m in own if m.force is not Force.NONE] or list(own)
-    pool = [m for m in pool if kinds_of[m.id][0] == kind.id] or pool
+    force = member.force
+    if kind.duty and force in (Force.PROHIBITED, Force.PERMITTED_WITH_CONDITIONS):
+        return Force.REQUIRED
+    if kind.situation and force is Force.REQUIRED:
+        return Force.PERMITTED_WITH_CONDITIONS
+    if kind.restriction and force is Force.REQUIRED:
+        return Force.PROHIBITED
+    if not kind.duty and force is Force.REQUIRED and refuses(member.text):
+        return Force.PROHIBITED
+    return force
+
+
+def _stance(
+    kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Mapping[str, tuple[str, ...]], situational: frozenset[str], space: Space
+) -> Stance:
+    """A school's stance from its statements that meet the provision's rules: its general rule.
+
+    Candidates, each step kept only when it leaves some: statements that state a rule (not a
+    lead-in ending in a colon); that say what to do rather than what to know ("must be aware
+    that ..."); on a consequence, that state one (not a prohibition that names the conduct);
+    for which this is the first (most specific) provision they meet; that do not describe a
+    different situation (a family relationship: a provision marked ``situation``). Then the
+    most typical wording among what is left. On a conduct provision that is no duty, a school
+    that restricts the act states its rule in the restriction: a requirement there ("must follow
+    data protection law") is another rule, so it is passed over. Statements of the school that allow what its rule
+    restricts, in another situation, are the rule's exceptions, shown beside it.
+    """
+    forces = {m.id: stance_force(kind, m) for m in own}
+    restricting = any(f in RESTRICTING for f in forces.values())
+    pool = list(own)
+    steps: tuple[Callable[[Member], bool], ...] = (
+        lambda m: m.force is not Force.NONE and not m.text.rstrip().endswith(":"),
+        lambda m: kind.duty or not informs(m.text),
+        lambda m: kind.kind != "consequence" or forces[m.id] in STATING,
+        lambda m: kinds_of[m.id][0] == kind.id,
+        lambda m: m.id not in situational,
+        lambda m: kind.duty or kind.kind != "conduct" or forces[m.id] is not Force.REQUIRED or not restricting,
+    )
+    for keep in steps:
+        pool = [m for m in pool if keep(m)] or pool
     chosen = typical(pool, total, space, _sum(space.vectors[m.id] for m in own))
+    force = forces[chosen.id]
     repeats = tuple(
         m
         for m in own
-        if m is not chosen and kinds_of[m.id][0] == kind.id and m.force is chosen.force and space.cosine(m.id, chosen.id) >= REPEAT_THRESHOLD
+        if m is not chosen and kinds_of[m.id][0] == kind.id and forces[m.id] is force and space.cosine(m.id, chosen.id) >= REPEAT_THRESHOLD
     )
-    return Stance(chosen.school, chosen, repeats)
+    exceptions = tuple(m for m in own if m.id in situational and forces[m.id] in ALLOWING) if force in RESTRICTING else ()
+    return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions)
 
 
 def _align_provision(
@@ -463,6 +534,7 @@ def _align_provision(
     matching: list[Member],
     topic_members: Mapping[str, list[Member]],
     kinds_of: Mapping[str, tuple[str, ...]],
+    situational: frozenset[str],
     space: Space,
 ) -> Provision:
     """One provision: a stance for each school whose words meet its rules, then, for each other
@@ -472,7 +544,7 @@ def _align_provision(
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in matching:
         by_school[member.school].append(member)
-    stances = {school: _stance(kind, by_school[school], total, kinds_of, space) for school in sorted(by_school)}
+    stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space) for school in sorted(by_school)}
     reference = typical([s.member for s in stances.values()], total, space)
     among = {m.id: m for m in matching}
     candidates = set(among)
@@ -480,10 +552,7 @@ def _align_provision(
     for school in sorted(set(topic_members) - set(stances)):
         scored = [(space.nearest(m.id, candidates, reference.id), m) for m in topic_members[school]]
         (best, to), member = sorted(scored, key=lambda found: (-found[0][0], _order(found[1])))[0]
-        if best >= SIMILARITY_FLOOR:
-            stances[school] = Stance(school, member, (), best)
-        else:
-            nearest.append(Nearest(school, member, best, among[to]))
+        nearest.append(Nearest(school, member, best, among[to]))
     return _provision(topic, kind, reference, tuple(stances[s] for s in sorted(stances)), tuple(nearest), space)
 
 
@@ -502,8 +571,9 @@ def align_topic(
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in ordered:
         by_school[member.school].append(member)
+    situation_ids = {k.id for k in topic.provisions if k.situation}
     provisions = tuple(
-        _align_provision(topic, kind, matching, by_school, kinds_of, space)
+        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset(m.id for m in ordered if situation_ids & set(kinds_of[m.id]) and kind.id not in situation_ids), space)
         for kind in topic.provisions
         if (matching := [m for m in ordered if kind.id in kinds_of[m.id]])
     )
@@ -519,7 +589,7 @@ def _provision(
 ) -> Provision:
     members = [m for s in stances for m in (s.member, *s.repeats)]
     scores = {m.id: round(space.cosine(reference.id, m.id), 3) for m in members}
-    return Provision(f"{topic.id}/{kind.id}", topic.id, kind.id, kind.label, reference, stances, scores, nearest)
+    return Provision(f"{topic.id}/{kind.id}", topic.id, kind.id, kind.label, reference, stances, scores, nearest, kind.kind)
 
 
 def shown_at(statement: Statement, siblings: tuple[Statement, ...]) -> str:
@@ -600,10 +670,10 @@ def all_gaps(matrix: Matrix, schools: Iterable[str] | None = None) -> dict[str, 
             usual = provision.majority()
             if usual is None:
                 continue
-            for force, count in provision.force_counts():
+            for force, count in provision.positions():
                 if force is usual or count != 1:
                     continue
-                alone = next(s for s in provision.stances if s.force is force)
+                alone = next(s for s in provision.stances if provision.position(s.force) is force)
                 if alone.school in found:
                     found[alone.school].append(Gap("outlier", alone.school, provision, taking - 1, usual=usual))
     for gaps in found.values():

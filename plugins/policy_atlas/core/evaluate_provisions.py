@@ -141,7 +141,7 @@ def score_provisions(
         ours: dict[str, str] = {}
         for school in schools:
             stance = provision.stance(school) if provision else None
-            ours[school] = SILENT if stance is None else same_stance(kind, stance.shown_force.value)
+            ours[school] = SILENT if stance is None else same_stance(kind, stance.force.value)
             ok = ours[school] == truth[school]
             scores.cells.add(ok)
             if ours[school] != SILENT or truth[school] != SILENT:
@@ -169,12 +169,12 @@ def score_provisions(
                 scores.misses.append(f"{name}{school}: {provision_id}: gap shown, gold {truth[school]}")
     if model is not None:
         for clause in model.clauses:
-            kind = kinds.get(clause.provision)
-            if kind is None:
+            clause_kind = kinds.get(clause.provision)
+            if clause_kind is None:
                 continue
             scores.model_clauses += 1
-            truth = {s: same_stance(kind, gold[s][clause.provision].stance) for s in schools}
-            mine = same_stance(kind, clause.force.value)
+            truth = {s: same_stance(clause_kind, gold[s][clause.provision].stance) for s in schools}
+            mine = same_stance(clause_kind, clause.force.value)
             counts = Counter(v for v in truth.values() if v != SILENT)
             if counts and counts.get(mine, 0) < max(counts.values()):
                 scores.minority += 1

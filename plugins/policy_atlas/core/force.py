@@ -81,6 +81,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
     (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
     (NONE, r"(?:may|can|could|might)\s+(?:often|sometimes|easily|quickly|potentially|inadvertently|unintentionally|unwittingly|even)\b|"
+     r"(?:may|might|could)\s+(?:well\s+)?(?:wish|want|like|prefer|choose\s+to\s+wish)\s+to\b|"
      r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
     (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|(?:is|are)\s+(?:acceptable|permissible)"),
@@ -116,12 +117,13 @@ _SOFT_CONDITION = re.compile(
 )
 _LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
 _UNLESS_CONSENT = re.compile(
-    r"\bunless\b[^.;]*\b(?:consent|permission)\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree|"
+    r"\bunless\b[^.;]*\b(?:consent|permission|approval|authori[sz]ation)\b|\bunless\b[^.;]{0,40}\b(?:authori[sz]ed|approved|permitted|sanctioned|pre-?approved|agreed\s+(?:by|with|in\s+advance))\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree|"
     r"\bunless\b[^.;]{0,30}\b(?:on\s+(?:a\s+|their\s+)?breaks?|during\s+(?:a\s+|their\s+)?(?:breaks?|lunch)|at\s+lunch|in\s+(?:their\s+)?(?:own|free)\s+time|in\s+the\s+staff\s?room)\b",
     re.IGNORECASE,
 )
-"""An exception by the consent of the people concerned, or for a time or place set aside (a break,
-the staffroom), lifts a prohibition; one by authorisation does not."""
+"""An exception by something the person can obtain (consent, permission, authorisation, a manager's
+approval: "unless authorised to do so"), or for a time or place set aside (a break, the
+staffroom), lifts a prohibition (the gold README's convention, settled 2026-12-07)."""
 _NARROW_EXCEPTION = re.compile(r"\bexcept(?:ional(?:ly)?)?\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme)|\bexceptional\s+circumstances\b|\bemergenc", re.IGNORECASE)
 
 _LEADING_SUBORDINATE = re.compile(
@@ -335,6 +337,42 @@ def _opening(main: str) -> tuple[str, str]:
             return "negative", no_object.group(0).strip()
         return "instruction", word
     return "phrase", word
+
+
+_REFUSING = re.compile(
+    rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
+    r"(?:decline|refuse|reject|turn\s+down|ignore|block|limit|restrict|minimi[sz]e|reduce)\b",
+    re.IGNORECASE,
+)
+"""A duty whose act is refusing or limiting: "must decline friend requests", "must limit their use"."""
+_KEEPING = re.compile(
+    rf"\b(?:{_MODALS}|ensure|make\s+sure)\b[^.;]{{0,40}}?\b(?:keep|maintain|respect|protect|preserve)\w*\s+(?:[\w’'-]+\s+){{0,4}}?"
+    r"(?:confidential|private|privacy|confidentiality|secure|secret)\b|\b(?:confidentiality|privacy)\s+(?:is|are)\s+(?:maintained|kept|respected|protected)",
+    re.IGNORECASE,
+)
+"""A duty to keep something private or confidential: it forbids revealing it."""
+
+
+_INFORMS = re.compile(
+    rf"\b(?:{_MODALS}|need\s+to|(?:is|are)\s+(?:required|expected)\s+to)\s+(?:also\s+|always\s+)?"
+    r"(?:be\s+(?:made\s+|kept\s+)?(?:aware|informed|advised|reminded|told|mindful)|note|understand|recogni[sz]e|remember|reali[sz]e|know|appreciate|bear\s+in\s+mind)\b",
+    re.IGNORECASE,
+)
+
+
+def informs(text: str) -> bool:
+    """Whether a statement's rule is to know or be told something ("must be aware that ...",
+    "will be made aware of ..."): it informs, and says less of what to do than a rule about the act."""
+    main, _ = _main_clause(text)
+    return bool(_INFORMS.search(main))
+
+
+def refuses(text: str) -> bool:
+    """Whether a statement's rule is a duty to refuse, limit or keep something to oneself: a
+    restriction put as a duty ("should decline friend requests from pupils" forbids accepting
+    them; "must keep passwords confidential" forbids sharing them)."""
+    main, _ = _main_clause(text)
+    return bool(_REFUSING.search(main.strip()) or _KEEPING.search(main))
 
 
 def completes_lead_in(text: str) -> bool:

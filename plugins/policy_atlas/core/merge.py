@@ -3,16 +3,20 @@
 The outline (``model_outline.yml``) gives the sections in order. A topic section takes its
 topics' provisions from the comparison; a heading or rule section groups, by similarity, the
 statements with no topic that sit under its headings or meet its rules, and each group is a
-provision. For every provision that at least ``threshold`` of the schools address, the model
-takes one statement, generalised where it names one school ("Northgate Primary School" ->
-"the school"), its wording otherwise verbatim: the text is never invented.
+provision. For every provision on which at least ``threshold`` of the schools state the same
+rule (the majority's position, in the provision's own terms), the model takes one statement of
+that rule, generalised where it names one school ("Northgate Primary School" -> "the school"),
+its wording otherwise verbatim: the text is never invented, and a minority's rule is never
+model text. Only schools that state that rule are cited as its sources.
 
-Which statement: by default the most typical wording (closest to all the others), preferring a
-clear, self-contained sentence that states a rule; the ``strictest`` strategy takes the
-strongest force first, ``most-common-force`` the force most schools give. Where the schools'
-forces differ, a drafting note puts the choice to governors as a question, with each
-alternative, who holds it and how it is worded. A provision fewer schools address is an
-option in a note, never dropped; a core topic with no model clause is a gap of the model.
+Which statement of the rule: by default the most typical wording (closest to all the others),
+preferring a clear, self-contained sentence; the ``strictest`` strategy takes the strongest
+wording of it first ("will" before "may"), ``most-common-force`` the wording most of them use.
+Where other schools take another position, a drafting note puts the choice to governors as a
+question, with each alternative, who holds it and how it is worded; where enough schools
+address a provision but too few agree on one rule, the note is the only thing the model says.
+A provision fewer schools address is an option in a note, never dropped; a core topic with no
+model clause is a gap of the model.
 """
 
 from __future__ import annotations
@@ -103,8 +107,9 @@ class DraftingNote:
     """A decision for governors: where the schools disagree, or a provision only some address.
 
     ``kind`` is ``diverge`` (the model has a clause; other schools give another force),
-    ``option`` (too few schools address it for a clause) or ``wording`` (other groups of
-    wording in a heading section).
+    ``split`` (enough schools address it, but not enough state one rule for a clause: the model
+    takes no side), ``option`` (too few schools address it for a clause) or ``wording`` (other
+    groups of wording in a heading section).
     """
 
     id: str
@@ -325,16 +330,41 @@ def _by_force(members: list[Member]) -> list[tuple[Force, list[Member]]]:
 
 @dataclass(frozen=True)
 class _Group:
-    """A provision as the model sees it: an id, a label, and each school's statement on it."""
+    """A provision as the model sees it: an id, a label, and each school's statement on it.
+
+    For a taxonomy provision, ``majority`` is the position more than half of the schools that
+    address it take (None when none does), ``forces`` each statement's force in the provision's
+    terms, and ``agree`` the statements that take the majority's position: only they may be
+    the model's wording or be cited as its sources.
+    """
 
     id: str
     label: str
     topics: tuple[str, ...]
     stances: tuple[Member, ...]
+    provision: Provision | None = None
+
+    @property
+    def majority(self) -> Force | None:
+        return self.provision.majority() if self.provision is not None else None
+
+    def force_of(self, member: Member) -> Force:
+        """The statement's force in the provision's terms (a duty stated the other way round counts as the duty)."""
+        if self.provision is None:
+            return member.force
+        stance = self.provision.stance(member.school)
+        return stance.force if stance is not None and stance.member is member else member.force
+
+    @property
+    def agree(self) -> tuple[Member, ...]:
+        if self.provision is None:
+            return self.stances
+        usual = self.majority
+        return tuple(m for m in self.stances if usual is not None and self.provision.position(self.force_of(m)) is usual)
 
 
 def _topic_groups(provisions: tuple[Provision, ...]) -> list[_Group]:
-    return [_Group(p.id, p.label, (p.topic,), tuple(s.member for s in p.stances)) for p in provisions]
+    return [_Group(p.id, p.label, (p.topic,), tuple(s.member for s in p.stances), p) for p in provisions]
 
 
 def _similar_groups(section: OutlineSection, members: list[Member], concepts: Concepts) -> list[_Group]:
@@ -513,16 +543,21 @@ class _Builder:
         for group in groups:
             schools = {m.school for m in group.stances}
             wording = _Wording(Space(list(group.stances), self.concepts), self.clauses)
+            if section.topics and len(schools) >= self.needed and len({m.school for m in group.agree}) < self.needed:
+                # enough schools address it, but fewer than needed state one rule: a decision
+                # for governors, never a clause that adopts one side
+                notes.append(self._note(section, group, "split", self._by_force(group), None))
+                continue
             if len(schools) >= self.needed and (section.topics or any(wording.readable(m) for m in group.stances)):
                 clause = self._clause(section, number, len(clauses) + 1, group, wording)
                 if clause is None:
                     continue
                 clauses.append(clause)
-                by_force = _by_force(list(group.stances))
-                if len(by_force) > 1 and section.topics:
+                by_force = self._by_force(group)
+                if len({group.provision.position(f) if group.provision else f for f, _ in by_force}) > 1 and section.topics:
                     notes.append(self._note(section, group, "diverge", by_force, clause.id))
             elif section.topics:
-                notes.append(self._note(section, group, "option", _by_force(list(group.stances)), None))
+                notes.append(self._note(section, group, "option", self._by_force(group), None))
             else:
                 minor.append(group)
         if minor:
@@ -530,9 +565,18 @@ class _Builder:
         gaps = tuple(self._gap(topic) for topic in section.topics if not any(topic in c.topics for c in clauses))
         return ModelSection(number, section.id, section.title, tuple(clauses), tuple(notes), gaps)
 
+    @staticmethod
+    def _by_force(group: _Group) -> list[tuple[Force, list[Member]]]:
+        """The group's statements by their force in the provision's terms, largest group first."""
+        found: dict[Force, list[Member]] = defaultdict(list)
+        for member in group.stances:
+            found[group.force_of(member)].append(member)
+        return sorted(found.items(), key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank))
+
     def _clause(self, section: OutlineSection, number: int, index: int, group: _Group, wording: _Wording) -> ModelClause | None:
-        """The provision's model clause; None when its best wording is a clause the model already has."""
-        stances = list(group.stances)
+        """The provision's model clause, worded and sourced from the statements that take the
+        majority's position only; None when its best wording is a clause the model already has."""
+        stances = list(group.agree)
         choice = wording.choose(stances, self.strategy, frozenset(self.used))
         if choice.member.id in self.used:
             earlier = self.used[choice.member.id]
@@ -550,7 +594,7 @@ class _Builder:
             group.label,
             text,
             choice.quoted,
-            choice.member.force,
+            group.force_of(choice.member),
             group.topics,
             source,
             agreeing,

@@ -50,6 +50,15 @@ class ProvisionKind:
     """``conduct`` (what staff must, must not or may do), ``commitment`` (what the school will or
     may do), ``consequence`` (what a breach leads to: any statement of it is one stance, however
     firmly put)."""
+    duty: bool = False
+    """The act is a duty (consent obtained, official channels used): a prohibition of its
+    opposite, or a permission on its condition, states it as required."""
+    restriction: bool = False
+    """The act is restricted (disclosing, bullying, speaking for the school): a requirement on it
+    ("must keep it confidential", "must make clear views are their own") states the restriction."""
+    situation: bool = False
+    """A different situation (a family relationship): a statement about it is an exception to
+    the topic's other rules, never a school's general rule on them."""
 
 
 PROVISION_KINDS = ("conduct", "commitment", "consequence")
@@ -245,7 +254,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
-            _check_keys(kind, {"id", "label", "rules", "kind"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
@@ -253,7 +262,9 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             kind_rules = _rules(kind.get("rules"), named, f"provision {kind['id']}", shown, node, (*where, "rules"))
             if not kind_rules:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: at least one rule is required", p_line)
-            kinds.append(ProvisionKind(kind["id"], kind["label"].strip(), kind_rules, kind.get("kind", "conduct")))
+            kinds.append(
+                ProvisionKind(kind["id"], kind["label"].strip(), kind_rules, kind.get("kind", "conduct"), bool(kind.get("duty")), bool(kind.get("restriction")), bool(kind.get("situation")))
+            )
         if not rules:
             raise PolicyAtlasError(shown, f"topic {topic_id}: at least one rule is required", line)
         headings = _terms(raw["headings"], named, f"topic {topic_id} headings", shown, line) if raw.get("headings") else ()

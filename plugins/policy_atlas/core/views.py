@@ -20,7 +20,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 
-from .compare import SIMILARITY_FLOOR, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
+from .compare import SIMILARITY_FLOOR, STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
 from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
@@ -219,22 +219,54 @@ def quote(member: Member, names: Mapping[str, str], notes: tuple[str, ...] = (),
 
 # Summary sentences -----------------------------------------------------------------------------
 
-def summary(label: str, counts: ForceCounts, silent: int) -> str:
-    """A provision's stances in one sentence, the provision named once: the largest group first
-    (ties: the stronger force), then the others, then the silent.
+def summary(label: str, counts: ForceCounts, silent: int, kind: str = "conduct", excepting: int = 0) -> str:
+    """A provision's stances in one sentence, the provision named once, by the grammar of its kind.
 
-    "2 schools prohibit personal contact with pupils on social media; 1 allows it subject to
-    conditions; 2 are silent."
+    A rule (conduct, commitment): the largest group first (ties: the stronger force), then the
+    others, then how many of them make exceptions, then the silent: "All 5 schools prohibit
+    personal contact with pupils on social media; 2 of them make an exception." A consequence:
+    every school that states it agrees, with how firmly in brackets: "4 schools say a breach can
+    lead to disciplinary action (3 that it may, 1 that it will); 1 is silent."
     """
+    everyone = sum(c for _, c in counts) + silent
+    if kind == "consequence":
+        stating = sum(c for f, c in counts if f in STATING)
+        parts = []
+        if stating:
+            may = sum(c for f, c in counts if f in STATING and f is not Force.REQUIRED)
+            will = stating - may
+            firmness = " and ".join(
+                part for part in (f"{may} that it may" if may else "", f"{will} that it will" if will else "") if part
+            )
+            who = f"All {stating} schools" if stating == everyone and stating > 1 else f"{stating} school{'' if stating == 1 else 's'}"
+            parts.append(f"{who} {'say' if stating > 1 else 'says'} a breach can lead to {label} ({firmness})")
+        others = [(f, c) for f, c in counts if f not in STATING]
+        parts += _stance_parts(label if not parts else "it", others, everyone, first=not parts)
+        if silent:
+            parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
+        return "; ".join(parts) + "."
+    parts = _stance_parts(label, list(counts), everyone)
+    if excepting:
+        parts.append(f"{excepting} of them {'makes' if excepting == 1 else 'make'} an exception for another situation")
+    if silent:
+        parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
+    return "; ".join(parts) + "."
+
+
+def _stance_parts(label: str, counts: list[tuple[Force, int]], everyone: int, first: bool = True) -> list[str]:
+    """ "2 schools prohibit <label>", "1 allows it subject to conditions" ...: the largest group first."""
     parts = []
     ordered = sorted(counts, key=lambda fc: (-fc[1], fc[0].rank))
     for index, (force, count) in enumerate(ordered):
         singular, plural, tail = STANCE_VERBS[force]
-        who = f"{count} school{'' if count == 1 else 's'}" if index == 0 else str(count)
+        if index or not first:
+            who = str(count)
+        elif count == everyone and count > 1:
+            who = f"All {count} schools"
+        else:
+            who = f"{count} school{'' if count == 1 else 's'}"
         parts.append(f"{who} {singular if count == 1 else plural} {label if index == 0 else 'it'}{tail}")
-    if silent:
-        parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
-    return "; ".join(parts) + "."
+    return parts
 
 
 # The matrix and the topic pages ----------------------------------------------------------------
@@ -284,8 +316,8 @@ class StanceCell:
     statement: str | None = None
     repeats: tuple[str, ...] = ()
     differs: bool = False
-    similarity: int | None = None
-    """Percent similarity when the stance was matched by similarity rather than by the provision's rules."""
+    exceptions: tuple[str, ...] = ()
+    """The statements of the school that allow, in another situation, what its rule restricts."""
 
 
 @dataclass(frozen=True)
@@ -371,7 +403,7 @@ def _stance_cell(provision: Provision, slug: str, name: str) -> StanceCell:
         stance.member.id,
         tuple(m.id for m in stance.repeats),
         provision.differs(slug),
-        None if stance.similarity is None else percent(stance.similarity),
+        tuple(m.id for m in stance.exceptions),
     )
 
 
@@ -393,10 +425,11 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
     reference = provision.reference
     member = stance.member
     notes: tuple[str, ...] = ()
-    if stance.similarity is not None:
-        notes += (f"matched by similarity ({percent(stance.similarity)}%)",)
-    if member.force is not reference.force:
-        notes += ("different force",)
+    if stance.force is not member.force:
+        notes += (f"read on this provision as “{stance.force.words}”: the same rule put the other way round",)
+    typical = provision.stance(reference.school)
+    if typical is not None and provision.position(stance.force) is not provision.position(typical.force):
+        notes += ("a different stance",)
     same = " ".join(member.text.split())
     again: list[Member] = []
     reworded: list[Member] = []
@@ -407,6 +440,7 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
         links = tuple(WordedAlike(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
         shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
     shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in reworded]
+    shown += [quote(m, names, ("exception: allows it in another situation",)) for m in stance.exceptions]
     return shown
 
 
@@ -425,7 +459,7 @@ def provision_view(provision: Provision, schools: tuple[SchoolHead, ...], names:
         provision_anchor(provision.kind),
         provision.label,
         capitalised(provision.label),
-        summary(provision.label, provision.force_counts(), len(silent)),
+        summary(provision.label, provision.force_counts(), len(silent), provision.rule_kind, sum(1 for s in provision.stances if s.exceptions)),
         agree,
         len(provision.stances),
         common,
@@ -590,7 +624,7 @@ def matrix_json(matrix: MatrixView, topics: tuple[TopicView, ...]) -> str:
                                 "force": c.force.value,
                                 "statement": c.statement,
                                 "repeats": list(c.repeats),
-                                "similarity": None if c.similarity is None else c.similarity / 100,
+                                "exceptions": list(c.exceptions),
                                 "differs": c.differs,
                             }
                             for c in p.cells
