@@ -196,8 +196,7 @@ class Provision:
 
     @cached_property
     def _majority(self) -> Force | None:
-        force, count = self.plurality()
-        return force if count >= 2 and count * 2 > len(self.stances) else None
+        return majority_position(self.rule_kind, (s.force for s in self.stances))
 
     def majority(self) -> Force | None:
         """The force more than half of the schools that address it give it, when two or more do."""
@@ -528,6 +527,23 @@ def _stance(
     return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions)
 
 
+def majority_position(rule_kind: str, forces: Iterable[Force]) -> Force | None:
+    """The position more than half of the stances take, when two or more do (see ``Provision.majority``)."""
+    positions = [agreed_position(rule_kind, f) for f in forces]
+    counts = Counter(positions)
+    if not counts:
+        return None
+    position, count = max(counts.items(), key=lambda pc: (pc[1], -pc[0].rank))
+    return position if count >= 2 and count * 2 > len(positions) else None
+
+
+def _majority_stances(kind: ProvisionKind, stances: list[Stance]) -> list[Stance]:
+    """The stances that take the majority's position (all of them when none has a majority): the
+    reference wording is chosen among them, so a minority's rule never stands for the provision."""
+    usual = majority_position(kind.kind, (s.force for s in stances))
+    return [s for s in stances if agreed_position(kind.kind, s.force) is usual] if usual is not None else stances
+
+
 def _align_provision(
     topic: Topic,
     kind: ProvisionKind,
@@ -545,7 +561,7 @@ def _align_provision(
     for member in matching:
         by_school[member.school].append(member)
     stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space) for school in sorted(by_school)}
-    reference = typical([s.member for s in stances.values()], total, space)
+    reference = typical([s.member for s in _majority_stances(kind, list(stances.values()))], total, space)
     among = {m.id: m for m in matching}
     candidates = set(among)
     nearest: list[Nearest] = []

@@ -1,0 +1,154 @@
+"""What the compare pages and the model say must be what the schools' texts say.
+
+A contrary school (a policy of our own wording that permits what the seed schools forbid) is
+added to the five seed schools: it must be marked as differing wherever it contradicts a
+majority, never become the reference wording of a provision while it is a minority, and change
+no model clause. And on the seeds: every model clause states the majority's rule and cites only
+schools that state it; a school's stance is never one of its exceptions.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policy_atlas.core.analysis import Analysis, analyse
+from policy_atlas.core.compare import Provision
+from policy_atlas.core.corpus import load_corpus, normalise
+from policy_atlas.core.merge import ModelPolicy, build_model
+from policy_atlas.core.model import Force
+from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline, load_taxonomy
+
+REPO = Path(__file__).resolve().parents[1]
+CONTRARY = "contrary-academy"
+CONTRARY_TEXT = """Contrary Academy: staff use of social media
+
+1. Staff may accept friend requests from current pupils and may follow pupils on their personal social media accounts.
+2. Staff are free to message pupils privately through their personal social media accounts outside school hours.
+3. Staff may take photographs and video of pupils on their own personal mobile phones.
+4. Staff may post photographs of pupils on their personal social media accounts.
+5. Staff may criticise the school and its governors on social media.
+"""
+"""Our own wording of what no seed school allows: befriending, messaging, filming and posting
+pupils on personal accounts, and criticising the school."""
+CONTRADICTED = ("pupil-contact/personal-contact", "reputation/criticism")
+"""Provisions the seeds take a clear majority on (prohibited) and the contrary school permits."""
+
+
+@pytest.fixture(scope="module")
+def taxonomy() -> Taxonomy:
+    return load_taxonomy(REPO / "taxonomy.yml")
+
+
+@pytest.fixture(scope="module")
+def outline(taxonomy: Taxonomy) -> Outline:
+    return load_outline(REPO / "model_outline.yml", taxonomy)
+
+
+def _site(root: Path, taxonomy: Taxonomy, outline: Outline, contrary: bool) -> tuple[Analysis, ModelPolicy]:
+    shutil.copytree(REPO / "source_policies", root / "source_policies")
+    if contrary:
+        (root / "source_policies" / f"{CONTRARY}.txt").write_text(CONTRARY_TEXT, encoding="utf-8")
+        (root / "source_policies" / f"{CONTRARY}.yml").write_text("school: Contrary Academy\n", encoding="utf-8")
+    _, problems = normalise(root / "source_policies", root / "docs" / "policies", taxonomy)
+    assert not [p for p in problems if p.severity.value == "error"]
+    corpus = load_corpus(root / "source_policies", root / "docs" / "policies")
+    analysis = analyse(corpus, taxonomy)
+    names = {s.meta.slug: s.meta.school for s in corpus.schools}
+    return analysis, build_model(analysis, names, outline)
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory: pytest.TempPathFactory, taxonomy: Taxonomy, outline: Outline) -> tuple[Analysis, ModelPolicy]:
+    return _site(tmp_path_factory.mktemp("seeds"), taxonomy, outline, contrary=False)
+
+
+@pytest.fixture(scope="module")
+def with_contrary(tmp_path_factory: pytest.TempPathFactory, taxonomy: Taxonomy, outline: Outline) -> tuple[Analysis, ModelPolicy]:
+    return _site(tmp_path_factory.mktemp("contrary"), taxonomy, outline, contrary=True)
+
+
+def _provision(analysis: Analysis, provision_id: str) -> Provision:
+    return next(p for row in analysis.matrix.rows for p in row.provisions if p.id == provision_id)
+
+
+@pytest.mark.parametrize("provision_id", CONTRADICTED)
+def test_the_contrary_school_differs_where_it_contradicts_the_majority(with_contrary: tuple[Analysis, ModelPolicy], provision_id: str) -> None:
+    analysis, _ = with_contrary
+    found = _provision(analysis, provision_id)
+    stance = found.stance(CONTRARY)
+    assert stance is not None and stance.force in (Force.PERMITTED, Force.PERMITTED_WITH_CONDITIONS), provision_id
+    assert found.majority() is Force.PROHIBITED
+    assert found.differs(CONTRARY)
+    assert found in analysis.matrix.row(found.topic).differs(CONTRARY)  # the overview marks it too
+
+
+def test_the_contrary_school_is_never_a_minority_reference(with_contrary: tuple[Analysis, ModelPolicy]) -> None:
+    analysis, _ = with_contrary
+    for row in analysis.matrix.rows:
+        for provision in row.provisions:
+            if provision.reference.school == CONTRARY:
+                mine = provision.stance(CONTRARY)
+                assert mine is not None
+                assert provision.majority() is None or provision.position(mine.force) is provision.majority(), provision.id
+
+
+def test_the_contrary_school_changes_no_model_clause(seeds: tuple[Analysis, ModelPolicy], with_contrary: tuple[Analysis, ModelPolicy]) -> None:
+    _, before = seeds
+    _, after = with_contrary
+    changed = {c.provision: (c.text, c.force) for c in after.clauses}
+    for clause in before.clauses:
+        if clause.provision in CONTRADICTED:
+            assert changed.get(clause.provision) == (clause.text, clause.force), clause.provision
+    for clause in after.clauses:
+        assert CONTRARY not in {s.school for s in clause.agreeing} or clause.provision not in CONTRADICTED, clause.provision
+        assert clause.source.school != CONTRARY or clause.provision not in CONTRADICTED
+
+
+@pytest.mark.parametrize("which", ["seeds", "with_contrary"])
+def test_every_model_clause_states_the_majority_rule_and_cites_only_its_holders(which: str, request: pytest.FixtureRequest) -> None:
+    analysis, model = request.getfixturevalue(which)
+    provisions = {p.id: p for row in analysis.matrix.rows for p in row.provisions}
+    checked = 0
+    for clause in model.clauses:
+        provision = provisions.get(clause.provision)
+        if provision is None:
+            continue
+        usual = provision.majority()
+        assert usual is not None and provision.position(clause.force) is usual, clause.number
+        for source in clause.agreeing:
+            stance = provision.stance(source.school)
+            assert stance is not None and provision.position(stance.force) is usual, (clause.number, source.school)
+        checked += 1
+    assert checked > 10
+    # one clause per provision, and never the same statement twice
+    assert len({c.provision for c in model.clauses}) == len(model.clauses)
+    assert len({c.source.statement for c in model.clauses}) == len(model.clauses)
+
+
+def test_a_stance_is_never_one_of_its_own_exceptions(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    analysis, _ = seeds
+    found = 0
+    for row in analysis.matrix.rows:
+        for provision in row.provisions:
+            for stance in provision.stances:
+                assert stance.member not in stance.exceptions
+                found += len(stance.exceptions)
+    assert found >= 1  # Knowsley allows contact where a family relationship exists
+
+
+def test_knowsley_prohibits_personal_contact_with_its_family_exception_beside_it(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    """The issue's first example: the family exception is shown with the rule, never as the rule."""
+    analysis, _ = seeds
+    stance = _provision(analysis, "pupil-contact/personal-contact").stance("knowsley-model")
+    assert stance is not None and stance.force is Force.PROHIBITED
+    assert any("family" in m.text for m in stance.exceptions)
+
+
+def test_may_and_will_lead_to_disciplinary_action_agree(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    analysis, model = seeds
+    found = _provision(analysis, "discipline/disciplinary-action")
+    assert len(found.stances) == 5 and not any(found.differs(s.school) for s in found.stances)
+    assert not [n for n in model.notes if n.provision == found.id and n.kind in ("diverge", "split")]
