@@ -1,10 +1,10 @@
 """Cross-school comparison of statements: provisions, the topic matrix, gaps and shared wording.
 
 A *provision* is one thing a topic regulates, named by the taxonomy ("investigating
-breaches"). Each school's *stance* on it is one of its statements there: the statement
-whose words meet the provision's rules (the one most like what other schools say, when
-several do), or, failing that, a statement of the school on the same topic that is at
-least ``SIMILARITY_FLOOR`` similar to a statement another school has on the provision.
+breaches"). Each school's *stance* on it is its general rule there, read in the provision's
+own terms: one of the statements whose words meet the provision's rules and that state a rule
+on it (see ``_stance``), with its exceptions beside it. A school none of whose statements does
+is silent on it; similarity only finds the closest thing it says, for its gap report to show.
 A school states a rule twice only when two of its statements there have the same force
 and are at least ``REPEAT_THRESHOLD`` similar; both are then kept, the second as a repeat.
 Statements that express no provision are the school's *other statements* on the topic.
@@ -27,17 +27,12 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import topic_evidence
-from .force import informs, refuses
+from .force import done_to, informs, refuses
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import sentence_spans
 from .taxonomy import ProvisionKind, Taxonomy, Topic
 from .text import FUNCTION_WORDS
-
-SIMILARITY_FLOOR = 0.4
-"""Cosine similarity (0-1) above which a statement counts as expressing a provision whose rules
-its words do not meet: it is that close to a statement another school has on the provision.
-Below it, the school lacks the provision, and its gap report shows how close it came."""
 
 REPEAT_THRESHOLD = 0.6
 """Cosine similarity between two of one school's statements, with the same force, on the same
@@ -489,7 +484,12 @@ def stance_force(kind: ProvisionKind, member: Member) -> Force:
 
 
 def _stance(
-    kind: ProvisionKind, own: list[Member], total: Vector, kinds_of: Mapping[str, tuple[str, ...]], situational: frozenset[str], space: Space
+    kind: ProvisionKind,
+    own: list[Member],
+    total: Vector,
+    kinds_of: Mapping[str, tuple[str, ...]],
+    situational: frozenset[str],
+    space: Space,
 ) -> Stance:
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
@@ -500,7 +500,10 @@ def _stance(
     different situation (a family relationship: a provision marked ``situation``). Then the
     most typical wording among what is left. On a conduct provision that is no duty, a school
     that restricts the act states its rule in the restriction: a requirement there ("must follow
-    data protection law") is another rule, so it is passed over. Statements of the school that allow what its rule
+    data protection law") is another rule, so it is passed over; on a restriction (disclosing,
+    bullying) a school that restricts the act has no other general rule on it. A statement of
+    what a breach leads to ("bullying may constitute gross misconduct") is no rule on the conduct
+    it names (those never reach here: see ``_align_provision``). Statements of the school that allow what its rule
     restricts, in another situation, are the rule's exceptions, shown beside it.
     """
     forces = {m.id: stance_force(kind, m) for m in own}
@@ -513,6 +516,7 @@ def _stance(
         lambda m: kinds_of[m.id][0] == kind.id,
         lambda m: m.id not in situational,
         lambda m: kind.duty or kind.kind != "conduct" or forces[m.id] is not Force.REQUIRED or not restricting,
+        lambda m: not kind.restriction or forces[m.id] in RESTRICTING or not restricting,
     )
     for keep in steps:
         pool = [m for m in pool if keep(m)] or pool
@@ -553,9 +557,9 @@ def _align_provision(
     situational: frozenset[str],
     space: Space,
 ) -> Provision:
-    """One provision: a stance for each school whose words meet its rules, then, for each other
-    school with statements on the topic, its closest statement: a stance when at least
-    ``SIMILARITY_FLOOR`` similar to one that meets the rules, else what the gap report shows."""
+    """One provision: a stance for each school whose words state a rule on it (``matching``), then,
+    for each other school with statements on the topic, its closest statement, for the gap report
+    to show."""
     total = _sum(space.vectors[m.id] for m in matching)
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in matching:
@@ -572,11 +576,22 @@ def _align_provision(
     return _provision(topic, kind, reference, tuple(stances[s] for s in sorted(stances)), tuple(nearest), space)
 
 
+def states_rule_on(kind: ProvisionKind, member: Member, not_conduct: frozenset[str]) -> bool:
+    """Whether a statement that meets a provision's words can state a school's rule on it. On a
+    conduct provision, one of what may be done *to* staff ("ICT systems may be monitored") or of
+    what the school does or a breach leads to (a topic of ``not_conduct``) cannot: it says nothing
+    of what staff may or must do."""
+    if kind.kind != "conduct":
+        return True
+    return not (set(member.statement.topics) & not_conduct) and not (member.force in ALLOWING and done_to(member.text))
+
+
 def align_topic(
-    topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: Concepts
+    topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: Concepts, not_conduct: frozenset[str] = frozenset()
 ) -> tuple[tuple[Provision, ...], tuple[tuple[str, tuple[Member, ...]], ...]]:
     """The topic's provisions, each with one stance per school that has one; and, per school, the
-    statements that are in none of them."""
+    statements that are in none of them. ``not_conduct``: the topics whose provisions are all
+    commitments and consequences (what the school does), whose statements state no staff conduct."""
     ordered = sorted(members, key=_order)
     space = Space(ordered, concepts)
     kinds_by_text: dict[str, tuple[str, ...]] = {}
@@ -589,9 +604,12 @@ def align_topic(
         by_school[member.school].append(member)
     situation_ids = {k.id for k in topic.provisions if k.situation}
     provisions = tuple(
-        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset(m.id for m in ordered if situation_ids & set(kinds_of[m.id]) and kind.id not in situation_ids), space)
+        _align_provision(
+            topic, kind, matching, by_school, kinds_of,
+            frozenset(m.id for m in ordered if situation_ids & set(kinds_of[m.id]) and kind.id not in situation_ids), space,
+        )
         for kind in topic.provisions
-        if (matching := [m for m in ordered if kind.id in kinds_of[m.id]])
+        if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and states_rule_on(kind, m, not_conduct)])
     )
     placed = {m.id for p in provisions for m in p.members}
     others = tuple(
@@ -635,6 +653,7 @@ def build_matrix(
     """Topics by schools, with provisions per topic; ``statements`` maps clause id to its statements."""
     slugs = tuple(sorted(schools))
     concepts = concept_patterns(taxonomy)
+    not_conduct = frozenset(t.id for t in taxonomy.topics if t.provisions and all(k.kind != "conduct" for k in t.provisions))
     everyone = members_of(schools, statements)
     rows: list[TopicRow] = []
     for topic in taxonomy.topics:
@@ -643,7 +662,7 @@ def build_matrix(
         for member in members:
             by_school[member.school].append(member)
         cells = tuple(Cell(topic.id, slug, tuple(by_school.get(slug, ()))) for slug in slugs)
-        provisions, others = align_topic(topic, members, slugs, concepts)
+        provisions, others = align_topic(topic, members, slugs, concepts, not_conduct)
         coverage = sum(1 for c in cells if c.statements) / len(slugs) if slugs else 0.0
         rows.append(TopicRow(topic.id, cells, coverage, force_agreement(provisions), provisions, others))
     return Matrix(slugs, tuple(rows))
@@ -664,8 +683,8 @@ def gaps_for(school: str, matrix: Matrix) -> tuple[Gap, ...]:
     """What most other schools address that this one lacks, and where its force stands alone.
 
     Missing: more than half of the other schools take a stance, and none of this school's
-    statements on the topic comes within ``SIMILARITY_FLOOR`` of theirs. Outlier: the school's
-    force differs from the majority's and no other school gives it.
+    statements states a rule on it (its closest statement on the topic is shown). Outlier: the
+    school's position differs from the majority's and no other school takes it.
     """
     return all_gaps(matrix, (school,))[school]
 

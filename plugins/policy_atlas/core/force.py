@@ -367,6 +367,17 @@ def informs(text: str) -> bool:
     return bool(_INFORMS.search(main))
 
 
+_DONE_TO = re.compile(r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
+
+
+def done_to(text: str) -> bool:
+    """Whether a statement's permission is of something done to its subject ("systems may be
+    monitored", "postings may be investigated"): what others may do, not what the subject may."""
+    main, _ = _main_clause(text)
+    found = _governing(main)
+    return found is not None and bool(_DONE_TO.match(main, found[1]))
+
+
 def refuses(text: str) -> bool:
     """Whether a statement's rule is a duty to refuse, limit or keep something to oneself: a
     restriction put as a duty ("should decline friend requests from pupils" forbids accepting

@@ -20,7 +20,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 
-from .compare import SIMILARITY_FLOOR, STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
+from .compare import STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
 from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
@@ -357,7 +357,6 @@ class TopicView:
     provisions: tuple[ProvisionView, ...]
     others: tuple[OtherStatements, ...]
     matrix_ref: Ref
-    floor: int
     pager: Pager = Pager()
     part_label: str = ""
     """Which schools a part after the first shows ("schools 26–50"); the first part is the page itself."""
@@ -492,7 +491,6 @@ def topic_view(row: TopicRow, matrix: Matrix, taxonomy: Taxonomy, names: Mapping
         tuple(provision_view(p, schools, names) for p in row.provisions),
         others,
         Ref(PageKind.MATRIX),
-        percent(SIMILARITY_FLOOR),
         compared=len(schools),
     )
 
@@ -636,9 +634,8 @@ def matrix_json(matrix: MatrixView, topics: tuple[TopicView, ...]) -> str:
             }
         )
     data = {
-        "version": 2,
+        "version": 3,
         "schools": [s.slug for s in matrix.schools],
-        "similarity_floor": SIMILARITY_FLOOR,
         "topics": out,
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -688,7 +685,6 @@ class GapsView:
     slug: str
     school: str
     others: int
-    floor: int
     missing: tuple[MissingView, ...]
     outliers: tuple[OutlierView, ...]
     model_missing: tuple[ModelDiffView, ...] = ()
@@ -740,7 +736,7 @@ def gaps_view(
                     quote(mine.member, names, ("this school",)), typical,
                 )
             )
-    return GapsView(slug, names[slug], len(matrix.schools) - 1, percent(SIMILARITY_FLOOR), tuple(missing), tuple(outliers))
+    return GapsView(slug, names[slug], len(matrix.schools) - 1, tuple(missing), tuple(outliers))
 
 
 def against_model(view: GapsView, model: ModelPolicy, agreeing: Mapping[str, Mapping[str, Source]] | None = None) -> GapsView:
