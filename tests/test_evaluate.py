@@ -241,3 +241,44 @@ def test_stance_is_scored_against_the_statement_holding_its_evidence() -> None:
     without = Evaluation()
     score_policy(gold, (clause,), {}, without)  # no statements: the clause's own (summary) force
     assert (without.stances_right, without.stances_total) == (2, 3)
+
+
+PROVISIONS = REPO / "tests" / "fixtures" / "provisions"
+
+
+def provision_figures(out: str, name: str) -> dict[str, float]:
+    """The provision-level figures of one set's report in ``out``."""
+    section = out.split(f"== provisions: {name} ")[1].split("\n\n")[0]
+    found = {key: figure(section, rf"^{label}: ([0-9.]+)") for key, label in (
+        ("cells", "cell accuracy"),
+        ("spoken", "cell accuracy where the reader or the site says something"),
+        ("differs", "differs precision"),
+        ("gap_precision", "gap precision"),
+        ("gap_recall", "gap recall"),
+    )}
+    model = re.search(r"^model clauses on provisions: (\d+); from a minority view: (\d+); sources stating another rule: (\d+)$", section, re.MULTILINE)
+    assert model, section
+    found["minority"], found["wrong_sources"] = float(model.group(2)), float(model.group(3))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("where", "floor"),
+    [
+        # Regression floors at this session's figures (the issue's targets, 0.95 / 0.90 cells,
+        # 0.90 differs, 0.95 / 0.90 gaps and no minority clause, are not met yet: see the
+        # fixtures' README). Before the work: seeds 0.579 cells, dev 0.684.
+        ("seeds", {"cells": 0.81, "spoken": 0.75, "differs": 0.35, "gap_precision": 0.70, "gap_recall": 0.65}),
+        ("dev", {"cells": 0.72, "spoken": 0.35, "gap_precision": 0.45, "gap_recall": 0.35}),
+    ],
+)
+def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: dict[str, float]) -> None:
+    sets = {"seeds": shared_dir / "gold", "dev": shared_dir / "dev"}
+    if not sets[where].exists():
+        pytest.skip(f"{sets[where]} is not here")
+    status, out = run_evaluate(sets[where], capsys, "--provisions", PROVISIONS / where)  # type: ignore[arg-type]
+    assert status == 0
+    found = provision_figures(out, where)
+    for key, least in floor.items():
+        assert found[key] >= least, (key, found[key], out)
+    assert found["minority"] <= 1 and found["wrong_sources"] <= (15 if where == "seeds" else 11), out

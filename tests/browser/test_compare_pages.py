@@ -371,14 +371,14 @@ def test_topic_page(
             assert _at(unquote(urlsplit(cell["href"]).fragment), stance["statement"]) and _slug_of(site, cell["href"]) == slug
             assert _lands(built_site, site, cell["href"]), cell["href"]
             assert cell["differs"] is stance["differs"]
-            assert any(t.startswith("by similarity") for t in cell["tags"]) is (stance["similarity"] is not None)
+            assert any(t.startswith("+ exception") for t in cell["tags"]) is bool(stance["exceptions"])
             assert any("repeat" in t for t in cell["tags"]) is bool(stance["repeats"])
 
     sections = page.eval_on_selector("article", SECTIONS_JS)
     assert [s["heading"] for s in sections] == [_capitalised(p["label"]) for p in data["provisions"]]
     for section, provision in zip(sections, data["provisions"], strict=True):
         assert section["summary"] == provision["summary"]
-        stated = sum(int(n) for n in re.findall(r"(?:^|; )(\d+) ", section["summary"]))
+        stated = sum(int(n) for n in re.findall(r"(?:^(?:All )?|; )(\d+) (?!of them)", section["summary"]))
         assert stated == len(schools), section
         silent = sorted(SCHOOL_NAMES[s] for s, stance in provision["stances"].items() if stance is None)
         assert sorted(n for n in section["silent"] if n) == silent
@@ -394,7 +394,7 @@ def test_topic_page(
             again = [unquote(urlsplit(a).fragment) for a in clause["again"] if urlsplit(a).fragment]
             assert all(_squash(clause["own"]) in _squash(_statement_text(clauses, a)) for a in again), clause["again"]
             shown += again
-        wanted = [x for s in provision["stances"].values() if s for x in (s["statement"], *s["repeats"])]
+        wanted = [x for s in provision["stances"].values() if s for x in (s["statement"], *s["repeats"], *s["exceptions"])]
         assert len(shown) == len(wanted) and all(any(_at(a, w) for a in shown) for w in wanted)
         for clause in others:
             if clause["redline"]:

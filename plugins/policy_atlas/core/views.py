@@ -204,8 +204,11 @@ def _label(name: str, number: str | None) -> str:
     return f"{name}, clause {number}" if number else name
 
 
-def quote(member: Member, names: Mapping[str, str], notes: tuple[str, ...] = (), against: str | None = None) -> StatementView:
-    """A statement quoted, redlined against ``against`` when the two share enough words to read as one."""
+def quote(
+    member: Member, names: Mapping[str, str], notes: tuple[str, ...] = (), against: str | None = None, force: Force | None = None
+) -> StatementView:
+    """A statement quoted, redlined against ``against`` when the two share enough words to read as
+    one; ``force``, when given, is the stance it states on a provision (the badge shows that)."""
     changes: tuple[Change, ...] = ()
     if against is not None:
         if similarity(against, member.text) >= REDLINE_MIN_SIMILARITY:
@@ -213,7 +216,7 @@ def quote(member: Member, names: Mapping[str, str], notes: tuple[str, ...] = (),
         else:
             notes += ("worded differently: no redline",)
     return StatementView(
-        member.school, _label(names[member.school], member.clause.number), statement_ref(member), member.force, member.text, changes, notes
+        member.school, _label(names[member.school], member.clause.number), statement_ref(member), force or member.force, member.text, changes, notes
     )
 
 
@@ -434,7 +437,7 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
     reworded: list[Member] = []
     for repeat in stance.repeats:
         (again if " ".join(repeat.text.split()) == same else reworded).append(repeat)
-    shown = [quote(member, names, ("reference wording",)) if member == reference else quote(member, names, notes, reference.text)]
+    shown = [quote(member, names, ("reference wording", *notes), force=stance.force) if member == reference else quote(member, names, notes, reference.text, stance.force)]
     if again:
         links = tuple(WordedAlike(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
         shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
@@ -696,13 +699,14 @@ class GapsView:
         return f"Gaps: {self.school}"
 
 
-def _typical_other(provision: Provision, school: str, force: Force) -> Member:
+def _typical_other(provision: Provision, school: str, force: Force) -> Stance:
     """What the other schools say with the usual force: the reference wording when it is one of
     theirs, else the stance of that force most like it."""
-    wanted = [s.member for s in provision.stances if s.school != school and s.force is force]
-    if provision.reference in wanted:
-        return provision.reference
-    return sorted(wanted, key=lambda m: (-provision.scores.get(m.id, 0.0), m.id))[0]
+    wanted = [s for s in provision.stances if s.school != school and provision.position(s.force) is force]
+    for stance in wanted:
+        if stance.member == provision.reference:
+            return stance
+    return sorted(wanted, key=lambda s: (-provision.scores.get(s.member.id, 0.0), s.member.id))[0]
 
 
 def gaps_view(
@@ -728,12 +732,13 @@ def gaps_view(
             assert gap.usual is not None
             mine = provision.stance(slug)
             assert mine is not None
-            usual_count = sum(1 for s in provision.stances if s.force is gap.usual)
-            typical = quote(_typical_other(provision, slug, gap.usual), names, ("typical wording",))
+            usual_count = sum(1 for s in provision.stances if provision.position(s.force) is gap.usual)
+            other = _typical_other(provision, slug, gap.usual)
+            typical = quote(other.member, names, ("typical wording",), force=other.force)
             outliers.append(
                 OutlierView(
                     anchor, capitalised(provision.label), topic, ref, gap.others, gap.usual, usual_count,
-                    quote(mine.member, names, ("this school",)), typical,
+                    quote(mine.member, names, ("this school",), force=mine.force), typical,
                 )
             )
     return GapsView(slug, names[slug], len(matrix.schools) - 1, tuple(missing), tuple(outliers))
