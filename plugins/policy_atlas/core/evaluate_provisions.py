@@ -25,7 +25,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -205,12 +204,3 @@ def provision_gold_files(folder: Path) -> list[Path]:
         raise PolicyAtlasError(str(folder), "no provision gold files (*.yaml) here")
     return files
 
-
-def gold_evidence(data: Mapping[str, Any]) -> list[str]:
-    """Every verbatim snippet of a provision gold file (to match it to its policy)."""
-    found: list[str] = []
-    for raw in (data.get("provisions") or {}).values():
-        raw = raw or {}
-        if raw.get("evidence"):
-            found.append(str(raw["evidence"]))
-    return found
