@@ -503,8 +503,8 @@ def _stance(
     data protection law") is another rule, so it is passed over; on a restriction (disclosing,
     bullying) a school that restricts the act has no other general rule on it. A statement of
     what a breach leads to ("bullying may constitute gross misconduct") is no rule on the conduct
-    it names (those never reach here: see ``_align_provision``). Statements of the school that allow what its rule
-    restricts, in another situation, are the rule's exceptions, shown beside it.
+    it names (those never reach here: see ``states_no_conduct``). Statements of the school that
+    allow what its rule restricts, in another situation, are the rule's exceptions, shown beside it.
     """
     forces = {m.id: stance_force(kind, m) for m in own}
     restricting = any(f in RESTRICTING for f in forces.values())
@@ -576,14 +576,12 @@ def _align_provision(
     return _provision(topic, kind, reference, tuple(stances[s] for s in sorted(stances)), tuple(nearest), space)
 
 
-def states_rule_on(kind: ProvisionKind, member: Member, not_conduct: frozenset[str]) -> bool:
-    """Whether a statement that meets a provision's words can state a school's rule on it. On a
-    conduct provision, one of what may be done *to* staff ("ICT systems may be monitored") or of
-    what the school does or a breach leads to (a topic of ``not_conduct``) cannot: it says nothing
-    of what staff may or must do."""
-    if kind.kind != "conduct":
-        return True
-    return not (set(member.statement.topics) & not_conduct) and not (member.force in ALLOWING and done_to(member.text))
+def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
+    """Whether a statement can state no school's rule on a conduct provision, whatever words it
+    meets: one of what may be done *to* staff ("ICT systems may be monitored"), or of what the
+    school does or a breach leads to (a topic of ``not_conduct``), says nothing of what staff may
+    or must do."""
+    return bool(set(member.statement.topics) & not_conduct) or (member.force in ALLOWING and done_to(member.text))
 
 
 def align_topic(
@@ -603,13 +601,12 @@ def align_topic(
     for member in ordered:
         by_school[member.school].append(member)
     situation_ids = {k.id for k in topic.provisions if k.situation}
+    situational = frozenset(m.id for m in ordered if situation_ids.intersection(kinds_of[m.id]))
+    no_conduct = frozenset(m.id for m in ordered if kinds_of[m.id] and states_no_conduct(m, not_conduct))
     provisions = tuple(
-        _align_provision(
-            topic, kind, matching, by_school, kinds_of,
-            frozenset(m.id for m in ordered if situation_ids & set(kinds_of[m.id]) and kind.id not in situation_ids), space,
-        )
+        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space)
         for kind in topic.provisions
-        if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and states_rule_on(kind, m, not_conduct)])
+        if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and (kind.kind != "conduct" or m.id not in no_conduct)])
     )
     placed = {m.id for p in provisions for m in p.members}
     others = tuple(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import yaml
 
-from .compare import Matrix, all_gaps
+from .compare import STATING, Matrix, all_gaps
 from .merge import ModelPolicy
 from .model import Force, PolicyAtlasError
 from .taxonomy import Taxonomy
@@ -39,8 +39,9 @@ STANCES = frozenset({*(f.value for f in Force if f is not Force.NONE), SILENT})
 
 
 def same_stance(kind: str, stance: str) -> str:
-    """A stance as comparison sees it: on a consequence, any statement of it is one stance."""
-    if kind == "consequence" and stance in ("required", "permitted", "permitted-with-conditions"):
+    """A stance as comparison sees it: on a consequence, any statement of it is one stance
+    (the forces ``compare.STATING`` names, as ``compare.agreed_position`` weighs them)."""
+    if kind == "consequence" and stance != SILENT and Force.of(stance) in STATING:
         return STATED
     return stance
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -317,11 +317,12 @@ def _sum(space: Space, members: list[Member]) -> Vector:
     return total
 
 
-def _by_force(members: list[Member]) -> list[tuple[Force, list[Member]]]:
-    """Members grouped by force: the largest group first, ties to the stronger force."""
+def _by_force(members: list[Member], force_of: Callable[[Member], Force] | None = None) -> list[tuple[Force, list[Member]]]:
+    """Members grouped by force (``force_of`` each, default its own): the largest group first,
+    ties to the stronger force."""
     groups: dict[Force, list[Member]] = defaultdict(list)
     for member in members:
-        groups[member.force].append(member)
+        groups[force_of(member) if force_of else member.force].append(member)
     return sorted(groups.items(), key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank))
 
 
@@ -333,7 +334,7 @@ class _Group:
     """A provision as the model sees it: an id, a label, and each school's statement on it.
 
     For a taxonomy provision, ``majority`` is the position more than half of the schools that
-    address it take (None when none does), ``forces`` each statement's force in the provision's
+    address it take (None when none does), ``force_of`` a statement's force in the provision's
     terms, and ``agree`` the statements that take the majority's position: only they may be
     the model's wording or be cited as its sources.
     """
@@ -568,10 +569,7 @@ class _Builder:
     @staticmethod
     def _by_force(group: _Group) -> list[tuple[Force, list[Member]]]:
         """The group's statements by their force in the provision's terms, largest group first."""
-        found: dict[Force, list[Member]] = defaultdict(list)
-        for member in group.stances:
-            found[group.force_of(member)].append(member)
-        return sorted(found.items(), key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank))
+        return _by_force(list(group.stances), group.force_of)
 
     def _clause(self, section: OutlineSection, number: int, index: int, group: _Group, wording: _Wording) -> ModelClause | None:
         """The provision's model clause, worded and sourced from the statements that take the

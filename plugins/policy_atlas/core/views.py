@@ -241,7 +241,7 @@ def summary(label: str, counts: ForceCounts, silent: int, kind: str = "conduct",
             firmness = " and ".join(
                 part for part in (f"{may} that it may" if may else "", f"{will} that it will" if will else "") if part
             )
-            who = f"All {stating} schools" if stating == everyone and stating > 1 else f"{stating} school{'' if stating == 1 else 's'}"
+            who = _schools(stating, everyone)
             parts.append(f"{who} {'say' if stating > 1 else 'says'} a breach can lead to {label} ({firmness})")
         others = [(f, c) for f, c in counts if f not in STATING]
         parts += _stance_parts(label if not parts else "it", others, everyone, first=not parts)
@@ -256,18 +256,18 @@ def summary(label: str, counts: ForceCounts, silent: int, kind: str = "conduct",
     return "; ".join(parts) + "."
 
 
+def _schools(count: int, everyone: int) -> str:
+    """The subject of a summary: "All 5 schools" when every school compared is meant, else "2 schools", "1 school"."""
+    return f"All {count} schools" if count == everyone and count > 1 else f"{count} school{'' if count == 1 else 's'}"
+
+
 def _stance_parts(label: str, counts: list[tuple[Force, int]], everyone: int, first: bool = True) -> list[str]:
     """ "2 schools prohibit <label>", "1 allows it subject to conditions" ...: the largest group first."""
     parts = []
     ordered = sorted(counts, key=lambda fc: (-fc[1], fc[0].rank))
     for index, (force, count) in enumerate(ordered):
         singular, plural, tail = STANCE_VERBS[force]
-        if index or not first:
-            who = str(count)
-        elif count == everyone and count > 1:
-            who = f"All {count} schools"
-        else:
-            who = f"{count} school{'' if count == 1 else 's'}"
+        who = str(count) if index or not first else _schools(count, everyone)
         parts.append(f"{who} {singular if count == 1 else plural} {label if index == 0 else 'it'}{tail}")
     return parts
 
