@@ -240,7 +240,7 @@ class Classifier:
         """A statement's topics: its own words (read with the lead-in it completes), else the
         examples' lead-in, its heading, or the statement it continues."""
         tags: list[TopicTag] = []
-        continues = bool(previous) and _CONTINUES.match(text) is not None
+        continues = bool(previous) and (_CONTINUES.match(text) is not None or refers_back(text))
         for topic in self.taxonomy.topics:
             why = self.index.evidence(topic, text)
             if why is None and topic.id in example_topics:
@@ -259,6 +259,21 @@ class Classifier:
 
 _CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)
 """A statement that opens by pointing back continues the subject of the one before."""
+_POINTS_BACK = re.compile(
+    r"\b(?:these|those|them|it|this)\b(?=\s*(?:[.,;:)]|$|(?:to|with|on|in|at|for|and|or|as|immediately|promptly|straight\s+away)\b))",
+    re.IGNORECASE,
+)
+
+
+def refers_back(text: str) -> bool:
+    """Whether a statement's object is a pronoun for what the statement before said ("must also
+    consider reporting *these* to senior leaders"): it is about what that statement is about."""
+    return _POINTS_BACK.search(text) is not None
+
+
+def pronoun_replaced(text: str, antecedent: str) -> str:
+    """The statement with the pronoun ``refers_back`` finds read as the words it stands for."""
+    return _POINTS_BACK.sub(lambda _: antecedent, text, count=1)
 
 
 def _summary(statements: list[Statement]) -> Classification:

@@ -26,11 +26,11 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
-from .classify import topic_evidence
-from .force import done_to, informs, refuses
+from .classify import pronoun_replaced, refers_back, topic_evidence
+from .force import completes_lead_in, done_to, informs, refuses, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
-from .sentences import sentence_spans
+from .sentences import last_sentence, sentence_spans
 from .taxonomy import ProvisionKind, Taxonomy, Topic
 from .text import FUNCTION_WORDS
 
@@ -60,13 +60,17 @@ class Member:
     """A statement in the comparison, with its school and the clause it belongs to.
 
     ``anchor`` is where a link to the statement lands on the school's page (see ``shown_at``);
-    empty, the statement's own id.
+    empty, the statement's own id. ``lead_in`` is the sentence of the list lead-in the statement
+    completes ("Staff must not share:" for "photos of pupils"); ``antecedent``, the sentence its
+    pronoun stands for ("these" in "must consider reporting these"): see ``members_of``.
     """
 
     school: str
     clause: Clause
     statement: Statement
     anchor: str = ""
+    lead_in: str = ""
+    antecedent: str = ""
 
     @property
     def id(self) -> str:
@@ -79,6 +83,20 @@ class Member:
     @property
     def text(self) -> str:
         return self.statement.text
+
+    @property
+    def read_as(self) -> str:
+        """The statement with the words it leans on: after its lead-in, or with its pronoun read
+        as the sentence it stands for; its own text when it leans on none."""
+        if self.lead_in:
+            return f"{self.lead_in} {self.text}"
+        if self.antecedent:
+            return pronoun_replaced(self.text, self.antecedent)
+        return self.text
+
+    @property
+    def context(self) -> str:
+        return self.lead_in or self.antecedent
 
 
 @dataclass(frozen=True)
@@ -505,9 +523,12 @@ def _stance(
     what a breach leads to ("bullying may constitute gross misconduct") is no rule on the conduct
     it names (those never reach here: see ``states_no_conduct``). Statements of the school that
     allow what its rule restricts, in another situation, are the rule's exceptions, shown beside it.
+    A school that both advises against an act and forbids it has the firmer rule: the advice is
+    said in passing.
     """
     forces = {m.id: stance_force(kind, m) for m in own}
     restricting = any(f in RESTRICTING for f in forces.values())
+    prohibiting = any(f is Force.PROHIBITED for f in forces.values())
     pool = list(own)
     steps: tuple[Callable[[Member], bool], ...] = (
         lambda m: m.force is not Force.NONE and not m.text.rstrip().endswith(":"),
@@ -517,6 +538,7 @@ def _stance(
         lambda m: m.id not in situational,
         lambda m: kind.duty or kind.kind != "conduct" or forces[m.id] is not Force.REQUIRED or not restricting,
         lambda m: not kind.restriction or forces[m.id] in RESTRICTING or not restricting,
+        lambda m: forces[m.id] is not Force.DISCOURAGED or not prohibiting,
     )
     for keep in steps:
         pool = [m for m in pool if keep(m)] or pool
@@ -584,6 +606,41 @@ def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
     return bool(set(member.statement.topics) & not_conduct) or (member.force in ALLOWING and done_to(member.text))
 
 
+def _antecedent(clause: Clause, statement: Statement) -> str:
+    """The sentence before a statement in its clause when the statement refers back to it ("must
+    also consider reporting *these*"), else ``""``."""
+    if statement.index <= 1 or not refers_back(statement.text):
+        return ""
+    at = clause.text.find(statement.text)
+    before = clause.text[:at].rstrip() if at > 0 else ""
+    return last_sentence(before).strip() if before else ""
+
+
+def _lead_in(clause: Clause, statement: Statement, clauses: Mapping[str, Clause]) -> str:
+    """The last sentence of the list lead-in ("... must not share:") that a clause's first statement
+    completes ("photos of pupils"), else ``""``. A lead-in that states no rule ("Managing your
+    personal use:") is a heading: its items stand alone."""
+    parent = clauses.get(clause.parent) if clause.parent else None
+    if statement.index != 1 or parent is None or not parent.text.rstrip().endswith(":") or not completes_lead_in(statement.text):
+        return ""
+    lead_in = last_sentence(parent.text)
+    return lead_in if statement_force(lead_in)[0] is not Force.NONE else ""
+
+
+def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
+    """The ids of the topic's provisions whose rules a statement meets, most specific first. A
+    statement that leans on other words (``Member.read_as``) also meets what it meets read with
+    them and they alone do not: "photos of pupils" under "must not share:" is about sharing
+    photos; "consider reporting these" after "retain the approaches pupils make" is about
+    reporting approaches, and about nothing the earlier sentence is about on its own."""
+    own = {k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules)}
+    if member.context:
+        together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules)}
+        alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules)}
+        own |= together - alone
+    return tuple(k.id for k in topic.provisions if k.id in own)
+
+
 def align_topic(
     topic: Topic, members: list[Member], schools: tuple[str, ...], concepts: Concepts, not_conduct: frozenset[str] = frozenset()
 ) -> tuple[tuple[Provision, ...], tuple[tuple[str, tuple[Member, ...]], ...]]:
@@ -594,9 +651,9 @@ def align_topic(
     space = Space(ordered, concepts)
     kinds_by_text: dict[str, tuple[str, ...]] = {}
     for member in ordered:
-        if member.text not in kinds_by_text:
-            kinds_by_text[member.text] = tuple(k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules))
-    kinds_of = {m.id: kinds_by_text[m.text] for m in ordered}
+        if member.read_as not in kinds_by_text:
+            kinds_by_text[member.read_as] = provisions_met(topic, member)
+    kinds_of = {m.id: kinds_by_text[m.read_as] for m in ordered}
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in ordered:
         by_school[member.school].append(member)
@@ -632,16 +689,16 @@ def shown_at(statement: Statement, siblings: tuple[Statement, ...]) -> str:
 def members_of(
     schools: Mapping[str, tuple[Clause, ...]], statements: Mapping[str, tuple[Statement, ...]]
 ) -> list[Member]:
-    """Every statement of every school, with its clause, in slug and document order."""
-    return sorted(
-        (
-            Member(slug, clause, statement, shown_at(statement, statements[clause.id]))
-            for slug in schools
-            for clause in schools[slug]
-            for statement in statements[clause.id]
-        ),
-        key=_order,
-    )
+    """Every statement of every school, with its clause and the words it leans on, in slug and
+    document order."""
+    members: list[Member] = []
+    for slug in schools:
+        by_id = {clause.id: clause for clause in schools[slug]}
+        for clause in schools[slug]:
+            for statement in statements[clause.id]:
+                anchor = shown_at(statement, statements[clause.id])
+                members.append(Member(slug, clause, statement, anchor, _lead_in(clause, statement, by_id), _antecedent(clause, statement)))
+    return sorted(members, key=_order)
 
 
 def build_matrix(

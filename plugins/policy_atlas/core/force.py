@@ -59,6 +59,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully"),
+    (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
     (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|not\s+a\s+good\s+idea)"),
     (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable)\s+not\s+to\b"),
     (DISCOURAGED, rf"(?:recommended|advisable|advised|suggested)\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
@@ -92,12 +93,12 @@ _PERMISSION_WORD = r"(?:permission|consent|approval|authori[sz]ation|agreement|s
 _PERMISSION_KIND = r"(?:prior|express|explicit|specific|written|signed|verbal|appropriate|proper|formal|official|relevant|necessary|full|parental|advance)"
 """Words that say what kind of permission: "without specific permission" is "without permission"."""
 _PERMISSION_WITH = re.compile(
-    rf"\bwith(?:out)?\s+(?:the\s+|their\s+|a\s+|an\s+|any\s+|{_PERMISSION_KIND}\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}",
+    rf"\bwith(?:out)?\s+(?:the\s+|their\s+|a\s+|an\s+|any\s+|{_PERMISSION_KIND}\s+|[\w-]+(?:{_Q}s|s{_Q})\s+)*{_PERMISSION_WORD}",
     re.IGNORECASE,
 )
 _PERMISSION_SOUGHT = re.compile(
     rf"\b(?:given|granted|obtain(?:ed|ing)?|seek(?:ing)?|sought|get(?:ting)?|have|has|gain(?:ing)?|receive[ds]?|ask(?:ing)?\s+for|request(?:ing)?)\s+"
-    rf"(?:the\s+|their\s+|{_PERMISSION_KIND}\s+|[\w-]+{_Q}s\s+)*{_PERMISSION_WORD}|"
+    rf"(?:the\s+|their\s+|{_PERMISSION_KIND}\s+|[\w-]+(?:{_Q}s|s{_Q})\s+)*{_PERMISSION_WORD}|"
     rf"\b(?:be|are|is|been)\s+(?:pre-?)?(?:approved|authori[sz]ed|signed\s+off|agreed)\s+(?:by|in\s+advance|beforehand|before)|"
     rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|\blimit\w*\b[^.;]*\bto\b|\brestrict\w*\b[^.;]*\bto\b",
     re.IGNORECASE,
@@ -297,6 +298,8 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
         if re.search(r"\bunless\b", scope, re.IGNORECASE):
             return PROHIBITED, f"{words} (with a narrow exception)"
         return PROHIBITED, words
+    if force is DISCOURAGED and (_PERMISSION_WITH.search(scope) or _UNLESS_CONSENT.search(scope)):
+        return CONDITIONAL, f"{words} with an exception that allows it"
     if force is REQUIRED:
         if _PERMISSION_SOUGHT.search(main):
             return CONDITIONAL, f"{words}: a condition for doing it"
@@ -418,7 +421,8 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             return DISCOURAGED, f"{why}, under advice (“{frame.words}”)"
         return force, f"an instruction: {why}"
     if kind == "avoid":
-        return DISCOURAGED, f"an instruction: {_quoted(word)}"
+        force, why = _adjusted(DISCOURAGED, _quoted(word), main, 0)
+        return force, f"an instruction: {why}"
     if kind == "only":
         return CONDITIONAL, f"an instruction: {_quoted(word)}"
     if frame is not None and not frame.no_rule:

@@ -30,10 +30,8 @@ from enum import Enum
 from .analysis import Analysis
 from .classify import TopicIndex
 from .compare import Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
-from .force import completes_lead_in
 from .lexicon import stems_of, tokenise
-from .model import STANCE_VERBS, Clause, Force
-from .sentences import last_sentence
+from .model import STANCE_VERBS, Force
 from .taxonomy import Outline, OutlineSection, Taxonomy, Topic
 
 DEFAULT_THRESHOLD = 0.5
@@ -275,16 +273,12 @@ class _Choice:
 class _Wording:
     """Chooses a provision's wording: typical, clear, stating a rule, as the strategy says."""
 
-    def __init__(self, space: Space, clauses: Mapping[str, Clause]) -> None:
+    def __init__(self, space: Space) -> None:
         self.space = space
-        self.clauses = clauses
 
     def quoted(self, member: Member) -> str:
         """The statement's words; an item that completes its lead-in is quoted after it."""
-        parent = self.clauses.get(member.clause.parent) if member.clause.parent else None
-        if member.statement.index == 1 and parent is not None and parent.text.rstrip().endswith(":") and completes_lead_in(member.text):
-            return f"{last_sentence(parent.text)} {member.text}"
-        return member.text
+        return f"{member.lead_in} {member.text}" if member.lead_in else member.text
 
     def readable(self, member: Member) -> bool:
         """States a rule in a sentence that reads on its own."""
@@ -503,7 +497,6 @@ class _Builder:
         self.schools = tuple(sorted(names))
         self.needed = needed(len(self.schools), threshold)
         self.generaliser = Generaliser.for_schools(names)
-        self.clauses = {c.id: c for cs in analysis.clauses.values() for c in cs}
         self.members = members_of(analysis.clauses, analysis.statements)
         self.concepts = concept_patterns(analysis.taxonomy)
         self.drawing = {s.id: s.as_topic() for s in outline.sections if s.headings or s.rules}
@@ -543,7 +536,7 @@ class _Builder:
         minor: list[_Group] = []
         for group in groups:
             schools = {m.school for m in group.stances}
-            wording = _Wording(Space(list(group.stances), self.concepts), self.clauses)
+            wording = _Wording(Space(list(group.stances), self.concepts))
             if section.topics and len(schools) >= self.needed and len({m.school for m in group.agree}) < self.needed:
                 # enough schools address it, but fewer than needed state one rule: a decision
                 # for governors, never a clause that adopts one side
@@ -603,7 +596,7 @@ class _Builder:
         shown = []
         for force, members in sorted(by_force, key=lambda fg: fg[0].rank):
             space = Space(members, self.concepts)
-            choice = _Wording(space, self.clauses).best(members, members)
+            choice = _Wording(space).best(members, members)
             shown.append(Alternative(force, tuple(sorted({m.school for m in members})), _source(choice.member, self.names)))
         return tuple(shown)
 
