@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, done_to, informs, refuses, statement_force
+from .force import completes_lead_in, done_to, informs, refuses, reported_force, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -487,9 +487,13 @@ def stance_force(kind: ProvisionKind, member: Member) -> Force:
     often put as a duty to refuse or limit ("must decline friend requests", "must limit their
     use"): that prohibits the act; on a *restriction* (disclosing, bullying) every requirement
     states it ("must keep it confidential"). What a school requires of a *situation* ("pre-existing
-    friendships are to be declared") is the condition on which it allows it.
+    friendships are to be declared") is the condition on which it allows it. A commitment or
+    consequence a statement tells its reader of ("should note that breaches may be
+    investigated") is stated with the force it is told with.
     """
     force = member.force
+    if kind.kind != "conduct" and (told := reported_force(member.text)) is not None:
+        force = told
     if kind.duty and force in (Force.PROHIBITED, Force.PERMITTED_WITH_CONDITIONS):
         return Force.REQUIRED
     if kind.situation and force is Force.REQUIRED:

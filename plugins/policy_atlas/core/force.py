@@ -60,7 +60,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully"),
     (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
-    (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|not\s+a\s+good\s+idea)"),
+    (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|unwise|unsafe|not\s+(?:a\s+good\s+idea|safe|wise|sensible))"),
     (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable)\s+not\s+to\b"),
     (DISCOURAGED, rf"(?:recommended|advisable|advised|suggested)\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
     (PROHIBITED, rf"(?:{_MODALS}\s+|(?:is|are)\s+to\s+)?(?:under\s+no\s+circumstances|in\s+no\s+circumstances|at\s+no\s+time|on\s+no\s+account)|(?:is|are)\s+to\s+(?:refrain|abstain)\s+from"),
@@ -368,6 +368,19 @@ def informs(text: str) -> bool:
     "will be made aware of ..."): it informs, and says less of what to do than a rule about the act."""
     main, _ = _main_clause(text)
     return bool(_INFORMS.search(main))
+
+
+def reported_force(text: str) -> Force | None:
+    """The force of what a statement that informs ("should note that breaches *may be
+    investigated*") tells its reader, or None when it tells no rule. A commitment or a
+    consequence is stated there, not in the duty to know it."""
+    main, _ = _main_clause(text)
+    found = _INFORMS.search(main)
+    if found is None:
+        return None
+    told = re.sub(r"^\W*(?:of\s+|that\s+)?", "", main[found.end():])
+    force = statement_force(told)[0] if _governing(told) is not None else NONE
+    return force if force is not NONE else None
 
 
 _DONE_TO = re.compile(r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
