@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, done_to, informs, refuses, reported_force, statement_force
+from .force import completes_lead_in, done_to, informs, organisation_commits, refuses, reported_force, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -606,8 +606,13 @@ def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
     """Whether a statement can state no school's rule on a conduct provision, whatever words it
     meets: one of what may be done *to* staff ("ICT systems may be monitored"), or of what the
     school does or a breach leads to (a topic of ``not_conduct``), says nothing of what staff may
-    or must do."""
-    return bool(set(member.statement.topics) & not_conduct) or (member.force in ALLOWING and done_to(member.text))
+    or must do; nor does what the organisation commits itself to ("The club is committed to:
+    preventing online bullying")."""
+    return (
+        bool(set(member.statement.topics) & not_conduct)
+        or (member.force in ALLOWING and done_to(member.text))
+        or organisation_commits(member.read_as)
+    )
 
 
 def _antecedent(clause: Clause, statement: Statement) -> str:
@@ -650,7 +655,9 @@ def align_topic(
 ) -> tuple[tuple[Provision, ...], tuple[tuple[str, tuple[Member, ...]], ...]]:
     """The topic's provisions, each with one stance per school that has one; and, per school, the
     statements that are in none of them. ``not_conduct``: the topics whose provisions are all
-    commitments and consequences (what the school does), whose statements state no staff conduct."""
+    commitments and consequences (what the school does), whose statements state no staff conduct.
+    A statement that states no rule (a heading, a definition, a risk) is never a school's stance:
+    a school with nothing else on a provision has a gap there, shown with that closest statement."""
     ordered = sorted(members, key=_order)
     space = Space(ordered, concepts)
     kinds_by_text: dict[str, tuple[str, ...]] = {}
@@ -667,7 +674,7 @@ def align_topic(
     provisions = tuple(
         _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space)
         for kind in topic.provisions
-        if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and (kind.kind != "conduct" or m.id not in no_conduct)])
+        if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and m.force is not Force.NONE and (kind.kind != "conduct" or m.id not in no_conduct)])
     )
     placed = {m.id for p in provisions for m in p.members}
     others = tuple(

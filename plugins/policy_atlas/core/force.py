@@ -58,7 +58,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, r"(?:should|must|will|are\s+to|is\s+to|try\s+to|need\s+to|ought\s+to)\s+(?:try\s+to\s+|always\s+|also\s+)?avoid"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
-    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully|(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:very\s+|extremely\s+)?carefully\s+(?:consider|think\s+about|weigh)"),
     (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
     (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|unwise|unsafe|not\s+(?:a\s+good\s+idea|safe|wise|sensible))"),
     (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable)\s+not\s+to\b"),
@@ -392,6 +392,20 @@ def done_to(text: str) -> bool:
     main, _ = _main_clause(text)
     found = _governing(main)
     return found is not None and bool(_DONE_TO.match(main, found[1]))
+
+
+_COMMITTED = re.compile(r"^(?P<subject>[^.;:]{0,80}?)\b(?:is|are)\s+(?:fully\s+|firmly\s+)?committed\s+to\b", re.IGNORECASE)
+_PEOPLE = re.compile(
+    r"\b(?:staff|employees?|members?|teachers?|coaches|volunteers?|carers?|workers?|officials|managers?|governors?|you|they|all\s+adults)\b",
+    re.IGNORECASE,
+)
+
+
+def organisation_commits(text: str) -> bool:
+    """Whether a statement is what the organisation commits itself to ("The club is committed
+    to: preventing online bullying"): its own undertaking, no rule on what staff do."""
+    found = _COMMITTED.match(text.strip())
+    return found is not None and not _PEOPLE.search(found.group("subject"))
 
 
 def refuses(text: str) -> bool:
