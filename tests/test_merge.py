@@ -332,7 +332,13 @@ def test_rewrapping_or_renaming_a_source_changes_no_model_clause(tmp_path: Path,
     [
         ("sections: []\n", "1: expected a mapping with a non-empty 'sections' list"),
         ("sections:\n  - id: a\n    title: A\n    topics: [nonsense]\n", "2: section a: unknown topic 'nonsense'"),
-        ("sections:\n  - id: a\n    title: A\n", "2: section a: draws on nothing; give 'topics', 'headings' or 'rules'"),
+        ("sections:\n  - id: a\n    title: A\n", "2: section a: draws on nothing; give 'topics', 'headings', 'rules' or 'provisions'"),
+        (
+            "sections:\n  - id: a\n    title: A\n    topics: [images]\n    provisions:\n      - id: p\n        label: P\n        rules:\n          - all: [[review]]\n",
+            "2: section a: a section of topics takes its provisions from the taxonomy",
+        ),
+        ("sections:\n  - id: a\n    title: A\n    provisions:\n      - id: p\n        label: P\n", "5: section a: each provision needs an 'id', a 'label' and 'rules'"),
+        ("sections:\n  - id: a\n    title: A\n    provisions: yes\n", "4: section a: 'provisions' must be a list"),
         ("sections:\n  - id: a\n    title: A\n    topics: [images]\n    colour: red\n", "5: section a: unknown key 'colour'"),
         ("sections:\n  - id: a\n    title: A\n    topics: [images]\nquestions:\n  images/nope: what?\n", "6: questions: unknown provision 'images/nope'"),
     ],
@@ -343,3 +349,22 @@ def test_outline_errors(tmp_path: Path, taxonomy: Taxonomy, text: str, message: 
     with pytest.raises(PolicyAtlasError) as caught:
         load_outline(path, taxonomy)
     assert str(caught.value).startswith(f"{path}:{message}")
+
+
+# --- Provisions a policy states or not: scope, definitions, safeguarding, review -------------------
+
+
+@pytest.mark.parametrize(("provision", "at_least"), [("purpose/scope", 3), ("definitions/social-media", 4), ("safeguarding/report-concerns", 3)])
+def test_the_model_states_what_most_seed_policies_state(model: ModelPolicy, provision: str, at_least: int) -> None:
+    """Most seed policies say whom they cover, what social media means and where to report a
+    safeguarding concern, in their own words: the model says each once, citing each school's
+    statement of it, and its wording reads on its own."""
+    (clause,) = [c for c in model.clauses if c.provision == provision]
+    assert len({s.school for s in clause.agreeing}) >= at_least
+    assert clause.text[:1].isupper() and clause.text.rstrip()[-1] in ".!?"
+    assert clause.source == clause.agreeing[0]
+
+
+def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:
+    """Only one seed policy says how often it is reviewed: the model does not pretend the others agree."""
+    assert not [c for c in model.clauses if c.provision == "review/when-reviewed"]

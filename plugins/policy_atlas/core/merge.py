@@ -32,7 +32,7 @@ from .classify import TopicIndex
 from .compare import Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
 from .lexicon import stems_of, tokenise
 from .model import STANCE_VERBS, Force
-from .taxonomy import Outline, OutlineSection, Taxonomy, Topic
+from .taxonomy import Outline, OutlineSection, ProvisionKind, Taxonomy, Topic
 
 DEFAULT_THRESHOLD = 0.5
 """A provision is in the model when at least this share of the schools take a stance on it."""
@@ -247,7 +247,12 @@ class Generaliser:
 
 # Choosing the wording ----------------------------------------------------------------------------
 
-_POINTS_BACK = re.compile(r"^[\W]*(?:this|these|those|that|they|them|it|such|he|she|and|but|or|however|also)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(
+    r"^[\W]*(?:(?:this|these|those|that)\b(?!\s+(?:policy|policies|document|guidance|procedure|code|school|academy|trust|federation)\b)"
+    r"|(?:they|them|it|such|he|she|and|but|or|however|also)\b)",
+    re.IGNORECASE,
+)
+"""An opening that points back to what came before; "This policy ..." names its subject."""
 
 
 def self_contained(text: str) -> bool:
@@ -294,6 +299,13 @@ class _Wording:
         chosen = typical(readable or rules or fresh, total, self.space)
         return _Choice(chosen, self.quoted(chosen))
 
+    def stated(self, pool: list[Member], used: frozenset[str]) -> _Choice:
+        """The most typical sentence that reads on its own, rule or not: a definition or a scope
+        states no rule, and no strategy of force applies to it."""
+        fresh = [m for m in pool if m.id not in used] or pool
+        chosen = typical([m for m in fresh if self_contained(self.quoted(m))] or fresh, _sum(self.space, pool), self.space)
+        return _Choice(chosen, self.quoted(chosen))
+
     def choose(self, stances: list[Member], strategy: Strategy, used: frozenset[str]) -> _Choice:
         if strategy is Strategy.STRICTEST:
             strongest = Force.strongest(m.force for m in stances)
@@ -338,6 +350,9 @@ class _Group:
     topics: tuple[str, ...]
     stances: tuple[Member, ...]
     provision: Provision | None = None
+    stated: bool = False
+    """A provision of the outline that a policy states or not (its scope, its review): any
+    sentence that reads on its own may word it, a definition as much as a rule."""
 
     @property
     def majority(self) -> Force | None:
@@ -456,6 +471,12 @@ def names_section(heading: str, terms: tuple[str, ...]) -> bool:
     return any(w and tuple(stems[: len(w)]) == w for w in wanted)
 
 
+def _with_heading(member: Member) -> str:
+    """A statement read after its innermost heading, which may name its subject ("Head teacher"
+    over "Should ensure that all staff are trained")."""
+    return f"{member.clause.heading[-1]}: {member.read_as}" if member.clause.heading else member.read_as
+
+
 def _drawn(topic: Topic, members: list[Member], index: TopicIndex) -> list[Member]:
     """The statements with no topic that a heading or rule section (read as ``topic``) draws on."""
     found = []
@@ -522,7 +543,29 @@ class _Builder:
         if section.topics:
             rows = {r.topic: r for r in self.analysis.matrix.rows}
             return [g for topic in section.topics if topic in rows for g in _topic_groups(rows[topic].provisions)]
-        return _similar_groups(section, _drawn(self.drawing[section.id], self.members, self.index), self.concepts)
+        drawn = _drawn(self.drawing[section.id], self.members, self.index) if section.id in self.drawing else []
+        stated = [g for p in section.provisions if (g := self._stated_group(section, p))]
+        taken = {m.id for g in stated for m in g.stances}
+        return stated + _similar_groups(section, [m for m in drawn if m.id not in taken], self.concepts)
+
+    def _stated_group(self, section: OutlineSection, provision: ProvisionKind) -> _Group | None:
+        """Each school's most typical statement that meets the provision's rules, wherever it sits
+        (a definition at the top of a policy, a duty to report safeguarding concerns under
+        contact with pupils)."""
+        topic = section.provision_topic(provision)
+        index = TopicIndex((topic,))
+        found = [m for m in self.members if index.evidence(topic, _with_heading(m)) is not None]
+        if not found:
+            return None
+        space = Space(found, self.concepts)
+        total = _sum(space, found)
+        by_school: dict[str, list[Member]] = defaultdict(list)
+        for member in found:
+            by_school[member.school].append(member)
+        chosen = tuple(
+            typical([m for m in by_school[school] if self_contained(m.text)] or by_school[school], total, space) for school in sorted(by_school)
+        )
+        return _Group(f"{section.id}/{provision.id}", provision.label, (), chosen, stated=True)
 
     def _section(self, number: int, section: OutlineSection, groups: list[_Group]) -> ModelSection:
         """A section's clauses, and its notes: forces that differ, options, other wording.
@@ -542,7 +585,8 @@ class _Builder:
                 # for governors, never a clause that adopts one side
                 notes.append(self._note(section, group, "split", self._by_force(group), None))
                 continue
-            if len(schools) >= self.needed and (section.topics or any(wording.readable(m) for m in group.stances)):
+            readable = any(self_contained(wording.quoted(m)) if group.stated else wording.readable(m) for m in group.stances)
+            if len(schools) >= self.needed and (section.topics or readable):
                 clause = self._clause(section, number, len(clauses) + 1, group, wording)
                 if clause is None:
                     continue
@@ -568,7 +612,7 @@ class _Builder:
         """The provision's model clause, worded and sourced from the statements that take the
         majority's position only; None when its best wording is a clause the model already has."""
         stances = list(group.agree)
-        choice = wording.choose(stances, self.strategy, frozenset(self.used))
+        choice = wording.stated(stances, frozenset(self.used)) if group.stated else wording.choose(stances, self.strategy, frozenset(self.used))
         if choice.member.id in self.used:
             earlier = self.used[choice.member.id]
             self.also[earlier].append(group.id)

@@ -294,10 +294,18 @@ class OutlineSection:
     topics: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()
     rules: tuple[Rule, ...] = ()
+    provisions: tuple[ProvisionKind, ...] = ()
+    """Things a policy states or not (what the policy covers, what social media means, when the
+    policy is reviewed), each recognised by its rules in any statement of a school: the model
+    says one when enough schools do, worded as the most typical of them."""
 
     def as_topic(self) -> Topic:
         """The section read as a topic, so headings and rules match as a topic's do."""
         return Topic(f"outline-{self.id}", self.title, self.title, False, self.rules, self.headings)
+
+    def provision_topic(self, provision: ProvisionKind) -> Topic:
+        """One of the section's provisions read as a topic of its own rules."""
+        return Topic(f"outline-{self.id}-{provision.id}", provision.label, provision.label, False, provision.rules)
 
 
 @dataclass(frozen=True)
@@ -310,6 +318,25 @@ class Outline:
 
     def question(self, provision: str) -> str | None:
         return next((q for p, q in self.questions if p == provision), None)
+
+
+def _stated_provisions(raw: Any, where: str, shown: str, node: Any, path: tuple[str | int, ...]) -> tuple[ProvisionKind, ...]:
+    """A section's own provisions: id, label and rules, each a thing a policy states or not."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise PolicyAtlasError(shown, f"{where}: 'provisions' must be a list", _line_of(node, *path))
+    found: list[ProvisionKind] = []
+    for p_index, item in enumerate(raw):
+        line = _line_of(node, *path, p_index)
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("label"), str) or not item.get("rules"):
+            raise PolicyAtlasError(shown, f"{where}: each provision needs an 'id', a 'label' and 'rules'", line)
+        _check_keys(item, {"id", "label", "rules"}, f"{where} provision {item['id']}", shown, node, (*path, p_index))
+        if not _ID.match(item["id"]) or any(k.id == item["id"] for k in found):
+            raise PolicyAtlasError(shown, f"{where}: provision id {item['id']!r} must be lowercase letters, digits and hyphens, and used once", line)
+        rules = _rules(item["rules"], {}, f"{where} provision {item['id']}", shown, node, (*path, p_index, "rules"))
+        found.append(ProvisionKind(item["id"], " ".join(item["label"].split()), rules, "stated"))
+    return tuple(found)
 
 
 def load_outline(path: Path, taxonomy: Taxonomy, shown: str | None = None) -> Outline:
@@ -325,7 +352,7 @@ def load_outline(path: Path, taxonomy: Taxonomy, shown: str | None = None) -> Ou
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not isinstance(raw.get("title"), str):
             raise PolicyAtlasError(shown, "each section needs an 'id' and a 'title'", line)
         where = f"section {raw['id']}"
-        _check_keys(raw, {"id", "title", "topics", "headings", "rules"}, where, shown, node, ("sections", index))
+        _check_keys(raw, {"id", "title", "topics", "headings", "rules", "provisions"}, where, shown, node, ("sections", index))
         if not _ID.match(raw["id"]) or any(s.id == raw["id"] for s in sections):
             raise PolicyAtlasError(shown, f"{where}: the id must be lowercase letters, digits and hyphens, and used once", line)
         topics = tuple(raw.get("topics") or ())
@@ -334,9 +361,12 @@ def load_outline(path: Path, taxonomy: Taxonomy, shown: str | None = None) -> Ou
             raise PolicyAtlasError(shown, f"{where}: unknown topic {unknown[0]!r} (not in {taxonomy.path or 'the taxonomy'})", line)
         headings = _terms(raw["headings"], {}, f"{where} headings", shown, line) if raw.get("headings") else ()
         rules = _rules(raw.get("rules"), {}, where, shown, node, ("sections", index, "rules"))
-        if not (topics or headings or rules):
-            raise PolicyAtlasError(shown, f"{where}: draws on nothing; give 'topics', 'headings' or 'rules'", line)
-        sections.append(OutlineSection(raw["id"], raw["title"].strip(), topics, headings, rules))
+        provisions = _stated_provisions(raw.get("provisions"), where, shown, node, ("sections", index, "provisions"))
+        if not (topics or headings or rules or provisions):
+            raise PolicyAtlasError(shown, f"{where}: draws on nothing; give 'topics', 'headings', 'rules' or 'provisions'", line)
+        if topics and provisions:
+            raise PolicyAtlasError(shown, f"{where}: a section of topics takes its provisions from the taxonomy; give 'provisions' only to a section of headings or rules", line)
+        sections.append(OutlineSection(raw["id"], raw["title"].strip(), topics, headings, rules, provisions))
     raw_questions = data.get("questions") or {}
     if not isinstance(raw_questions, dict) or not all(isinstance(v, str) for v in raw_questions.values()):
         raise PolicyAtlasError(shown, "'questions' must map provision ids to questions", _line_of(node, "questions"))
