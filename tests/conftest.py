@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline, load_taxonomy
+
+REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED_STEMS = sorted(path.stem for path in (SHARED / "seeds").glob("*.txt"))
 NO_SEEDS: Sequence[object] = [pytest.param(None, id="no-seeds")]
@@ -31,6 +34,18 @@ def seed(request: pytest.FixtureRequest, seed_texts: list[tuple[str, str]]) -> t
     """One seed policy as (stem, text); a test using it runs once per seed."""
     stem: str = request.param
     return stem, dict(seed_texts)[stem]
+
+
+@pytest.fixture(scope="session")
+def taxonomy() -> Taxonomy:
+    """The project's taxonomy (immutable: one for the whole run)."""
+    return load_taxonomy(REPO / "taxonomy.yml")
+
+
+@pytest.fixture(scope="session")
+def outline(taxonomy: Taxonomy) -> Outline:
+    """The project's model outline."""
+    return load_outline(REPO / "model_outline.yml", taxonomy)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -12,15 +12,11 @@ from policy_atlas.core.cache import CachedClassifier, ReadingCache, reading_key,
 from policy_atlas.core.classify import Classifier
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading
-from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
+from policy_atlas.core.taxonomy import Taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (ROOT / "source_policies" / "northgate-primary.txt").read_text(encoding="utf-8")
 
-
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy(ROOT / "taxonomy.yml")
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,7 @@ from policy_atlas.core.compare import (
 )
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.model import Clause, Force, PolicyMeta, SourceSpan, Statement, statement_id
-from policy_atlas.core.taxonomy import ProvisionKind, Rule, Taxonomy, Topic, load_taxonomy
+from policy_atlas.core.taxonomy import ProvisionKind, Rule, Taxonomy, Topic
 from policy_atlas.core.views import AGAIN_SHOWN, PageKind, Ref, SchoolHead, SiteViews, provision_view, site_views, summary
 
 REPO = Path(__file__).resolve().parents[1]
@@ -310,10 +310,6 @@ def test_summary(counts: tuple[tuple[Force, int], ...], silent: int, expected: s
 
 # The seed schools --------------------------------------------------------------------------------
 
-
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy(REPO / "taxonomy.yml")
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.corpus import Corpus, load_corpus, normalise
 from policy_atlas.core.merge import Generaliser, ModelPolicy, Strategy, build_model, names_section, self_contained
 from policy_atlas.core.model import Force, PolicyAtlasError
-from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline, load_taxonomy
+from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline
 from policy_atlas.core.views import model_json, model_policy_view
 from policy_atlas.core.wordexport import model_docx, note_text, provenance_text
 from policy_atlas.core.ingest import parse_policy
@@ -30,14 +30,6 @@ REPO = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 30)
 
 
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy(REPO / "taxonomy.yml")
-
-
-@pytest.fixture(scope="module")
-def outline(taxonomy: Taxonomy) -> Outline:
-    return load_outline(REPO / "model_outline.yml", taxonomy)
 
 
 @pytest.fixture(scope="module")

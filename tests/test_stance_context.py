@@ -8,7 +8,6 @@ forbids it has the prohibition as its rule.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -16,14 +15,9 @@ from policy_atlas.core.classify import Classifier
 from policy_atlas.core.compare import Matrix, build_matrix
 from policy_atlas.core.force import statement_force
 from policy_atlas.core.model import Clause, Force, Statement
-from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
-
-REPO = Path(__file__).resolve().parents[1]
+from policy_atlas.core.taxonomy import Taxonomy
 
 
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy(REPO / "taxonomy.yml")
 
 
 def _matrix(taxonomy: Taxonomy, schools: dict[str, list[tuple[str, str | None]]]) -> Matrix:

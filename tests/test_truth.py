@@ -19,7 +19,7 @@ from policy_atlas.core.compare import Provision
 from policy_atlas.core.corpus import load_corpus, normalise
 from policy_atlas.core.merge import ModelPolicy, build_model
 from policy_atlas.core.model import Force
-from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline, load_taxonomy
+from policy_atlas.core.taxonomy import Outline, Taxonomy
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRARY = "contrary-academy"
@@ -37,14 +37,6 @@ CONTRADICTED = ("pupil-contact/personal-contact", "reputation/criticism")
 """Provisions the seeds take a clear majority on (prohibited) and the contrary school permits."""
 
 
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy(REPO / "taxonomy.yml")
-
-
-@pytest.fixture(scope="module")
-def outline(taxonomy: Taxonomy) -> Outline:
-    return load_outline(REPO / "model_outline.yml", taxonomy)
 
 
 def _site(root: Path, taxonomy: Taxonomy, outline: Outline, contrary: bool) -> tuple[Analysis, ModelPolicy]:
