@@ -80,7 +80,65 @@ def test_a_prohibition_is_the_rule_where_the_same_school_also_advises_against(ta
         ("Staff should consider anything they post to be public.", Force.REQUIRED),
         ("Avoid posting pictures of children without their parents' consent.", Force.PERMITTED_WITH_CONDITIONS),
         ("Avoid posting pictures of children.", Force.DISCOURAGED),
+        ("Consideration should be given to whether it is appropriate to accept a friend request from a parent.", Force.DISCOURAGED),
+        ("Staff should consider whether it would be wise to follow pupils' families.", Force.DISCOURAGED),
+        ("This may be particularly important for children who have moved placement.", Force.NONE),
+        ("There may be times when a pupil contacts a member of staff.", Force.NONE),
+        ("Photographs may be used in the newsletter.", Force.PERMITTED),
     ],
 )
 def test_considering_an_act_and_avoiding_it_without_consent(text: str, force: Force) -> None:
     assert statement_force(text)[0] is force
+
+
+def test_advice_to_consider_reporting_states_no_duty_to_report(taxonomy: Taxonomy) -> None:
+    """Reporting abuse is a duty where a school requires it; where it only asks staff to consider
+    it, even on a condition ("if ..., they should consider reporting this"), it leaves it to them."""
+    considers = "If a member of staff becomes aware of abusive comments about them on a social networking site, they should consider reporting this to the head teacher."
+    requires = "If a member of staff becomes aware of abusive comments about them on a social networking site, they must report this to the head teacher."
+    matrix = _matrix(taxonomy, {"a": [(considers, None)], "b": [(requires, None)]})
+    assert _stance(matrix, "cyberbullying/reporting", "a") == (Force.PERMITTED, considers)
+    assert _stance(matrix, "cyberbullying/reporting", "b") == (Force.REQUIRED, requires)
+
+
+def test_a_rule_on_the_manner_of_contact_allows_the_contact_on_that_condition(taxonomy: Taxonomy) -> None:
+    """"maintain professional boundaries with parents" allows contact with them, professionally;
+    a school that also forbids the contact has the prohibition as its rule."""
+    manner = "Staff should ensure that appropriate professional boundaries are maintained online with parents."
+    forbids = "Staff must not befriend parents on their personal social media accounts."
+    matrix = _matrix(taxonomy, {"a": [(manner, None)], "b": [(manner, None), (forbids, None)]})
+    assert _stance(matrix, "parent-contact/personal-contact", "a") == (Force.PERMITTED_WITH_CONDITIONS, manner)
+    assert _stance(matrix, "parent-contact/personal-contact", "b") == (Force.PROHIBITED, forbids)
+
+
+@pytest.mark.parametrize(
+    "aim",
+    [
+        "Communications will seek to establish open and positive relationships with parents.",
+        "This policy is written to reflect this and endeavours to support staff in their contact with parents.",
+    ],
+)
+def test_an_aim_of_the_school_or_its_policy_is_no_staff_rule(taxonomy: Taxonomy, aim: str) -> None:
+    """What the school's communications or its policy aim at says nothing of what staff may do:
+    the school has no stance from it (a gap, shown with it)."""
+    matrix = _matrix(taxonomy, {"a": [(aim, None)], "b": [("Staff must not befriend parents on their personal social media accounts.", None)]})
+    assert _stance(matrix, "parent-contact/personal-contact", "a") is None
+
+
+def test_a_prohibition_read_as_a_channel_duty_also_states_the_prohibition(taxonomy: Taxonomy) -> None:
+    """"will not communicate with parents by personal mobile or email" states the duty to use the
+    school's channels (put the other way round) and, as written, forbids personal contact: it is
+    the school's rule on both, not passed over for a vaguer sentence on the second."""
+    forbids = "Staff will not communicate with parents via any social networking site, personal mobile or email."
+    vague = "Communication with parents should always reinforce parental engagement."
+    matrix = _matrix(taxonomy, {"a": [(forbids, None), (vague, None)]})
+    assert _stance(matrix, "parent-contact/channels", "a") == (Force.REQUIRED, forbids)
+    assert _stance(matrix, "parent-contact/personal-contact", "a") == (Force.PROHIBITED, forbids)
+
+
+def test_parents_following_the_schools_account_is_no_contact_with_parents(taxonomy: Taxonomy) -> None:
+    """The act is the parents' (following an account), not staff contact with them."""
+    text = "Staff must never message pupils from personal accounts. For example, a department may have a Twitter account which pupils and parents can follow."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "parent-contact/personal-contact", "a") is None
+    assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, text)

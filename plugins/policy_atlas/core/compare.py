@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, done_to, informs, organisation_commits, refuses, reported_force, statement_force
+from .force import completes_lead_in, done_to, informs, only_considers, organisation_commits, refuses, reported_force, sets_manner, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -115,6 +115,8 @@ class Stance:
     repeats: tuple[Member, ...] = ()
     position: Force | None = None
     exceptions: tuple[Member, ...] = ()
+    why: str = ""
+    """Why ``force`` is not the member's own (``stance_reading``), or ``""``."""
 
     @property
     def force(self) -> Force:
@@ -478,8 +480,12 @@ RESTRICTING = frozenset({Force.PROHIBITED, Force.DISCOURAGED})
 ALLOWING = frozenset({Force.PERMITTED, Force.PERMITTED_WITH_CONDITIONS})
 
 
-def stance_force(kind: ProvisionKind, member: Member) -> Force:
-    """The statement's force in the provision's own terms.
+OTHER_WAY_ROUND = "the same rule put the other way round"
+
+
+def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
+    """The statement's force in the provision's own terms, and why it is not the statement's own
+    (``""`` when it is).
 
     A *duty* (consent obtained, official channels used) is often put as the prohibition of its
     opposite ("must never use personal accounts with pupils") or as the condition of a
@@ -489,20 +495,41 @@ def stance_force(kind: ProvisionKind, member: Member) -> Force:
     states it ("must keep it confidential"). What a school requires of a *situation* ("pre-existing
     friendships are to be declared") is the condition on which it allows it. A commitment or
     consequence a statement tells its reader of ("should note that breaches may be
-    investigated") is stated with the force it is told with.
+    investigated") is stated with the force it is told with. Advice only to consider an act
+    ("should consider reporting this") leaves it to judgement: no duty. A requirement on the manner
+    of an act ("must maintain professional boundaries with parents") allows the act on that
+    condition.
     """
     force = member.force
-    if kind.kind != "conduct" and (told := reported_force(member.text)) is not None:
-        force = told
+    why = ""
+    if kind.kind != "conduct" and (told := reported_force(member.text)) is not None and told is not force:
+        force, why = told, "the force of what it tells its reader"
+    if kind.duty and force in ALLOWING and only_considers(member.text):
+        return Force.PERMITTED, "advice to consider it leaves it to judgement"
     if kind.duty and force in (Force.PROHIBITED, Force.PERMITTED_WITH_CONDITIONS):
-        return Force.REQUIRED
+        return Force.REQUIRED, OTHER_WAY_ROUND
     if kind.situation and force is Force.REQUIRED:
-        return Force.PERMITTED_WITH_CONDITIONS
+        return Force.PERMITTED_WITH_CONDITIONS, situation_reading(member)[1]
     if kind.restriction and force is Force.REQUIRED:
-        return Force.PROHIBITED
+        return Force.PROHIBITED, OTHER_WAY_ROUND
     if not kind.duty and force is Force.REQUIRED and refuses(member.text):
-        return Force.PROHIBITED
-    return force
+        return Force.PROHIBITED, OTHER_WAY_ROUND
+    if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and sets_manner(member.text):
+        return Force.PERMITTED_WITH_CONDITIONS, "a rule on how to do it allows doing it that way"
+    return force, why
+
+
+def stance_force(kind: ProvisionKind, member: Member) -> Force:
+    """The statement's force in the provision's own terms (see ``stance_reading``)."""
+    return stance_reading(kind, member)[0]
+
+
+def situation_reading(member: Member) -> tuple[Force, str]:
+    """A statement about a situation that allows, in it, what a rule restricts: what it requires
+    there ("pre-existing friendships are to be declared") is the condition of doing it."""
+    if member.force is Force.REQUIRED:
+        return Force.PERMITTED_WITH_CONDITIONS, "what it requires in that situation is the condition for it"
+    return member.force, ""
 
 
 def _stance(
@@ -512,6 +539,7 @@ def _stance(
     kinds_of: Mapping[str, tuple[str, ...]],
     situational: frozenset[str],
     space: Space,
+    duties: frozenset[str] = frozenset(),
 ) -> Stance:
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
@@ -530,7 +558,8 @@ def _stance(
     A school that both advises against an act and forbids it has the firmer rule: the advice is
     said in passing.
     """
-    forces = {m.id: stance_force(kind, m) for m in own}
+    readings = {m.id: stance_reading(kind, m) for m in own}
+    forces = {key: force for key, (force, _) in readings.items()}
     restricting = any(f in RESTRICTING for f in forces.values())
     prohibiting = any(f is Force.PROHIBITED for f in forces.values())
     pool = list(own)
@@ -538,9 +567,9 @@ def _stance(
         lambda m: m.force is not Force.NONE and not m.text.rstrip().endswith(":"),
         lambda m: kind.duty or not informs(m.text),
         lambda m: kind.kind != "consequence" or forces[m.id] in STATING,
-        lambda m: kinds_of[m.id][0] == kind.id,
+        lambda m: kinds_of[m.id][0] == kind.id or (not kind.duty and m.force is Force.PROHIBITED and kinds_of[m.id][0] in duties),
         lambda m: m.id not in situational,
-        lambda m: kind.duty or kind.kind != "conduct" or forces[m.id] is not Force.REQUIRED or not restricting,
+        lambda m: kind.duty or kind.situation or kind.kind != "conduct" or m.force is not Force.REQUIRED or forces[m.id] is Force.PROHIBITED or not restricting,
         lambda m: not kind.restriction or forces[m.id] in RESTRICTING or not restricting,
         lambda m: forces[m.id] is not Force.DISCOURAGED or not prohibiting,
     )
@@ -553,8 +582,8 @@ def _stance(
         for m in own
         if m is not chosen and kinds_of[m.id][0] == kind.id and forces[m.id] is force and space.cosine(m.id, chosen.id) >= REPEAT_THRESHOLD
     )
-    exceptions = tuple(m for m in own if m.id in situational and forces[m.id] in ALLOWING) if force in RESTRICTING else ()
-    return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions)
+    exceptions = tuple(m for m in own if m.id in situational and situation_reading(m)[0] in ALLOWING) if force in RESTRICTING else ()
+    return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions, readings[chosen.id][1])
 
 
 def majority_position(rule_kind: str, forces: Iterable[Force]) -> Force | None:
@@ -582,6 +611,7 @@ def _align_provision(
     kinds_of: Mapping[str, tuple[str, ...]],
     situational: frozenset[str],
     space: Space,
+    duties: frozenset[str] = frozenset(),
 ) -> Provision:
     """One provision: a stance for each school whose words state a rule on it (``matching``), then,
     for each other school with statements on the topic, its closest statement, for the gap report
@@ -590,7 +620,7 @@ def _align_provision(
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in matching:
         by_school[member.school].append(member)
-    stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space) for school in sorted(by_school)}
+    stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties) for school in sorted(by_school)}
     reference = typical([s.member for s in _majority_stances(kind, list(stances.values()))], total, space)
     among = {m.id: m for m in matching}
     candidates = set(among)
@@ -671,8 +701,9 @@ def align_topic(
     situation_ids = {k.id for k in topic.provisions if k.situation}
     situational = frozenset(m.id for m in ordered if situation_ids.intersection(kinds_of[m.id]))
     no_conduct = frozenset(m.id for m in ordered if kinds_of[m.id] and states_no_conduct(m, not_conduct))
+    duties = frozenset(k.id for k in topic.provisions if k.duty)
     provisions = tuple(
-        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space)
+        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties)
         for kind in topic.provisions
         if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and m.force is not Force.NONE and (kind.kind != "conduct" or m.id not in no_conduct)])
     )

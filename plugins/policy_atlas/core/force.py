@@ -59,6 +59,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully|(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:very\s+|extremely\s+)?carefully\s+(?:consider|think\s+about|weigh)"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:also\s+|always\s+)?consider|consideration\s+(?:{_MODALS}\s+(?:also\s+)?be|is)\s+given\s+to)\s+whether\s+(?:or\s+not\s+)?(?:it\s+(?:is|would\s+be)\s+)?(?:appropriate|wise|sensible|necessary|right)\b"),
     (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
     (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|unwise|unsafe|not\s+(?:a\s+good\s+idea|safe|wise|sensible))"),
     (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable)\s+not\s+to\b"),
@@ -83,7 +84,10 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
     (NONE, r"(?:may|can|could|might)\s+(?:often|sometimes|easily|quickly|potentially|inadvertently|unintentionally|unwittingly|even)\b|"
      r"(?:may|might|could)\s+(?:well\s+)?(?:wish|want|like|prefer|choose\s+to\s+wish)\s+to\b|"
-     r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b"),
+     r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b|"
+     r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+)?"
+     r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing)\b|"
+     r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
     (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|(?:is|are)\s+(?:acceptable|permissible)"),
 )
@@ -394,7 +398,11 @@ def done_to(text: str) -> bool:
     return found is not None and bool(_DONE_TO.match(main, found[1]))
 
 
-_COMMITTED = re.compile(r"^(?P<subject>[^.;:]{0,80}?)\b(?:is|are)\s+(?:fully\s+|firmly\s+)?committed\s+to\b", re.IGNORECASE)
+_COMMITTED = re.compile(
+    r"^(?P<subject>[^.;:]{0,80}?)\b(?:(?:is|are)\s+(?:fully\s+|firmly\s+)?committed\s+to|"
+    r"(?:will\s+|shall\s+)?(?:seeks?|aims?|endeavours?|endeavors?|strives?|intends?|hopes?|wish(?:es)?)\s+to)\b",
+    re.IGNORECASE,
+)
 _PEOPLE = re.compile(
     r"\b(?:staff|employees?|members?|teachers?|coaches|volunteers?|carers?|workers?|officials|managers?|governors?|you|they|all\s+adults)\b",
     re.IGNORECASE,
@@ -402,8 +410,10 @@ _PEOPLE = re.compile(
 
 
 def organisation_commits(text: str) -> bool:
-    """Whether a statement is what the organisation commits itself to ("The club is committed
-    to: preventing online bullying"): its own undertaking, no rule on what staff do."""
+    """Whether a statement is what the organisation, its policy or its communications commit
+    themselves or aim to ("The club is committed to: preventing online bullying", "This policy
+    endeavours to protect our staff", "Communications will seek to establish open relationships"):
+    an undertaking or an aim, no rule on what staff do."""
     found = _COMMITTED.match(text.strip())
     return found is not None and not _PEOPLE.search(found.group("subject"))
 
@@ -414,6 +424,32 @@ def refuses(text: str) -> bool:
     them; "must keep passwords confidential" forbids sharing them)."""
     main, _ = _main_clause(text)
     return bool(_REFUSING.search(main.strip()) or _KEEPING.search(main))
+
+
+_CONSIDERING = re.compile(rf"\b{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:very\s+|extremely\s+)?carefully\b)", re.IGNORECASE)
+
+
+def only_considers(text: str) -> bool:
+    """Whether a statement's rule is only to consider an act ("should consider reporting this"):
+    it leaves the act to the reader's judgement, so it never states a duty to do it."""
+    main, _ = _main_clause(text)
+    found = _governing(main)
+    return found is not None and bool(_CONSIDERING.match(main, found[1]))
+
+
+_MANNER = re.compile(
+    r"\b(?:maintain|keep|remain|stay|behave|act|conduct)\w*\s+(?:[\w’'/-]+\s+){0,3}?(?:professional(?:ly)?|within\s+(?:[\w-]+\s+)?boundar\w*)\b|"
+    r"\bprofessional\s+boundar\w*|\bboundar\w*\s+(?:are|is)\s+(?:always\s+)?(?:maintained|kept|respected)|\b(?:are|is|be)\s+(?:always\s+|kept\s+)*professional\b",
+    re.IGNORECASE,
+)
+
+
+def sets_manner(text: str) -> bool:
+    """Whether a requirement sets the manner of an act rather than the act ("must maintain
+    professional boundaries with parents", "keep communications professional"): it allows the
+    act on that condition."""
+    main, _ = _main_clause(text)
+    return bool(_MANNER.search(main))
 
 
 def completes_lead_in(text: str) -> bool:

@@ -20,7 +20,7 @@ from datetime import date
 from enum import Enum
 from functools import cached_property
 
-from .compare import STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow
+from .compare import OTHER_WAY_ROUND, STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow, situation_reading
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
 from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
@@ -428,7 +428,7 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
     member = stance.member
     notes: tuple[str, ...] = ()
     if stance.force is not member.force:
-        notes += (f"read on this provision as “{stance.force.words}”: the same rule put the other way round",)
+        notes += (f"read on this provision as “{stance.force.words}”: {stance.why or OTHER_WAY_ROUND}",)
     typical = provision.stance(reference.school)
     if typical is not None and provision.position(stance.force) is not provision.position(typical.force):
         notes += ("a different stance",)
@@ -442,7 +442,10 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
         links = tuple(WordedAlike(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
         shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
     shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in reworded]
-    shown += [quote(m, names, ("exception: allows it in another situation",)) for m in stance.exceptions]
+    for exception in stance.exceptions:
+        force, why = situation_reading(exception)
+        read_as = (f"read on this provision as “{force.words}”: {why}",) if why else ()
+        shown.append(quote(exception, names, ("exception: allows it in another situation", *read_as), force=force))
     return shown
 
 
