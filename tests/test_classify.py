@@ -436,7 +436,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rulez:\n          - all: [[consent]]\n",
-            "10: provision consent: unknown key 'rulez' (expected one of: duty, id, kind, label, restriction, rules, situation)",
+            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, id, kind, label, past_unless, restriction, rules, situation)",
             id="unknown-key-in-provision",
         ),
         pytest.param(
@@ -459,6 +459,16 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
             "      - id: consent\n        label: Consent again\n        rules:\n          - all: [[permission]]\n",
             "12: topic images: provision id 'consent' is used twice",
             id="duplicate-provision-id",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        apart_from: [pupil-contact]\n        rules:\n          - all: [[consent]]\n",
+            "8: provision consent: 'apart_from' names 'pupil-contact', which is no topic id",
+            id="apart-from-unknown-topic",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        apart_from: pupil-contact\n        rules:\n          - all: [[consent]]\n",
+            "8: provision consent: 'apart_from' must be a list of topic ids",
+            id="apart-from-not-a-list",
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n",

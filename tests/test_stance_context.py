@@ -142,3 +142,34 @@ def test_parents_following_the_schools_account_is_no_contact_with_parents(taxono
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, "parent-contact/personal-contact", "a") is None
     assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, text)
+
+
+def test_a_device_named_as_the_channel_of_contact_is_no_rule_on_devices_at_work(taxonomy: Taxonomy) -> None:
+    """"will not message a pupil via their personal mobile phone" rules on contact with pupils
+    (``apart_from`` in the taxonomy): the school says nothing there of using its staff's own phones
+    at work, so it is not shown as forbidding them."""
+    contact = "A staff member will not communicate with a pupil via their personal mobile phone."
+    devices = "Staff may use their own devices to access social media during breaks and lunch."
+    matrix = _matrix(taxonomy, {"a": [(contact, None)], "b": [(devices, None)]})
+    assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, contact)
+    assert _stance(matrix, "personal-devices/own-devices", "a") is None
+    assert _stance(matrix, "personal-devices/own-devices", "b") == (Force.PERMITTED_WITH_CONDITIONS, devices)
+
+
+def test_being_told_of_something_that_states_no_rule_is_no_stance(taxonomy: Taxonomy) -> None:
+    """"will be made aware of ... and will be advised that X is not an expectation" tells staff
+    something and asks nothing of them on using their own devices."""
+    told = (
+        "Staff will be made aware of the implications of using personal devices and will be advised that accessing "
+        "school communications on personal devices is not an expectation of employment."
+    )
+    matrix = _matrix(taxonomy, {"a": [(told, None)]})
+    assert _stance(matrix, "personal-devices/own-devices", "a") is None
+
+
+def test_personal_accounts_kept_apart_from_school_business(taxonomy: Taxonomy) -> None:
+    """"personal account" never puts a statement among official accounts, but a rule that keeps
+    personal accounts out of school business is about keeping the two apart (``past_unless``)."""
+    text = "Staff should not use personal social media accounts for official school business."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "school-accounts/separation", "a") == (Force.PROHIBITED, text)

@@ -101,9 +101,10 @@ class TopicIndex:
             self._keep.append(rule)
         return known
 
-    def evidence(self, topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
-        """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
-        hits = self.found(topic, text)
+    def evidence(self, topic: Topic, text: str, rules: tuple[Rule, ...] | None = None, past_unless: bool = False) -> str | None:
+        """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None;
+        ``past_unless``: the topic's ``unless`` phrases count too (see ``ProvisionKind.past_unless``)."""
+        hits = self._hits(text) if past_unless else self.found(topic, text)
         for rule in topic.rules if rules is None else rules:
             per_group = [hits.get(g, []) for g in self.rule_groups(rule)]
             if rule.not_among and per_group[0]:
@@ -186,9 +187,9 @@ def _index_of(topic: Topic) -> TopicIndex:
     return entry[1]
 
 
-def topic_evidence(topic: Topic, text: str, rules: tuple[Rule, ...] | None = None) -> str | None:
+def topic_evidence(topic: Topic, text: str, rules: tuple[Rule, ...] | None = None, past_unless: bool = False) -> str | None:
     """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
-    return _index_of(topic).evidence(topic, text, rules)
+    return _index_of(topic).evidence(topic, text, rules, past_unless)
 
 
 def heading_evidence(topic: Topic, heading: str) -> str | None:

@@ -642,6 +642,7 @@ def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
         bool(set(member.statement.topics) & not_conduct)
         or (member.force in ALLOWING and done_to(member.text))
         or organisation_commits(member.read_as)
+        or (informs(member.text) and reported_force(member.text) is None)
     )
 
 
@@ -672,10 +673,10 @@ def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     them and they alone do not: "photos of pupils" under "must not share:" is about sharing
     photos; "consider reporting these" after "retain the approaches pupils make" is about
     reporting approaches, and about nothing the earlier sentence is about on its own."""
-    own = {k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules)}
+    own = {k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules, k.past_unless)}
     if member.context:
-        together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules)}
-        alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules)}
+        together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules, k.past_unless)}
+        alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules, k.past_unless)}
         own |= together - alone
     return tuple(k.id for k in topic.provisions if k.id in own)
 
@@ -705,7 +706,16 @@ def align_topic(
     provisions = tuple(
         _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties)
         for kind in topic.provisions
-        if (matching := [m for m in ordered if kind.id in kinds_of[m.id] and m.force is not Force.NONE and (kind.kind != "conduct" or m.id not in no_conduct)])
+        if (
+            matching := [
+                m
+                for m in ordered
+                if kind.id in kinds_of[m.id]
+                and m.force is not Force.NONE
+                and (kind.kind != "conduct" or m.id not in no_conduct)
+                and not set(kind.apart_from).intersection(m.statement.topics)
+            ]
+        )
     )
     placed = {m.id for p in provisions for m in p.members}
     others = tuple(

@@ -383,7 +383,12 @@ def reported_force(text: str) -> Force | None:
     if found is None:
         return None
     told = re.sub(r"^\W*(?:of\s+|that\s+)?", "", main[found.end():])
-    force = statement_force(told)[0] if _governing(told) is not None else NONE
+    governing = _governing(told)
+    again = _INFORMS.search(told)
+    if again is not None and (governing is None or governing[1] >= again.start()):
+        # "will be made aware of the risks and will be advised that ...": what the second tells
+        return reported_force(told[again.start():])
+    force = statement_force(told)[0] if governing is not None else NONE
     return force if force is not NONE else None
 
 

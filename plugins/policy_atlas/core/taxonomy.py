@@ -59,6 +59,14 @@ class ProvisionKind:
     situation: bool = False
     """A different situation (a family relationship): a statement about it is an exception to
     the topic's other rules, never a school's general rule on them."""
+    past_unless: bool = False
+    """The topic's ``unless`` phrases are this provision's subject ("personal account" never puts
+    a statement among official accounts, but "must not use personal accounts for school business"
+    is about keeping the two apart): they count when reading it."""
+    apart_from: tuple[str, ...] = ()
+    """Topics whose statements state another rule, whatever words they share with this one: "will
+    not message a pupil via their personal phone" is a rule on contact with pupils that names its
+    channel, no rule on using one's own phone at work."""
 
 
 PROVISION_KINDS = ("conduct", "commitment", "consequence")
@@ -233,6 +241,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         named[str(name)] = _terms(value if isinstance(value, list) else None, dict(named), f"concepts.{name}", shown, _line_of(node, "concepts", str(name)))
     topics: list[Topic] = []
     seen: set[str] = set()
+    pending_apart: list[tuple[str, str, int | None]] = []
     for index, raw in enumerate(data["topics"]):
         line = _line_of(node, "topics", index)
         if not isinstance(raw, dict):
@@ -254,7 +263,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
-            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
@@ -262,8 +271,22 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             kind_rules = _rules(kind.get("rules"), named, f"provision {kind['id']}", shown, node, (*where, "rules"))
             if not kind_rules:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: at least one rule is required", p_line)
+            apart_from = kind.get("apart_from") or []
+            if not isinstance(apart_from, list) or not all(isinstance(t, str) for t in apart_from):
+                raise PolicyAtlasError(shown, f"provision {kind['id']}: 'apart_from' must be a list of topic ids", p_line)
+            pending_apart.extend((t, kind["id"], p_line) for t in apart_from)
             kinds.append(
-                ProvisionKind(kind["id"], kind["label"].strip(), kind_rules, kind.get("kind", "conduct"), bool(kind.get("duty")), bool(kind.get("restriction")), bool(kind.get("situation")))
+                ProvisionKind(
+                    kind["id"],
+                    kind["label"].strip(),
+                    kind_rules,
+                    kind.get("kind", "conduct"),
+                    bool(kind.get("duty")),
+                    bool(kind.get("restriction")),
+                    bool(kind.get("situation")),
+                    bool(kind.get("past_unless")),
+                    tuple(apart_from),
+                )
             )
         if not rules:
             raise PolicyAtlasError(shown, f"topic {topic_id}: at least one rule is required", line)
@@ -281,6 +304,9 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 tuple(kinds),
             )
         )
+    for topic_id, provision_id, p_line in pending_apart:
+        if topic_id not in seen:
+            raise PolicyAtlasError(shown, f"provision {provision_id}: 'apart_from' names {topic_id!r}, which is no topic id", p_line)
     return Taxonomy(tuple(topics), shown)
 
 
