@@ -341,10 +341,6 @@ BLIND_DIFFERENCES = {
         "an emergency is a narrow exception here, as the seeds' labels read 'except in exceptional circumstances'",
     "access social media on their own devices during breaks, away from pupils":
         "the README's rules read 'during breaks' as a condition; this reader reads it as plain permission",
-    "Cyberbullying may take the form of abusive messages, threats or the sharing of embarrassing images.":
-        "'may' that says what is possible, not what is allowed, is read as permission",
-    "Pupils and parents may be able to see anything that is posted publicly online.":
-        "'may' that says what is possible, not what is allowed, is read as permission",
 }
 
 

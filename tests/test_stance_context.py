@@ -85,6 +85,8 @@ def test_a_prohibition_is_the_rule_where_the_same_school_also_advises_against(ta
         ("This may be particularly important for children who have moved placement.", Force.NONE),
         ("There may be times when a pupil contacts a member of staff.", Force.NONE),
         ("Photographs may be used in the newsletter.", Force.PERMITTED),
+        ("The school encourages staff to share good practice on professional networks.", Force.PERMITTED),
+        ("We encourage staff not to post late at night.", Force.DISCOURAGED),
     ],
 )
 def test_considering_an_act_and_avoiding_it_without_consent(text: str, force: Force) -> None:
@@ -173,3 +175,12 @@ def test_personal_accounts_kept_apart_from_school_business(taxonomy: Taxonomy) -
     text = "Staff should not use personal social media accounts for official school business."
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, "school-accounts/separation", "a") == (Force.PROHIBITED, text)
+
+
+def test_a_duty_to_limit_use_allows_it_within_the_limit_and_forbids_the_excess(taxonomy: Taxonomy) -> None:
+    """"must limit their use of social media at work": use at work is allowed, within limits; an
+    excess of it is what the school forbids."""
+    text = "Employees must limit their use of social media websites whilst they are at work."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "personal-devices/when-allowed", "a") == (Force.PERMITTED_WITH_CONDITIONS, text)
+    assert _stance(matrix, "personal-devices/excessive-use", "a") == (Force.PROHIBITED, text)

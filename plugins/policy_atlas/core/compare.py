@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, done_to, informs, only_considers, organisation_commits, refuses, reported_force, sets_manner, statement_force
+from .force import completes_lead_in, done_to, informs, limits, only_considers, organisation_commits, refuses, reported_force, sets_manner, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -490,8 +490,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     A *duty* (consent obtained, official channels used) is often put as the prohibition of its
     opposite ("must never use personal accounts with pupils") or as the condition of a
     permission ("may publish only with consent"): either states the duty. A restriction is
-    often put as a duty to refuse or limit ("must decline friend requests", "must limit their
-    use"): that prohibits the act; on a *restriction* (disclosing, bullying) every requirement
+    often put as a duty to refuse ("must decline friend requests"): that prohibits the act; a
+    duty to limit it ("must limit their use at work") allows it within the limit; on a *restriction* (disclosing, bullying) every requirement
     states it ("must keep it confidential"). What a school requires of a *situation* ("pre-existing
     friendships are to be declared") is the condition on which it allows it. A commitment or
     consequence a statement tells its reader of ("should note that breaches may be
@@ -514,6 +514,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
         return Force.PROHIBITED, OTHER_WAY_ROUND
     if not kind.duty and force is Force.REQUIRED and refuses(member.text):
         return Force.PROHIBITED, OTHER_WAY_ROUND
+    if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and limits(member.text):
+        return Force.PERMITTED_WITH_CONDITIONS, "a limit on it allows it within the limit"
     if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and sets_manner(member.text):
         return Force.PERMITTED_WITH_CONDITIONS, "a rule on how to do it allows doing it that way"
     return force, why

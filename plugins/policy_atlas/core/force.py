@@ -87,9 +87,10 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b|"
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+)?"
      r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing)\b|"
-     r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b"),
+     r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
+     r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?(?:be\s+able\s+to|take\s+(?:the\s+|many\s+|several\s+|various\s+)?forms?)\b"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
-    (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|(?:is|are)\s+(?:acceptable|permissible)"),
+    (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|\bencourages?\s+(?!(?:\w+\s+){0,3}?not\b)(?:\w+\s+){1,3}?to\b|(?:is|are)\s+(?:acceptable|permissible)"),
 )
 _COMPILED = tuple((force, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for force, pattern in _EXPRESSIONS)
 
@@ -348,10 +349,16 @@ def _opening(main: str) -> tuple[str, str]:
 
 _REFUSING = re.compile(
     rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
-    r"(?:decline|refuse|reject|turn\s+down|ignore|block|limit|restrict|minimi[sz]e|reduce)\b",
+    r"(?:decline|refuse|reject|turn\s+down|ignore|block)\b",
     re.IGNORECASE,
 )
-"""A duty whose act is refusing or limiting: "must decline friend requests", "must limit their use"."""
+"""A duty whose act is refusing: "must decline friend requests"."""
+_LIMITING = re.compile(
+    rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
+    r"(?:limit|restrict|minimi[sz]e|reduce|keep\s+to\s+a\s+minimum)\b",
+    re.IGNORECASE,
+)
+"""A duty whose act is limiting: "must limit their use"."""
 _KEEPING = re.compile(
     rf"\b(?:{_MODALS}|ensure|make\s+sure)\b[^.;]{{0,40}}?\b(?:keep|maintain|respect|protect|preserve)\w*\s+(?:[\w’'-]+\s+){{0,4}}?"
     r"(?:confidential|private|privacy|confidentiality|secure|secret)\b|\b(?:confidentiality|privacy)\s+(?:is|are)\s+(?:maintained|kept|respected|protected)",
@@ -429,6 +436,13 @@ def refuses(text: str) -> bool:
     them; "must keep passwords confidential" forbids sharing them)."""
     main, _ = _main_clause(text)
     return bool(_REFUSING.search(main.strip()) or _KEEPING.search(main))
+
+
+def limits(text: str) -> bool:
+    """Whether a statement's rule is a duty to limit an act ("must limit their use of social media
+    at work"): it allows the act within the limit, and forbids only what goes beyond it."""
+    main, _ = _main_clause(text)
+    return bool(_LIMITING.search(main.strip()))
 
 
 _CONSIDERING = re.compile(rf"\b{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:very\s+|extremely\s+)?carefully\b)", re.IGNORECASE)
