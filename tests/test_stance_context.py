@@ -87,6 +87,7 @@ def test_a_prohibition_is_the_rule_where_the_same_school_also_advises_against(ta
         ("Photographs may be used in the newsletter.", Force.PERMITTED),
         ("The school encourages staff to share good practice on professional networks.", Force.PERMITTED),
         ("We encourage staff not to post late at night.", Force.DISCOURAGED),
+        ("Sometimes the only way we can reach some families is through social media.", Force.NONE),
     ],
 )
 def test_considering_an_act_and_avoiding_it_without_consent(text: str, force: Force) -> None:
@@ -184,3 +185,31 @@ def test_a_duty_to_limit_use_allows_it_within_the_limit_and_forbids_the_excess(t
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, "personal-devices/when-allowed", "a") == (Force.PERMITTED_WITH_CONDITIONS, text)
     assert _stance(matrix, "personal-devices/excessive-use", "a") == (Force.PROHIBITED, text)
+
+
+def test_moderating_ones_own_behaviour_runs_no_account(taxonomy: Taxonomy) -> None:
+    """"moderate their social media behaviour" is about staff's own conduct; moderating an
+    account's comments is about the school's accounts."""
+    own = "Staff must make sure that they moderate their social media behaviour accordingly."
+    account = "The office manager will moderate comments on the school's Facebook page every day."
+    matrix = _matrix(taxonomy, {"a": [(own, None)], "b": [(account, None)]})
+    assert _stance(matrix, "school-accounts/moderation", "a") is None
+    assert _stance(matrix, "school-accounts/moderation", "b") == (Force.REQUIRED, account)
+
+
+def test_a_commitment_is_what_the_school_does_not_what_staff_must_not_do(taxonomy: Taxonomy) -> None:
+    """On what the school commits to (moderating its accounts), a prohibition on staff is passed
+    over for the school's own undertaking."""
+    forbids = "Staff must never remove comments from the school's Facebook page themselves."
+    commits = "The school's accounts will be monitored daily and comments moderated by the office."
+    matrix = _matrix(taxonomy, {"a": [(forbids, None), (commits, None)]})
+    assert _stance(matrix, "school-accounts/moderation", "a") == (Force.REQUIRED, commits)
+
+
+def test_work_communication_through_the_schools_channels_is_a_rule_on_communicating_with_parents(taxonomy: Taxonomy) -> None:
+    """Work communication is with pupils and families: a rule that it goes through the school's own
+    channels rules on both, whether or not it names them."""
+    text = "All communication in a work capacity should take place via school approved communication channels and not via a personal email."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "parent-contact/channels", "a") == (Force.REQUIRED, text)
+    assert _stance(matrix, "pupil-contact/official-channels", "a") == (Force.REQUIRED, text)

@@ -547,8 +547,8 @@ def _stance(
 
     Candidates, each step kept only when it leaves some: statements that state a rule (not a
     lead-in ending in a colon); that say what to do rather than what to know ("must be aware
-    that ..."); on a consequence, that state one (not a prohibition that names the conduct);
-    for which this is the first (most specific) provision they meet; that do not describe a
+    that ..."); on a consequence, that state one (not a prohibition that names the conduct); on
+    a commitment (what the school does), that are no prohibition on staff; for which this is the first (most specific) provision they meet; that do not describe a
     different situation (a family relationship: a provision marked ``situation``). Then the
     most typical wording among what is left. On a conduct provision that is no duty, a school
     that restricts the act states its rule in the restriction: a requirement there ("must follow
@@ -569,6 +569,7 @@ def _stance(
         lambda m: m.force is not Force.NONE and not m.text.rstrip().endswith(":"),
         lambda m: kind.duty or not informs(m.text),
         lambda m: kind.kind != "consequence" or forces[m.id] in STATING,
+        lambda m: kind.kind != "commitment" or forces[m.id] is not Force.PROHIBITED,
         lambda m: kinds_of[m.id][0] == kind.id or (not kind.duty and m.force is Force.PROHIBITED and kinds_of[m.id][0] in duties),
         lambda m: m.id not in situational,
         lambda m: kind.duty or kind.situation or kind.kind != "conduct" or m.force is not Force.REQUIRED or forces[m.id] is Force.PROHIBITED or not restricting,

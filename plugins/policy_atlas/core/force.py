@@ -88,6 +88,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+)?"
      r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing)\b|"
      r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
+     r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?(?:be\s+able\s+to|take\s+(?:the\s+|many\s+|several\s+|various\s+)?forms?)\b"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
     (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|\bencourages?\s+(?!(?:\w+\s+){0,3}?not\b)(?:\w+\s+){1,3}?to\b|(?:is|are)\s+(?:acceptable|permissible)"),
