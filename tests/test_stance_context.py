@@ -213,3 +213,12 @@ def test_work_communication_through_the_schools_channels_is_a_rule_on_communicat
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, "parent-contact/channels", "a") == (Force.REQUIRED, text)
     assert _stance(matrix, "pupil-contact/official-channels", "a") == (Force.REQUIRED, text)
+
+
+def test_up_to_and_including_dismissal_says_dismissal_may_follow(taxonomy: Taxonomy) -> None:
+    """"will be subject to disciplinary action up to and including dismissal": disciplinary action
+    will follow; dismissal is the most it can come to, so it may."""
+    text = "Staff who breach this policy will be subject to disciplinary action up to and including dismissal."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "discipline/disciplinary-action", "a") == (Force.REQUIRED, text)
+    assert _stance(matrix, "discipline/dismissal", "a") == (Force.PERMITTED, text)

@@ -542,6 +542,7 @@ def _stance(
     situational: frozenset[str],
     space: Space,
     duties: frozenset[str] = frozenset(),
+    at_most: frozenset[str] = frozenset(),
 ) -> Stance:
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
@@ -561,6 +562,9 @@ def _stance(
     said in passing.
     """
     readings = {m.id: stance_reading(kind, m) for m in own}
+    for key in at_most.intersection(readings):
+        if readings[key][0] is Force.REQUIRED:
+            readings[key] = (Force.PERMITTED, "“up to and including” makes it the most a breach can lead to")
     forces = {key: force for key, (force, _) in readings.items()}
     restricting = any(f in RESTRICTING for f in forces.values())
     prohibiting = any(f is Force.PROHIBITED for f in forces.values())
@@ -615,6 +619,7 @@ def _align_provision(
     situational: frozenset[str],
     space: Space,
     duties: frozenset[str] = frozenset(),
+    at_most: frozenset[str] = frozenset(),
 ) -> Provision:
     """One provision: a stance for each school whose words state a rule on it (``matching``), then,
     for each other school with statements on the topic, its closest statement, for the gap report
@@ -623,7 +628,7 @@ def _align_provision(
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in matching:
         by_school[member.school].append(member)
-    stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties) for school in sorted(by_school)}
+    stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties, at_most) for school in sorted(by_school)}
     reference = typical([s.member for s in _majority_stances(kind, list(stances.values()))], total, space)
     among = {m.id: m for m in matching}
     candidates = set(among)
@@ -670,6 +675,22 @@ def _lead_in(clause: Clause, statement: Statement, clauses: Mapping[str, Clause]
     return lead_in if statement_force(lead_in)[0] is not Force.NONE else ""
 
 
+_UP_TO = re.compile(r"\bup\s+to\s+and\s+including\b", re.IGNORECASE)
+
+
+def _at_most(topic: Topic, kind: ProvisionKind, members: list[Member]) -> frozenset[str]:
+    """The statements that name a consequence only as the most a breach can come to ("disciplinary
+    action up to and including dismissal"): they say it may follow, however firmly the rest is put."""
+    if kind.kind != "consequence":
+        return frozenset()
+    found = set()
+    for member in members:
+        cut = _UP_TO.search(member.text)
+        if cut is not None and not topic_evidence(topic, member.text[: cut.start()], kind.rules, kind.past_unless):
+            found.add(member.id)
+    return frozenset(found)
+
+
 def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     """The ids of the topic's provisions whose rules a statement meets, most specific first. A
     statement that leans on other words (``Member.read_as``) also meets what it meets read with
@@ -707,7 +728,7 @@ def align_topic(
     no_conduct = frozenset(m.id for m in ordered if kinds_of[m.id] and states_no_conduct(m, not_conduct))
     duties = frozenset(k.id for k in topic.provisions if k.duty)
     provisions = tuple(
-        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties)
+        _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties, _at_most(topic, kind, matching))
         for kind in topic.provisions
         if (
             matching := [
