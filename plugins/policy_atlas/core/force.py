@@ -406,9 +406,14 @@ _DONE_TO = re.compile(r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:[a-z]+ly
 def done_to(text: str) -> bool:
     """Whether a statement's permission is of something done to its subject ("systems may be
     monitored", "postings may be investigated"): what others may do, not what the subject may."""
+    return _governed_by(text, _DONE_TO)
+
+
+def _governed_by(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the expression that governs a statement's main clause is one ``pattern`` matches."""
     main, _ = _main_clause(text)
     found = _governing(main)
-    return found is not None and bool(_DONE_TO.match(main, found[1]))
+    return found is not None and bool(pattern.match(main, found[1]))
 
 
 _COMMITTED = re.compile(
@@ -452,9 +457,7 @@ _CONSIDERING = re.compile(rf"\b{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(
 def only_considers(text: str) -> bool:
     """Whether a statement's rule is only to consider an act ("should consider reporting this"):
     it leaves the act to the reader's judgement, so it never states a duty to do it."""
-    main, _ = _main_clause(text)
-    found = _governing(main)
-    return found is not None and bool(_CONSIDERING.match(main, found[1]))
+    return _governed_by(text, _CONSIDERING)
 
 
 _MANNER = re.compile(
