@@ -348,17 +348,11 @@ def _opening(main: str) -> tuple[str, str]:
     return "phrase", word
 
 
-_REFUSING = re.compile(
-    rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
-    r"(?:decline|refuse|reject|turn\s+down|ignore|block)\b",
-    re.IGNORECASE,
-)
+_DUTY_TO = rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
+"""Where a duty's act starts: after a modal ("must"), "is required to", or at an instruction's start."""
+_REFUSING = re.compile(_DUTY_TO + r"(?:decline|refuse|reject|turn\s+down|ignore|block)\b", re.IGNORECASE)
 """A duty whose act is refusing: "must decline friend requests"."""
-_LIMITING = re.compile(
-    rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
-    r"(?:limit|restrict|minimi[sz]e|reduce|keep\s+to\s+a\s+minimum)\b",
-    re.IGNORECASE,
-)
+_LIMITING = re.compile(_DUTY_TO + r"(?:limit|restrict|minimi[sz]e|reduce|keep\s+to\s+a\s+minimum)\b", re.IGNORECASE)
 """A duty whose act is limiting: "must limit their use"."""
 _KEEPING = re.compile(
     rf"\b(?:{_MODALS}|ensure|make\s+sure)\b[^.;]{{0,40}}?\b(?:keep|maintain|respect|protect|preserve)\w*\s+(?:[\w’'-]+\s+){{0,4}}?"
