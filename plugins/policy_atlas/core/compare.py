@@ -541,8 +541,8 @@ def _stance(
     kinds_of: Mapping[str, tuple[str, ...]],
     situational: frozenset[str],
     space: Space,
-    duties: frozenset[str] = frozenset(),
-    at_most: frozenset[str] = frozenset(),
+    duties: frozenset[str],
+    at_most: frozenset[str],
 ) -> Stance:
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
@@ -618,8 +618,8 @@ def _align_provision(
     kinds_of: Mapping[str, tuple[str, ...]],
     situational: frozenset[str],
     space: Space,
-    duties: frozenset[str] = frozenset(),
-    at_most: frozenset[str] = frozenset(),
+    duties: frozenset[str],
+    at_most: frozenset[str],
 ) -> Provision:
     """One provision: a stance for each school whose words state a rule on it (``matching``), then,
     for each other school with statements on the topic, its closest statement, for the gap report
