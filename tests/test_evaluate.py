@@ -252,6 +252,7 @@ def provision_figures(out: str, name: str) -> dict[str, float]:
     found = {key: figure(section, rf"^{label}: ([0-9.]+)") for key, label in (
         ("cells", "cell accuracy"),
         ("spoken", "cell accuracy where the reader or the site says something"),
+        ("quoted", "quoted as the reader quoted \\(where the stance is right\\)"),
         ("differs", "differs precision"),
         ("gap_precision", "gap precision"),
         ("gap_recall", "gap recall"),
@@ -268,9 +269,15 @@ def provision_figures(out: str, name: str) -> dict[str, float]:
         # Regression floors at this session's figures (the issue's targets, 0.95 / 0.90 cells,
         # 0.90 differs, 0.95 / 0.90 gaps and no minority clause, are not met yet: see the
         # fixtures' README). Before the work: seeds 0.579 cells, dev 0.684; two sessions ago 0.821
-        # and 0.730; a session ago 0.863 and 0.789.
-        ("seeds", {"cells": 0.91, "spoken": 0.87, "differs": 0.90, "gap_precision": 0.84, "gap_recall": 0.80}),
-        ("dev", {"cells": 0.80, "spoken": 0.50, "gap_precision": 0.55, "gap_recall": 0.45}),
+        # and 0.730; a session ago 0.863 and 0.789, then 0.911 and 0.809. Two seed cells that were
+        # right only by quoting a document's title ("GDPR statement") and an example ("staff can
+        # also be parents") as the school's rule are now read as what they are, and shown wrong;
+        # with the example no longer a permission, Knowsley is silent on existing friendships with
+        # parents (its rule there is in a sentence the reading tags no topic), and the two gaps
+        # that three schools' stances made are not shown (recall 0.808 -> 0.731).
+        # "quoted": 0.653 and 0.600 when first measured.
+        ("seeds", {"cells": 0.90, "spoken": 0.86, "quoted": 0.70, "differs": 0.90, "gap_precision": 0.79, "gap_recall": 0.73}),
+        ("dev", {"cells": 0.80, "spoken": 0.50, "quoted": 0.63, "gap_precision": 0.55, "gap_recall": 0.45}),
     ],
 )
 def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: dict[str, float]) -> None:

@@ -222,3 +222,71 @@ def test_up_to_and_including_dismissal_says_dismissal_may_follow(taxonomy: Taxon
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, "discipline/disciplinary-action", "a") == (Force.REQUIRED, text)
     assert _stance(matrix, "discipline/dismissal", "a") == (Force.PERMITTED, text)
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "This policy will make clear what standards of conduct on social media are expected of staff.",
+        "Whilst recognising the benefits of social media, this policy sets out the principles staff are expected to follow on confidentiality.",
+        "Defines how staff keep school information confidential.",
+    ],
+)
+def test_what_the_policy_does_is_no_school_rule(taxonomy: Taxonomy, description: str) -> None:
+    """A sentence about the document ("this policy will make clear ...") says what the policy is
+    for; the school's rule is the sentence that states it, and a school that only describes its
+    policy states none."""
+    alone = _matrix(taxonomy, {"a": [(description, None)]})
+    assert _stance(alone, "confidentiality/school-information", "a") is None
+    rule = "Staff must not disclose confidential information about the school."
+    both = _matrix(taxonomy, {"a": [(description, None), (rule, None)]})
+    assert _stance(both, "confidentiality/school-information", "a") == (Force.PROHIBITED, rule)
+
+
+def test_a_consequence_is_read_from_what_follows_a_breach_not_from_a_duty_about_it(taxonomy: Taxonomy) -> None:
+    """On "what a breach leads to", the head's duty to take advice before disciplinary action, or
+    the consequence of one situation, is not the school's statement of it: the sentence that says
+    breaches of the policy lead to action is."""
+    general = "Staff who breach any of the above rules will be subject to disciplinary action."
+    matrix = _matrix(
+        taxonomy,
+        {
+            "a": [
+                ("The headteacher should take advice from human resources before considering disciplinary action.", None),
+                ("Where excessive personal use is suspected, disciplinary action may be taken.", None),
+                ("Failure to comply with such a request may in itself result in disciplinary action.", None),
+                (general, None),
+            ]
+        },
+    )
+    assert _stance(matrix, "discipline/disciplinary-action", "a") == (Force.REQUIRED, general)
+
+
+def test_breaches_dealt_with_under_the_disciplinary_policy_state_the_consequence(taxonomy: Taxonomy) -> None:
+    told = "Employees should note that any breaches of this policy may be investigated and considered in accordance with the disciplinary policy."
+    matrix = _matrix(taxonomy, {"a": [("Serious breaches of this policy may constitute gross misconduct.", None), (told, None)]})
+    assert _stance(matrix, "discipline/disciplinary-action", "a") == (Force.PERMITTED, told)
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Liability can arise under the laws of:", Force.NONE),
+        ("Problems may occur when staff accept friend requests.", Force.NONE),
+        ("As examples, staff can also be parents of pupils at the school.", Force.NONE),
+        ("Breaches may result in disciplinary action.", Force.PERMITTED),
+        ("Staff can be friends with parents on social media if they declare it.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_what_can_happen_or_be_is_no_permission(text: str, force: Force) -> None:
+    assert statement_force(text)[0] is force
+
+
+@pytest.mark.parametrize(
+    "lead_in", ["This policy should be read with reference to the following policies:", "To identify responsibilities of the school in line with the following policies:"]
+)
+def test_items_that_name_documents_state_no_rule(taxonomy: Taxonomy, lead_in: str) -> None:
+    """"Data Protection" under "... the following policies:" names a document: no rule on
+    disclosing personal data, whatever the lead-in's own force."""
+    matrix = _matrix(taxonomy, {"a": [(lead_in, None), ("Data Protection", "1"), ("Safeguarding", "1")]})
+    assert _stance(matrix, "confidentiality/personal-information", "a") is None

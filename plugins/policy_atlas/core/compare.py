@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, done_to, informs, limits, only_considers, organisation_commits, refuses, reported_force, sets_manner, statement_force
+from .force import completes_lead_in, describes_document, done_to, informs, limits, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -571,8 +571,11 @@ def _stance(
     pool = list(own)
     steps: tuple[Callable[[Member], bool], ...] = (
         lambda m: m.force is not Force.NONE and not m.text.rstrip().endswith(":"),
-        lambda m: kind.duty or not informs(m.text),
+        lambda m: kind.duty or kind.kind != "conduct" or not informs(m.text),
         lambda m: kind.kind != "consequence" or forces[m.id] in STATING,
+        lambda m: kind.kind != "consequence" or states_outcome(m.text),
+        lambda m: kind.kind != "consequence" or names_breach(m.read_as),
+        lambda m: kind.kind != "consequence" or names_breach(m.read_as, of_the_rules=True),
         lambda m: kind.kind != "commitment" or forces[m.id] is not Force.PROHIBITED,
         lambda m: kinds_of[m.id][0] == kind.id or (not kind.duty and m.force is Force.PROHIBITED and kinds_of[m.id][0] in duties),
         lambda m: m.id not in situational,
@@ -736,6 +739,7 @@ def align_topic(
                 for m in ordered
                 if kind.id in kinds_of[m.id]
                 and m.force is not Force.NONE
+                and not describes_document(m.text)
                 and (kind.kind != "conduct" or m.id not in no_conduct)
                 and not set(kind.apart_from).intersection(m.statement.topics)
             ]

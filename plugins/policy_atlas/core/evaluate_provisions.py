@@ -11,6 +11,10 @@ site would compare them, and scored:
   the reader's stances make the school differ too;
 - **gap precision and recall**: a gap is a school silent on a provision more than half of the
   other schools address;
+- **quoted as the reader quoted**: of the cells where the site and the reader agree on a stance,
+  the share whose quoted statement (or a repeat of it) is the reader's evidence. A school may say
+  its rule more than once and the reader quotes one place, so this is a floor; what it catches is
+  the right force shown on the wrong sentence (a list item, a purpose clause, an example);
 - **model**: model clauses whose stance is not the majority's of the schools that address the
   provision (a minority view), and sources cited for a clause whose school states another rule.
 
@@ -21,6 +25,7 @@ README asks: the difference in firmness is a detail, not a disagreement.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -73,6 +78,7 @@ class Ratio:
 class ProvisionScores:
     cells: Ratio = field(default_factory=Ratio)
     spoken: Ratio = field(default_factory=Ratio)
+    quoted: Ratio = field(default_factory=Ratio)
     differs: Ratio = field(default_factory=Ratio)
     gap_precision: Ratio = field(default_factory=Ratio)
     gap_recall: Ratio = field(default_factory=Ratio)
@@ -82,7 +88,7 @@ class ProvisionScores:
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: ProvisionScores) -> None:
-        for name in ("cells", "spoken", "differs", "gap_precision", "gap_recall"):
+        for name in ("cells", "spoken", "quoted", "differs", "gap_precision", "gap_recall"):
             mine, theirs = getattr(self, name), getattr(other, name)
             mine.right += theirs.right
             mine.total += theirs.total
@@ -124,6 +130,24 @@ def _majority(stances: Iterable[str]) -> str | None:
     return stance if count >= 2 and count * 2 > len(spoken) else None
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+def quotes_evidence(quoted: str, evidence: str) -> bool:
+    """Whether a statement the site quotes is the passage a reader quoted as evidence: most of the
+    shorter one's words are in the longer (they are cut at different places: a sentence, a list
+    item, a snippet of either)."""
+    mine, theirs = _words(quoted), _words(evidence)
+    if not mine or not theirs:
+        return False
+    shorter = min(mine, theirs, key=len)
+    return len(mine & theirs) >= 0.6 * len(shorter)
+
+
 def score_provisions(
     gold: Mapping[str, Mapping[str, GoldCell]], matrix: Matrix, taxonomy: Taxonomy, model: ModelPolicy | None = None, name: str = ""
 ) -> ProvisionScores:
@@ -146,8 +170,13 @@ def score_provisions(
             scores.cells.add(ok)
             if ours[school] != SILENT or truth[school] != SILENT:
                 scores.spoken.add(ok)
+            evidence = gold[school][provision_id].evidence
+            if ok and stance is not None and evidence:
+                quoted = any(quotes_evidence(m.text, evidence) for m in (stance.member, *stance.repeats))
+                scores.quoted.add(quoted)
+                if not quoted:
+                    scores.misses.append(f"{name}{school}: {provision_id}: quotes “{stance.member.text[:80]}”, reader quoted “{evidence[:80]}”")
             if not ok:
-                evidence = gold[school][provision_id].evidence
                 scores.misses.append(f"{name}{school}: {provision_id}: ours {ours[school]}, gold {truth[school]}" + (f" (“{evidence[:80]}”)" if evidence else ""))
         usual = _majority(truth.values())
         for school in schools:
@@ -191,6 +220,7 @@ def report_provisions(scores: ProvisionScores) -> str:
         [
             f"cell accuracy: {scores.cells}",
             f"cell accuracy where the reader or the site says something: {scores.spoken}",
+            f"quoted as the reader quoted (where the stance is right): {scores.quoted}",
             f"differs precision: {scores.differs}",
             f"gap precision: {scores.gap_precision}",
             f"gap recall: {scores.gap_recall}",

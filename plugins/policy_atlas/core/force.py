@@ -88,6 +88,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+)?"
      r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing)\b|"
      r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
+     r"(?:may|might|could|can)\s+(?:also\s+|well\s+|even\s+|sometimes\s+|often\s+)?be\s+(?:parents?|carers?|relatives?|related|neighbours?|family\s+members?)\b|"
+     r"(?:may|might|could|can)\s+(?:also\s+|still\s+|easily\s+)?(?:arise|occur|happen|exist|result)\b(?!\s+in\b)|"
      r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?(?:be\s+able\s+to|take\s+(?:the\s+|many\s+|several\s+|various\s+)?forms?)\b"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
@@ -202,6 +204,13 @@ _EXAMPLE_CUES = re.compile(
 )
 
 
+_DOCUMENT_LIST = re.compile(
+    r"\b(?:polic(?:y|ies)|documents?|legislation|laws?(?:\s+of)?|acts?|statutes?|regulations)\W*$", re.IGNORECASE
+)
+"""A lead-in whose items are documents or laws ("should be read with the following policies:",
+"Liability can arise under the laws of:"): its items name them, they state no rule."""
+
+
 def lead_in_frame(text: str, force: Force | None = None) -> Frame:
     """What a lead-in ("Staff must not:", "We recommend the following:") gives its items.
 
@@ -213,7 +222,8 @@ def lead_in_frame(text: str, force: Force | None = None) -> Frame:
     advice = _advises(text) and force in (NONE, REQUIRED, PERMITTED)
     if force is NONE and _DUTY_NOUNS.search(text):
         force = REQUIRED
-    no_rule = force is NONE and not advice and bool(_EXAMPLE_CUES.search(text.rstrip(" :;-–—")))
+    ending = text.rstrip(" :;-–—")
+    no_rule = (force is NONE and not advice and bool(_EXAMPLE_CUES.search(ending))) or bool(_DOCUMENT_LIST.search(ending))
     return Frame(None if force is NONE else force, advice, no_rule, _short(text))
 
 
@@ -369,6 +379,47 @@ _INFORMS = re.compile(
 )
 
 
+_OUTCOME = re.compile(
+    r"\b(?:lead(?:s|ing)?\s+(?:on)?to|led\s+to|result(?:s|ing|ed)?\s+in|(?:be|being|are|is)\s+subject(?:ed)?\s+to|constitut(?:e|es|ing)|"
+    r"amount(?:s|ing)?\s+to|(?:be|is|are)\s+(?:treated|regarded|considered|viewed|seen|dealt\s+with)\s+as|"
+    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:taken|instigated|initiated|considered)|"
+    r"(?:will|may|could|might|can|would)\s+(?:also\s+)?(?:face|incur|attract)|(?:be|being)\s+(?:dismissed|suspended|disciplined|banned|removed|referred)|"
+    r"(?:sanctions?|consequences?|outcomes?)\s+(?:may|will|could|can|might)\s+include|invok(?:e|ed|ing)\s+(?:the\s+)?(?:disciplinary|relevant)|"
+    r"(?:dealt\s+with|considered|handled|managed|addressed|investigated|followed\s+up)\s+(?:in\s+(?:accordance|line)\s+with|under|through|using|via)\s+"
+    r"(?:the\s+|our\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,3}?(?:disciplinary|capability|conduct|behaviour))\b",
+    re.IGNORECASE,
+)
+
+
+_BREACH = re.compile(
+    r"\b(?:breach(?:es|ed|ing)?|contraven\w+|violat\w+|non-?compliance|fail(?:s|ed|ing|ure)?\s+to\s+(?:comply|follow|adhere|abide|observe|meet)|misuse|infringe\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_OF_THE_RULES = re.compile(
+    r"\b(?:this|the|these|our|its|any\s+of\s+(?:the|these|this))\s+(?:[\w’'-]+\s+){0,3}?(?:polic(?:y|ies)|above|rules|code|guidance|guidelines|procedures?|standards|expectations)\b",
+    re.IGNORECASE,
+)
+
+
+def names_breach(text: str, of_the_rules: bool = False) -> bool:
+    """Whether a statement of a consequence says it follows a breach ("staff who breach this
+    policy will be subject to ..."), the general rule, rather than one act or situation ("where
+    excessive use is suspected, action may be taken"); with ``of_the_rules``, a breach of the
+    policy or its rules as a whole, not of one request or duty ("failure to comply with such a
+    request")."""
+    found = _BREACH.search(text)
+    return found is not None and (not of_the_rules or _OF_THE_RULES.search(text, found.start()) is not None)
+
+
+def states_outcome(text: str) -> bool:
+    """Whether a statement says what follows from an act ("breaches may lead to disciplinary
+    action", "will be subject to", "action may be taken"), rather than what someone is to do
+    about it ("the head should take advice before considering disciplinary action")."""
+    return bool(_OUTCOME.search(text))
+
+
 def informs(text: str) -> bool:
     """Whether a statement's rule is to know or be told something ("must be aware that ...",
     "will be made aware of ..."): it informs, and says less of what to do than a rule about the act."""
@@ -428,6 +479,26 @@ def organisation_commits(text: str) -> bool:
     an undertaking or an aim, no rule on what staff do."""
     found = _COMMITTED.match(text.strip())
     return found is not None and not _PEOPLE.search(found.group("subject"))
+
+
+_DOCUMENT_SUBJECT = re.compile(
+    r"^(?:[^.;:]{0,60}?\b(?:set\s+out|contained|described|outlined)\s+in\s+)?(?:this|the|these|our)\s+"
+    r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code)\b[^.;:]{0,40}?\b"
+    r"(?:will|shall|should|must|does|do|is|are|aims?|seeks?)?\s*(?:also\s+)?"
+    r"(?:covers?|appl(?:y|ies)|make\s+clear|makes\s+clear|sets?\s+out|defines?|describes?|explains?|outlines?|"
+    r"(?:is|are|be)\s+(?:designed|intended|written|meant)|provides?|gives?|summari[sz]es?|includes?|relates?\s+to|refers?\s+to)\b",
+    re.IGNORECASE,
+)
+_DESCRIBING = re.compile(r"^(?:defines|describes|explains|outlines|sets\s+out|summari[sz]es|covers)\b", re.IGNORECASE)
+
+
+def describes_document(text: str) -> bool:
+    """Whether a statement says what the document does ("This policy will make clear what standards
+    are expected", "The principles set out in this policy are designed to ensure ...", "Defines
+    the monitoring of ..." in a list of contents): a description of the policy, no rule of it."""
+    stripped = text.strip()
+    main = _main_clause(stripped)[0].strip()
+    return any(pattern.match(part) for part in (stripped, main) for pattern in (_DOCUMENT_SUBJECT, _DESCRIBING))
 
 
 def refuses(text: str) -> bool:
