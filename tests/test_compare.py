@@ -308,6 +308,18 @@ def test_summary(counts: tuple[tuple[Force, int], ...], silent: int, expected: s
     assert summary("personal contact", counts, silent) == expected
 
 
+@pytest.mark.parametrize(
+    ("counts", "silent", "expected"),
+    [
+        (((MUST, 4), (MAY, 1)), 0, "4 schools commit to investigating breaches; 1 allows for it."),
+        (((Force.PERMITTED_WITH_CONDITIONS, 1),), 4, "1 school allows for investigating breaches on conditions; 4 are silent."),
+    ],
+)
+def test_a_commitment_is_summarised_as_what_the_school_does(counts: tuple[tuple[Force, int], ...], silent: int, expected: str) -> None:
+    """The school commits to its own acts: it does not "set requirements for" them."""
+    assert summary("investigating breaches", counts, silent, kind="commitment") == expected
+
+
 # The seed schools --------------------------------------------------------------------------------
 
 
@@ -390,6 +402,8 @@ def test_seed_outliers_stand_alone(analysis: Analysis) -> None:
 
 _VERB = r"(?:prohibits?|sets? requirements for|discourages?|allows?|mentions?)"
 _TAIL = r"(?: subject to conditions| without stating a rule)?"
+_COMMITTING = r"(?:rules? out|commits? to|advises? against|allows? for|mentions?)"
+_COMMITTING_TAIL = r"(?: on conditions| without stating a rule)?"
 SUMMARY = re.compile(
     rf"^(?:All )?(?P<n>\d+) schools? (?P<verb>{_VERB}) (?P<label>[a-z][a-z ,'’-]*?[a-z]){_TAIL}"
     rf"(?:; \d+ {_VERB} it{_TAIL})*"
@@ -397,6 +411,14 @@ SUMMARY = re.compile(
     r"(?:; \d+ (?:is|are) silent)?\.$"
 )
 """The shapes a rule's summary may take: the provision named once, as a noun phrase, then "it"."""
+COMMITMENT = re.compile(
+    rf"^(?:All )?(?P<n>\d+) schools? (?P<verb>{_COMMITTING}) (?P<label>[a-z][a-z ,'’-]*?[a-z]){_COMMITTING_TAIL}"
+    rf"(?:; \d+ {_COMMITTING} it{_COMMITTING_TAIL})*"
+    r"(?:; \d+ of them makes? an exception for another situation)?"
+    r"(?:; \d+ (?:is|are) silent)?\.$"
+)
+"""The same for what the school does: it commits to an act or allows for it, it does not set
+requirements for itself."""
 CONSEQUENCE = re.compile(
     r"^(?:All )?(?P<n>\d+) schools? (?P<verb>says?) a breach can lead to (?P<label>[a-z][a-z ,'’-]*?[a-z])"
     r" \((?:\d+ that it may(?: and \d+ that it will)?|\d+ that it will)\)"
@@ -404,14 +426,15 @@ CONSEQUENCE = re.compile(
     r"(?:; \d+ (?:is|are) silent)?\.$"
 )
 """The shapes a consequence's summary may take: who states it, how firmly, then the rest."""
-SINGULAR = {"prohibits", "sets requirements for", "discourages", "allows", "mentions"}
+SINGULAR = {"prohibits", "sets requirements for", "discourages", "allows", "mentions", "rules out", "commits to", "advises against", "allows for"}
 
 
 def test_every_seed_summary_has_an_allowed_shape(views: SiteViews) -> None:
     checked = 0
     for topic in views.topics:
         for shown in topic.provisions:
-            match = SUMMARY.match(shown.summary) or CONSEQUENCE.match(shown.summary)
+            grammar = {"consequence": CONSEQUENCE, "commitment": COMMITMENT}.get(shown.rule_kind, SUMMARY)
+            match = grammar.match(shown.summary)
             assert match, shown.summary
             assert match.group("label") == shown.label, shown.summary
             assert (match.group("verb") in SINGULAR | {"says"}) is (match.group("n") == "1"), shown.summary

@@ -135,8 +135,8 @@ def test_every_core_topic_has_clauses_or_is_a_gap(model: ModelPolicy, taxonomy: 
 
 def test_notes_put_disagreements_as_decisions(model: ModelPolicy) -> None:
     shape = re.compile(
-        r"^Decide: .+\? (?:Fewer than \d+ of \d+ schools do: )?\d+ schools? [a-z ]+it(?: subject to conditions| without stating a rule)?"
-        r"(?:; \d+ schools? [a-z ]+it(?: subject to conditions| without stating a rule)?)*(?:; \d+ (?:is|are) silent)?\.$"
+        r"^Decide: .+\? (?:Fewer than \d+ of \d+ schools do: )?\d+ schools? [a-z ]+it(?: subject to conditions| on conditions| without stating a rule)?"
+        r"(?:; \d+ schools? [a-z ]+it(?: subject to conditions| on conditions| without stating a rule)?)*(?:; \d+ (?:is|are) silent)?\.$"
     )
     diverging = [n for n in model.notes if n.kind == "diverge"]
     assert diverging

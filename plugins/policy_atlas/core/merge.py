@@ -31,7 +31,7 @@ from .analysis import Analysis
 from .classify import TopicIndex
 from .compare import Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
 from .lexicon import stems_of, tokenise
-from .model import STANCE_VERBS, Force
+from .model import COMMITMENT_VERBS, STANCE_VERBS, Force
 from .taxonomy import Outline, OutlineSection, ProvisionKind, Taxonomy, Topic
 
 DEFAULT_THRESHOLD = 0.5
@@ -496,12 +496,14 @@ def _source(member: Member, names: Mapping[str, str]) -> Source:
     )
 
 
-def _decision(question: str, groups: list[tuple[Force, list[Member]]], silent: int) -> str:
-    """ "Decide: <question> 1 school allows it subject to conditions; 2 prohibit it; 2 are silent." """
+def _decision(question: str, groups: list[tuple[Force, list[Member]]], silent: int, rule_kind: str = "conduct") -> str:
+    """ "Decide: <question> 1 school allows it subject to conditions; 2 prohibit it; 2 are silent."
+    On what the school itself does, it commits to it or allows for it (``COMMITMENT_VERBS``)."""
+    verbs = COMMITMENT_VERBS if rule_kind == "commitment" else STANCE_VERBS
     parts = []
     for force, members in groups:
         count = len({m.school for m in members})
-        singular, plural, tail = STANCE_VERBS[force]
+        singular, plural, tail = verbs[force]
         parts.append(f"{count} school{'' if count == 1 else 's'} {singular if count == 1 else plural} it{tail}")
     if silent:
         parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
@@ -651,7 +653,8 @@ class _Builder:
             question = f"should the policy say anything on {group.label}? Fewer than {self.needed} of {len(self.schools)} schools do:"
         else:
             question = self.outline.question(group.id) or f"what should the policy say on {group.label}?"
-        text = _decision(question, sorted(by_force, key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank)), len(silent))
+        rule_kind = group.provision.rule_kind if group.provision is not None else "conduct"
+        text = _decision(question, sorted(by_force, key=lambda fg: (-len({m.school for m in fg[1]}), fg[0].rank)), len(silent), rule_kind)
         return DraftingNote(f"note-{kind}-{_slug(group.id)}", section.id, kind, group.id, group.label, text, self._alternatives(by_force), silent, clause)
 
     def _wording_note(self, section: OutlineSection, groups: list[_Group]) -> DraftingNote:

@@ -121,6 +121,18 @@ STANCE_VERBS: dict[Force, tuple[str, str, str]] = {
 "must" statement on a provision says, whichever way round the provision is worded."""
 
 
+COMMITMENT_VERBS: dict[Force, tuple[str, str, str]] = {
+    Force.PROHIBITED: ("rules out", "rule out", ""),
+    Force.REQUIRED: ("commits to", "commit to", ""),
+    Force.DISCOURAGED: ("advises against", "advise against", ""),
+    Force.PERMITTED_WITH_CONDITIONS: ("allows for", "allow for", " on conditions"),
+    Force.PERMITTED: ("allows for", "allow for", ""),
+    Force.NONE: ("mentions", "mention", " without stating a rule"),
+}
+"""How a stance on what the *school* does reads ("4 schools commit to investigating breaches; 1
+allows for it"): a school does not "set requirements for" its own acts, nor "allow" itself."""
+
+
 @dataclass(frozen=True)
 class SourceSpan:
     """Where a clause came from: a file in ``source_policies/`` and its 1-based lines."""

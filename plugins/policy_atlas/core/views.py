@@ -23,7 +23,7 @@ from functools import cached_property
 from .compare import OTHER_WAY_ROUND, STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow, situation_reading
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
-from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate
+from .model import COMMITMENT_VERBS, STANCE_VERBS, Diagnostic, Force, PolicyDate
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
@@ -225,7 +225,8 @@ def quote(
 def summary(label: str, counts: ForceCounts, silent: int, kind: str = "conduct", excepting: int = 0) -> str:
     """A provision's stances in one sentence, the provision named once, by the grammar of its kind.
 
-    A rule (conduct, commitment): the largest group first (ties: the stronger force), then the
+    A rule (conduct; a commitment, with its own verbs: "4 schools commit to investigating
+    breaches; 1 allows for it"): the largest group first (ties: the stronger force), then the
     others, then how many of them make exceptions, then the silent: "All 5 schools prohibit
     personal contact with pupils on social media; 2 of them make an exception." A consequence:
     every school that states it agrees, with how firmly in brackets: "4 schools say a breach can
@@ -248,7 +249,7 @@ def summary(label: str, counts: ForceCounts, silent: int, kind: str = "conduct",
         if silent:
             parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
         return "; ".join(parts) + "."
-    parts = _stance_parts(label, list(counts), everyone)
+    parts = _stance_parts(label, list(counts), everyone, verbs=COMMITMENT_VERBS if kind == "commitment" else STANCE_VERBS)
     if excepting:
         parts.append(f"{excepting} of them {'makes' if excepting == 1 else 'make'} an exception for another situation")
     if silent:
@@ -261,12 +262,14 @@ def _schools(count: int, everyone: int) -> str:
     return f"All {count} schools" if count == everyone and count > 1 else f"{count} school{'' if count == 1 else 's'}"
 
 
-def _stance_parts(label: str, counts: list[tuple[Force, int]], everyone: int, first: bool = True) -> list[str]:
+def _stance_parts(
+    label: str, counts: list[tuple[Force, int]], everyone: int, first: bool = True, verbs: Mapping[Force, tuple[str, str, str]] = STANCE_VERBS
+) -> list[str]:
     """ "2 schools prohibit <label>", "1 allows it subject to conditions" ...: the largest group first."""
     parts = []
     ordered = sorted(counts, key=lambda fc: (-fc[1], fc[0].rank))
     for index, (force, count) in enumerate(ordered):
-        singular, plural, tail = STANCE_VERBS[force]
+        singular, plural, tail = verbs[force]
         who = str(count) if index or not first else _schools(count, everyone)
         parts.append(f"{who} {singular if count == 1 else plural} {label if index == 0 else 'it'}{tail}")
     return parts
@@ -338,6 +341,9 @@ class ProvisionView:
     reference: str
     statements: tuple[StatementView, ...]
     silent: tuple[str, ...]
+    rule_kind: str = "conduct"
+    """What the provision rules on: staff conduct, a commitment of the school, or a consequence
+    (its summary's grammar: ``summary``)."""
 
 
 @dataclass(frozen=True)
@@ -472,6 +478,7 @@ def provision_view(provision: Provision, schools: tuple[SchoolHead, ...], names:
         provision.reference.id,
         tuple(statements),
         silent,
+        provision.rule_kind,
     )
 
 
