@@ -13,7 +13,7 @@ import pytest
 
 from policy_atlas.core.classify import Classifier
 from policy_atlas.core.compare import Matrix, build_matrix
-from policy_atlas.core.force import statement_force
+from policy_atlas.core.force import reported_force, statement_force
 from policy_atlas.core.model import Clause, Force, Statement
 from policy_atlas.core.taxonomy import Taxonomy
 
@@ -290,3 +290,24 @@ def test_items_that_name_documents_state_no_rule(taxonomy: Taxonomy, lead_in: st
     disclosing personal data, whatever the lead-in's own force."""
     matrix = _matrix(taxonomy, {"a": [(lead_in, None), ("Data Protection", "1"), ("Safeguarding", "1")]})
     assert _stance(matrix, "confidentiality/personal-information", "a") is None
+
+
+def test_on_a_restriction_the_school_rule_as_stated_comes_before_a_duty_read_the_other_way_round(taxonomy: Taxonomy) -> None:
+    """"Must not represent their views as the school's" is the rule; a sentence whose "will" is
+    read as a restriction only because the provision is one ("there will be regular communication
+    ... to identify content") is not chosen over it."""
+    rule = "Staff must not represent their personal views as those of the school on any social medium."
+    matrix = _matrix(
+        taxonomy,
+        {"a": [("There will be regular communication between the administrator and the leadership to identify what content is appropriate for the school website.", None), (rule, None)]},
+    )
+    assert _stance(matrix, "reputation/speaking-for-the-school", "a") == (Force.PROHIBITED, rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Employees must be aware that they can damage the school's reputation if they are recognised as employees.", "Careless posts may compromise the safety of pupils."],
+)
+def test_what_an_act_can_harm_is_no_permission(text: str) -> None:
+    assert statement_force(text)[0] is not Force.PERMITTED
+    assert reported_force(text) in (None, Force.NONE)

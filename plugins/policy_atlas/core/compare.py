@@ -581,6 +581,7 @@ def _stance(
         lambda m: m.id not in situational,
         lambda m: kind.duty or kind.situation or kind.kind != "conduct" or m.force is not Force.REQUIRED or forces[m.id] is Force.PROHIBITED or not restricting,
         lambda m: not kind.restriction or forces[m.id] in RESTRICTING or not restricting,
+        lambda m: not kind.restriction or m.force in RESTRICTING,
         lambda m: forces[m.id] is not Force.DISCOURAGED or not prohibiting,
     )
     for keep in steps:

@@ -88,6 +88,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+)?"
      r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing)\b|"
      r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
+     r"(?:may|might|could|can)\s+(?:also\s+|easily\s+|seriously\s+|potentially\s+|inadvertently\s+|unintentionally\s+)?"
+     r"(?:damage|harm|hurt|undermine|compromise|jeopardi[sz]e|endanger|threaten|expose|embarrass|offend|upset|mislead)\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|well\s+|even\s+|sometimes\s+|often\s+)?be\s+(?:parents?|carers?|relatives?|related|neighbours?|family\s+members?)\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|still\s+|easily\s+)?(?:arise|occur|happen|exist|result)\b(?!\s+in\b)|"
      r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
