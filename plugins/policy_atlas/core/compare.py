@@ -633,7 +633,11 @@ def _align_provision(
     for member in matching:
         by_school[member.school].append(member)
     stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties, at_most) for school in sorted(by_school)}
-    reference = typical([s.member for s in _majority_stances(kind, list(stances.values()))], total, space)
+    usual = _majority_stances(kind, list(stances.values()))
+    usual_schools = {s.school for s in usual}
+    # the most typical wording of the majority, by the majority's words alone: a school that
+    # contradicts it cannot move the reference wording (nor the model clause made from it)
+    reference = typical([s.member for s in usual], _sum(space.vectors[m.id] for m in matching if m.school in usual_schools), space)
     among = {m.id: m for m in matching}
     candidates = set(among)
     nearest: list[Nearest] = []

@@ -581,7 +581,9 @@ class _Builder:
         minor: list[_Group] = []
         for group in groups:
             schools = {m.school for m in group.stances}
-            wording = _Wording(Space(list(group.stances), self.concepts))
+            # the wording is weighed among the statements that state the majority's rule: a school
+            # that says otherwise moves no weight, so it cannot change the model's words
+            wording = _Wording(Space(list(group.agree or group.stances), self.concepts))
             if section.topics and len(schools) >= self.needed and len({m.school for m in group.agree}) < self.needed:
                 # enough schools address it, but fewer than needed state one rule: a decision
                 # for governors, never a clause that adopts one side
