@@ -290,3 +290,12 @@ def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[s
     for key, least in floor.items():
         assert found[key] >= least, (key, found[key], out)
     assert found["minority"] == 0 and found["wrong_sources"] <= 7, out
+
+
+def test_a_quote_is_the_readers_when_most_of_the_shorter_ones_words_are_in_the_other() -> None:
+    from policy_atlas.core.evaluate_provisions import quotes_evidence
+
+    sentence = "Staff must not accept friend requests from pupils on their personal accounts."
+    assert quotes_evidence(sentence, "must not accept friend requests from pupils")
+    assert not quotes_evidence("Data Protection", sentence)
+    assert not quotes_evidence("", sentence)

@@ -25,7 +25,6 @@ README asks: the difference in firmness is a detail, not a disagreement.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from .compare import STATING, Matrix, all_gaps
 from .merge import ModelPolicy
 from .model import Force, PolicyAtlasError
 from .taxonomy import Taxonomy
+from .text import words
 
 SILENT = "silent"
 STATED = "stated"
@@ -130,18 +130,11 @@ def _majority(stances: Iterable[str]) -> str | None:
     return stance if count >= 2 and count * 2 > len(spoken) else None
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
-
-
 def quotes_evidence(quoted: str, evidence: str) -> bool:
     """Whether a statement the site quotes is the passage a reader quoted as evidence: most of the
     shorter one's words are in the longer (they are cut at different places: a sentence, a list
     item, a snippet of either)."""
-    mine, theirs = _words(quoted), _words(evidence)
+    mine, theirs = set(words(quoted.lower())), set(words(evidence.lower()))
     if not mine or not theirs:
         return False
     shorter = min(mine, theirs, key=len)
