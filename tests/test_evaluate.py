@@ -9,6 +9,7 @@ import pytest
 
 from policy_atlas.cli import main
 from policy_atlas.core.evaluate import Counts, Evaluation, score_policy
+from policy_atlas.core.evaluate_provisions import quotes_evidence
 from policy_atlas.core.model import Clause, Force, Statement
 
 REPO = Path(__file__).resolve().parents[1]
@@ -293,8 +294,6 @@ def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_a_quote_is_the_readers_when_most_of_the_shorter_ones_words_are_in_the_other() -> None:
-    from policy_atlas.core.evaluate_provisions import quotes_evidence
-
     sentence = "Staff must not accept friend requests from pupils on their personal accounts."
     assert quotes_evidence(sentence, "must not accept friend requests from pupils")
     assert not quotes_evidence("Data Protection", sentence)
