@@ -734,6 +734,7 @@ def align_topic(
     situation_ids = {k.id for k in topic.provisions if k.situation}
     situational = frozenset(m.id for m in ordered if situation_ids.intersection(kinds_of[m.id]))
     no_conduct = frozenset(m.id for m in ordered if kinds_of[m.id] and states_no_conduct(m, not_conduct))
+    about_document = frozenset(m.id for m in ordered if kinds_of[m.id] and describes_document(m.text))
     duties = frozenset(k.id for k in topic.provisions if k.duty)
     provisions = tuple(
         _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties, _at_most(topic, kind, matching))
@@ -744,7 +745,7 @@ def align_topic(
                 for m in ordered
                 if kind.id in kinds_of[m.id]
                 and m.force is not Force.NONE
-                and not describes_document(m.text)
+                and m.id not in about_document
                 and (kind.kind != "conduct" or m.id not in no_conduct)
                 and not set(kind.apart_from).intersection(m.statement.topics)
             ]

@@ -31,7 +31,7 @@ from .analysis import Analysis
 from .classify import TopicIndex
 from .compare import Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
 from .lexicon import stems_of, tokenise
-from .model import COMMITMENT_VERBS, STANCE_VERBS, Force
+from .model import Force, stance_verbs
 from .taxonomy import Outline, OutlineSection, ProvisionKind, Taxonomy, Topic
 
 DEFAULT_THRESHOLD = 0.5
@@ -498,8 +498,8 @@ def _source(member: Member, names: Mapping[str, str]) -> Source:
 
 def _decision(question: str, groups: list[tuple[Force, list[Member]]], silent: int, rule_kind: str = "conduct") -> str:
     """ "Decide: <question> 1 school allows it subject to conditions; 2 prohibit it; 2 are silent."
-    On what the school itself does, it commits to it or allows for it (``COMMITMENT_VERBS``)."""
-    verbs = COMMITMENT_VERBS if rule_kind == "commitment" else STANCE_VERBS
+    On what the school itself does, it commits to it or allows for it (``stance_verbs``)."""
+    verbs = stance_verbs(rule_kind)
     parts = []
     for force, members in groups:
         count = len({m.school for m in members})

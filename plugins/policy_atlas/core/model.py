@@ -133,6 +133,12 @@ COMMITMENT_VERBS: dict[Force, tuple[str, str, str]] = {
 allows for it"): a school does not "set requirements for" its own acts, nor "allow" itself."""
 
 
+def stance_verbs(rule_kind: str) -> dict[Force, tuple[str, str, str]]:
+    """The verbs a sentence about stances uses on a provision of this kind (``COMMITMENT_VERBS``
+    for what the school does, else ``STANCE_VERBS``)."""
+    return COMMITMENT_VERBS if rule_kind == "commitment" else STANCE_VERBS
+
+
 @dataclass(frozen=True)
 class SourceSpan:
     """Where a clause came from: a file in ``source_policies/`` and its 1-based lines."""

@@ -23,7 +23,7 @@ from functools import cached_property
 from .compare import OTHER_WAY_ROUND, STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow, situation_reading
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 from .corpus import SchoolPolicy
-from .model import COMMITMENT_VERBS, STANCE_VERBS, Diagnostic, Force, PolicyDate
+from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate, stance_verbs
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
@@ -249,7 +249,7 @@ def summary(label: str, counts: ForceCounts, silent: int, kind: str = "conduct",
         if silent:
             parts.append(f"{silent} {'is' if silent == 1 else 'are'} silent")
         return "; ".join(parts) + "."
-    parts = _stance_parts(label, list(counts), everyone, verbs=COMMITMENT_VERBS if kind == "commitment" else STANCE_VERBS)
+    parts = _stance_parts(label, list(counts), everyone, verbs=stance_verbs(kind))
     if excepting:
         parts.append(f"{excepting} of them {'makes' if excepting == 1 else 'make'} an exception for another situation")
     if silent:
