@@ -311,3 +311,48 @@ def test_on_a_restriction_the_school_rule_as_stated_comes_before_a_duty_read_the
 def test_what_an_act_can_harm_is_no_permission(text: str) -> None:
     assert statement_force(text)[0] is not Force.PERMITTED
     assert reported_force(text) in (None, Force.NONE)
+
+
+def test_investigating_breaches_is_read_from_the_sentence_that_names_a_breach(taxonomy: Taxonomy) -> None:
+    """A school's stance on investigating breaches is what it says of breaches, not what it does
+    about one kind of incident; "may be investigated if there is a suspected breach" allows it,
+    the breach being what it answers, not a condition on it."""
+    general = "Publicly accessible postings may be investigated if there is a suspected breach of this policy."
+    matrix = _matrix(
+        taxonomy,
+        {
+            "a": [
+                ("If a pupil is the perpetrator of the incident, the situation will be investigated in line with the pupil behaviour policy.", None),
+                ("If a senior leader is made aware of an allegation, the leadership team should investigate it promptly.", None),
+                (general, None),
+            ]
+        },
+    )
+    assert _stance(matrix, "discipline/investigation", "a") == (Force.PERMITTED, general)
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Incidents would be subject to a full investigation.", Force.REQUIRED),
+        ("Such conduct would lead to disciplinary action.", Force.REQUIRED),
+        ("It would be wise to check your settings.", Force.NONE),
+        ("Staff would not normally be expected to attend.", Force.PROHIBITED),
+    ],
+)
+def test_what_an_act_would_lead_to_is_stated_as_what_it_will_lead_to(text: str, force: Force) -> None:
+    """"would" is mostly hypothetical, but "would be subject to a full investigation" states the
+    outcome as firmly as "will"."""
+    assert statement_force(text)[0] is force
+
+
+@pytest.mark.parametrize("lead_in", ["This policy aims to:", "The purpose of this policy is to:"])
+def test_the_aims_of_the_policy_are_no_school_rule(taxonomy: Taxonomy, lead_in: str) -> None:
+    """"Advise that breaches may lead to disciplinary action" under "This policy aims to:" says
+    what the policy is for; the school's rule is where the policy states it."""
+    aim = "Advise that, in the event of unacceptable behaviour, disciplinary action will be taken."
+    alone = _matrix(taxonomy, {"a": [(lead_in, None), (aim, "1")]})
+    assert _stance(alone, "discipline/disciplinary-action", "a") is None
+    rule = "Staff who breach this policy will be subject to disciplinary action."
+    both = _matrix(taxonomy, {"a": [(lead_in, None), (aim, "1"), (rule, None)]})
+    assert _stance(both, "discipline/disciplinary-action", "a") == (Force.REQUIRED, rule)

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, describes_document, done_to, informs, limits, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import completes_lead_in, describes_document, done_to, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -63,6 +63,8 @@ class Member:
     empty, the statement's own id. ``lead_in`` is the sentence of the list lead-in the statement
     completes ("Staff must not share:" for "photos of pupils"); ``antecedent``, the sentence its
     pronoun stands for ("these" in "must consider reporting these"): see ``members_of``.
+    ``under_aims``: the statement is an item of a list of what the document aims to do ("This
+    policy aims to:"), a description of the policy rather than one of its rules.
     """
 
     school: str
@@ -71,6 +73,7 @@ class Member:
     anchor: str = ""
     lead_in: str = ""
     antecedent: str = ""
+    under_aims: bool = False
 
     @property
     def id(self) -> str:
@@ -496,7 +499,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     friendships are to be declared") is the condition on which it allows it. A commitment or
     consequence a statement tells its reader of ("should note that breaches may be
     investigated") is stated with the force it is told with. Advice only to consider an act
-    ("should consider reporting this") leaves it to judgement: no duty. A requirement on the manner
+    ("should consider reporting this") leaves it to judgement: no duty. On what answers a breach
+    ("may be investigated if there is a suspected breach") the breach is no condition. A requirement on the manner
     of an act ("must maintain professional boundaries with parents") allows the act on that
     condition.
     """
@@ -504,6 +508,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     why = ""
     if kind.kind != "conduct" and (told := reported_force(member.text)) is not None and told is not force:
         force, why = told, "the force of what it tells its reader"
+    if kind.on_breach and force is Force.PERMITTED_WITH_CONDITIONS and names_breach(member.text):
+        return Force.PERMITTED, "a breach is what it answers, not a condition on it"
     if kind.duty and force in ALLOWING and only_considers(member.text):
         return Force.PERMITTED, "advice to consider it leaves it to judgement"
     if kind.duty and force in (Force.PROHIBITED, Force.PERMITTED_WITH_CONDITIONS):
@@ -574,8 +580,8 @@ def _stance(
         lambda m: kind.duty or kind.kind != "conduct" or not informs(m.text),
         lambda m: kind.kind != "consequence" or forces[m.id] in STATING,
         lambda m: kind.kind != "consequence" or states_outcome(m.text),
-        lambda m: kind.kind != "consequence" or names_breach(m.read_as),
-        lambda m: kind.kind != "consequence" or names_breach(m.read_as, of_the_rules=True),
+        lambda m: not kind.answers_breach or names_breach(m.read_as),
+        lambda m: not kind.answers_breach or names_breach(m.read_as, of_the_rules=True),
         lambda m: kind.kind != "commitment" or forces[m.id] is not Force.PROHIBITED,
         lambda m: kinds_of[m.id][0] == kind.id or (not kind.duty and m.force is Force.PROHIBITED and kinds_of[m.id][0] in duties),
         lambda m: m.id not in situational,
@@ -683,6 +689,12 @@ def _lead_in(clause: Clause, statement: Statement, clauses: Mapping[str, Clause]
     return lead_in if statement_force(lead_in)[0] is not Force.NONE else ""
 
 
+def _under_aims(clause: Clause, clauses: Mapping[str, Clause]) -> bool:
+    """Whether a clause is an item of a list of the document's aims ("This policy aims to:")."""
+    parent = clauses.get(clause.parent) if clause.parent else None
+    return parent is not None and parent.text.rstrip().endswith(":") and lists_aims(last_sentence(parent.text))
+
+
 _UP_TO = re.compile(r"\bup\s+to\s+and\s+including\b", re.IGNORECASE)
 
 
@@ -734,7 +746,7 @@ def align_topic(
     situation_ids = {k.id for k in topic.provisions if k.situation}
     situational = frozenset(m.id for m in ordered if situation_ids.intersection(kinds_of[m.id]))
     no_conduct = frozenset(m.id for m in ordered if kinds_of[m.id] and states_no_conduct(m, not_conduct))
-    about_document = frozenset(m.id for m in ordered if kinds_of[m.id] and describes_document(m.text))
+    about_document = frozenset(m.id for m in ordered if kinds_of[m.id] and (m.under_aims or describes_document(m.text)))
     duties = frozenset(k.id for k in topic.provisions if k.duty)
     provisions = tuple(
         _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties, _at_most(topic, kind, matching))
@@ -783,7 +795,9 @@ def members_of(
         for clause in schools[slug]:
             for statement in statements[clause.id]:
                 anchor = shown_at(statement, statements[clause.id])
-                members.append(Member(slug, clause, statement, anchor, _lead_in(clause, statement, by_id), _antecedent(clause, statement)))
+                members.append(
+                    Member(slug, clause, statement, anchor, _lead_in(clause, statement, by_id), _antecedent(clause, statement), _under_aims(clause, by_id))
+                )
     return sorted(members, key=_order)
 
 

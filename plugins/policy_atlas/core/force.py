@@ -81,6 +81,9 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (REQUIRED, r"(?:is|are)\s+(?:required|expected|obliged|instructed|requested|asked|bound)\s+to|(?:strongly\s+|also\s+)?(?:advised|reminded)\s+to\b"),
     (REQUIRED, r"(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
+    # "would" is mostly hypothetical ("it would be wise"), but a policy that says what an act
+    # "would lead to" or "would be subject to" states the outcome, as "will" does
+    (REQUIRED, r"would\s+(?:also\s+|then\s+|normally\s+|usually\s+)?(?:be\s+subject(?:ed)?\s+to|lead\s+to|result\s+in|be\s+(?:investigated|dealt\s+with|referred|reported)\b)"),
     (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
     (NONE, r"(?:may|can|could|might)\s+(?:often|sometimes|easily|quickly|potentially|inadvertently|unintentionally|unwittingly|even)\b|"
      r"(?:may|might|could)\s+(?:well\s+)?(?:wish|want|like|prefer|choose\s+to\s+wish)\s+to\b|"
@@ -384,7 +387,9 @@ _INFORMS = re.compile(
 _OUTCOME = re.compile(
     r"\b(?:lead(?:s|ing)?\s+(?:on)?to|led\s+to|result(?:s|ing|ed)?\s+in|(?:be|being|are|is)\s+subject(?:ed)?\s+to|constitut(?:e|es|ing)|"
     r"amount(?:s|ing)?\s+to|(?:be|is|are)\s+(?:treated|regarded|considered|viewed|seen|dealt\s+with)\s+as|"
-    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:taken|instigated|initiated|considered)|"
+    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:taken|instigated|initiated|considered|pursued)|"
+    r"(?:police|authorities|law\s+enforcement)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:involved|informed|contacted|notified|called)|"
+    r"(?:be|being)\s+reported\s+to\s+the\s+police|"
     r"(?:will|may|could|might|can|would)\s+(?:also\s+)?(?:face|incur|attract)|(?:be|being)\s+(?:dismissed|suspended|disciplined|banned|removed|referred)|"
     r"(?:sanctions?|consequences?|outcomes?)\s+(?:may|will|could|can|might)\s+include|invok(?:e|ed|ing)\s+(?:the\s+)?(?:disciplinary|relevant)|"
     r"(?:dealt\s+with|considered|handled|managed|addressed|investigated|followed\s+up)\s+(?:in\s+(?:accordance|line)\s+with|under|through|using|via)\s+"
@@ -492,6 +497,20 @@ _DOCUMENT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBING = re.compile(r"^(?:defines|describes|explains|outlines|sets\s+out|summari[sz]es|covers)\b", re.IGNORECASE)
+
+
+_AIMS_LEAD_IN = re.compile(
+    r"^(?:(?:the|its|our)\s+)?(?:main\s+|key\s+)?(?:aims?|purposes?|objectives?|intentions?|goals?)\s+(?:of\s+(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\s+)?(?:is|are)(?:\s+to)?\W*$|"
+    r"^(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\s+(?:(?:also|therefore)\s+)?(?:aims?|seeks?|sets\s+out|is\s+(?:designed|intended|meant)|will)(?:\s+to)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def lists_aims(lead_in: str) -> bool:
+    """Whether a list lead-in introduces what the document aims to do ("This policy aims to:",
+    "The purpose of this policy is to:"): its items ("Advise that breaches may lead to ...")
+    describe the policy, and its rules are stated where the policy states them."""
+    return bool(_AIMS_LEAD_IN.match(lead_in.strip()))
 
 
 def describes_document(text: str) -> bool:

@@ -67,6 +67,15 @@ class ProvisionKind:
     """Topics whose statements state another rule, whatever words they share with this one: "will
     not message a pupil via their personal phone" is a rule on contact with pupils that names its
     channel, no rule on using one's own phone at work."""
+    on_breach: bool = False
+    """The act answers a breach of the policy (investigating breaches), as a consequence does: the
+    school's general rule is the statement that names a breach, not one about a single incident
+    ("if a pupil is the perpetrator, the situation will be investigated")."""
+
+    @property
+    def answers_breach(self) -> bool:
+        """Whether the school's general rule here is what follows a breach (see ``on_breach``)."""
+        return self.kind == "consequence" or self.on_breach
 
 
 PROVISION_KINDS = ("conduct", "commitment", "consequence")
@@ -263,7 +272,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
-            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
@@ -286,6 +295,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                     bool(kind.get("situation")),
                     bool(kind.get("past_unless")),
                     tuple(apart_from),
+                    bool(kind.get("on_breach")),
                 )
             )
         if not rules:
