@@ -356,3 +356,14 @@ def test_the_aims_of_the_policy_are_no_school_rule(taxonomy: Taxonomy, lead_in: 
     rule = "Staff who breach this policy will be subject to disciplinary action."
     both = _matrix(taxonomy, {"a": [(lead_in, None), (aim, "1"), (rule, None)]})
     assert _stance(both, "discipline/disciplinary-action", "a") == (Force.REQUIRED, rule)
+
+
+def test_allowing_reasonable_personal_use_is_a_rule_on_use_at_work_and_forbids_the_excess(taxonomy: Taxonomy) -> None:
+    """An employer that "permits reasonable and appropriate access to private social media" allows
+    personal use at work within reason: excessive use is what it forbids. "For professional
+    reasons" is no reasonable amount of anything."""
+    allows = "The school permits reasonable and appropriate access to private social media sites."
+    matrix = _matrix(taxonomy, {"a": [(allows, None)], "b": [("Staff may message former pupils only for professional reasons.", None)]})
+    assert _stance(matrix, "personal-devices/when-allowed", "a") == (Force.PERMITTED_WITH_CONDITIONS, allows)
+    assert _stance(matrix, "personal-devices/excessive-use", "a") == (Force.PROHIBITED, allows)
+    assert _stance(matrix, "personal-devices/excessive-use", "b") is None

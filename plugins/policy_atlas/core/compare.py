@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import completes_lead_in, describes_document, done_to, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import allows_within_reason, completes_lead_in, describes_document, done_to, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -494,7 +494,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     opposite ("must never use personal accounts with pupils") or as the condition of a
     permission ("may publish only with consent"): either states the duty. A restriction is
     often put as a duty to refuse ("must decline friend requests"): that prohibits the act; a
-    duty to limit it ("must limit their use at work") allows it within the limit; on a *restriction* (disclosing, bullying) every requirement
+    duty to limit it ("must limit their use at work") allows it within the limit, and a permission of
+    a reasonable amount of it ("permits reasonable access") forbids the excess; on a *restriction* (disclosing, bullying) every requirement
     states it ("must keep it confidential"). What a school requires of a *situation* ("pre-existing
     friendships are to be declared") is the condition on which it allows it. A commitment or
     consequence a statement tells its reader of ("should note that breaches may be
@@ -518,6 +519,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
         return Force.PERMITTED_WITH_CONDITIONS, situation_reading(member)[1]
     if kind.restriction and force is Force.REQUIRED:
         return Force.PROHIBITED, OTHER_WAY_ROUND
+    if kind.restriction and force in ALLOWING and allows_within_reason(member.text):
+        return Force.PROHIBITED, "allowing a reasonable amount of it forbids the excess"
     if not kind.duty and force is Force.REQUIRED and refuses(member.text):
         return Force.PROHIBITED, OTHER_WAY_ROUND
     if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and limits(member.text):

@@ -537,6 +537,19 @@ def limits(text: str) -> bool:
     return bool(_LIMITING.search(main.strip()))
 
 
+_WITHIN_REASON = re.compile(
+    r"\b(?:reasonable|moderate|limited|sensible|occasional)\s+(?:and\s+(?:appropriate|proportionate|sensible)\s+)?(?:personal\s+|private\s+)?(?:use|usage|access|amounts?)\b",
+    re.IGNORECASE,
+)
+
+
+def allows_within_reason(text: str) -> bool:
+    """Whether a permission is of a reasonable amount of an act ("permits reasonable and
+    appropriate access to private social media"): it allows the act within reason, and so
+    forbids the excess."""
+    return bool(_WITHIN_REASON.search(text))
+
+
 _CONSIDERING = re.compile(rf"\b{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:very\s+|extremely\s+)?carefully\b)", re.IGNORECASE)
 
 

@@ -22,10 +22,10 @@ from lemminflect import getAllLemmas
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _AMERICAN = re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 _STEMMER = snowballstemmer.stemmer("english")
-_KEEP_APART = {"personal": "personal", "personally": "personal", "positive": "positive", "positively": "positive", "initials": "initials", "relative": "relative", "relatives": "relative"}
+_KEEP_APART = {"personal": "personal", "personally": "personal", "positive": "positive", "positively": "positive", "initials": "initials", "relative": "relative", "relatives": "relative", "reasonable": "reasonable", "reasonably": "reasonable"}
 """Words the stemmer would merge with a word of another meaning ("personal" with "person",
-"positive" with "position", a pupil's "initials" with "initiate", a "relative" with "relating"), where the difference is the
-point of a policy's rule."""
+"positive" with "position", a pupil's "initials" with "initiate", a "relative" with "relating", "reasonable" use with
+"reasons"), where the difference is the point of a policy's rule."""
 
 
 @dataclass(frozen=True)
