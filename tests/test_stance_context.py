@@ -367,3 +367,12 @@ def test_allowing_reasonable_personal_use_is_a_rule_on_use_at_work_and_forbids_t
     assert _stance(matrix, "personal-devices/when-allowed", "a") == (Force.PERMITTED_WITH_CONDITIONS, allows)
     assert _stance(matrix, "personal-devices/excessive-use", "a") == (Force.PROHIBITED, allows)
     assert _stance(matrix, "personal-devices/excessive-use", "b") is None
+
+
+def test_checking_what_one_has_posted_runs_no_school_account(taxonomy: Taxonomy) -> None:
+    """"Check any information they have posted on social media sites and remove any post that
+    could cause embarrassment" is about staff's own posts: no rule on moderating school accounts."""
+    own = "Before joining the school, new employees should check any information they have posted on social media sites and remove any post that could cause embarrassment."
+    matrix = _matrix(taxonomy, {"a": [(own, None)], "b": [("Comments on the school's social media accounts must be moderated daily.", None)]})
+    assert _stance(matrix, "school-accounts/moderation", "a") is None
+    assert _stance(matrix, "school-accounts/moderation", "b") is not None
