@@ -376,3 +376,30 @@ def test_checking_what_one_has_posted_runs_no_school_account(taxonomy: Taxonomy)
     matrix = _matrix(taxonomy, {"a": [(own, None)], "b": [("Comments on the school's social media accounts must be moderated daily.", None)]})
     assert _stance(matrix, "school-accounts/moderation", "a") is None
     assert _stance(matrix, "school-accounts/moderation", "b") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "provision", "force"),
+    [
+        ("Represent the club positively at all times on social media.", "reputation/disrepute", Force.PROHIBITED),
+        ("The club will investigate concerns promptly, maintaining confidentiality where possible.", "discipline/investigation", Force.REQUIRED),
+        ("Always think before posting — remember posts are public and permanent.", "privacy-settings/nothing-is-private", Force.REQUIRED),
+        ("Respect privacy: do not disclose personal or sensitive information about others.", "confidentiality/personal-information", Force.PROHIBITED),
+    ],
+)
+def test_a_setting_close_to_a_school_says_its_rules_in_its_own_words(taxonomy: Taxonomy, text: str, provision: str, force: Force) -> None:
+    """A club's policy says what a school's does in other words: representing it positively is
+    keeping its good name; investigating concerns is investigating breaches (and maintaining
+    confidentiality while doing so is no rule against it); posts "public and permanent" are
+    never private; "personal or sensitive information about others" is personal information."""
+    assert _stance(_matrix(taxonomy, {"a": [(text, None)]}), provision, "a") == (force, text)
+
+
+def test_representing_the_organisation_well_is_not_speaking_for_it(taxonomy: Taxonomy) -> None:
+    assert _stance(_matrix(taxonomy, {"a": [("Represent the club positively at all times on social media.", None)]}), "reputation/speaking-for-the-school", "a") is None
+
+
+def test_permanent_suspension_from_the_organisation_is_its_most_serious_sanction(taxonomy: Taxonomy) -> None:
+    matrix = _matrix(taxonomy, {"a": [("Breaches of this policy may result in:", None), ("Verbal or written warnings", "1"), ("Temporary or permanent suspension from the club", "1")]})
+    found = _stance(matrix, "discipline/dismissal", "a")
+    assert found is not None and found[1] == "Temporary or permanent suspension from the club"

@@ -521,7 +521,7 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
         return Force.PROHIBITED, OTHER_WAY_ROUND
     if kind.restriction and force in ALLOWING and allows_within_reason(member.text):
         return Force.PROHIBITED, "allowing a reasonable amount of it forbids the excess"
-    if not kind.duty and force is Force.REQUIRED and refuses(member.text):
+    if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and refuses(member.text):
         return Force.PROHIBITED, OTHER_WAY_ROUND
     if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and limits(member.text):
         return Force.PERMITTED_WITH_CONDITIONS, "a limit on it allows it within the limit"
