@@ -264,6 +264,9 @@ def test_force_says_why(text: str, why: str) -> None:
         ("Copyright, Designs and Patents Act 1988", "The laws that apply are:", "none", "states no rule"),
         # An item with a modal of its own keeps its own force.
         ("Staff may use their tablets.", "Staff must not:", "permitted", "“may”"),
+        # A modal in a clause about the item's object, a reason or an aside is not the item's own.
+        ("Use language that is directly (or could be misinterpreted as being) racist.", "Volunteers must not:", "prohibited", "from its lead-in"),
+        ("Post things that are hurtful, as this would go against the rules and could be against the law.", "Students must not:", "prohibited", "from its lead-in"),
         # A lead-in that is a condition passes no force: its instructions are duties.
         ("Tell the safeguarding lead.", "If a pupil sends you a friend request:", "required", "an instruction"),
         # A lead-in without force passes nothing on to a phrase.

@@ -581,10 +581,20 @@ def completes_lead_in(text: str) -> bool:
     return _governing(main) is None
 
 
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|as|because|since)\b|\(", re.IGNORECASE)
+"""Where a clause about an item's object ("things that could hurt"), a reason ("as this would
+break the law") or an aside ("(or could be seen as)") begins: a modal after it is not the item's."""
+
+
 def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
     """(force, why) for one statement; ``frame`` is what its list lead-in gives it, if any."""
     main, offset = _main_clause(text)
     found = _governing(main)
+    if found is not None and frame is not None and frame.force is not None and not frame.advice and not frame.no_rule:
+        if found[1] > 0 and _opening(main)[0] == "instruction" and _SUBORDINATE.search(main[: found[1]]):
+            # "Use language that is (or could be seen as) racist" under "must not:": the item's
+            # verb completes the lead-in; its modal belongs to a clause about the object or a reason
+            return _adjusted_item(frame.force, frame.words, main)
     if found is not None and found[0] is NONE:
         return NONE, f"{_quoted(main[found[1]:found[2]])} says what might happen, not what is allowed"
     if found is not None:
