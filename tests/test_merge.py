@@ -15,6 +15,7 @@ import docx
 import pytest
 
 from policy_atlas.core.analysis import Analysis, analyse
+from policy_atlas.core.compare import agreed_position
 from policy_atlas.core.corpus import Corpus, load_corpus, normalise
 from policy_atlas.core.merge import Generaliser, ModelPolicy, Strategy, build_model, names_section, self_contained
 from policy_atlas.core.model import Force, PolicyAtlasError
@@ -83,6 +84,9 @@ def test_generalise(text: str, expected: str) -> None:
         ("Staff must not:", False),
         ("Revealing confidential information;", False),
         ("Never.", False),
+        # a list elsewhere in the school's document is nowhere in the model
+        ("All incident types below are considered criminal in nature.", False),
+        ("Staff must follow the rules set out above.", False),
     ],
 )
 def test_self_contained(text: str, reads: bool) -> None:
@@ -360,3 +364,19 @@ def test_the_model_states_what_most_seed_policies_state(model: ModelPolicy, prov
 def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:
     """Only one seed policy says how often it is reviewed: the model does not pretend the others agree."""
     assert not [c for c in model.clauses if c.provision == "review/when-reviewed"]
+
+
+def test_each_source_is_cited_with_the_rule_it_states_on_the_provision(model: ModelPolicy, taxonomy: Taxonomy) -> None:
+    """A model clause cites only schools that state its rule, and shows each with its force in the
+    provision's terms: "permits reasonable access" under "must not spend excessive time at work"
+    is cited as the prohibition of the excess it states, never as a permission beside a ban."""
+    kinds = {f"{t.id}/{k.id}": k for t in taxonomy.topics for k in t.provisions}
+    checked = 0
+    for clause in model.clauses:
+        kind = kinds.get(clause.provision)
+        if kind is None:
+            continue
+        positions = {agreed_position(kind.kind, source.force) for source in clause.agreeing}
+        assert positions == {agreed_position(kind.kind, clause.force)}, (clause.number, [(s.school, s.force) for s in clause.agreeing])
+        checked += 1
+    assert checked >= 20

@@ -253,10 +253,14 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 """An opening that points back to what came before; "This policy ..." names its subject."""
+_POINTS_ELSEWHERE = re.compile(r"\b(?:(?:listed\s+|set\s+out\s+|shown\s+)?(?:below|above)|as\s+follows|the\s+following|aforementioned)\b", re.IGNORECASE)
+"""Words that point to a list or a passage elsewhere in the school's document ("All incident types
+below are ..."): out of it, in a model policy, they point at nothing."""
 
 
 def self_contained(text: str) -> bool:
-    """A sentence that reads on its own: starts with a capital, not by pointing back, ends a sentence."""
+    """A sentence that reads on its own: starts with a capital, not by pointing back or to a list
+    elsewhere in its document, ends a sentence."""
     stripped = text.strip()
     count = len(stripped.split())
     low, high = SELF_CONTAINED_WORDS
@@ -264,6 +268,7 @@ def self_contained(text: str) -> bool:
         bool(stripped)
         and stripped[:1].isupper()
         and not _POINTS_BACK.match(stripped)
+        and not _POINTS_ELSEWHERE.search(stripped)
         and stripped.rstrip("\"'’”)")[-1:] in ".!?"
         and low <= count <= high
     )
@@ -490,9 +495,12 @@ def _drawn(topic: Topic, members: list[Member], index: TopicIndex) -> list[Membe
     return found
 
 
-def _source(member: Member, names: Mapping[str, str]) -> Source:
+def _source(member: Member, names: Mapping[str, str], force: Force | None = None) -> Source:
+    """Where a statement is and what it says, with its force in the provision's own terms when it
+    stands for a school there (``force``): "permits reasonable access" is cited under "must not
+    spend excessive time" as the rule it states there, not as a permission."""
     return Source(
-        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, member.force, member.text
+        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, force or member.force, member.text
     )
 
 
@@ -623,8 +631,8 @@ class _Builder:
             return None
         self.used[choice.member.id] = f"model-{number}-{index}"
         text, made = self.generaliser.apply(choice.quoted)
-        source = _source(choice.member, self.names)
-        agreeing = (source, *(_source(m, self.names) for m in sorted(stances, key=lambda m: (m.school, m.id)) if m is not choice.member))
+        source = _source(choice.member, self.names, group.force_of(choice.member))
+        agreeing = (source, *(_source(m, self.names, group.force_of(m)) for m in sorted(stances, key=lambda m: (m.school, m.id)) if m is not choice.member))
         return ModelClause(
             f"model-{number}-{index}",
             f"{number}.{index}",
