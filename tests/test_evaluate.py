@@ -276,9 +276,11 @@ def provision_figures(out: str, name: str) -> dict[str, float]:
         # with the example no longer a permission, Knowsley is silent on existing friendships with
         # parents (its rule there is in a sentence the reading tags no topic), and the two gaps
         # that three schools' stances made are not shown (recall 0.808 -> 0.731).
-        # "quoted": 0.653 and 0.600 when first measured.
-        ("seeds", {"cells": 0.90, "spoken": 0.86, "quoted": 0.70, "differs": 0.90, "gap_precision": 0.79, "gap_recall": 0.73}),
-        ("dev", {"cells": 0.80, "spoken": 0.50, "quoted": 0.63, "gap_precision": 0.55, "gap_recall": 0.45}),
+        # "quoted": 0.653 and 0.600 when first measured. Then 0.905 / 0.809 cells; now 0.932 / 0.855
+        # (investigating breaches read from the sentence that names a breach, aims of the policy
+        # and own posts no rule, a club's words for what a school says, reasonable use at work).
+        ("seeds", {"cells": 0.92, "spoken": 0.89, "quoted": 0.70, "differs": 0.90, "gap_precision": 0.85, "gap_recall": 0.76}),
+        ("dev", {"cells": 0.85, "spoken": 0.60, "quoted": 0.66, "gap_precision": 0.74, "gap_recall": 0.62}),
     ],
 )
 def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: dict[str, float]) -> None:
@@ -290,7 +292,7 @@ def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[s
     found = provision_figures(out, where)
     for key, least in floor.items():
         assert found[key] >= least, (key, found[key], out)
-    assert found["minority"] == 0 and found["wrong_sources"] <= 7, out
+    assert found["minority"] == 0 and found["wrong_sources"] <= 6, out
 
 
 def test_a_quote_is_the_readers_when_most_of_the_shorter_ones_words_are_in_the_other() -> None:

@@ -17,7 +17,7 @@ import pytest
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.compare import agreed_position
 from policy_atlas.core.corpus import Corpus, load_corpus, normalise
-from policy_atlas.core.merge import Generaliser, ModelPolicy, Strategy, build_model, names_section, self_contained
+from policy_atlas.core.merge import Generaliser, ModelGap, ModelPolicy, Strategy, build_model, names_section, self_contained
 from policy_atlas.core.model import Force, PolicyAtlasError
 from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline
 from policy_atlas.core.views import model_json, model_policy_view
@@ -380,3 +380,17 @@ def test_each_source_is_cited_with_the_rule_it_states_on_the_provision(model: Mo
         assert positions == {agreed_position(kind.kind, clause.force)}, (clause.number, [(s.school, s.force) for s in clause.agreeing])
         checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize(
+    ("covering", "says"),
+    [
+        (0, "No school's policy says anything on images of pupils; the model has no clause on it."),
+        (2, "Only 2 of 5 schools address images of pupils, fewer than the 3 the model needs:"),
+        (4, "4 of 5 schools address images of pupils, but on nothing it covers do 3 or more of them state the same rule:"),
+    ],
+)
+def test_a_gap_in_the_model_says_why_there_is_no_clause(covering: int, says: str) -> None:
+    """Four schools of five are not "fewer than the model needs" of three: when enough address the
+    topic, the gap is that they do not state one rule on any one thing in it."""
+    assert ModelGap("images", "Images of pupils", True, covering, 5, 3).text.startswith(says)

@@ -403,3 +403,10 @@ def test_permanent_suspension_from_the_organisation_is_its_most_serious_sanction
     matrix = _matrix(taxonomy, {"a": [("Breaches of this policy may result in:", None), ("Verbal or written warnings", "1"), ("Temporary or permanent suspension from the club", "1")]})
     found = _stance(matrix, "discipline/dismissal", "a")
     assert found is not None and found[1] == "Temporary or permanent suspension from the club"
+
+
+def test_a_breach_is_no_condition_on_what_follows_it(taxonomy: Taxonomy) -> None:
+    """"If an employee is found to have breached this policy, they may be subject to disciplinary
+    action": the breach is what the consequence follows, not a condition on it: plain "may"."""
+    text = "If an employee is found to have breached this policy, they may be subject to disciplinary action."
+    assert _stance(_matrix(taxonomy, {"a": [(text, None)]}), "discipline/disciplinary-action", "a") == (Force.PERMITTED, text)

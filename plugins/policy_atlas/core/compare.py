@@ -509,7 +509,7 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     why = ""
     if kind.kind != "conduct" and (told := reported_force(member.text)) is not None and told is not force:
         force, why = told, "the force of what it tells its reader"
-    if kind.on_breach and force is Force.PERMITTED_WITH_CONDITIONS and names_breach(member.text):
+    if kind.answers_breach and force is Force.PERMITTED_WITH_CONDITIONS and names_breach(member.text):
         return Force.PERMITTED, "a breach is what it answers, not a condition on it"
     if kind.duty and force in ALLOWING and only_considers(member.text):
         return Force.PERMITTED, "advice to consider it leaves it to judgement"

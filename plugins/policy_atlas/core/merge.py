@@ -130,14 +130,22 @@ class ModelGap:
     core: bool
     covering: int
     schools: int
+    needed: int = 0
+    """How many schools must state one rule on a provision for the model to have a clause on it."""
 
     @property
     def text(self) -> str:
         if not self.covering:
             return f"No school's policy says anything on {self.label.lower()}; the model has no clause on it."
+        if self.covering >= self.needed:
+            # enough schools speak of the topic, but on different things or with different rules
+            return (
+                f"{self.covering} of {self.schools} schools address {self.label.lower()}, but on nothing it covers do "
+                f"{self.needed} or more of them state the same rule: see the options below, and decide what the policy should say."
+            )
         return (
-            f"Only {self.covering} of {self.schools} schools address {self.label.lower()}, fewer than the model needs: "
-            "see the options below, and decide what the policy should say."
+            f"Only {self.covering} of {self.schools} schools address {self.label.lower()}, fewer than the {self.needed} "
+            "the model needs: see the options below, and decide what the policy should say."
         )
 
 
@@ -682,7 +690,7 @@ class _Builder:
         topic = self.analysis.taxonomy.get(topic_id)
         row = next((r for r in self.analysis.matrix.rows if r.topic == topic_id), None)
         covering = len(row.covering) if row else 0
-        return ModelGap(topic_id, topic.label if topic else topic_id, bool(topic and topic.core), covering, len(self.schools))
+        return ModelGap(topic_id, topic.label if topic else topic_id, bool(topic and topic.core), covering, len(self.schools), self.needed)
 
 
 def _slug(text: str) -> str:
