@@ -681,21 +681,26 @@ def _antecedent(clause: Clause, statement: Statement) -> str:
     return last_sentence(before).strip() if before else ""
 
 
+def _list_lead_in(clause: Clause, clauses: Mapping[str, Clause]) -> str:
+    """The last sentence of the list lead-in a clause is an item of ("Staff must not share:"), else ``""``."""
+    parent = clauses.get(clause.parent) if clause.parent else None
+    return last_sentence(parent.text) if parent is not None and parent.text.rstrip().endswith(":") else ""
+
+
 def _lead_in(clause: Clause, statement: Statement, clauses: Mapping[str, Clause]) -> str:
     """The last sentence of the list lead-in ("... must not share:") that a clause's first statement
     completes ("photos of pupils"), else ``""``. A lead-in that states no rule ("Managing your
     personal use:") is a heading: its items stand alone."""
-    parent = clauses.get(clause.parent) if clause.parent else None
-    if statement.index != 1 or parent is None or not parent.text.rstrip().endswith(":") or not completes_lead_in(statement.text):
+    if statement.index != 1 or not completes_lead_in(statement.text):
         return ""
-    lead_in = last_sentence(parent.text)
-    return lead_in if statement_force(lead_in)[0] is not Force.NONE else ""
+    lead_in = _list_lead_in(clause, clauses)
+    return lead_in if lead_in and statement_force(lead_in)[0] is not Force.NONE else ""
 
 
 def _under_aims(clause: Clause, clauses: Mapping[str, Clause]) -> bool:
     """Whether a clause is an item of a list of the document's aims ("This policy aims to:")."""
-    parent = clauses.get(clause.parent) if clause.parent else None
-    return parent is not None and parent.text.rstrip().endswith(":") and lists_aims(last_sentence(parent.text))
+    lead_in = _list_lead_in(clause, clauses)
+    return bool(lead_in) and lists_aims(lead_in)
 
 
 _UP_TO = re.compile(r"\bup\s+to\s+and\s+including\b", re.IGNORECASE)

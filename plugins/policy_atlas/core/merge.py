@@ -130,7 +130,7 @@ class ModelGap:
     core: bool
     covering: int
     schools: int
-    needed: int = 0
+    needed: int
     """How many schools must state one rule on a provision for the model to have a clause on it."""
 
     @property
@@ -508,7 +508,7 @@ def _source(member: Member, names: Mapping[str, str], force: Force | None = None
     stands for a school there (``force``): "permits reasonable access" is cited under "must not
     spend excessive time" as the rule it states there, not as a permission."""
     return Source(
-        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, force or member.force, member.text
+        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, member.force if force is None else force, member.text
     )
 
 
