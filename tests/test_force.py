@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from policy_atlas.core.force import lead_in_frame, statement_force
+from policy_atlas.core.model import Force
 from reading_sentences import FORCE_SENTENCES
 
 
@@ -277,6 +278,14 @@ def test_force_says_why(text: str, why: str) -> None:
         # A school's guidelines are what its staff follow, not advice; tips and recommendations are advice.
         ("Never share your password.", "The following guidelines apply:", "prohibited", "an instruction"),
         ("Never share your password.", "Our tips for staff:", "discouraged", "under advice"),
+        # A one-word label is no instruction, and the items under it are not duties.
+        ("The school recognises the benefits of social media.", "Purpose:", "none", "no modal verb"),
+        # A lead-in whose subject is the document, asking nothing of anyone, describes the document.
+        ("Encourages the safe use of social media through training.", "This policy is subject to the Code of Conduct and:", "none", "states no rule"),
+        ("Applies to all staff.", "This policy:", "none", "states no rule"),
+        ("clarify what the school considers to be appropriate use;", "The purpose of this policy is to;", "none", "states no rule"),
+        # ... unless it asks something of staff.
+        ("Keep their profiles private.", "This policy requires staff to:", "required", "an instruction"),
     ],
 )
 def test_list_item_takes_what_its_lead_in_gives(item: str, lead_in: str, expected: str, why: str) -> None:
@@ -360,6 +369,31 @@ def _blind_force_cases() -> list[object]:
 def test_blind_force(text: str, lead_in: str | None, expected: str) -> None:
     force, why = statement_force(text, lead_in_frame(lead_in) if lead_in else None)
     assert force == expected, why
+
+
+@pytest.mark.parametrize("text", ["Review of policy", "Purpose:", "Monitoring.", "Use of images"])
+def test_a_verb_spelt_as_a_noun_is_no_instruction(text: str) -> None:
+    """A heading run into the text ("Review of policy") or a one-word label is no command."""
+    assert statement_force(text)[0] is Force.NONE
+
+
+@pytest.mark.parametrize("text", ["Dispose of old devices securely.", "Do:", "Report it."])
+def test_instructions_that_look_like_labels_still_instruct(text: str) -> None:
+    assert statement_force(text)[0] is Force.REQUIRED
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To ensure a consistent approach is applied across the school.", Force.NONE),
+        ("To ensure pupils are safe, staff must not share images of them.", Force.PROHIBITED),
+        ("To ensure safety, keep your profile private.", Force.REQUIRED),
+        ("Staff should ensure that their profiles are private.", Force.REQUIRED),
+    ],
+)
+def test_a_purpose_is_no_rule_unless_one_follows(text: str, expected: Force) -> None:
+    """A policy's aims ("To ensure ...") state nothing anyone must do; a rule after its purpose does."""
+    assert statement_force(text)[0] is expected
 
 
 def test_heading_lead_in_frames_its_items() -> None:

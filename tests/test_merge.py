@@ -87,6 +87,8 @@ def test_generalise(text: str, expected: str) -> None:
         # a list elsewhere in the school's document is nowhere in the model
         ("All incident types below are considered criminal in nature.", False),
         ("Staff must follow the rules set out above.", False),
+        # an item whose subject is its heading ("Head teacher" > "Should ensure ...")
+        ("Should ensure that all staff are trained in this policy.", False),
     ],
 )
 def test_self_contained(text: str, reads: bool) -> None:
@@ -350,7 +352,9 @@ def test_outline_errors(tmp_path: Path, taxonomy: Taxonomy, text: str, message: 
 # --- Provisions a policy states or not: scope, definitions, safeguarding, review -------------------
 
 
-@pytest.mark.parametrize(("provision", "at_least"), [("purpose/scope", 3), ("definitions/social-media", 4), ("safeguarding/report-concerns", 3)])
+@pytest.mark.parametrize(
+    ("provision", "at_least"), [("purpose/scope", 4), ("definitions/social-media", 4), ("roles/staff-follow", 5), ("safeguarding/report-concerns", 3)]
+)
 def test_the_model_states_what_most_seed_policies_state(model: ModelPolicy, provision: str, at_least: int) -> None:
     """Most seed policies say whom they cover, what social media means and where to report a
     safeguarding concern, in their own words: the model says each once, citing each school's
@@ -359,6 +363,15 @@ def test_the_model_states_what_most_seed_policies_state(model: ModelPolicy, prov
     assert len({s.school for s in clause.agreeing}) >= at_least
     assert clause.text[:1].isupper() and clause.text.rstrip()[-1] in ".!?"
     assert clause.source == clause.agreeing[0]
+
+
+def test_a_statement_of_a_stated_provision_is_never_an_other_statement(model: ModelPolicy) -> None:
+    """Every seed school says its staff must follow the policy, in many words: none of those
+    statements is listed elsewhere as something "fewer than 3 schools say"."""
+    (follow,) = [c for c in model.clauses if c.provision == "roles/staff-follow"]
+    others = {a.wording.text for n in model.notes if n.kind == "wording" for a in n.alternatives}
+    assert follow.quoted not in others
+    assert not [text for text in others if "follow this policy" in text or "adhere to this policy" in text]
 
 
 def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:

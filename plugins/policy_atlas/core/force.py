@@ -216,12 +216,24 @@ _DOCUMENT_LIST = re.compile(
 "Liability can arise under the laws of:"): its items name them, they state no rule."""
 
 
+_DOCUMENT_LEAD_IN = re.compile(
+    r"^(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\b(?![^:]*\b(?:requires?|expects?|prohibits?|forbids?|asks?|means\s+that|staff|employees|you|must|should)\b)[^:]*:\W*$",
+    re.IGNORECASE,
+)
+"""A lead-in whose subject is the document and which asks nothing of anyone ("This policy is
+subject to the Codes of Conduct and:", "This policy:"): its items describe the document."""
+
+
 def lead_in_frame(text: str, force: Force | None = None) -> Frame:
     """What a lead-in ("Staff must not:", "We recommend the following:") gives its items.
 
     ``force`` is the lead-in's own force as already read in its context (a lead-in can be an
     item of a list itself); without it the lead-in's words alone are read.
     """
+    if lists_aims(text) or _DOCUMENT_LEAD_IN.match(text.strip()):
+        # "This policy aims to:", "This policy is subject to our code of conduct and:": its items
+        # say what the document does, not what anyone must do
+        return Frame(None, False, True, _short(text))
     if force is None:
         force, _ = statement_force(text)
     advice = _advises(text) and force in (NONE, REQUIRED, PERMITTED)
@@ -332,6 +344,14 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
     return force, words
 
 
+_NOUN_USE = re.compile(r"^(?:\W*$|\s+of\b)")
+"""What follows a first word that makes it a noun: nothing (a one-word label, "Purpose:") or "of"
+("Review of policy")."""
+_VERBS_WITH_OF = frozenset({"do", "think", "dispose", "approve", "beware", "speak", "hear", "rid", "inform", "advise", "notify", "remind", "tell", "warn", "accuse", "convince"})
+"""Instructions that can take "of" ("Dispose of ...", "Inform staff of" takes an object first, but
+"Inform of" can open a list item), and "Do" alone, which is an instruction ("Do:")."""
+
+
 def _opening(main: str) -> tuple[str, str]:
     """The kind of statement a verb-less statement is: ``negative``, ``avoid``, ``only``,
     ``instruction``, ``gerund`` or ``phrase`` (a noun phrase or fragment), with its first word."""
@@ -353,6 +373,9 @@ def _opening(main: str) -> tuple[str, str]:
     word = first.group(0)
     if is_gerund(word):
         return "gerund", word
+    if is_base_verb(word) and _NOUN_USE.match(main[len(word):]) and word.lower() not in _VERBS_WITH_OF:
+        # "Review of policy", "Purpose:": a verb's spelling used as a noun, a label, no instruction
+        return "phrase", word
     if is_base_verb(word) and not _SUBJECT_FIRST.match(main):
         if word.lower() in _PROHIBITING_VERBS:
             return "negative", word
@@ -586,9 +609,17 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|as|because|since)\b|\(", re
 break the law") or an aside ("(or could be seen as)") begins: a modal after it is not the item's."""
 
 
+_PURPOSE_OPENING = re.compile(r"^(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?", re.IGNORECASE)
+"""A statement that opens with its purpose ("To ensure ..."): when its only modal word is that
+infinitive, it states an aim."""
+
+
 def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
     """(force, why) for one statement; ``frame`` is what its list lead-in gives it, if any."""
     main, offset = _main_clause(text)
+    if describes_document(text):
+        # "This policy will cover any media ...": the document's "will" binds no one
+        return NONE, "says what the document does"
     found = _governing(main)
     if found is not None and frame is not None and frame.force is not None and not frame.advice and not frame.no_rule:
         if found[1] > 0 and _opening(main)[0] == "instruction" and _SUBORDINATE.search(main[: found[1]]):
@@ -597,6 +628,18 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             return _adjusted_item(frame.force, frame.words, main)
     if found is not None and found[0] is NONE:
         return NONE, f"{_quoted(main[found[1]:found[2]])} says what might happen, not what is allowed"
+    purpose = _PURPOSE_OPENING.match(main)
+    if found is not None and purpose and found[1] <= purpose.end():
+        # "To ensure a consistent approach is applied.": an aim, with no one to do it, unless a
+        # rule follows it ("To ensure pupils are safe, staff must not ...")
+        aim = found
+        found = _governing(main, aim[2])
+        comma = main.find(",", aim[2])
+        rest = main[comma + 1 :].strip() if comma >= 0 else ""
+        if found is None and rest and _opening(rest)[0] in ("negative", "avoid", "instruction", "only"):
+            return statement_force(rest, frame)
+        if found is None:
+            return NONE, f"{_quoted(main[aim[1]:aim[2]])} states a purpose, not a rule"
     if found is not None:
         force, start, end = found
         words = _quoted(main[start:end])

@@ -257,7 +257,9 @@ class Generaliser:
 
 _POINTS_BACK = re.compile(
     r"^[\W]*(?:(?:this|these|those|that)\b(?!\s+(?:policy|policies|document|guidance|procedure|code|school|academy|trust|federation)\b)"
-    r"|(?:they|them|it|such|he|she|and|but|or|however|also)\b)",
+    r"|(?:they|them|it|such|he|she|and|but|or|however|also)\b"
+    # no subject: the item of a list headed by who it is for ("Head teacher" > "Should ensure ...")
+    r"|(?:should|must|will|shall|may|can|could|would|might)\b)",
     re.IGNORECASE,
 )
 """An opening that points back to what came before; "This policy ..." names its subject."""
@@ -485,9 +487,11 @@ def names_section(heading: str, terms: tuple[str, ...]) -> bool:
 
 
 def _with_heading(member: Member) -> str:
-    """A statement read after its innermost heading, which may name its subject ("Head teacher"
-    over "Should ensure that all staff are trained")."""
-    return f"{member.clause.heading[-1]}: {member.read_as}" if member.clause.heading else member.read_as
+    """A statement read after its innermost heading and its list lead-in, either of which may name
+    its subject ("Head teacher" over "Should ensure that all staff are trained", "This policy:"
+    over "Applies to all staff")."""
+    said = f"{member.lead_in} {member.read_as}" if member.lead_in else member.read_as
+    return f"{member.clause.heading[-1]}: {said}" if member.clause.heading else said
 
 
 def _drawn(topic: Topic, members: list[Member], index: TopicIndex) -> list[Member]:
@@ -543,6 +547,8 @@ class _Builder:
         """Statement id -> the model clause that says it: the model says a statement once."""
         self.also: dict[str, list[str]] = defaultdict(list)
         self.index = TopicIndex(tuple(self.drawing.values()))
+        self.stating = frozenset(m.id for s in outline.sections for p in s.provisions for m in self._meeting(s, p))
+        """Statements that meet a stated provision's rules (scope, definitions, roles ...)."""
 
     def build(self) -> tuple[ModelSection, ...]:
         sections = []
@@ -562,19 +568,21 @@ class _Builder:
             rows = {r.topic: r for r in self.analysis.matrix.rows}
             return [g for topic in section.topics if topic in rows for g in _topic_groups(rows[topic].provisions)]
         drawn = _drawn(self.drawing[section.id], self.members, self.index) if section.id in self.drawing else []
-        stated = [g for p in section.provisions if (g := self._stated_group(section, p))]
-        taken = {m.id for g in stated for m in g.stances}
-        return stated + _similar_groups(section, [m for m in drawn if m.id not in taken], self.concepts)
+        stated = [self._stated_group(section, p, found) for p in section.provisions if (found := self._meeting(section, p))]
+        # a statement that says a stated provision, in any section, is said there: never also
+        # one of another section's "other statements"
+        return stated + _similar_groups(section, [m for m in drawn if m.id not in self.stating], self.concepts)
 
-    def _stated_group(self, section: OutlineSection, provision: ProvisionKind) -> _Group | None:
+    def _meeting(self, section: OutlineSection, provision: ProvisionKind) -> list[Member]:
+        """The statements that meet a stated provision's rules, read after their heading."""
+        topic = section.provision_topic(provision)
+        index = TopicIndex((topic,))
+        return [m for m in self.members if index.evidence(topic, _with_heading(m)) is not None]
+
+    def _stated_group(self, section: OutlineSection, provision: ProvisionKind, found: list[Member]) -> _Group:
         """Each school's most typical statement that meets the provision's rules, wherever it sits
         (a definition at the top of a policy, a duty to report safeguarding concerns under
         contact with pupils)."""
-        topic = section.provision_topic(provision)
-        index = TopicIndex((topic,))
-        found = [m for m in self.members if index.evidence(topic, _with_heading(m)) is not None]
-        if not found:
-            return None
         space = Space(found, self.concepts)
         total = _sum(space, found)
         by_school: dict[str, list[Member]] = defaultdict(list)
