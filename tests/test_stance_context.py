@@ -13,7 +13,7 @@ import pytest
 
 from policy_atlas.core.classify import Classifier
 from policy_atlas.core.compare import Matrix, build_matrix
-from policy_atlas.core.force import reported_force, statement_force
+from policy_atlas.core.force import done_to, reported_force, statement_force
 from policy_atlas.core.model import Clause, Force, Statement
 from policy_atlas.core.taxonomy import Taxonomy
 
@@ -410,3 +410,28 @@ def test_a_breach_is_no_condition_on_what_follows_it(taxonomy: Taxonomy) -> None
     action": the breach is what the consequence follows, not a condition on it: plain "may"."""
     text = "If an employee is found to have breached this policy, they may be subject to disciplinary action."
     assert _stance(_matrix(taxonomy, {"a": [(text, None)]}), "discipline/disciplinary-action", "a") == (Force.PERMITTED, text)
+
+
+@pytest.mark.parametrize("together", [True, False])
+def test_a_prohibition_followed_by_what_is_allowed_instead_is_a_permission_with_conditions(taxonomy: Taxonomy, together: bool) -> None:
+    """"Do not name a pupil by their full name. Only first names may be used." allows naming in
+    one form: the school's rule is the "only", whether in one clause or the next."""
+    ban = "Staff must ensure that they do not identify a pupil in a photograph using their full name."
+    only = "Only first names or initials may be used in captions of photographs."
+    rows = [(f"{ban} {only}", None)] if together else [(ban, None), (only, None)]
+    assert _stance(_matrix(taxonomy, {"a": rows}), "images/identifying-pupils", "a") == (Force.PERMITTED_WITH_CONDITIONS, only)
+
+
+def test_a_prohibition_alone_stays_a_prohibition(taxonomy: Taxonomy) -> None:
+    ban = "Staff must ensure that they do not identify a pupil in a photograph using their full name."
+    rows = [(ban, None), ("Photographs of pupils must be stored on school systems.", None), ("Only first names or initials may be used in captions.", None)]
+    # the "only" sentence is not the next one: it does not narrow the ban
+    assert _stance(_matrix(taxonomy, {"a": rows}), "images/identifying-pupils", "a") == (Force.PROHIBITED, ban)
+
+
+@pytest.mark.parametrize(
+    ("text", "done_to_them"),
+    [("Only first names may be used.", False), ("Photographs may be posted on the school website.", False), ("School systems may be monitored.", True), ("Postings may be investigated.", True)],
+)
+def test_what_staff_do_with_content_put_in_the_passive_is_their_conduct(text: str, done_to_them: bool) -> None:
+    assert done_to(text) is done_to_them

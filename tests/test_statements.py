@@ -10,6 +10,14 @@ from policy_atlas.core.statements import split_statements, statement_spans
 
 SPLITS = [
     pytest.param(
+        "Staff should keep their passwords confidential and be careful what is posted online; it is not safe to reveal home addresses.",
+        [
+            "Staff should keep their passwords confidential and be careful what is posted online;",
+            "it is not safe to reveal home addresses.",
+        ],
+        id="a-judgement-after-a-semicolon-is-a-statement",
+    ),
+    pytest.param(
         "Staff must not use personal accounts to message pupils. Concerns should be reported the same day. "
         "Staff may share school news with the head's approval.",
         [

@@ -552,6 +552,7 @@ def _stance(
     space: Space,
     duties: frozenset[str],
     at_most: frozenset[str],
+    in_order: list[Member],
 ) -> Stance:
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
@@ -596,6 +597,8 @@ def _stance(
     for keep in steps:
         pool = [m for m in pool if keep(m)] or pool
     chosen = typical(pool, total, space, _sum(space.vectors[m.id] for m in own))
+    if forces[chosen.id] is Force.PROHIBITED:
+        chosen = _narrowed_by_only(chosen, [m for m in own if kinds_of[m.id][0] == kind.id and forces[m.id] is Force.PERMITTED_WITH_CONDITIONS], in_order)
     force = forces[chosen.id]
     repeats = tuple(
         m
@@ -604,6 +607,25 @@ def _stance(
     )
     exceptions = tuple(m for m in own if m.id in situational and situation_reading(m)[0] in ALLOWING) if force in RESTRICTING else ()
     return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions, readings[chosen.id][1])
+
+
+_ONLY_OPENING = re.compile(r"^\W*only\b", re.IGNORECASE)
+
+
+def _narrowed_by_only(prohibition: Member, conditional: list[Member], in_order: list[Member]) -> Member:
+    """The statement that states a prohibition's rule when the next one says what is allowed
+    instead ("must not identify a pupil by their full name. Only first names or initials may be
+    used."): together they allow the act in one form only, which is a permission with
+    conditions, and the "only" sentence says so; otherwise the prohibition itself. ``in_order``:
+    the school's statements on the topic, in document order."""
+    ids = [m.id for m in in_order]
+    if prohibition.id not in ids:
+        return prohibition
+    after = ids.index(prohibition.id) + 1
+    following = in_order[after] if after < len(in_order) else None
+    if following is not None and following in conditional and _ONLY_OPENING.match(following.text):
+        return following
+    return prohibition
 
 
 def majority_position(rule_kind: str, forces: Iterable[Force]) -> Force | None:
@@ -641,7 +663,9 @@ def _align_provision(
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in matching:
         by_school[member.school].append(member)
-    stances = {school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties, at_most) for school in sorted(by_school)}
+    stances = {
+        school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties, at_most, topic_members[school]) for school in sorted(by_school)
+    }
     usual = _majority_stances(kind, list(stances.values()))
     usual_schools = {s.school for s in usual}
     # the most typical wording of the majority, by the majority's words alone: a school that

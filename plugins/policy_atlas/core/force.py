@@ -475,7 +475,13 @@ def reported_force(text: str) -> Force | None:
     return force if force is not NONE else None
 
 
-_DONE_TO = re.compile(r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
+_DONE_TO = re.compile(
+    r"\b(?:may|can|could|might)\s+(?:also\s+)?be\s+(?:[a-z]+ly\s+)?"
+    # what staff do with content ("Only first names may be used", "photos may be posted") is their
+    # own conduct put in the passive, not something done to them
+    r"(?!(?:used|posted|published|shared|uploaded|taken|displayed|shown|sent|tagged|named|accessed)\b)[a-z]+(?:ed|en)\b",
+    re.IGNORECASE,
+)
 
 
 def done_to(text: str) -> bool:

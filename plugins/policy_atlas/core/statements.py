@@ -42,7 +42,11 @@ _ILLUSTRATION = re.compile(
     r"i\.e\.|this\s+(?:is|applies)\b|these\s+(?:are|include)\b)",
     re.IGNORECASE,
 )
-_MODAL = r"(?:must|should|shall|will|may|can|cannot|are\s+(?:not\s+)?(?:to|required|expected|permitted|allowed|welcome)|is\s+(?:not\s+)?(?:to|required|expected|permitted|allowed))"
+_MODAL = (
+    r"(?:must|should|shall|will|may|can|cannot|are\s+(?:not\s+)?(?:to|required|expected|permitted|allowed|welcome)|is\s+(?:not\s+)?(?:to|required|expected|permitted|allowed)"
+    r"|it\s+is\s+(?:not\s+)?(?:safe|wise|advisable|sensible|essential|important|vital|unsafe|unwise|inadvisable)\s+to)"
+)
+"""A modal, or a judgement that advises or requires ("; it is not safe to reveal ...")."""
 _COORDINATION = re.compile(
     rf"[;,]\s+(?P<part>(?:however,?\s+|but\s+|whereas\s+|while\s+)?)(?=(?:[\w’'/-]+\s+){{0,8}}?{_MODAL}\b)",
     re.IGNORECASE,
