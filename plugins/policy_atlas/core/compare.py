@@ -619,13 +619,10 @@ def _narrowed_by_only(prohibition: Member, conditional: list[Member], in_order: 
     conditions, and the "only" sentence says so; otherwise the prohibition itself. ``in_order``:
     the school's statements on the topic, in document order."""
     ids = [m.id for m in in_order]
-    if prohibition.id not in ids:
-        return prohibition
-    after = ids.index(prohibition.id) + 1
+    after = ids.index(prohibition.id) + 1 if prohibition.id in ids else len(ids)
     following = in_order[after] if after < len(in_order) else None
-    if following is not None and following in conditional and _ONLY_OPENING.match(following.text):
-        return following
-    return prohibition
+    allowing = {m.id for m in conditional}
+    return following if following is not None and following.id in allowing and _ONLY_OPENING.match(following.text) else prohibition
 
 
 def majority_position(rule_kind: str, forces: Iterable[Force]) -> Force | None:

@@ -547,8 +547,9 @@ class _Builder:
         """Statement id -> the model clause that says it: the model says a statement once."""
         self.also: dict[str, list[str]] = defaultdict(list)
         self.index = TopicIndex(tuple(self.drawing.values()))
-        self.stating = frozenset(m.id for s in outline.sections for p in s.provisions for m in self._meeting(s, p))
-        """Statements that meet a stated provision's rules (scope, definitions, roles ...)."""
+        self.meeting = {(s.id, p.id): self._meeting(s, p) for s in outline.sections for p in s.provisions}
+        """The statements that meet each stated provision's rules (scope, definitions, roles ...)."""
+        self.stating = frozenset(m.id for found in self.meeting.values() for m in found)
 
     def build(self) -> tuple[ModelSection, ...]:
         sections = []
@@ -568,7 +569,7 @@ class _Builder:
             rows = {r.topic: r for r in self.analysis.matrix.rows}
             return [g for topic in section.topics if topic in rows for g in _topic_groups(rows[topic].provisions)]
         drawn = _drawn(self.drawing[section.id], self.members, self.index) if section.id in self.drawing else []
-        stated = [self._stated_group(section, p, found) for p in section.provisions if (found := self._meeting(section, p))]
+        stated = [self._stated_group(section, p, found) for p in section.provisions if (found := self.meeting[section.id, p.id])]
         # a statement that says a stated provision, in any section, is said there: never also
         # one of another section's "other statements"
         return stated + _similar_groups(section, [m for m in drawn if m.id not in self.stating], self.concepts)
