@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import allows_within_reason, completes_lead_in, describes_document, done_to, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import allows_within_reason, completes_lead_in, done_to, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -775,7 +775,9 @@ def align_topic(
     situation_ids = {k.id for k in topic.provisions if k.situation}
     situational = frozenset(m.id for m in ordered if situation_ids.intersection(kinds_of[m.id]))
     no_conduct = frozenset(m.id for m in ordered if kinds_of[m.id] and states_no_conduct(m, not_conduct))
-    about_document = frozenset(m.id for m in ordered if kinds_of[m.id] and (m.under_aims or describes_document(m.text)))
+    # a statement that describes the document already reads as no rule (force.statement_force); the
+    # items of its list of aims may carry a modal of their own ("Advise that ... will be taken")
+    about_document = frozenset(m.id for m in ordered if kinds_of[m.id] and m.under_aims)
     duties = frozenset(k.id for k in topic.provisions if k.duty)
     provisions = tuple(
         _align_provision(topic, kind, matching, by_school, kinds_of, frozenset() if kind.situation else situational, space, duties, _at_most(topic, kind, matching))
