@@ -385,6 +385,7 @@ def test_checking_what_one_has_posted_runs_no_school_account(taxonomy: Taxonomy)
         ("The club will investigate concerns promptly, maintaining confidentiality where possible.", "discipline/investigation", Force.REQUIRED),
         ("Always think before posting — remember posts are public and permanent.", "privacy-settings/nothing-is-private", Force.REQUIRED),
         ("Respect privacy: do not disclose personal or sensitive information about others.", "confidentiality/personal-information", Force.PROHIBITED),
+        ("Make sure your account settings never let private details about you be seen by strangers.", "privacy-settings/personal-details", Force.PROHIBITED),
     ],
 )
 def test_a_setting_close_to_a_school_says_its_rules_in_its_own_words(taxonomy: Taxonomy, text: str, provision: str, force: Force) -> None:
@@ -435,3 +436,13 @@ def test_a_prohibition_alone_stays_a_prohibition(taxonomy: Taxonomy) -> None:
 )
 def test_what_staff_do_with_content_put_in_the_passive_is_their_conduct(text: str, done_to_them: bool) -> None:
     assert done_to(text) is done_to_them
+
+
+@pytest.mark.parametrize("text", ["Staff should not message any pupil of the named school on social media.", "Volunteers must not follow children from the named club online."])
+def test_the_named_school_is_a_reference_not_an_act_of_naming(taxonomy: Taxonomy, text: str) -> None:
+    """"the named school" is the school a template policy stands for: the sentence says nothing
+    about naming anyone, nor about what staff say of the school."""
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, text)
+    for provision in ("reputation/speaking-for-the-school", "images/identifying-pupils", "confidentiality/personal-information"):
+        assert _stance(matrix, provision, "a") is None, provision
