@@ -13,7 +13,7 @@ import pytest
 
 from policy_atlas.core.classify import Classifier
 from policy_atlas.core.compare import Matrix, build_matrix
-from policy_atlas.core.force import done_to, reported_force, statement_force
+from policy_atlas.core.force import done_to, governs_others, reported_force, statement_force
 from policy_atlas.core.model import Clause, Force, Statement
 from policy_atlas.core.taxonomy import Taxonomy
 
@@ -446,3 +446,30 @@ def test_the_named_school_is_a_reference_not_an_act_of_naming(taxonomy: Taxonomy
     assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, text)
     for provision in ("reputation/speaking-for-the-school", "images/identifying-pupils", "confidentiality/personal-information"):
         assert _stance(matrix, provision, "a") is None, provision
+
+
+@pytest.mark.parametrize(
+    ("text", "provision"),
+    [
+        ("Pupils may bring their own tablets into school on Fridays.", "personal-devices/own-devices"),
+        ("Parents must not use social media to criticise the school or its staff.", "reputation/criticism"),
+        ("Students are encouraged to post positive stories about the school.", "reputation/disrepute"),
+    ],
+)
+def test_a_rule_on_pupils_or_parents_is_no_rule_on_staff(taxonomy: Taxonomy, text: str, provision: str) -> None:
+    """What a policy allows or forbids pupils and parents says nothing of what staff may do."""
+    assert _stance(_matrix(taxonomy, {"a": [(text, None)]}), provision, "a") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled"),
+    [
+        ("Children and young people may bring their own games console into the home.", True),
+        ("Parents and carers are asked not to share photos of other children.", True),
+        ("Pupils should be appropriately dressed in any photograph.", False),
+        ("Staff must not let pupils use their phones.", False),
+        ("Foster carers must not post photos of children in their care.", False),
+    ],
+)
+def test_the_subject_of_a_rule_says_whom_it_governs(text: str, ruled: bool) -> None:
+    assert governs_others(text) is ruled

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import allows_within_reason, completes_lead_in, done_to, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import allows_within_reason, completes_lead_in, done_to, governs_others, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -683,11 +683,13 @@ def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
     meets: one of what may be done *to* staff ("ICT systems may be monitored"), or of what the
     school does or a breach leads to (a topic of ``not_conduct``), says nothing of what staff may
     or must do; nor does what the organisation commits itself to ("The club is committed to:
-    preventing online bullying")."""
+    preventing online bullying"), nor a rule on pupils or parents ("Parents must not post about
+    the club")."""
     return (
         bool(set(member.statement.topics) & not_conduct)
         or (member.force in ALLOWING and done_to(member.text))
         or organisation_commits(member.read_as)
+        or governs_others(member.text)
         or (informs(member.text) and reported_force(member.text) is None)
     )
 

@@ -517,6 +517,25 @@ def organisation_commits(text: str) -> bool:
     return found is not None and not _PEOPLE.search(found.group("subject"))
 
 
+_OTHERS_SUBJECT = re.compile(
+    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?"
+    r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?)"
+    r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children))*\s+"
+    r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free))\b"
+    r"(?!\s+(?:not\s+)?(?:be|have\s+been)\b)",
+    re.IGNORECASE,
+)
+
+
+def governs_others(text: str) -> bool:
+    """Whether a statement's rule is on pupils or parents, its subject ("Children may bring their
+    own computers", "Parents must not speak ill of the club", "Students are encouraged to post
+    about the school"): the rule of the policy for them, none on what staff may do. What is to be
+    true of pupils ("Pupils should be appropriately dressed in photos") is another matter: staff
+    are to see to it."""
+    return _OTHERS_SUBJECT.match(text) is not None
+
+
 _DOCUMENT_SUBJECT = re.compile(
     r"^(?:[^.;:]{0,60}?\b(?:set\s+out|contained|described|outlined)\s+in\s+)?(?:this|the|these|our)\s+"
     r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code)\b[^.;:]{0,40}?\b"
