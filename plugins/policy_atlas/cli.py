@@ -20,8 +20,9 @@ from .core.views import model_json, model_policy_view
 from .core.wordexport import model_docx
 from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
+from .core.evaluate_precision import load_sample, report_precision, score_sample
 from .core.evaluate_provisions import ProvisionScores, load_provision_gold, provision_gold_files, report_provisions, score_provisions
-from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity
+from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity, Statement
 from .core.corpus import NormaliseResult
 from .core.sources import discover_sources
 from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
@@ -53,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
         help="folders of provision gold (each school's stance on each provision); each is scored on the set "
         "whose policies it names, compared together as a site compares them",
     )
+    ev.add_argument(
+        "--precision", type=Path, metavar="SAMPLE",
+        help="a precision sample (statements drawn at random, labelled blind: tests/fixtures/precision/sample.yaml); "
+        "scores topic precision and recall and force on it",
+    )
     model = commands.add_parser("model", help="write the model merged policy as Word, Markdown or JSON")
     model.add_argument("--format", choices=("docx", "md", "json"), required=True, help="what to write")
     model.add_argument("--out", type=Path, required=True, help="the file to write")
@@ -82,7 +88,7 @@ def _run(args: argparse.Namespace, sources: Path, pages: Path, cache: Path | Non
     """The command ``args`` names."""
     taxonomy = _taxonomy(args.taxonomy, args.project)
     if args.command == "evaluate":
-        return _evaluate(sources, pages, taxonomy, args.sets, args.misses, args.provisions, args.project)
+        return _evaluate(sources, pages, taxonomy, args.sets, args.misses, args.provisions, args.project, args.precision)
     if args.command == "model":
         return _model(sources, pages, taxonomy, args, cache)
     return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet, cache, args.jobs)
@@ -97,7 +103,8 @@ def _taxonomy(given: Path | None, project: Path) -> Taxonomy:
 
 
 def _evaluate(
-    sources: Path, pages: Path, taxonomy: Taxonomy, sets: list[Path], misses: bool, provision_dirs: list[Path], project: Path
+    sources: Path, pages: Path, taxonomy: Taxonomy, sets: list[Path], misses: bool, provision_dirs: list[Path], project: Path,
+    precision: Path | None = None,
 ) -> int:
     """Read every labelled set's policies afresh and score them, set by set and all together;
     then each folder of provision gold on the set whose policies it names."""
@@ -124,7 +131,33 @@ def _evaluate(
         print(report(overall, taxonomy.ids))
     if provision_dirs:
         _evaluate_provisions(taxonomy, provision_dirs, read, misses, project)
+    if precision is not None:
+        _evaluate_precision(taxonomy, precision, classifier, sources, pages, misses, project)
     return 0
+
+
+def _evaluate_precision(taxonomy: Taxonomy, path: Path, classifier: Classifier, sources: Path, pages: Path, misses: bool, project: Path) -> None:
+    """The precision sample scored on its sources as a build reads them, set by set and together."""
+    items = load_sample(path, taxonomy.ids)
+    read: dict[Path, dict[str, Reading]] = {}
+    statements_of: dict[str, list[Statement]] = {}
+    for source in sorted({item.source for item in items}):
+        file = project / source
+        folder = file.parent.resolve()
+        if folder not in read:
+            read[folder] = {r.stem: r for r in _readings(folder, pages if folder == sources.resolve() else None, classifier).values()}
+        reading = read[folder].get(file.stem)
+        if reading is None:
+            raise PolicyAtlasError(str(path), f"{source}: no such policy")
+        statements_of[source] = [s for c in reading.clauses for s in reading.statements[c.id]]
+    for name in [*sorted({item.set for item in items}), None]:
+        chosen = [item for item in items if name is None or item.set == name]
+        scores = score_sample(chosen, statements_of)
+        print(f"== precision sample: {name or 'all'} ==")
+        print(report_precision(scores, taxonomy.ids))
+        if misses and name is None:
+            print("\n".join(["", *scores.misses]))
+        print()
 
 
 def _evaluate_provisions(taxonomy: Taxonomy, folders: list[Path], read: list[dict[str, Reading]], misses: bool, project: Path) -> None:
@@ -138,12 +171,12 @@ def _evaluate_provisions(taxonomy: Taxonomy, folders: list[Path], read: list[dic
         readings = next((r for r in read if all(_slug_of(name, r) for name in labels)), None)
         if readings is None:
             raise PolicyAtlasError(str(folder), "its schools are not all in one of the sets given")
-        gold = {_slug_of(name, readings): cells for name, cells in labels.items()}
-        chosen = {slug: readings[slug] for slug in sorted(gold)}  # type: ignore[index]
+        gold = {slug: cells for name, cells in labels.items() if (slug := _slug_of(name, readings)) is not None}
+        chosen = {slug: readings[slug] for slug in sorted(gold)}
         statements = {cid: found for r in chosen.values() for cid, found in r.statements.items()}
         analysis = read_analysis({slug: r.clauses for slug, r in chosen.items()}, statements, taxonomy)
         model = build_model(analysis, {slug: slug for slug in chosen}, outline) if outline is not None else None
-        scores = score_provisions(gold, analysis.matrix, taxonomy, model, "")  # type: ignore[arg-type]
+        scores = score_provisions(gold, analysis.matrix, taxonomy, model, "")
         overall.add(scores)
         print(f"== provisions: {folder.name} ({len(gold)} schools) ==")
         print(report_provisions(scores))

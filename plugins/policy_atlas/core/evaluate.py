@@ -79,7 +79,8 @@ class Evaluation:
         return self.stances_right / self.stances_total if self.stances_total else 1.0
 
 
-def _collapse(text: str) -> str:
+def collapse(text: str) -> str:
+    """A text with every run of white space one space, as snippets are matched."""
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -104,17 +105,17 @@ def gold_snippets(gold: dict[str, Any]) -> list[str]:
 
 def _evidence_statement(evidence: str, clause: Clause, statements: tuple[Statement, ...]) -> Statement | None:
     """The statement of ``clause`` that holds ``evidence``, else the one the evidence starts in."""
-    wanted = _collapse(evidence)
+    wanted = collapse(evidence)
     for statement in statements:
-        if wanted in _collapse(statement.text):
+        if wanted in collapse(statement.text):
             return statement
-    full = _collapse(f"{clause.number or ''} {clause.text}")
+    full = collapse(f"{clause.number or ''} {clause.text}")
     start = full.find(wanted)
     if start < 0 or not statements:
         return None
-    offset = len(full) - len(_collapse(clause.text))
+    offset = len(full) - len(collapse(clause.text))
     for statement in statements:
-        offset += len(_collapse(statement.text)) + 1
+        offset += len(collapse(statement.text)) + 1
         if start < offset:
             return statement
     return statements[-1]
@@ -132,11 +133,11 @@ def score_policy(
     ``topics_of`` maps clause id to final topics; ``statements_of`` maps clause id to its
     statements (without them, a stance is scored against the clause's own force).
     """
-    texts = [(c, _collapse(f"{c.number or ''} {c.text}")) for c in clauses]
+    texts = [(c, collapse(f"{c.number or ''} {c.text}")) for c in clauses]
 
     def find_all(snippet: str) -> list[Clause]:
         """Every clause holding the snippet: a policy may print the same sentence twice."""
-        wanted = _collapse(snippet)
+        wanted = collapse(snippet)
         return [c for c, t in texts if wanted in t]
 
     name = str(gold["policy"])
@@ -173,10 +174,10 @@ def _match_source(gold: dict[str, Any], candidates: dict[str, tuple[Clause, ...]
     for slug, stem in stems.items():
         if name in (stem, slug):
             return slug
-    snippets = [_collapse(s) for s in gold_snippets(gold)]
+    snippets = [collapse(s) for s in gold_snippets(gold)]
     best, best_found = None, 0
     for slug, clauses in sorted(candidates.items()):
-        text = " ".join(_collapse(f"{c.number or ''} {c.text}") for c in clauses)
+        text = " ".join(collapse(f"{c.number or ''} {c.text}") for c in clauses)
         found = sum(1 for s in snippets if s in text)
         if found > best_found:
             best, best_found = slug, found
