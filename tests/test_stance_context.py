@@ -473,3 +473,11 @@ def test_a_rule_on_pupils_or_parents_is_no_rule_on_staff(taxonomy: Taxonomy, tex
 )
 def test_the_subject_of_a_rule_says_whom_it_governs(text: str, ruled: bool) -> None:
     assert governs_others(text) is ruled
+
+
+def test_the_name_of_the_school_is_no_personal_information(taxonomy: Taxonomy) -> None:
+    """Insulting an organisation "(including the name of the school)" discloses nothing about a person."""
+    text = "Staff must not use social media to insult or defame other organisations (including name of school)."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "confidentiality/personal-information", "a") is None
+    assert _stance(matrix, "reputation/criticism", "a") == (Force.PROHIBITED, text)
