@@ -482,3 +482,12 @@ def test_the_name_of_the_school_is_no_personal_information(taxonomy: Taxonomy, t
     assert topic is not None
     rules = next(k.rules for k in topic.provisions if k.id == "personal-information")
     assert (topic_evidence(topic, text, rules) is not None) is ("pupils" in text)
+
+
+def test_on_a_restriction_the_duty_put_as_what_not_to_do_names_the_act(taxonomy: Taxonomy) -> None:
+    """Of two duties on disclosing, "take care never to reveal details of pupils" is the rule on
+    disclosing them; "follow data protection law" is a rule on following a law."""
+    duty = "Staff must always follow the data protection responsibilities of the school on social media."
+    careful = "Staff must take care never to reveal personal details of pupils or parents on social media."
+    matrix = _matrix(taxonomy, {"a": [(duty, None), (careful, None)]})
+    assert _stance(matrix, "confidentiality/personal-information", "a") == (Force.PROHIBITED, careful)

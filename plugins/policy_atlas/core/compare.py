@@ -564,7 +564,9 @@ def _stance(
     most typical wording among what is left. On a conduct provision that is no duty, a school
     that restricts the act states its rule in the restriction: a requirement there ("must follow
     data protection law") is another rule, so it is passed over; on a restriction (disclosing,
-    bullying) a school that restricts the act has no other general rule on it. A statement of
+    bullying) a school that restricts the act has no other general rule on it, and of its duties
+    the one put as what not to do names the act ("must be careful not to reveal details of
+    pupils", not "must follow data protection law"). A statement of
     what a breach leads to ("bullying may constitute gross misconduct") is no rule on the conduct
     it names (those never reach here: see ``states_no_conduct``). Statements of the school that
     allow what its rule restricts, in another situation, are the rule's exceptions, shown beside it.
@@ -592,6 +594,7 @@ def _stance(
         lambda m: kind.duty or kind.situation or kind.kind != "conduct" or m.force is not Force.REQUIRED or forces[m.id] is Force.PROHIBITED or not restricting,
         lambda m: not kind.restriction or forces[m.id] in RESTRICTING or not restricting,
         lambda m: not kind.restriction or m.force in RESTRICTING,
+        lambda m: not kind.restriction or m.force in RESTRICTING or _NEGATED.search(m.read_as) is not None,
         lambda m: forces[m.id] is not Force.DISCOURAGED or not prohibiting,
     )
     for keep in steps:
@@ -608,6 +611,10 @@ def _stance(
     exceptions = tuple(m for m in own if m.id in situational and situation_reading(m)[0] in ALLOWING) if force in RESTRICTING else ()
     return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions, readings[chosen.id][1])
 
+
+_NEGATED = re.compile(r"\b(?:not|never|no|nothing|nor)\b|n[’']t\b", re.IGNORECASE)
+"""A restriction said as what not to do ("must be careful not to reveal details of pupils"):
+it names the act restricted, where a duty ("must follow data protection law") names another."""
 
 _ONLY_OPENING = re.compile(r"^\W*only\b", re.IGNORECASE)
 
