@@ -605,3 +605,16 @@ def test_initials_are_not_initiating() -> None:
 def test_a_form_that_is_also_another_word_stays_itself(word: str) -> None:
     """"left" is a direction, "found" a verb of its own, "given" and "saw" nouns too: none is read as another verb."""
     assert stem(word) == stem(word.upper()) and stem(word) not in {"leav", "find", "give", "see"}
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        ("The main aim of this school social media policy is to keep everyone safe.", False),
+        ("This trust social networking guidance applies to all colleagues.", False),
+        ("Only the office manager may post on the school social media accounts.", True),
+    ],
+)
+def test_the_schools_social_media_policy_is_no_school_account(classifier: Classifier, text: str, official: bool) -> None:
+    """"school social media policy" names the document, not an account the school runs."""
+    assert ("school-accounts" in topics_of(classifier, text)) is official
