@@ -9,6 +9,7 @@ import pytest
 from policy_atlas.cli import main
 from policy_atlas.core.evaluate_precision import SampleItem, load_sample, overlapping, score_sample
 from policy_atlas.core.model import Force, PolicyAtlasError, Statement
+from policy_atlas.core.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -85,3 +86,11 @@ def test_evaluate_scores_a_precision_sample_on_its_sources(tmp_path: Path, capsy
     assert "== precision sample: blind3 ==" in out and "== precision sample: all ==" in out
     assert "statements: 2 (0 not found among the statements read)" in out
     assert "pupil-contact" in out.split("== precision sample: all ==")[1]
+
+
+def test_the_committed_sample_is_well_formed_and_its_sources_exist() -> None:
+    taxonomy = load_taxonomy(REPO / "taxonomy.yml")
+    items = load_sample(REPO / "tests/fixtures/precision/sample.yaml", taxonomy.ids)
+    assert len(items) == 170 and {i.set for i in items} == {"seeds", "dev", "blind", "blind2", "blind3"}
+    in_repo = [i for i in items if not i.source.startswith("../")]
+    assert in_repo and all((REPO / i.source).is_file() for i in in_repo)
