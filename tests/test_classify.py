@@ -436,7 +436,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rulez:\n          - all: [[consent]]\n",
-            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, id, kind, label, on_breach, past_unless, restriction, rules, situation)",
+            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, id, kind, label, on_breach, past_unless, restriction, rules, situation, unless)",
             id="unknown-key-in-provision",
         ),
         pytest.param(

@@ -385,7 +385,7 @@ def test_checking_what_one_has_posted_runs_no_school_account(taxonomy: Taxonomy)
         ("The club will investigate concerns promptly, maintaining confidentiality where possible.", "discipline/investigation", Force.REQUIRED),
         ("Always think before posting — remember posts are public and permanent.", "privacy-settings/nothing-is-private", Force.REQUIRED),
         ("Respect privacy: do not disclose personal or sensitive information about others.", "confidentiality/personal-information", Force.PROHIBITED),
-        ("Make sure your account settings never let private details about you be seen by strangers.", "privacy-settings/personal-details", Force.PROHIBITED),
+        ("Make sure your privacy settings never let strangers see your phone number.", "privacy-settings/personal-details", Force.PROHIBITED),
     ],
 )
 def test_a_setting_close_to_a_school_says_its_rules_in_its_own_words(taxonomy: Taxonomy, text: str, provision: str, force: Force) -> None:
@@ -491,3 +491,16 @@ def test_on_a_restriction_the_duty_put_as_what_not_to_do_names_the_act(taxonomy:
     careful = "Staff must take care never to reveal personal details of pupils or parents on social media."
     matrix = _matrix(taxonomy, {"a": [(duty, None), (careful, None)]})
     assert _stance(matrix, "confidentiality/personal-information", "a") == (Force.PROHIBITED, careful)
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [("Staff must not post private information about themselves.", False), ("Remember that whatever you post can be made public.", True)],
+)
+def test_keeping_private_information_private_is_no_rule_that_posts_become_public(taxonomy: Taxonomy, text: str, public: bool) -> None:
+    """"private information" is personal details to keep back (the provision's own ``unless``),
+    not a warning that what is posted can become public."""
+    topic = taxonomy.get("privacy-settings")
+    assert topic is not None
+    kind = next(k for k in topic.provisions if k.id == "nothing-is-private")
+    assert (topic_evidence(topic, text, kind.rules, kind.past_unless, kind.unless) is not None) is public

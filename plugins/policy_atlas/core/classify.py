@@ -58,6 +58,7 @@ class TopicIndex:
             for g in [
                 *(g for r in topic.rules for g in (*r.groups, r.not_among)),
                 *(g for k in topic.provisions for r in k.rules for g in (*r.groups, r.not_among)),
+                *(k.unless for k in topic.provisions),
                 topic.headings,
                 topic.unless,
             ]
@@ -79,20 +80,14 @@ class TopicIndex:
             self._keep.append(group)
         return known[0]
 
-    def found(self, topic: Topic, text: str) -> dict[int, list[Hit]]:
-        """The text's hits, less any inside a phrase the topic says never counts."""
+    def found(self, topic: Topic, text: str, also_unless: tuple[str, ...] = ()) -> dict[int, list[Hit]]:
+        """The text's hits, less any inside a phrase the topic (or ``also_unless``, a provision's
+        own) says never counts."""
         hits = self._hits(text)
-        if not topic.unless:
-            return hits
-        unless = self.group(topic.unless)
-        blocked = {p for h in hits.get(unless, ()) for p in range(h.first, h.last + 1)}
-        if not blocked:
-            return hits
-        return {
-            group: kept
-            for group, found in hits.items()
-            if group != unless and (kept := [h for h in found if not blocked.intersection(range(h.first, h.last + 1))])
-        }
+        for phrases in (topic.unless, also_unless):
+            if phrases:
+                hits = _blocked(hits, self.group(phrases))
+        return hits
 
     def rule_groups(self, rule: Rule) -> tuple[int, ...]:
         known = self._positions.get(id(rule))
@@ -101,10 +96,13 @@ class TopicIndex:
             self._keep.append(rule)
         return known
 
-    def evidence(self, topic: Topic, text: str, rules: tuple[Rule, ...] | None = None, past_unless: bool = False) -> str | None:
+    def evidence(
+        self, topic: Topic, text: str, rules: tuple[Rule, ...] | None = None, past_unless: bool = False, also_unless: tuple[str, ...] = ()
+    ) -> str | None:
         """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None;
-        ``past_unless``: the topic's ``unless`` phrases count too (see ``ProvisionKind.past_unless``)."""
-        hits = self._hits(text) if past_unless else self.found(topic, text)
+        ``past_unless``: the topic's ``unless`` phrases count too (see ``ProvisionKind.past_unless``);
+        ``also_unless``: phrases that never count here (a provision's own ``unless``)."""
+        hits = _blocked(self._hits(text), self.group(also_unless)) if past_unless and also_unless else self._hits(text) if past_unless else self.found(topic, text, also_unless)
         for rule in topic.rules if rules is None else rules:
             per_group = [hits.get(g, []) for g in self.rule_groups(rule)]
             if rule.not_among and per_group[0]:
@@ -187,9 +185,23 @@ def _index_of(topic: Topic) -> TopicIndex:
     return entry[1]
 
 
-def topic_evidence(topic: Topic, text: str, rules: tuple[Rule, ...] | None = None, past_unless: bool = False) -> str | None:
+def _blocked(hits: dict[int, list[Hit]], unless: int) -> dict[int, list[Hit]]:
+    """``hits`` less the hits inside a phrase of the ``unless`` group (which never counts itself)."""
+    blocked = {p for h in hits.get(unless, ()) for p in range(h.first, h.last + 1)}
+    if not blocked:
+        return hits
+    return {
+        group: kept
+        for group, found in hits.items()
+        if group != unless and (kept := [h for h in found if not blocked.intersection(range(h.first, h.last + 1))])
+    }
+
+
+def topic_evidence(
+    topic: Topic, text: str, rules: tuple[Rule, ...] | None = None, past_unless: bool = False, also_unless: tuple[str, ...] = ()
+) -> str | None:
     """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None."""
-    return _index_of(topic).evidence(topic, text, rules, past_unless)
+    return _index_of(topic).evidence(topic, text, rules, past_unless, also_unless)
 
 
 def heading_evidence(topic: Topic, heading: str) -> str | None:

@@ -744,7 +744,7 @@ def _at_most(topic: Topic, kind: ProvisionKind, members: list[Member]) -> frozen
     found = set()
     for member in members:
         cut = _UP_TO.search(member.text)
-        if cut is not None and not topic_evidence(topic, member.text[: cut.start()], kind.rules, kind.past_unless):
+        if cut is not None and not topic_evidence(topic, member.text[: cut.start()], kind.rules, kind.past_unless, kind.unless):
             found.add(member.id)
     return frozenset(found)
 
@@ -755,10 +755,10 @@ def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     them and they alone do not: "photos of pupils" under "must not share:" is about sharing
     photos; "consider reporting these" after "retain the approaches pupils make" is about
     reporting approaches, and about nothing the earlier sentence is about on its own."""
-    own = {k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules, k.past_unless)}
+    own = {k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules, k.past_unless, k.unless)}
     if member.context:
-        together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules, k.past_unless)}
-        alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules, k.past_unless)}
+        together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules, k.past_unless, k.unless)}
+        alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules, k.past_unless, k.unless)}
         own |= together - alone
     return tuple(k.id for k in topic.provisions if k.id in own)
 

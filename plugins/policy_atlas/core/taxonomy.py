@@ -71,6 +71,10 @@ class ProvisionKind:
     """The act answers a breach of the policy (investigating breaches), as a consequence does: the
     school's general rule is the statement that names a breach, not one about a single incident
     ("if a pupil is the perpetrator, the situation will be investigated")."""
+    unless: tuple[str, ...] = ()
+    """Phrases that never count for this provision, though they may for its topic ("private
+    information" is personal details to keep back, no warning that whatever is posted can become
+    public)."""
 
     @property
     def answers_breach(self) -> bool:
@@ -272,7 +276,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
-            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
@@ -296,6 +300,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                     bool(kind.get("past_unless")),
                     tuple(apart_from),
                     bool(kind.get("on_breach")),
+                    _terms(kind["unless"], named, f"provision {kind['id']} unless", shown, p_line) if kind.get("unless") else (),
                 )
             )
         if not rules:
