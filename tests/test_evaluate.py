@@ -282,8 +282,12 @@ def provision_figures(out: str, name: str) -> dict[str, float]:
         # "quoted": 0.653 and 0.600 when first measured. Then 0.905 / 0.809 cells; now 0.932 / 0.855
         # (investigating breaches read from the sentence that names a breach, aims of the policy
         # and own posts no rule, a club's words for what a school says, reasonable use at work).
-        ("seeds", {"cells": 0.92, "spoken": 0.89, "quoted": 0.70, "differs": 0.90, "gap_precision": 0.85, "gap_recall": 0.76}),
-        ("dev", {"cells": 0.85, "spoken": 0.60, "quoted": 0.66, "gap_precision": 0.74, "gap_recall": 0.62}),
+        # Then 0.953 / 0.868 cells; dev gap precision 0.750 -> 0.714: a fostering policy's "private"
+        # sentences no longer read as a stance on "what staff post ... can become public" (the
+        # reader: silent, now right), and with the sister policy's wrong stance there the
+        # site shows it as a gap the reader does not count.
+        ("seeds", {"cells": 0.95, "spoken": 0.93, "quoted": 0.72, "differs": 0.90, "gap_precision": 0.91, "gap_recall": 0.80}),
+        ("dev", {"cells": 0.86, "spoken": 0.64, "quoted": 0.66, "gap_precision": 0.71, "gap_recall": 0.62}),
     ],
 )
 def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: dict[str, float]) -> None:
@@ -295,7 +299,7 @@ def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[s
     found = provision_figures(out, where)
     for key, least in floor.items():
         assert found[key] >= least, (key, found[key], out)
-    assert found["minority"] == 0 and found["wrong_sources"] <= 6, out
+    assert found["minority"] == 0 and found["wrong_sources"] <= {"seeds": 2, "dev": 6}[where], out
 
 
 def test_a_quote_is_the_readers_when_most_of_the_shorter_ones_words_are_in_the_other() -> None:
