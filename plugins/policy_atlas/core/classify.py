@@ -80,14 +80,10 @@ class TopicIndex:
             self._keep.append(group)
         return known[0]
 
-    def found(self, topic: Topic, text: str, also_unless: tuple[str, ...] = ()) -> dict[int, list[Hit]]:
-        """The text's hits, less any inside a phrase the topic (or ``also_unless``, a provision's
-        own) says never counts."""
+    def found(self, topic: Topic, text: str) -> dict[int, list[Hit]]:
+        """The text's hits, less any inside a phrase the topic says never counts."""
         hits = self._hits(text)
-        for phrases in (topic.unless, also_unless):
-            if phrases:
-                hits = _blocked(hits, self.group(phrases))
-        return hits
+        return _blocked(hits, self.group(topic.unless)) if topic.unless else hits
 
     def rule_groups(self, rule: Rule) -> tuple[int, ...]:
         known = self._positions.get(id(rule))
@@ -102,7 +98,9 @@ class TopicIndex:
         """Why ``text`` on its own is about ``topic`` (or satisfies ``rules`` within it), or None;
         ``past_unless``: the topic's ``unless`` phrases count too (see ``ProvisionKind.past_unless``);
         ``also_unless``: phrases that never count here (a provision's own ``unless``)."""
-        hits = _blocked(self._hits(text), self.group(also_unless)) if past_unless and also_unless else self._hits(text) if past_unless else self.found(topic, text, also_unless)
+        hits = self._hits(text) if past_unless else self.found(topic, text)
+        if also_unless:
+            hits = _blocked(hits, self.group(also_unless))
         for rule in topic.rules if rules is None else rules:
             per_group = [hits.get(g, []) for g in self.rule_groups(rule)]
             if rule.not_among and per_group[0]:

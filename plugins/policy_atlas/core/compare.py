@@ -565,7 +565,7 @@ def _stance(
     that restricts the act states its rule in the restriction: a requirement there ("must follow
     data protection law") is another rule, so it is passed over; on a restriction (disclosing,
     bullying) a school that restricts the act has no other general rule on it, and of its duties
-    the one put as what not to do names the act ("must be careful not to reveal details of
+    the one put as what not to do names the act ("must take care never to reveal details of
     pupils", not "must follow data protection law"). A statement of
     what a breach leads to ("bullying may constitute gross misconduct") is no rule on the conduct
     it names (those never reach here: see ``states_no_conduct``). Statements of the school that
@@ -613,7 +613,7 @@ def _stance(
 
 
 _NEGATED = re.compile(r"\b(?:not|never|no|nothing|nor)\b|n[’']t\b", re.IGNORECASE)
-"""A restriction said as what not to do ("must be careful not to reveal details of pupils"):
+"""A restriction said as what not to do ("must take care never to reveal details of pupils"):
 it names the act restricted, where a duty ("must follow data protection law") names another."""
 
 _ONLY_OPENING = re.compile(r"^\W*only\b", re.IGNORECASE)
