@@ -131,8 +131,9 @@ def score_sample(items: Sequence[SampleItem], statements_of: Mapping[str, Sequen
             scores.right[topic] += topic in item.topics
         for topic in item.topics:
             scores.labelled[topic] += 1
+        why = {t: reason for s in found for t, reason in s.topic_reasons}
         for topic in sorted(ours - item.topics):
-            scores.misses.append(f"{item.source}: tagged {topic}, the reader did not: “{item.text[:80]}”")
+            scores.misses.append(f"{item.source}: tagged {topic} ({why.get(topic, '?')}), the reader did not: “{item.text[:80]}”")
         for topic in sorted(item.topics - ours):
             scores.misses.append(f"{item.source}: the reader tagged {topic}, not tagged: “{item.text[:80]}”")
         main = max(found, key=lambda s: len(s.text))
