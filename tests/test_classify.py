@@ -425,7 +425,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         pytest.param(
             GOOD + "    keywords: [photo]\n",
             "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, "
-            "provisions, rules, unless)",
+            "provisions, rules, staff_only, unless)",
             id="unknown-key",
         ),
         pytest.param(
@@ -618,3 +618,64 @@ def test_a_form_that_is_also_another_word_stays_itself(word: str) -> None:
 def test_the_schools_social_media_policy_is_no_school_account(classifier: Classifier, text: str, official: bool) -> None:
     """"school social media policy" names the document, not an account the school runs."""
     assert ("school-accounts" in topics_of(classifier, text)) is official
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        ("Staff must not spend an excessive amount of time on social media at school.", False),
+        ("Use of social media within school is limited to breaks.", False),
+        ("Do not link your personal blog to the school's Facebook page.", True),
+        ("The academy Twitter account is run by the office.", True),
+        ("Schools may use Facebook, but this is carefully regulated.", True),
+        ("Any post on official channels needs approval.", True),
+    ],
+)
+def test_an_organisations_channel_is_its_own_not_social_media_used_there(classifier: Classifier, text: str, official: bool) -> None:
+    """School accounts are the school's own channels ("the school's Facebook page"), not social
+    media that staff happen to use at school."""
+    assert ("school-accounts" in topics_of(classifier, text)) is official
+
+
+@pytest.mark.parametrize(
+    ("text", "about_the_school"),
+    [
+        ("Staff must not post negative comments about the school or colleagues.", True),
+        ("Never criticise the trust or its governors online.", True),
+        ("Any concerns should be discussed with the headteacher.", False),
+        ("If necessary, refer parents to the school's complaints procedure.", False),
+    ],
+)
+def test_commenting_is_on_the_school_not_with_it(classifier: Classifier, text: str, about_the_school: bool) -> None:
+    """What is said *about* the school or its people bears on its reputation; raising a matter
+    *with* the headteacher, or a complaints procedure, does not."""
+    assert ("reputation" in topics_of(classifier, text)) is about_the_school
+
+
+@pytest.mark.parametrize(
+    ("text", "topical"),
+    [
+        ("For the purposes of this policy, social media includes photo-sharing sites and messaging apps used with pupils.", False),
+        ("The term 'personal device' is used to refer to any phone or tablet owned by a member of staff.", False),
+        ("In the context of this policy, a pupil is any child on roll, and staff must not message pupils.", True),
+    ],
+)
+def test_a_definition_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:
+    """What the policy's words mean is no rule on what they name; a run-on that goes on to a rule is."""
+    assert bool(topics_of(classifier, text)) is topical
+
+
+@pytest.mark.parametrize(
+    ("text", "devices"),
+    [
+        ("Pupils are not permitted to have mobile phones at school unless a parent asks.", False),
+        ("Children may bring their own tablet on the residential trip.", False),
+        ("Staff are not permitted to have mobile phones in the classroom.", True),
+        ("Keep your laptop locked when you leave it unattended.", True),
+        ("Make sure the family computer cannot be misused by someone else in the house.", True),
+    ],
+)
+def test_device_rules_are_on_staff_devices(classifier: Classifier, text: str, devices: bool) -> None:
+    """Personal devices are what staff use: a rule on pupils' phones is theirs; keeping one's own
+    device locked and protected is a device rule, whatever the channel."""
+    assert ("personal-devices" in topics_of(classifier, text)) is devices

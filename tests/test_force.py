@@ -400,3 +400,39 @@ def test_heading_lead_in_frames_its_items() -> None:
     """A heading that ends in a colon ("Staff must not:") gives its items the lead-in's force."""
     frame = lead_in_frame("Staff and volunteers must not:")
     assert statement_force("Accept pupils as friends on social networking sites.", frame)[0] == "prohibited"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do not be afraid to ask a colleague for advice.", Force.REQUIRED),
+        ("Staff should not hesitate to report an approach from a pupil.", Force.REQUIRED),
+        ("Don't be shy about asking the DSL for help.", Force.REQUIRED),
+        ("Never hesitate to block a stranger.", Force.REQUIRED),
+        ("Staff must not be afraid of pupils' opinions.", Force.PROHIBITED),
+        ("Do not befriend pupils.", Force.PROHIBITED),
+    ],
+)
+def test_a_negated_reluctance_urges_the_act(text: str, expected: Force) -> None:
+    """"Do not be afraid to ask" and "should not hesitate to report" urge the act; they forbid nothing."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Phones are only to be used in the staff room.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Only school cameras should be used to photograph pupils.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Only on a residential trip should a personal phone be used to call home.", Force.PERMITTED_WITH_CONDITIONS),
+        ("We only use photographs that parents have agreed to.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff are expected to use only the school's messaging system with pupils.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Images will be stored securely and later used only by those authorised to do so.", Force.REQUIRED),
+        ("Staff must not only report the message but also keep a copy.", Force.REQUIRED),
+        ("Not only must staff report concerns, they must also record them.", Force.REQUIRED),
+        ("We use the school's own accounts.", Force.NONE),
+    ],
+)
+def test_only_limits_an_act_to_a_case(text: str, expected: Force) -> None:
+    """"Only" on a duty or a permission, before or after its modal, or on a practice the school
+    states as fact, allows the act in the named case alone; "not only ... but also" forbids nothing."""
+    assert statement_force(text)[0] is expected

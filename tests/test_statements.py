@@ -84,6 +84,21 @@ SPLITS = [
         ["Use strong passwords, change them often etc.", "Never share them with pupils."],
         id="etc-before-a-capital-ends-a-sentence",
     ),
+    pytest.param(
+        "The school will ask the parent to remove the post. If necessary, refer parents to the complaints procedure.",
+        ["The school will ask the parent to remove the post.", "If necessary, refer parents to the complaints procedure."],
+        id="an-instruction-is-a-statement-of-its-own",
+    ),
+    pytest.param(
+        "Staff must report approaches. Think before you reply.",
+        ["Staff must report approaches.", "Think before you reply."],
+        id="an-imperative-with-no-modal-starts-a-statement",
+    ),
+    pytest.param(
+        "Staff must report approaches. Reports go to the DSL.",
+        ["Staff must report approaches. Reports go to the DSL."],
+        id="a-description-with-no-modal-belongs-to-the-statement-before",
+    ),
     pytest.param("", [""], id="empty"),
 ]
 

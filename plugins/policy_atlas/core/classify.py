@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, lead_in_frame, statement_force
+from .force import Frame, completes_lead_in, defines_terms, governs_others, lead_in_frame, statement_force
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence
@@ -251,8 +251,13 @@ class Classifier:
         """A statement's topics: its own words (read with the lead-in it completes), else the
         examples' lead-in, its heading, or the statement it continues."""
         tags: list[TopicTag] = []
+        if defines_terms(text):
+            return ()
         continues = bool(previous) and (_CONTINUES.match(text) is not None or refers_back(text))
+        theirs = governs_others(text)
         for topic in self.taxonomy.topics:
+            if theirs and topic.staff_only:
+                continue
             why = self.index.evidence(topic, text)
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"

@@ -69,15 +69,15 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (PROHIBITED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?|^)(?:ensure|make\s+sure)\s+(?:that\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:do\s+not|does\s+not|don{_Q}t|doesn{_Q}t|never|are\s+not|is\s+not|will\s+not|won{_Q}t)\b"),
     (PROHIBITED, rf"\bno\s+(?:member\s+of\s+staff|members\s+of\s+staff|staff(?:\s+members?)?|employees?|one|person|adults?|volunteers?|pupils?|students?|individuals?)\s+(?:\w+\s+){{0,3}}?(?:{_MODALS}|is\s+to|are\s+to|is\s+permitted|is\s+allowed)"),
     (PROHIBITED, rf"^{_NO_THING}(?:[\w’'/-]+\s+){{1,6}}?(?:{_MODALS}|is\s+to|are\s+to|(?:is|are)\s+(?:permitted|allowed))\b"),
-    (PROHIBITED, rf"{_MODALS}\s*(?:not|never|n{_Q}t)\b|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t|shan{_Q}t|needn{_Q}t"),
+    (PROHIBITED, rf"{_MODALS}\s*(?:not|never|n{_Q}t)\b(?!\s+only\b)|cannot|can{_Q}t|won{_Q}t|mustn{_Q}t|shouldn{_Q}t|shan{_Q}t|needn{_Q}t"),
     (PROHIBITED, rf"{_MODALS}\s+(?:\w+\s+)?(?:refrain\s+from|abstain\s+from)|refrain\s+from"),
-    (PROHIBITED, rf"(?<=[:;,–—-]\s)(?:please\s+)?(?:do\s+not|don{_Q}t|never)\b|^(?:do\s+not|don{_Q}t|never|not)\b"),
+    (PROHIBITED, rf"(?<=[:;,–—-]\s)(?:please\s+)?(?:do\s+not|don{_Q}t|never)\b|^(?:do\s+not|don{_Q}t|never|not(?!\s+only\b))\b"),
     (PROHIBITED, r"(?:is|are|be|being)\s+(?:not|never)\s+(?:permitted|allowed|authori[sz]ed|acceptable|appropriate|tolerated|to)\b"),
     (PROHIBITED, r"(?:is|are|be|being)\s+(?:required|expected|obliged|instructed|told|directed)\s+not\s+to\b"),
     (PROHIBITED, r"(?:is|are|be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|banned|unacceptable|inappropriate|not\s+permitted|not\s+allowed)"),
     (PROHIBITED, r"(?:does|do|will)\s+not\s+(?:permit|allow|condone|tolerate|accept)|prohibit(?:s|ed)?\b|forbid(?:s|den)?\b|not\s+(?:permitted|allowed)"),
     (PROHIBITED, r"(?:is|are|constitutes?|amounts?\s+to)\s+(?:an?\s+)?(?:disciplinary\s+|criminal\s+|serious\s+)?(?:offence|(?:gross\s+)?misconduct)"),
-    (CONDITIONAL, rf"{_MODALS}\s+only\b|only\s+(?:be\s+)?(?:permitted|allowed|used|acceptable)"),
+    (CONDITIONAL, rf"{_MODALS}\s+only\b|(?:is|are)\s+only\s+to\b|only\s+(?:be\s+)?(?:permitted|allowed|used|acceptable)"),
     (REQUIRED, r"(?:is|are)\s+(?:required|expected|obliged|instructed|requested|asked|bound)\s+to|(?:strongly\s+|also\s+)?(?:advised|reminded)\s+to\b"),
     (REQUIRED, r"(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
@@ -164,7 +164,7 @@ _OPENING_NOISE = re.compile(
     r"^(?:[\W_\d]+|(?i:and|but|or|however|also|so|then|therefore|please|always|kindly|most\s+important(?:ly)?)\b[\s,:\-–—]*|[A-Z][A-Z]+(?:\s+[A-Z]+)*\s*[\-–—:]+\s*)+"
 )
 """Bullets, emoji, numbers, Markdown emphasis, and words that open an instruction without changing it."""
-_NEGATIVE_OPENING = re.compile(rf"^(?:do\s+not|don{_Q}t|never|not|no\s+longer)\b", re.IGNORECASE)
+_NEGATIVE_OPENING = re.compile(rf"^(?:do\s+not|don{_Q}t|never|not(?!\s+only\b)|no\s+longer)\b", re.IGNORECASE)
 _NO_OPENING = re.compile(rf"^{_NO_THING}[A-Za-z]", re.IGNORECASE)
 """A rule stated as what there is to be none of: "No friending of pupils", "No mobile phones in class"."""
 _PROHIBITING_VERBS = frozenset({"ban", "prohibit", "forbid", "disallow", "outlaw"})
@@ -178,6 +178,10 @@ _SUBJECT_FIRST = re.compile(
 )
 """A sentence whose first word is its subject ("Section 9 explains ...", "Staff members are ...")."""
 _ONLY_OPENING = re.compile(r"^only\b", re.IGNORECASE)
+_ONLY_SOON = re.compile(r"^(?:\s+(?:to|be|use|used|take|taken|share|shared|store|stored|contact|communicate|access|post|publish|published)){0,3}\s+only\b", re.IGNORECASE)
+""""only" straight after a duty's or a permission's words ("are expected to use only ...", "should be used only ...")."""
+_ONLY_PRACTICE = re.compile(r"^(?:we|staff|(?:the|our)\s+(?:school|academy|trust|staff|federation|setting))\s+only\s+([a-z]+)\b", re.IGNORECASE)
+"""A practice stated as fact and limited by "only" ("We only use images that ...")."""
 
 
 @dataclass(frozen=True)
@@ -275,9 +279,15 @@ def _main_clause(text: str) -> tuple[str, int]:
     if noise:
         offset = noise.end()
     subordinate = _LEADING_SUBORDINATE.match(text[offset:])
-    if subordinate and _governing(text[offset + subordinate.end():]) is not None:
-        offset += subordinate.end()
+    if subordinate:
+        rest = text[offset + subordinate.end():]
+        if _governing(rest) is not None or _opening(rest)[0] in _INSTRUCTING:
+            offset += subordinate.end()
     return text[offset:], offset
+
+
+_INSTRUCTING = ("instruction", "negative", "avoid", "only")
+"""The kinds of opening (``_opening``) that put a sentence as an instruction."""
 
 
 def _governing(text: str, start: int = 0) -> tuple[Force, int, int] | None:
@@ -320,9 +330,19 @@ def _scope(text: str, start: int) -> str:
     return text[start:end]
 
 
+_NOT_HOLDING_BACK = re.compile(
+    rf"^(?:\w+\s+){{0,2}}?(?:do\s+not|don{_Q}t|not|never)\s+(?:\w+ly\s+)?(?:hesitate|(?:be|feel)\s+(?:afraid|scared|frightened|shy|embarrassed|reluctant|worried)\s+(?:to|about|of\s+\w+ing)\b)",
+    re.IGNORECASE,
+)
+
+
 def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, str]:
     """Apply the conditions and exceptions in the expression's scope to its force."""
     scope = _scope(main, start)
+    holding_back = _NOT_HOLDING_BACK.match(main[start:]) if force in (PROHIBITED, DISCOURAGED) else None
+    if holding_back is not None:
+        # "Do not be afraid to ask", "should not hesitate to report": a negated reluctance urges the act
+        return REQUIRED, f"{_quoted(holding_back.group(0))} urges the act"
     if force is PROHIBITED:
         if _NARROW_EXCEPTION.search(scope):
             return PROHIBITED, f"{words} (with a narrow exception)"
@@ -570,6 +590,26 @@ def describes_document(text: str) -> bool:
     return any(pattern.match(part) for part in (stripped, main) for pattern in (_DOCUMENT_SUBJECT, _DESCRIBING))
 
 
+_DEFINES = re.compile(
+    r"^\W*(?:(?:for\s+(?:the\s+)?purposes?|in\s+the\s+context|within\s+the\s+scope)\s+of\s+(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\b"
+    r"|[^.;:]{0,60}?\b(?:is|are)\s+(?:defined\s+as|used\s+(?:here\s+)?to\s+(?:mean|refer\s+to|describe|include)|taken\s+to\s+mean)\b"
+    r"|(?:the\s+)?(?:term|word|phrase)s?\s+[^.;:]{1,60}?\b(?:means?|refers?\s+to|includes?|covers?)\b)",
+    re.IGNORECASE,
+)
+
+
+def defines_terms(text: str) -> bool:
+    """Whether a statement says what the policy's words mean ("For the purposes of this policy,
+    social media is ...", "The term 'public' is used to refer to ..."): its topic words name what
+    the policy is about, not anything staff do, so it is in no topic. (What the policy aims to do,
+    "so that the confidentiality of pupils is safeguarded", is about its topic.)"""
+    stripped = text.strip()
+    found = _DEFINES.match(stripped)
+    # a run-on that goes on to say what can or must happen ("... can have a negative effect on
+    # the school's reputation") is more than a definition
+    return found is not None and re.search(rf"\b{_MODALS}\b", stripped[found.end():], re.IGNORECASE) is None
+
+
 def refuses(text: str) -> bool:
     """Whether a statement's rule is a duty to refuse, limit or keep something to oneself: a
     restriction put as a duty ("should decline friend requests from pupils" forbids accepting
@@ -622,6 +662,13 @@ def sets_manner(text: str) -> bool:
     return bool(_MANNER.search(main))
 
 
+def opens_as_instruction(sentence: str) -> bool:
+    """Whether a sentence with no modal is an instruction ("Think before you post.", "If
+    necessary, refer parents to the complaints procedure.", "Never share passwords."): a rule of
+    its own, not more of the sentence before."""
+    return _opening(_main_clause(sentence)[0])[0] in _INSTRUCTING
+
+
 def completes_lead_in(text: str) -> bool:
     """Whether a list item finishes its lead-in's sentence ("must not share:" / "photos of pupils")
     rather than standing as a sentence of its own, with a deontic expression of its own."""
@@ -665,10 +712,20 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             return statement_force(rest, frame)
         if found is None:
             return NONE, f"{_quoted(main[aim[1]:aim[2]])} states a purpose, not a rule"
+    if found is None and _ONLY_OPENING.match(main) and (inverted := re.search(rf"\b{_MODALS}\b", main)):
+        # "Only in emergencies, off site, should personal phones be used": the modal is inverted
+        return CONDITIONAL, f"“only … {inverted.group(0)}”: allowed only so"
+    if found is None and (practice := _ONLY_PRACTICE.match(main)) and is_base_verb(practice.group(1)):
+        # "We only use images that the head teacher considers suitable": a practice limited to a case
+        return CONDITIONAL, f"{_quoted(practice.group(0))}: done only so"
     if found is not None:
         force, start, end = found
         words = _quoted(main[start:end])
         force, why = _adjusted(force, words, main, start)
+        if force in (REQUIRED, PERMITTED) and (_ONLY_OPENING.match(main[:start]) or _ONLY_SOON.match(main[end:])):
+            # "Only these cameras should be used", "are expected to use only school equipment":
+            # the act is allowed in the named case alone (the gold README's "may ... only when")
+            return CONDITIONAL, f"{words} with “only”"
         opening = text[:offset]
         if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start]) or _CONDITION_FIRST.match(main[:start])):
             force, why = CONDITIONAL, f"{words} with conditions"

@@ -8,7 +8,8 @@ merged and scored on its own.
 
 The rules:
 
-- a sentence with a deontic expression starts a statement; a sentence without one, or one
+- a sentence with a deontic expression, or put as an instruction ("Think before you post."),
+  starts a statement; a sentence without one, or one
   that opens as an illustration ("For example", "This includes"), belongs to the statement
   before it;
 - within a sentence, a part after ``;``, ``, however,`` or ``, but`` that has a modal verb of
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from .force import opens_as_instruction
 from .sentences import sentence_spans
 
 DEONTIC = re.compile(
@@ -94,7 +96,7 @@ def statement_spans(text: str) -> list[tuple[int, int]]:
     starts: list[int] = [0]
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if start > 0 and _has_rule(sentence) and not _ILLUSTRATION.match(sentence):
+        if start > 0 and (_has_rule(sentence) or opens_as_instruction(sentence)) and not _ILLUSTRATION.match(sentence):
             starts.append(start)
         starts.extend(_clause_breaks(text, start, end))
     return _spans(text, sorted(set(starts)))

@@ -95,6 +95,9 @@ class Topic:
     headings: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     provisions: tuple[ProvisionKind, ...] = ()
+    staff_only: bool = False
+    """The topic is what staff do ("staff use of their own phones"): a rule on pupils or parents
+    ("Pupils must hand their phones in") is not in it, whatever its words."""
 
 
 @dataclass(frozen=True)
@@ -268,7 +271,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions"}, f"topic {topic_id}", shown, node, ("topics", index))
+        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only"}, f"topic {topic_id}", shown, node, ("topics", index))
         rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
         kinds: list[ProvisionKind] = []
         for p_index, kind in enumerate(raw.get("provisions") or []):
@@ -317,6 +320,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 headings,
                 unless,
                 tuple(kinds),
+                bool(raw.get("staff_only")),
             )
         )
     for topic_id, provision_id, p_line in pending_apart:
