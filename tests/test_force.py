@@ -436,3 +436,16 @@ def test_only_limits_an_act_to_a_case(text: str, expected: Force) -> None:
     """"Only" on a duty or a permission, before or after its modal, or on a practice the school
     states as fact, allows the act in the named case alone; "not only ... but also" forbids nothing."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Staff must not use their phones outside designated break times.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Do not check social media outside of your lunch break.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff must not use their phones outside the staff building.", Force.PROHIBITED),
+    ],
+)
+def test_a_prohibition_outside_breaks_allows_the_breaks(text: str, expected: Force) -> None:
+    """A prohibition limited to a time, outside the breaks it names, allows the act in them."""
+    assert statement_force(text)[0] is expected

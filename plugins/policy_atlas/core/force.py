@@ -138,6 +138,12 @@ _UNLESS_CONSENT = re.compile(
 """An exception by something the person can obtain (consent, permission, authorisation, a manager's
 approval: "unless authorised to do so"), or for a time or place set aside (a break, the
 staffroom), lifts a prohibition (the gold README's convention, settled 2026-12-07)."""
+_OUTSIDE_BREAKS = re.compile(
+    r"\boutside\s+(?:of\s+)?(?:the\s+|their\s+|your\s+)?(?:designated\s+|official\s+|agreed\s+|staff\s+|normal\s+)?(?:break|lunch|rest|non-contact|free)\w*",
+    re.IGNORECASE,
+)
+"""A prohibition "outside designated break times" names the times the act is allowed: limited to a
+time, it is permitted with conditions (the gold README's convention)."""
 _NARROW_EXCEPTION = re.compile(r"\bexcept(?:ional(?:ly)?)?\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme)|\bexceptional\s+circumstances\b|\bemergenc", re.IGNORECASE)
 
 _LEADING_SUBORDINATE = re.compile(
@@ -350,6 +356,8 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
             return CONDITIONAL, f"{words} with an exception that allows it"
         if re.search(r"\bunless\b", scope, re.IGNORECASE):
             return PROHIBITED, f"{words} (with a narrow exception)"
+        if _OUTSIDE_BREAKS.search(scope):
+            return CONDITIONAL, f"{words} outside the times it names: allowed then"
         return PROHIBITED, words
     if force is DISCOURAGED and (_PERMISSION_WITH.search(scope) or _UNLESS_CONSENT.search(scope)):
         return CONDITIONAL, f"{words} with an exception that allows it"
