@@ -9,7 +9,8 @@ import pytest
 
 from policy_atlas.cli import main
 from policy_atlas.core.evaluate import Counts, Evaluation, score_policy
-from policy_atlas.core.evaluate_provisions import quotes_evidence
+from policy_atlas.core.evaluate_provisions import quotes_evidence, same_stance
+from policy_atlas.core.taxonomy import ProvisionKind
 from policy_atlas.core.model import Clause, Force, Statement
 
 REPO = Path(__file__).resolve().parents[1]
@@ -313,3 +314,22 @@ def test_a_quote_is_the_readers_when_most_of_the_shorter_ones_words_are_in_the_o
     assert quotes_evidence(sentence, "must not accept friend requests from pupils")
     assert not quotes_evidence("Data Protection", sentence)
     assert not quotes_evidence("", sentence)
+
+
+@pytest.mark.parametrize(
+    ("kind", "reader", "scored_as"),
+    [
+        (ProvisionKind("approval", "approval", (), duty=True), "permitted-with-conditions", "required"),
+        (ProvisionKind("approval", "approval", (), duty=True), "prohibited", "required"),
+        (ProvisionKind("approval", "approval", (), duty=True), "permitted", "permitted"),
+        (ProvisionKind("disclosing", "disclosing", (), restriction=True), "required", "prohibited"),
+        (ProvisionKind("family", "family", (), restriction=True, situation=True), "required", "required"),
+        (ProvisionKind("action", "action", (), kind="consequence"), "permitted", "stated"),
+        (ProvisionKind("action", "action", (), kind="consequence"), "silent", "silent"),
+        (ProvisionKind("contact", "contact", ()), "permitted-with-conditions", "permitted-with-conditions"),
+    ],
+)
+def test_the_readers_stance_is_scored_in_the_provisions_own_polarity(kind: ProvisionKind, reader: str, scored_as: str) -> None:
+    """"May post only with approval" and "approval required" are one rule: the score reads the
+    reader's stance as comparison reads a school's (``compare.in_own_polarity``)."""
+    assert same_stance(kind, reader) == scored_as

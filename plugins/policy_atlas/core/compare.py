@@ -486,6 +486,18 @@ ALLOWING = frozenset({Force.PERMITTED, Force.PERMITTED_WITH_CONDITIONS})
 OTHER_WAY_ROUND = "the same rule put the other way round"
 
 
+def in_own_polarity(kind: ProvisionKind, force: Force) -> Force:
+    """A force as the provision states its rule: on a duty ("consent obtained"), its opposite
+    prohibited or the act allowed on its condition is the duty required; on a restriction
+    ("disclosing"), a duty to keep from it is the act prohibited. Comparison and its scoring
+    both read stances this way, so two wordings of one rule are one stance."""
+    if kind.duty and force in (Force.PROHIBITED, Force.PERMITTED_WITH_CONDITIONS):
+        return Force.REQUIRED
+    if kind.restriction and not kind.situation and force is Force.REQUIRED:
+        return Force.PROHIBITED
+    return force
+
+
 def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     """The statement's force in the provision's own terms, and why it is not the statement's own
     (``""`` when it is).
@@ -513,12 +525,10 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
         return Force.PERMITTED, "a breach is what it answers, not a condition on it"
     if kind.duty and force in ALLOWING and only_considers(member.text):
         return Force.PERMITTED, "advice to consider it leaves it to judgement"
-    if kind.duty and force in (Force.PROHIBITED, Force.PERMITTED_WITH_CONDITIONS):
-        return Force.REQUIRED, OTHER_WAY_ROUND
     if kind.situation and force is Force.REQUIRED:
         return Force.PERMITTED_WITH_CONDITIONS, situation_reading(member)[1]
-    if kind.restriction and force is Force.REQUIRED:
-        return Force.PROHIBITED, OTHER_WAY_ROUND
+    if (own := in_own_polarity(kind, force)) is not force:
+        return own, OTHER_WAY_ROUND
     if kind.restriction and force in ALLOWING and allows_within_reason(member.text):
         return Force.PROHIBITED, "allowing a reasonable amount of it forbids the excess"
     if kind.kind == "conduct" and not kind.duty and force is Force.REQUIRED and refuses(member.text):

@@ -32,10 +32,10 @@ from pathlib import Path
 
 import yaml
 
-from .compare import STATING, Matrix, all_gaps
+from .compare import STATING, Matrix, all_gaps, in_own_polarity
 from .merge import ModelPolicy
 from .model import Force, PolicyAtlasError
-from .taxonomy import Taxonomy
+from .taxonomy import ProvisionKind, Taxonomy
 from .text import words
 
 SILENT = "silent"
@@ -43,12 +43,16 @@ STATED = "stated"
 STANCES = frozenset({*(f.value for f in Force if f is not Force.NONE), SILENT})
 
 
-def same_stance(kind: str, stance: str) -> str:
+def same_stance(kind: ProvisionKind, stance: str) -> str:
     """A stance as comparison sees it: on a consequence, any statement of it is one stance
-    (the forces ``compare.STATING`` names, as ``compare.agreed_position`` weighs them)."""
-    if kind == "consequence" and stance != SILENT and Force.of(stance) in STATING:
+    (the forces ``compare.STATING`` names, as ``compare.agreed_position`` weighs them); on a
+    duty or a restriction, the rule in the provision's own polarity (``compare.in_own_polarity``):
+    the reader's "may post only with approval" is the site's "approval required"."""
+    if stance == SILENT:
+        return stance
+    if kind.kind == "consequence" and Force.of(stance) in STATING:
         return STATED
-    return stance
+    return in_own_polarity(kind, Force.of(stance)).value
 
 
 @dataclass(frozen=True)
@@ -147,7 +151,7 @@ def score_provisions(
     """Score one set's comparison (``matrix``, and ``model`` when given) against ``gold``: school
     slug -> provision id -> the reader's stance."""
     scores = ProvisionScores()
-    kinds = {f"{t.id}/{k.id}": k.kind for t in taxonomy.topics for k in t.provisions}
+    kinds = {f"{t.id}/{k.id}": k for t in taxonomy.topics for k in t.provisions}
     schools = sorted(gold)
     provisions = {p.id: p for row in matrix.rows for p in row.provisions}
     gaps = all_gaps(matrix, schools)
