@@ -94,3 +94,10 @@ def test_the_committed_sample_is_well_formed_and_its_sources_exist() -> None:
     assert len(items) == 170 and {i.set for i in items} == {"seeds", "dev", "blind", "blind2", "blind3"}
     in_repo = [i for i in items if not i.source.startswith("../")]
     assert in_repo and all((REPO / i.source).is_file() for i in in_repo)
+
+
+def test_the_fifth_blind_sets_sample_is_well_formed_and_its_sources_exist() -> None:
+    taxonomy = load_taxonomy(REPO / "taxonomy.yml")
+    items = load_sample(REPO / "tests/fixtures/precision/blind5-sample.yaml", taxonomy.ids)
+    assert len(items) == 30 and {i.set for i in items} == {"blind5"}
+    assert all((REPO / i.source).is_file() for i in items)

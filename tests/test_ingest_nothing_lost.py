@@ -135,7 +135,7 @@ def test_other_sources_are_found() -> None:
     """The development set sits in shared/ beside the repository; the golden inputs and the blind
     reading sets are in tests/."""
     assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
-    assert {path.parent.parent.name for path in OTHER_SOURCES if path.parent.parent.parent == READING_SETS} == {"blind", "blind2", "blind3", "blind4"}
+    assert {path.parent.parent.name for path in OTHER_SOURCES if path.parent.parent.parent == READING_SETS} == {"blind", "blind2", "blind3", "blind4", "blind5"}
     if DEV_POLICIES.is_dir():
         assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)
 
