@@ -220,7 +220,7 @@ def test_any_bytes_decode_or_raise_policy_error(data: bytes) -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        pytest.param(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "x.txt:1: this is a PDF file, not its text", id="pdf"),
+        pytest.param(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "x.txt:1: this is a PDF file, not text: name it .pdf", id="pdf"),
         pytest.param(b"PK\x03\x04\x14\x00\x06\x00", "x.txt:1: this is a Word, OpenDocument or other zipped file", id="docx"),
         pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "x.txt:1: this is an old Word (.doc) or other Office file", id="doc"),
         pytest.param(b"{\\rtf1\\ansi Staff must not", "x.txt:1: this is a Rich Text (RTF) file", id="rtf"),

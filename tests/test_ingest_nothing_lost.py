@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policy_atlas.core.decode import decode_source
+from policy_atlas.core.documents import read_document
 from policy_atlas.core.ingest import BULLET_GLYPHS, parse_policy
 from policy_atlas.core.model import Clause, Heading, Policy
 from policy_atlas.core.sources import slugify
@@ -31,6 +32,7 @@ SOURCE_FILE = "source_policies/generated.txt"
 DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
 GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
 READING_SETS = Path(__file__).resolve().parent / "fixtures" / "reading"
+DOCUMENTS = sorted((Path(__file__).resolve().parent / "fixtures" / "documents").glob("larkfield-*.*"))
 OTHER_SOURCES = sorted([*DEV_POLICIES.glob("*.txt"), *GOLDEN_INPUTS.glob("*.txt"), *READING_SETS.glob("*/policies/*.txt")])
 
 
@@ -131,10 +133,20 @@ def test_development_and_golden_sources_keep_every_word(path: Path) -> None:
     assert_well_formed(text, policy)
 
 
+@pytest.mark.parametrize("path", DOCUMENTS, ids=lambda path: path.name)
+def test_word_and_pdf_documents_keep_every_word(path: Path) -> None:
+    """What a Word or PDF file's text becomes is held to the same account as a text file's."""
+    text = read_document(path.read_bytes(), path.name).text
+    policy = parse_policy(text, slugify(path.stem), path.name)
+    assert_nothing_lost(text, policy)
+    assert_well_formed(text, policy)
+
+
 def test_other_sources_are_found() -> None:
     """The development set sits in shared/ beside the repository; the golden inputs and the blind
     reading sets are in tests/."""
     assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
+    assert {path.suffix for path in DOCUMENTS} == {".docx", ".pdf"}
     assert {path.parent.parent.name for path in OTHER_SOURCES if path.parent.parent.parent == READING_SETS} == {"blind", "blind2", "blind3", "blind4", "blind5"}
     if DEV_POLICIES.is_dir():
         assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)

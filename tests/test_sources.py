@@ -183,14 +183,14 @@ def test_orphan_sidecar_is_a_warning(tmp_path: Path) -> None:
             path="source_policies/m.yaml",
             line=None,
             code="orphan-metadata",
-            message="no source_policies/m.txt to describe; file ignored",
+            message="no source_policies/m.txt (or .docx, .pdf) to describe; file ignored",
             severity=Severity.WARNING,
         ),
         Diagnostic(
             path="source_policies/z.yml",
             line=None,
             code="orphan-metadata",
-            message="no source_policies/z.txt to describe; file ignored",
+            message="no source_policies/z.txt (or .docx, .pdf) to describe; file ignored",
             severity=Severity.WARNING,
         ),
     )
@@ -205,7 +205,7 @@ def test_hidden_and_unrelated_files_are_ignored(tmp_path: Path) -> None:
             ".a.yml": "school: [broken",
             ".DS_Store": b"\x00\x01",
             "README.md": "# About these files",
-            "notes.pdf": b"%PDF",
+            "notes.xlsx": b"PK\x03\x04",  # a PDF or Word file is a source; a spreadsheet is not
             "a.yml~": "school: backup",
         },
     )
@@ -295,7 +295,7 @@ def test_discovery_errors(tmp_path: Path, files: dict[str, str | bytes], expecte
 def test_nothing_to_build(tmp_path: Path, files: dict[str, str | bytes]) -> None:
     with pytest.raises(PolicyAtlasError) as caught:
         discover_sources(make_sources(tmp_path, files))
-    assert str(caught.value) == "source_policies: no policy sources (*.txt) found"
+    assert str(caught.value) == "source_policies: no policy sources (*.txt, *.docx or *.pdf) found"
 
 
 def test_missing_directory(tmp_path: Path) -> None:

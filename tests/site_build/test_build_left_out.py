@@ -19,6 +19,7 @@ from sitekit import CORPUS, SCHOOL_SLUGS, make_project, normalise_subprocess, wr
 
 from policy_atlas.core.sanitise import visible_text
 
+DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
 BAD_SOURCES: dict[str, bytes | str] = {
     "a-pdf.txt": PDF,
@@ -29,15 +30,21 @@ BAD_SOURCES: dict[str, bytes | str] = {
     "bad-meta.yml": "school: Bad Meta\nheadteacher: Mrs A. Smith\n",
     "bad-url.txt": "1. Staff must not post images of pupils.\n",
     "bad-url.yml": "school: Bad Url\nurl: javascript:alert(1)\n",
+    "scanned.pdf": (DOCUMENTS / "scanned-image.pdf").read_bytes(),
+    "locked.pdf": (DOCUMENTS / "password-protected.pdf").read_bytes(),
+    "old-word.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
 }
 # What the schools index says about each: the file (and line) and the start of the reason.
 NOTICES = {
-    "source_policies/a-pdf.txt:1": "this is a PDF file, not its text",
+    "source_policies/a-pdf.txt:1": "this is a PDF file, not text",
     "source_policies/empty.txt": "empty file",
     "source_policies/png.txt:3": "binary file",
     "source_policies/undecodable.txt:1": "undecodable bytes",
     "source_policies/bad-meta.yml:2": "unknown key 'headteacher'",
     "source_policies/bad-url.yml:2": "url: 'javascript:alert(1)' is not a web address",
+    "source_policies/scanned.pdf": "has no text layer on its page (a scanned image)",
+    "source_policies/locked.pdf": "is password-protected",
+    "source_policies/old-word.doc": "is an old Word (.doc) file",
 }
 
 
@@ -86,7 +93,7 @@ def test_a_lenient_build_publishes_every_good_school_and_none_of_the_bad(mixed: 
     sources = {p.name for p in (site / "data" / "sources").iterdir()}
     assert sources == {f"{slug}.txt" for slug in SCHOOL_SLUGS}
     index = visible_text((site / "policies" / "index.html").read_text(encoding="utf-8"))
-    assert "8 sources are left out of this site" in index
+    assert "11 sources are left out of this site" in index
     for where, says in {
         **NOTICES,
         "policies/cp1252-page.md:": "not valid UTF-8",

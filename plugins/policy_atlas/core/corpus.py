@@ -21,7 +21,7 @@ import yaml
 
 from .classify import Classifier, classified_blocks, overrides
 from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
-from .decode import decode_source
+from .documents import TEXT_SUFFIX, read_document
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
@@ -69,6 +69,11 @@ class SchoolPolicy:
     @cached_property
     def source_name(self) -> str:
         return Path(self.meta.source_file).name
+
+    @cached_property
+    def extracted_name(self) -> str | None:
+        """Where the text read from a Word or PDF source is published, beside the file; None for text."""
+        return None if self.source_name.lower().endswith(TEXT_SUFFIX) else f"{self.source_name}.txt"
 
 
 @dataclass(frozen=True)
@@ -282,7 +287,7 @@ def analyse(source: Source, classifier: Classifier, keep: dict[str, tuple[str, .
     Raises PolicyAtlasError on unusable input.
     """
     data = read_source_bytes(source)
-    decoded = decode_source(data, source.meta.source_file)
+    decoded = read_document(data, source.meta.source_file)
     policy = parse_policy(decoded.text, source.meta.slug, source.meta.source_file)
     blocks, _ = classified_blocks(policy.blocks, classifier, keep)
     return AnalysedSource(data, blocks, decoded.diagnostics + policy.diagnostics, policy.set_aside)
@@ -433,7 +438,7 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     text = read_page(page, shown)
     problems: list[Diagnostic] = []
     if text is None:
-        decode_source(data, source.meta.source_file)  # an unusable source says why, not just "no page"
+        read_document(data, source.meta.source_file)  # an unusable source says why, not just "no page"
         problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
         return None, problems
     state = page_state(text, data)
@@ -443,7 +448,7 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     problems.extend(front_matter_problems(front, shown))
     record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
     if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
-        decode_source(data, source.meta.source_file)  # a source that became unusable is never published
+        read_document(data, source.meta.source_file)  # a source that became unusable is never published
         edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
         problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
     parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)

@@ -46,11 +46,11 @@ class DecodedText:
     diagnostics: tuple[Diagnostic, ...]
 
 
-_DOCUMENT_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF file"),
-    (b"PK\x03\x04", "a Word, OpenDocument or other zipped file"),
-    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office file"),
-    (b"{\\rtf", "a Rich Text (RTF) file"),
+_DOCUMENT_SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "a PDF file", "name it .pdf and it is read as one"),
+    (b"PK\x03\x04", "a Word, OpenDocument or other zipped file", "if it is a Word document, name it .docx and it is read as one"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) or other Office file", "save it from Word or LibreOffice as a Word document (.docx)"),
+    (b"{\\rtf", "a Rich Text (RTF) file", "save it from Word or LibreOffice as a Word document (.docx)"),
 )
 # Spaces and tabs only (never \s, which spans lines): a run of blank lines must not be re-read
 # from every line it holds.
@@ -60,14 +60,14 @@ _PDF_INTERNALS_ENOUGH = 3
 
 def _refuse_document(data: bytes, path: str) -> None:
     """A document file renamed ``.txt`` may even decode as text; publishing its internals would be nonsense."""
-    for signature, kind in _DOCUMENT_SIGNATURES:
+    for signature, kind, remedy in _DOCUMENT_SIGNATURES:
         if data.lstrip(b"\xef\xbb\xbf").startswith(signature):
-            raise PolicyAtlasError(path, f"this is {kind}, not its text: extract the text (for example by saving as plain text) and use that", line=1)
+            raise PolicyAtlasError(path, f"this is {kind}, not text: {remedy}", line=1)
     markers = _PDF_INTERNALS.findall(data[: 1 << 20])
     if len(markers) >= _PDF_INTERNALS_ENOUGH:
         first = _PDF_INTERNALS.search(data)
         line = data[: first.start()].count(b"\n") + 1 if first else 1
-        raise PolicyAtlasError(path, f"this holds the inside of a PDF file (object markers from line {line}), not its text: extract the text and use that", line=line)
+        raise PolicyAtlasError(path, f"this holds the inside of a PDF file (object markers from line {line}), not its text: use the PDF itself, named .pdf", line=line)
 
 
 def decode_source(data: bytes, path: str) -> DecodedText:

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clausetag import parse_document, write_blocks
+from .documents import is_table_row
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
 from .setaside import (
@@ -61,6 +62,11 @@ _PART_HEADING = re.compile(
     r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–]?",
     re.IGNORECASE,
 )
+_CONTENTS_TITLE = re.compile(r"^(?:#{1,6}\s+)?(?:table of contents|contents|contents page|index)\s*:?$", re.IGNORECASE)
+# An entry: its title, then dot leaders (or a tab's worth of space) and a page number.
+_CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?[^\s.])(?P<leader>\s*(?:\.\s?){3,}\s*|\s*…+\s*|\s*_{3,}\s*)?\s+?(?P<page>\d{1,3})$")
+MIN_CONTENTS_ENTRIES = 2
+_TABLE_MARKS = re.compile(r"^[Xx✓✔✗✘×☑☒](?:\s+[Xx✓✔✗✘×☑☒])*$")
 _FIELD = re.compile(r"^(?P<label>[A-Z][\w' ]{0,40}?)\s*:\s*(?P<value>\S.*)$")
 _MODAL = re.compile(r"\b(must|should|shall|will|may|can|cannot)\b", re.IGNORECASE)
 _TERMINAL = ".!?:;"
@@ -172,9 +178,11 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     """Split a decoded policy into headings and clauses; never raises on odd text."""
     lines, markers, furniture = _scan(text)
     units = _join(lines)
-    cover = _cover_units(units)
+    contents = _contents_units(units)
+    kept = [index for index in range(len(units)) if index not in contents]
+    cover = {kept[index] for index in _cover_units([units[index] for index in kept])}
     builder = _Builder(slug, source_file)
-    builder.build([unit for index, unit in enumerate(units) if index not in cover])
+    builder.build([unit for index, unit in enumerate(units) if index not in cover and index not in contents])
     # Reading back what the grammar writes gives heading paths and parents exactly as every
     # later reader of the Markdown will see them, so the two can never disagree.
     canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
@@ -182,13 +190,18 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     blocks = tuple(replace(b, line=next(source_lines)) if isinstance(b, Heading) else b for b in canonical.blocks)
     aside = [(line, content, FURNITURE) for line, content, _ in furniture]
     aside += [(line.number, line.content, COVER) for index in sorted(cover) for line in units[index].lines]
+    aside += [(line.number, line.content, FURNITURE) for index in sorted(contents) for line in units[index].lines]
     groups: dict[str, list[tuple[int, str]]] = {}
     for line, content, key in furniture:
         groups.setdefault(key, []).append((line, content))
+    notes = furniture_notes(source_file, groups)
+    if contents:
+        first, last = units[min(contents)].first.number, units[max(contents)].lines[-1].number
+        notes.append(Diagnostic(source_file, first, "contents-list", f"a contents list (lines {first}-{last}) is page furniture, kept out of the clauses", Severity.NOTE))
     return Policy(
         slug=slug,
         blocks=blocks,
-        diagnostics=tuple(builder.diagnostics + furniture_notes(source_file, groups)),
+        diagnostics=tuple(builder.diagnostics + notes),
         page_markers=tuple(markers),
         set_aside=set_aside_records(aside),
     )
@@ -386,6 +399,10 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return False
     if not any(current.parts):  # no text yet (cheap: asked for every line of a unit)
         return line.kind == "plain"
+    if _TABLE_MARKS.match(line.content):
+        return True  # a table's tick or cross, alone on its line, marks the row above it
+    if _TABLE_MARKS.match(previous.content):
+        return False  # and ends that row
     if line.kind == "plain" and _hanging_indent(current, line):
         return True
     if line.kind == "plain" and len(current.lines) == 1 and field_line(current.text) and field_line(line.content):
@@ -576,6 +593,38 @@ def _cover_units(units: list[_Unit]) -> set[int]:
     return cover
 
 
+def _contents_units(units: list[_Unit]) -> set[int]:
+    """A contents list: entries ending in a page number, under a "Contents" title or with dot leaders.
+
+    Its entries repeat the section headings with page numbers; read as text they would be
+    numbered clauses that clash with the real ones.
+    """
+    found: set[int] = set()
+    index = 0
+    while index < len(units):
+        titled = _CONTENTS_TITLE.match(units[index].text.strip()) is not None and len(units[index].lines) == 1
+        start = index + 1 if titled else index
+        run: list[int] = []
+        pages: list[int] = []
+        leaders = 0
+        for at in range(start, len(units)):
+            unit = units[at]
+            entry = _CONTENTS_ENTRY.match(unit.lines[0].content) if len(unit.lines) == 1 else None
+            if entry is None or (pages and int(entry.group("page")) < pages[-1]):
+                break
+            run.append(at)
+            pages.append(int(entry.group("page")))
+            leaders += bool(entry.group("leader"))
+        if (titled and len(run) >= MIN_CONTENTS_ENTRIES) or leaders >= MIN_CONTENTS_ENTRIES + 1:
+            found.update(run)
+            if titled:
+                found.add(index)
+            index = run[-1] + 1
+        else:
+            index += 1
+    return found
+
+
 def _cover_field_tables(units: list[_Unit], cover: set[int]) -> None:
     """A block of "Label: value" lines with a document-control line among them is all document control.
 
@@ -722,7 +771,12 @@ class _Builder:
         if unit.kind == "atx":
             # A Markdown heading says its own level; it never joins a run of short lines.
             self._close_heading_run()
-            self._open_heading(text, unit.first.number, None, rank=10 + len(unit.label or "#"))
+            # A Word heading keeps its list number in its text ("## 2.1 Scope"): count it.
+            numbered = _DOTTED.match(text)
+            number = numbered.group(1) if numbered else None
+            if number is not None:
+                self._register_number(number, unit.first.number)
+            self._open_heading(text, unit.first.number, number, rank=10 + len(unit.label or "#"))
             self.heading_run = []
             return
         if not self.blocks and unit.kind == "plain" and unit.title is None:
@@ -798,8 +852,8 @@ class _Builder:
 
     def _is_heading(self, unit: _Unit, following: _Unit | None, after: _Unit | None) -> bool:
         text = unit.text
-        if len(unit.lines) > 1 or not _title_like(text):
-            return False
+        if len(unit.lines) > 1 or not _title_like(text) or is_table_row(text):
+            return False  # a Word table's row is a row, however short
         if _PART_HEADING.match(text):
             return True
         if _is_field(text):

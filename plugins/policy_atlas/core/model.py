@@ -224,7 +224,8 @@ class SetAside:
     ``kind`` is ``"cover"`` for cover-page and document-control lines ("Approved by: ...",
     "Review date: ..."), which are metadata about the policy rather than provisions, and
     ``"furniture"`` for what a PDF extraction repeats on every page (footer, address, page
-    number). ``lines`` holds every source line on which this text occurs, once per occurrence.
+    number) and for a contents list. ``lines`` holds every source line on which this text
+    occurs, once per occurrence.
     """
 
     kind: str

@@ -195,6 +195,10 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
         if content:
             groups.setdefault(_DIGITS.sub("#", content.casefold()), []).append(index)
     feed_lines = [i for i, feed in enumerate(feeds) if feed]
+    if feed_lines:
+        # The first page begins with the text and the last ends with it: their header and
+        # footer stand as near a page break as the others' do.
+        feed_lines = [-1, *feed_lines, len(stripped)]
     found: dict[int, str] = {}
     for key, where in groups.items():
         gaps = [b - a for a, b in zip(where, where[1:], strict=False)]

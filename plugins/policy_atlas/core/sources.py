@@ -1,7 +1,7 @@
 """Find the policies in ``source_policies/`` and read what we know about each one.
 
-Each school is one raw text file, ``source_policies/<name>.txt``, kept byte for byte as the
-school published it; this module never opens it. Beside it may sit a metadata sidecar,
+Each school is one file, ``source_policies/<name>.txt``, ``.docx`` or ``.pdf``, kept byte for
+byte as the school published it; this module never opens it (``documents`` reads it). Beside it may sit a metadata sidecar,
 ``source_policies/<name>.yml`` (or ``.yaml``, but not both):
 
 .. code-block:: yaml
@@ -22,7 +22,8 @@ policies may share one. A date given to the month (``2025-09``, ``September 2025
 is stored as the first of that month. Empty optional values count as not given. Any other key,
 a value of the wrong kind, or a date or address that cannot be read leaves that policy out with
 an error naming the file and line to fix; the other policies go on. Hidden files, ``README.md``
-and files of other kinds are ignored; a sidecar without its ``.txt`` is reported as a warning
+and files of other kinds are ignored, except office formats that are not read (``.doc``, ``.odt``,
+``.rtf``), each refused with what to do; a sidecar without its source is reported as a warning
 and otherwise ignored; a symbolic link that points outside the directory is never read.
 """
 
@@ -38,9 +39,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from policy_atlas.core.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
 from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
 
-SOURCE_SUFFIXES = (".txt",)
+SOURCE_SUFFIXES = DOCUMENT_SUFFIXES
 METADATA_SUFFIXES = (".yml", ".yaml")
 DEFAULT_TITLE = "Social media policy"
 
@@ -126,8 +128,15 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
     problems: list[Diagnostic] = []
     texts: dict[str, Path] = {}
     sidecars: dict[str, list[Path]] = {}
+    doubled_sources: set[str] = set()
     for entry in sorted(directory.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or entry.suffix not in SOURCE_SUFFIXES + METADATA_SUFFIXES:
+        suffix = entry.suffix.lower()
+        if entry.name.startswith("."):
+            continue
+        if suffix in REFUSED_SUFFIXES and entry.is_file():
+            problems.append(_error(_display(entry, base), None, "refused-source", f"is {REFUSED_SUFFIXES[suffix]}"))
+            continue
+        if suffix not in SOURCE_SUFFIXES + METADATA_SUFFIXES:
             continue
         refused = _refusal(entry, directory)
         if refused is not None:
@@ -135,13 +144,20 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
             continue
         if not entry.is_file():
             continue
-        if entry.suffix in SOURCE_SUFFIXES:
-            texts[entry.stem] = entry
+        if suffix in SOURCE_SUFFIXES:
+            if entry.stem in texts:
+                doubled_sources.add(entry.stem)
+            texts.setdefault(entry.stem, entry)
         else:
             sidecars.setdefault(entry.stem, []).append(entry)
 
-    if not texts and not any(d.code == "refused-source" for d in problems):
-        raise PolicyAtlasError(shown_dir, "no policy sources (*.txt) found")
+    for stem in sorted(doubled_sources):
+        others = sorted(p.name for p in directory.iterdir() if p.stem == stem and p.suffix.lower() in SOURCE_SUFFIXES)
+        problems.append(
+            _error(_display(texts.pop(stem), base), None, "two-sources", f"{' and '.join(others)} are two files for one policy; keep only one")
+        )
+    if not texts and not any(d.code in ("refused-source", "two-sources") for d in problems):
+        raise PolicyAtlasError(shown_dir, "no policy sources (*.txt, *.docx or *.pdf) found")
     doubled = {stem for stem, found in sidecars.items() if len(found) > 1 and stem in texts}
     for stem in sorted(doubled):
         first, second = sorted(sidecars[stem], key=lambda p: METADATA_SUFFIXES.index(p.suffix))
@@ -155,7 +171,7 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
             path=_display(found[0], base),
             line=None,
             code="orphan-metadata",
-            message=f"no {_display(found[0].with_suffix('.txt'), base)} to describe; file ignored",
+            message=f"no {_display(found[0].with_suffix('.txt'), base)} (or .docx, .pdf) to describe; file ignored",
             severity=Severity.WARNING,
         )
         for stem, found in sorted(sidecars.items())

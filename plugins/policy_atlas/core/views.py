@@ -928,6 +928,8 @@ class SchoolSummaryView:
     clauses: int
     source_name: str
     source_ref: Ref
+    extracted_ref: Ref | None
+    """The text read from a Word or PDF source, which the line numbers in notes count; None for text."""
     url: str | None
     cover: tuple[SetAsideView, ...]
     furniture: tuple[SetAsideView, ...]
@@ -977,6 +979,7 @@ def school_summary_view(
         len(school.clauses),
         school.source_name,
         Ref(PageKind.DATA, f"sources/{school.source_name}"),
+        Ref(PageKind.DATA, f"sources/{school.extracted_name}") if school.extracted_name else None,
         meta.url,
         tuple(SetAsideView(s.text, _lines_text(s.lines)) for s in school.set_aside if s.kind == "cover"),
         tuple(SetAsideView(s.text, _lines_text(s.lines)) for s in school.set_aside if s.kind == "furniture"),

@@ -21,6 +21,7 @@ from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.documents import read_document
 from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
@@ -245,6 +246,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for school in self.corpus.schools:
             source = Path(self.config.sources_dir) / school.source_name
             files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
+            if school.extracted_name:
+                text = read_document(source.read_bytes(), school.meta.source_file).text
+                files.append(File.generated(config, data(f"sources/{school.extracted_name}"), content=text))
 
     def _add_model_downloads(self, files: Files, config: MkDocsConfig, model: ModelPolicy, view: ModelPolicyView) -> None:
         """The model policy as Word, Markdown and JSON, beside the page that shows it."""

@@ -1,0 +1,55 @@
+"""A school's Word and PDF files, dropped into source_policies/ as published, build a strict site.
+
+The Larkfield fixtures (one policy saved as Word and as PDF) sit beside the text corpus; the
+strict build passes, each school page numbers its clauses as the document does, keeps the PDF's
+running header and page numbers out of the text, and links both the original file and the text
+read from it, which are published in ``data/sources/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sitekit import CORPUS, build, clauses_json, make_project, normalise, school_html
+
+from policy_atlas.core.sanitise import visible_text
+
+DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+SOURCES: dict[str, str | bytes] = {
+    **CORPUS,
+    "larkfield-word.docx": (DOCUMENTS / "larkfield-academy.docx").read_bytes(),
+    "larkfield-word.yml": "school: Larkfield Academy (Word)\n",
+    "larkfield-pdf.pdf": (DOCUMENTS / "larkfield-academy.pdf").read_bytes(),
+    "larkfield-pdf.yml": "school: Larkfield Academy (PDF)\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("documents") / "project", SOURCES)
+    assert normalise(project) == 0
+    return build(project)
+
+
+@pytest.mark.parametrize(("slug", "source"), [("larkfield-word", "larkfield-word.docx"), ("larkfield-pdf", "larkfield-pdf.pdf")])
+def test_word_and_pdf_sources_are_published_with_the_text_read_from_them(site: Path, slug: str, source: str) -> None:
+    published = site / "data" / "sources" / source
+    assert published.read_bytes() == SOURCES[source]
+    extracted = (site / "data" / "sources" / f"{source}.txt").read_text(encoding="utf-8")
+    assert "2.1 Staff must not accept friend requests" in extracted
+    html = school_html(site, slug)
+    assert f'href="../../data/sources/{source}"' in html
+    assert f'href="../../data/sources/{source}.txt"' in html
+
+
+@pytest.mark.parametrize("slug", ["larkfield-word", "larkfield-pdf"])
+def test_school_pages_number_clauses_as_the_document_does_without_furniture(site: Path, slug: str) -> None:
+    records = [r for r in clauses_json(site) if r["school"] == slug]
+    numbers = [r["number"] for r in records if r["number"]]
+    assert numbers[:4] == ["1.1", "1.2", "2.1", "(a)"]
+    assert "6.24" in numbers
+    text = visible_text(school_html(site, slug))
+    clause_text = " ".join(r["text"] for r in records)
+    assert "Page 2 of 3" not in clause_text and "Reviewed September 2025" not in clause_text
+    assert "Staff must not accept friend requests from current pupils" in text

@@ -1,0 +1,239 @@
+"""Word and PDF files read as a school publishes them: numbering, headings, tables, page
+furniture and contents lists, and one clear line for a file that cannot be read.
+
+The Larkfield fixtures are one policy saved by LibreOffice as Word and as PDF (see
+``fixtures/documents/make_fixtures.py``): the expectations below are counted by hand from that
+text, and both formats must give the same clauses.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from policy_atlas.core.documents import REFUSED_SUFFIXES, read_document
+from policy_atlas.core.ingest import parse_policy
+from policy_atlas.core.model import Clause, Heading, PolicyAtlasError, Policy
+from policy_atlas.core.sources import discover_sources
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+WORD = DOCUMENTS / "larkfield-academy.docx"
+PDF = DOCUMENTS / "larkfield-academy.pdf"
+
+SECTIONS = ["1. Purpose and scope", "2. Contact with pupils", "3. Personal devices", "4. Images of pupils", "5. Breaches of this policy", "6. Guidance for staff"]
+CLAUSES_PER_SECTION = {"1": 2, "2": 4, "3": 3, "4": 3, "5": 2, "6": 24}
+CONTENTS_LINES = 7  # "Contents" and its six entries
+
+
+def read(path: Path) -> tuple[str, Policy]:
+    text = read_document(path.read_bytes(), f"source_policies/{path.name}").text
+    return text, parse_policy(text, "larkfield", f"source_policies/{path.name}")
+
+
+def numbered(policy: Policy) -> list[str]:
+    return [c.number for c in policy.clauses if c.number and re.fullmatch(r"\d+\.\d+", c.number)]
+
+
+@pytest.mark.parametrize("path", [WORD, PDF], ids=["word", "pdf"])
+def test_headings_are_the_documents_sections_at_one_level(path: Path) -> None:
+    _, policy = read(path)
+    headings = [b for b in policy.blocks if isinstance(b, Heading)]
+    assert [h.text for h in headings if h.text in SECTIONS] == SECTIONS
+    assert len({h.level for h in headings if h.text in SECTIONS}) == 1
+    assert not [h.text for h in headings if h.text not in SECTIONS and h.text != "Activity Allowed Not allowed"]
+
+
+@pytest.mark.parametrize("path", [WORD, PDF], ids=["word", "pdf"])
+def test_automatic_numbering_is_the_number_the_reader_sees(path: Path) -> None:
+    _, policy = read(path)
+    expected = [f"{section}.{n}" for section, count in CLAUSES_PER_SECTION.items() for n in range(1, count + 1)]
+    assert numbered(policy) == expected
+    lettered = [c for c in policy.clauses if c.number in ("(a)", "(b)")]
+    assert [c.number for c in lettered] == ["(a)", "(b)"]
+    assert all(c.text.startswith(("Former pupils", "Staff should think")) for c in lettered)
+    assert not [d for d in policy.diagnostics if d.code.startswith("number")], policy.diagnostics
+
+
+@pytest.mark.parametrize("path", [WORD, PDF], ids=["word", "pdf"])
+def test_no_clause_is_empty_a_page_number_or_a_table_mark(path: Path) -> None:
+    _, policy = read(path)
+    for clause in policy.clauses:
+        assert clause.text.strip(" X|"), clause
+        assert not re.search(r"\bPage \d+ of \d+\b", clause.text), clause
+        assert "Larkfield Academy ·" not in clause.text, clause
+        assert not re.fullmatch(r"[X✓✔✗]( [X✓✔✗])*", clause.text.strip()), clause
+
+
+def test_pdf_running_header_and_page_footers_are_furniture() -> None:
+    text, policy = read(PDF)
+    assert text.count("\f") == 2  # three pages
+    furniture = {r.text: r.lines for r in policy.set_aside if r.kind == "furniture"}
+    assert len(furniture["Larkfield Academy · Social Media Policy · Reviewed September 2025"]) == 3
+    assert [t for t in furniture if t.startswith("Page ")] == ["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"]
+
+
+@pytest.mark.parametrize("path", [WORD, PDF], ids=["word", "pdf"])
+def test_contents_list_and_signature_block_are_set_aside(path: Path) -> None:
+    _, policy = read(path)
+    aside = [r.text for r in policy.set_aside]
+    assert "Contents" in aside
+    assert sum(1 for t in aside if re.fullmatch(r"\d\. .+ \d", t)) == CONTENTS_LINES - 1
+    assert any(t.startswith("Signed:") for t in aside) and any(t.startswith("Date:") for t in aside)
+    assert any(d.code == "contents-list" for d in policy.diagnostics)
+
+
+def test_word_table_rows_name_their_columns_and_are_never_headings() -> None:
+    text, policy = read(WORD)
+    assert "Activity: Using a personal phone in class | Not allowed: X" in text.split("\n")
+    rows = [c for c in policy.clauses if c.text.startswith("Activity: ")]
+    assert len(rows) == 3
+    assert not [b for b in policy.blocks if isinstance(b, Heading) and "|" in b.text]
+
+
+def test_word_and_pdf_give_the_same_clauses() -> None:
+    def body(policy: Policy) -> list[tuple[str | None, str]]:
+        return [(c.number, c.text) for c in policy.clauses if c.number]
+
+    assert body(read(WORD)[1]) == body(read(PDF)[1])
+
+
+def _rewrite_document_xml(data: bytes, change: dict[str, str]) -> bytes:
+    """The same .docx with its document.xml edited by plain replacement."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                xml = content.decode("utf-8")
+                for old, new in change.items():
+                    assert old in xml, old
+                    xml = xml.replace(old, new, 1)
+                content = xml.encode("utf-8")
+            target.writestr(item, content)
+    return out.getvalue()
+
+
+def test_tracked_changes_are_read_as_accepted_with_a_note() -> None:
+    original = WORD.read_bytes()
+    sentence = "Staff may use their own mobile phones during breaks, away from pupils."
+    xml_run = f"<w:t>{sentence}</w:t>"
+    edited = _rewrite_document_xml(
+        original,
+        {xml_run: f'<w:t>{sentence}</w:t></w:r><w:del w:id="90" w:author="A"><w:r><w:delText> Deleted words.</w:delText></w:r></w:del>'
+                  f'<w:ins w:id="91" w:author="A"><w:r><w:t xml:space="preserve"> Inserted words.</w:t></w:r></w:ins><w:r><w:t></w:t>'},
+    )
+    found = read_document(edited, "source_policies/x.docx")
+    assert f"3.1 {sentence} Inserted words." in found.text
+    assert "Deleted words" not in found.text
+    assert [d.code for d in found.diagnostics] == ["tracked-changes"]
+    assert not read_document(original, "source_policies/x.docx").diagnostics
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        pytest.param("s.pdf", (DOCUMENTS / "scanned-image.pdf").read_bytes(), "has no text layer on its page (a scanned image): run it through OCR", id="scanned"),
+        pytest.param("s.pdf", (DOCUMENTS / "password-protected.pdf").read_bytes(), "is password-protected", id="password-pdf"),
+        pytest.param("s.pdf", b"%PDF-1.7\nnot really\n", "cannot be read as a PDF", id="damaged-pdf"),
+        pytest.param("s.pdf", b"Staff must not.\n", "is not a PDF file", id="text-named-pdf"),
+        pytest.param("s.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "password-protected Word file or an old Word (.doc) file", id="doc-named-docx"),
+        pytest.param("s.docx", b"PK\x03\x04broken", "cannot be read as a Word document", id="damaged-docx"),
+        pytest.param("s.docx", b"Staff must not.\n", "is not a Word document (.docx)", id="text-named-docx"),
+        pytest.param("s.doc", b"\xd0\xcf\x11\xe0", "old Word (.doc) file: open it in Word or LibreOffice and save it as a Word document (.docx)", id="doc"),
+    ],
+)
+def test_a_file_that_cannot_be_read_says_why_in_one_line(name: str, data: bytes, message: str) -> None:
+    with pytest.raises(PolicyAtlasError) as caught:
+        read_document(data, f"source_policies/{name}")
+    shown = str(caught.value)
+    assert shown.startswith(f"source_policies/{name}: ") and message in shown
+    assert "\n" not in shown
+
+
+def test_a_word_document_with_no_text_is_refused() -> None:
+    from docx import Document
+
+    out = io.BytesIO()
+    Document().save(out)
+    with pytest.raises(PolicyAtlasError, match="has no text"):
+        read_document(out.getvalue(), "source_policies/empty.docx")
+
+
+def test_sources_of_every_kind_are_found_and_other_office_files_refused(tmp_path: Path) -> None:
+    (tmp_path / "alpha.txt").write_text("1. Staff must not befriend pupils.\n", encoding="utf-8")
+    (tmp_path / "beta.docx").write_bytes(WORD.read_bytes())
+    (tmp_path / "gamma.pdf").write_bytes(PDF.read_bytes())
+    (tmp_path / "delta.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "twice.txt").write_text("Staff must not.\n", encoding="utf-8")
+    (tmp_path / "twice.pdf").write_bytes(PDF.read_bytes())
+    sources, problems = discover_sources(tmp_path)
+    assert [s.path.name for s in sources] == ["alpha.txt", "beta.docx", "gamma.pdf"]
+    shown = {d.path.rsplit("/", 1)[-1]: (d.code, d.message) for d in problems}
+    assert shown["delta.doc"] == ("refused-source", f"is {REFUSED_SUFFIXES['.doc']}; this policy is left out")
+    assert shown["twice.pdf"][0] == "two-sources" and "twice.pdf and twice.txt are two files for one policy" in shown["twice.pdf"][1]
+
+
+def test_every_clause_keeps_its_place_in_the_extracted_text() -> None:
+    """Line numbers point into the extracted text, which a reader can see on the school's page."""
+    text, policy = read(WORD)
+    lines = text.split("\n")
+    for clause in policy.clauses:
+        assert isinstance(clause, Clause) and clause.source is not None
+        assert clause.text.split()[0] in lines[clause.source.line_start - 1]
+
+
+CONTENTS_IN_TEXT = """Social Media Policy
+
+Contents
+1. Introduction 2
+2. Use of phones 3
+3. Breaches 5
+
+1. Introduction
+1.1 This policy applies to all staff.
+2. Use of phones
+2.1 Staff must not use personal phones in class.
+3. Breaches
+3.1 A breach may lead to disciplinary action.
+"""
+
+LEADERS_WITHOUT_TITLE = """Introduction ........ 2
+Use of phones ....... 3
+Breaches ............ 5
+
+Introduction
+Staff must read this policy.
+"""
+
+MARKS_UNDER_ROWS = """Phones
+Use | Allowed
+Personal phone in the staff room
+X
+Personal phone in class
+✗
+"""
+
+
+def test_a_contents_list_in_text_is_furniture_and_numbers_do_not_clash() -> None:
+    policy = parse_policy(CONTENTS_IN_TEXT, "t", "t.txt")
+    assert [c.number for c in policy.clauses] == ["1.1", "2.1", "3.1"]
+    furniture = [r.text for r in policy.set_aside if r.kind == "furniture"]
+    assert furniture == ["Contents", "1. Introduction 2", "2. Use of phones 3", "3. Breaches 5"]
+    assert not [d for d in policy.diagnostics if "used again" in d.message]
+
+
+def test_dot_leaders_mark_a_contents_list_without_a_title() -> None:
+    policy = parse_policy(LEADERS_WITHOUT_TITLE, "t", "t.txt")
+    assert len([r for r in policy.set_aside if r.kind == "furniture"]) == 3
+    assert [c.text for c in policy.clauses] == ["Staff must read this policy."]
+
+
+def test_a_mark_alone_on_its_line_belongs_to_the_row_above() -> None:
+    policy = parse_policy(MARKS_UNDER_ROWS, "t", "t.txt")
+    assert not [b for b in policy.blocks if isinstance(b, Heading) and b.text in ("X", "✗")]
+    assert not [c for c in policy.clauses if c.text.strip() in ("X", "✗")]
+    assert any(c.text.endswith("staff room X") for c in policy.clauses)
