@@ -232,7 +232,7 @@ class _WordReader:
         self.numbering = _Numbering(document)
         self.styles = {style.style_id: style for style in document.styles}
         self.tracked_changes = False
-        self.heading_shift = 1 if any(s.name == "Title" for s in document.styles if _style_used(document, s)) else 0
+        self.heading_shift = 1 if any(_style_used(document, s) for s in document.styles if s.name == "Title") else 0
 
     def lines(self, container: Any) -> Iterator[str]:
         for child in container.iterchildren():

@@ -128,7 +128,7 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
     problems: list[Diagnostic] = []
     texts: dict[str, Path] = {}
     sidecars: dict[str, list[Path]] = {}
-    doubled_sources: set[str] = set()
+    doubled_sources: dict[str, list[str]] = {}
     for entry in sorted(directory.iterdir(), key=lambda p: p.name):
         suffix = entry.suffix.lower()
         if entry.name.startswith("."):
@@ -146,15 +146,14 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
             continue
         if suffix in SOURCE_SUFFIXES:
             if entry.stem in texts:
-                doubled_sources.add(entry.stem)
+                doubled_sources.setdefault(entry.stem, [texts[entry.stem].name]).append(entry.name)
             texts.setdefault(entry.stem, entry)
         else:
             sidecars.setdefault(entry.stem, []).append(entry)
 
-    for stem in sorted(doubled_sources):
-        others = sorted(p.name for p in directory.iterdir() if p.stem == stem and p.suffix.lower() in SOURCE_SUFFIXES)
+    for stem, names in sorted(doubled_sources.items()):
         problems.append(
-            _error(_display(texts.pop(stem), base), None, "two-sources", f"{' and '.join(others)} are two files for one policy; keep only one")
+            _error(_display(texts.pop(stem), base), None, "two-sources", f"{' and '.join(sorted(names))} are two files for one policy; keep only one")
         )
     if not texts and not any(d.code in ("refused-source", "two-sources") for d in problems):
         raise PolicyAtlasError(shown_dir, "no policy sources (*.txt, *.docx or *.pdf) found")
