@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy_atlas.core.force import lead_in_frame, statement_force
+from policy_atlas.core.force import lead_in_frame, statement_force, tends_to_others
 from policy_atlas.core.model import Force
 from reading_sentences import FORCE_SENTENCES
 
@@ -449,3 +449,53 @@ def test_only_limits_an_act_to_a_case(text: str, expected: Force) -> None:
 def test_a_prohibition_outside_breaks_allows_the_breaks(text: str, expected: Force) -> None:
     """A prohibition limited to a time, outside the breaks it names, allows the act in them."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Do **not** forward the message to anyone.", Force.PROHIBITED),
+        ("Staff __should__ avoid befriending parents.", Force.DISCOURAGED),
+        ("Staff *must not* lend their login to others.", Force.PROHIBITED),
+        ("Switch the phone to **silent mode** in lessons.", Force.REQUIRED),
+    ],
+)
+def test_emphasis_marks_change_no_force(text: str, expected: Force) -> None:
+    """Bold kept from a Word file or written in Markdown ("Do **not** ...") is still read as words."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meet - Meeting people you know only online is risky.", Force.NONE),
+        ("Think - Thinking ahead is part of being safe online.", Force.NONE),
+        ("Tell - Tell a trusted adult when something online worries you.", Force.REQUIRED),
+        ("Check: Check your privacy settings each term.", Force.REQUIRED),
+    ],
+)
+def test_a_one_word_label_is_read_past(text: str, expected: Force) -> None:
+    """An acronym's or a glossary's label ("Meet - ...") is no instruction: what follows it says
+    whether there is a rule."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tends"),
+    [
+        ("Encourage honest discussion of what they see on the internet.", True),
+        ("Carers should watch out for changes in a young person's mood after going online.", True),
+        ("Talk with the children you look after about online strangers.", True),
+        ("Help them set their profiles to private.", True),
+        ("Staff should discuss safe gaming with their own children.", True),
+        ("Staff must not talk to pupils through personal messaging apps.", False),
+        ("Do not encourage pupils to follow your account.", False),
+        ("Staff are encouraged to report any concern to the safeguarding lead.", False),
+        ("Staff must communicate with pupils only via the school's platform.", False),
+        ("Help colleagues who are targeted online.", False),
+    ],
+)
+def test_care_for_what_the_young_do_is_no_rule_on_the_readers_own_act(text: str, tends: bool) -> None:
+    """A duty to teach, watch over or talk with the young names acts (contact, bullying) it
+    does not regulate in the reader."""
+    assert tends_to_others(text) is tends

@@ -504,3 +504,20 @@ def test_keeping_private_information_private_is_no_rule_that_posts_become_public
     assert topic is not None
     kind = next(k for k in topic.provisions if k.id == "nothing-is-private")
     assert (topic_evidence(topic, text, kind.rules, kind.past_unless, kind.unless) is not None) is public
+
+
+def test_care_for_what_the_young_do_is_no_stance_on_the_act_it_names(taxonomy: Taxonomy) -> None:
+    """"Encourage open conversation about online risks" is no rule on personal contact with
+    pupils, and "watch for signs of bullying" none on bullying by staff: a school that says only
+    these is silent on both, not a school that prohibits them."""
+    rule = "Staff must not contact pupils through personal social media accounts."
+    matrix = _matrix(
+        taxonomy,
+        {
+            "a": [(rule, None)],
+            "b": [("Encourage open conversation with pupils about contact online.", None), ("Watch for signs of cyberbullying or distress in the pupils online.", None)],
+        },
+    )
+    assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, rule)
+    assert _stance(matrix, "pupil-contact/personal-contact", "b") is None
+    assert _stance(matrix, "cyberbullying/bullying-by-staff", "b") is None

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import allows_within_reason, completes_lead_in, done_to, governs_others, informs, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import allows_within_reason, completes_lead_in, done_to, governs_others, informs, tends_to_others, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -707,6 +707,7 @@ def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
         or (member.force in ALLOWING and done_to(member.text))
         or organisation_commits(member.read_as)
         or governs_others(member.text)
+        or tends_to_others(member.text)
         or (informs(member.text) and reported_force(member.text) is None)
     )
 

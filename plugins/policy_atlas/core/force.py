@@ -167,9 +167,10 @@ _COMPLEMENT = re.compile(
 )
 """Except "that" after a verb of telling or knowing: "reminded that they must not" reports the rule itself."""
 _OPENING_NOISE = re.compile(
-    r"^(?:[\W_\d]+|(?i:and|but|or|however|also|so|then|therefore|please|always|kindly|most\s+important(?:ly)?)\b[\s,:\-–—]*|[A-Z][A-Z]+(?:\s+[A-Z]+)*\s*[\-–—:]+\s*)+"
+    r"^(?:[\W_\d]+|(?i:and|but|or|however|also|so|then|therefore|please|always|kindly|most\s+important(?:ly)?)\b[\s,:\-–—]*|[A-Z][A-Z]+(?:\s+[A-Z]+)*\s*[\-–—:]+\s*|[A-Z][a-z]+(?:\s+[-–—]{1,3}\s+|:\s+(?=[A-Z])))+"
 )
-"""Bullets, emoji, numbers, Markdown emphasis, and words that open an instruction without changing it."""
+"""Bullets, emoji, numbers, Markdown emphasis, a label ("SAFE -", "Safe - Staying safe involves
+...", "Tell: Tell someone you trust"), and words that open an instruction without changing it."""
 _NEGATIVE_OPENING = re.compile(rf"^(?:do\s+not|don{_Q}t|never|not(?!\s+only\b)|no\s+longer)\b", re.IGNORECASE)
 _NO_OPENING = re.compile(rf"^{_NO_THING}[A-Za-z]", re.IGNORECASE)
 """A rule stated as what there is to be none of: "No friending of pupils", "No mobile phones in class"."""
@@ -278,8 +279,19 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+_EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
+
+
+def _unemphasised(text: str) -> str:
+    """The text without Markdown emphasis marks: a source written in Markdown or exported from
+    Word with bold kept ("Do **not** confront anyone") says what it says without them."""
+    return _EMPHASIS.sub(r"\2", text) if "*" in text or "__" in text else text
+
+
 def _main_clause(text: str) -> tuple[str, int]:
-    """The statement without its opening noise or a leading subordinate clause, and where it starts."""
+    """The statement without its opening noise or a leading subordinate clause, and where it starts
+    (in the text without emphasis marks)."""
+    text = _unemphasised(text)
     offset = 0
     noise = _OPENING_NOISE.match(text)
     if noise:
@@ -564,6 +576,33 @@ def governs_others(text: str) -> bool:
     return _OTHERS_SUBJECT.match(text) is not None
 
 
+_TENDING = re.compile(
+    r"(?:please\s+)?(?:(?:also|always|actively|regularly|gently)\s+)*"
+    r"(?:encourag(?:e|es|ing)|promot(?:e|es|ing)|teach(?:es|ing)?|educat(?:e|es|ing)|remind(?:s|ing)?|"
+    r"(?:watch|look)(?:es|s|ing)?\s+(?:out\s+)?for|be\s+(?:alert|vigilant)\b|"
+    r"(?:talk|speak|chat)(?:s|ing)?\s+(?:to|with)\s+(?:the|your|their|our|any|all)?\s*(?:own\s+)?(?:child|children|young|pupils?|students?|learners?|them|him|her)|"
+    r"discuss(?:es|ing)?\b(?=[^.;]*\bwith\s+(?:the|your|their|our)?\s*(?:own\s+)?(?:child|children|young|pupils?|students?|them))|"
+    r"help(?:s|ing)?\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|learners?|them|him|her)|"
+    r"explain(?:s|ing)?\s+to\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|them))\b",
+    re.IGNORECASE,
+)
+
+
+def tends_to_others(text: str) -> bool:
+    """Whether a statement's act is care for what others do ("Encourage open conversation about
+    online risks", "Watch for signs of grooming, bullying, or distress", "Help them adjust settings
+    for privacy"): a duty to teach, watch over or talk with the young, which states no rule on the
+    reader's own conduct of the act it names."""
+    main, _ = _main_clause(text.strip())
+    main = re.sub(r"^\W+", "", main)
+    found = _governing(main)
+    if found is not None and found[0] in (PROHIBITED, DISCOURAGED):
+        return False  # "must not talk to pupils on social media" restricts the reader's own act
+    at = found[2] if found is not None and found[0] is not NONE else 0
+    rest = re.sub(r"^\s*(?:to\s+)?", "", main[at:])
+    return _TENDING.match(rest) is not None
+
+
 _DOCUMENT_SUBJECT = re.compile(
     r"^(?:[^.;:]{0,60}?\b(?:set\s+out|contained|described|outlined)\s+in\s+)?(?:this|the|these|our)\s+"
     r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code)\b[^.;:]{0,40}?\b"
@@ -696,6 +735,7 @@ infinitive, it states an aim."""
 
 def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
     """(force, why) for one statement; ``frame`` is what its list lead-in gives it, if any."""
+    text = _unemphasised(text)
     main, offset = _main_clause(text)
     if describes_document(text):
         # "This policy will cover any media ...": the document's "will" binds no one
