@@ -521,3 +521,11 @@ def test_care_for_what_the_young_do_is_no_stance_on_the_act_it_names(taxonomy: T
     assert _stance(matrix, "pupil-contact/personal-contact", "a") == (Force.PROHIBITED, rule)
     assert _stance(matrix, "pupil-contact/personal-contact", "b") is None
     assert _stance(matrix, "cyberbullying/bullying-by-staff", "b") is None
+
+
+def test_a_duty_to_use_the_official_account_keeps_school_and_personal_accounts_apart(taxonomy: Taxonomy) -> None:
+    """"School business must be done from an official school email account" states the rule on
+    mixing accounts the other way round: the personal account is not for school business."""
+    duty = "All email to parents about school business must be sent from an official school email account."
+    matrix = _matrix(taxonomy, {"a": [(duty, None)]})
+    assert _stance(matrix, "school-accounts/separation", "a") == (Force.PROHIBITED, duty)
