@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from policy_atlas.core.documents import REFUSED_SUFFIXES, read_document
+from policy_atlas.core.clausetag import format_tag, parse_document, write_blocks
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading, PolicyAtlasError, Policy
 from policy_atlas.core.sources import discover_sources
@@ -237,3 +238,44 @@ def test_a_mark_alone_on_its_line_belongs_to_the_row_above() -> None:
     assert not [b for b in policy.blocks if isinstance(b, Heading) and b.text in ("X", "✗")]
     assert not [c for c in policy.clauses if c.text.strip() in ("X", "✗")]
     assert any(c.text.endswith("staff room X") for c in policy.clauses)
+
+
+def test_every_pdf_clause_names_the_page_it_is_printed_on() -> None:
+    """A reader with the PDF in hand finds each clause on the page it cites; a Word file has no
+    fixed pages, so its clauses cite none."""
+    text, policy = read(PDF)
+    pages = text.split("\f")
+    assert len(pages) == 3
+    cited = {c.source.page_start for c in policy.clauses if c.source}
+    assert cited == {1, 2, 3}
+    for clause in policy.clauses:
+        assert clause.source is not None and clause.source.page_start is not None and clause.source.page_end is not None
+        first, last = clause.source.page_start, clause.source.page_end
+        printed = " ".join(" ".join(pages[first - 1 : last]).split())
+        assert " ".join(clause.text.split()[:6]) in printed, (clause.id, first, last)
+    _, word = read(WORD)
+    assert all(c.source is not None and c.source.pages is None for c in word.clauses)
+
+
+def test_a_clause_across_a_page_break_cites_both_pages_and_its_tag_keeps_them() -> None:
+    text = "1. Scope\n\n1.1 Staff must not accept friend requests from pupils on any\n\fsocial media site.\n\n1.2 Staff may use school cameras.\n"
+    policy = parse_policy(text, "paged", "paged.txt")
+    spans = {c.number: c.source for c in policy.clauses}
+    assert spans["1.1"] is not None and spans["1.1"].pages == "1-2"
+    assert spans["1.2"] is not None and spans["1.2"].pages == "2"
+    tag = format_tag(policy.clauses[0], 0)
+    assert "pages=1-2" in tag
+    read_back = parse_document(write_blocks(policy.blocks), "paged.md", "paged.txt")
+    assert [c.source for c in read_back.blocks if isinstance(c, Clause)] == [c.source for c in policy.clauses]
+    assert not read_back.diagnostics
+    assert all(c.source is not None and c.source.pages is None for c in parse_policy(text.replace("\f", ""), "flat", "flat.txt").clauses)
+
+
+@pytest.mark.parametrize("pages", ["x", "3-", "-3", "99999999999", "2-1"])
+def test_a_hand_edited_pages_attribute_never_stops_a_page(pages: str) -> None:
+    """An odd ``pages=`` in a hand-edited tag is read as no pages (or the pages it can mean), never an error."""
+    body = f"§ 1 {{#s/1 lines=3 pages={pages}}}\nStaff must not share passwords.\n"
+    parsed = parse_document(body, "s.md", "s.txt")
+    (clause,) = [b for b in parsed.blocks if isinstance(b, Clause)]
+    assert clause.source is not None and clause.source.line_start == 3
+    assert clause.source.pages in (None, "2")

@@ -483,3 +483,10 @@ def test_clause_links_are_named_for_the_clause_and_its_school_and_never_twice() 
         "Link to clause “Staff must not.”, Northgate Primary School (2)",
         "Copy link to clause “Staff must not.”, Northgate Primary School (2)",
     ]
+
+
+def test_a_tags_pages_are_cited_beside_the_clause_as_text_without_a_plugin() -> None:
+    """Without the plugin there is no published PDF to open: the page is cited, not linked."""
+    html = render("§ 4.2 {#s/4.2 lines=40-41 pages=3-4}\nStaff must not share passwords.\n")
+    assert '<span class="pa-clause__page" title="Printed on pages 3 to 4 of the original document">pp. 3–4</span>' in html
+    assert "pa-clause__page" not in render("§ 4.2 {#s/4.2 lines=40-41}\nStaff must not share passwords.\n")

@@ -8,6 +8,7 @@ read from it, which are published in ``data/sources/``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,19 @@ def test_school_pages_number_clauses_as_the_document_does_without_furniture(site
     clause_text = " ".join(r["text"] for r in records)
     assert "Page 2 of 3" not in clause_text and "Reviewed September 2025" not in clause_text
     assert "Staff must not accept friend requests from current pupils" in text
+
+
+def test_a_pdf_clause_links_to_its_page_of_the_original(site: Path) -> None:
+    """Each clause of a PDF school cites its page, as a link that opens the PDF there; the
+    open data carries the page too. A Word school's clauses cite no page."""
+    records = {r["number"]: r for r in clauses_json(site) if r["school"] == "larkfield-pdf" and r["number"]}
+    last = records["6.24"]["source"]
+    assert last["page_start"] == last["page_end"] == 3
+    assert records["1.1"]["source"]["page_start"] == 1
+    html = school_html(site, "larkfield-pdf")
+    assert 'href="../../data/sources/larkfield-pdf.pdf#page=3"' in html
+    first = re.search(r'<a class="pa-clause__page" href="([^"]*)" aria-label="([^"]*)">([^<]*)</a>', html)
+    assert first is not None
+    assert first.groups() == ("../../data/sources/larkfield-pdf.pdf#page=1", "Open the original document at page 1 (clause 1.1, Larkfield Academy (PDF))", "p. 1")
+    assert all(r["source"]["page_start"] is None for r in clauses_json(site) if r["school"] == "larkfield-word")
+    assert "pa-clause__page" not in school_html(site, "larkfield-word")

@@ -20,7 +20,7 @@ from policy_atlas.core.corpus import load_corpus
 from policy_atlas.core.model import Force
 
 RECORD_KEYS = {"school", "id", "number", "heading", "text", "topics", "topic_reasons", "force", "force_reason", "statements", "source"}
-SOURCE_KEYS = {"file", "line_start", "line_end"}
+SOURCE_KEYS = {"file", "line_start", "line_end", "page_start", "page_end"}
 STATEMENT_KEYS = {"id", "text", "force", "force_reason", "topics", "topic_reasons"}
 
 
@@ -99,7 +99,7 @@ def test_a_windows_1252_source_is_read_and_traced_to_its_lines(built_site: tuple
     project, site = built_site
     record = next(r for r in clauses_json(site) if r["id"] == "riverside-high/1.2")
     lines = (project / "source_policies" / "riverside-high.txt").read_bytes().decode("cp1252").splitlines()
-    assert record["source"] == {"file": "riverside-high.txt", "line_start": 5, "line_end": 5}
+    assert record["source"] == {"file": "riverside-high.txt", "line_start": 5, "line_end": 5, "page_start": None, "page_end": None}
     assert lines[4] == "1.2 " + record["text"]
     assert record["heading"] == ["1. Scope"]
     assert "decoded as Windows-1252" in school_html(site, "riverside-high")
@@ -119,6 +119,8 @@ def test_clauses_csv_has_the_same_rows_as_the_json(built_site: tuple[Path, Path]
         "source_file",
         "line_start",
         "line_end",
+        "page_start",
+        "page_end",
     ]
     expected = [
         [
@@ -132,6 +134,8 @@ def test_clauses_csv_has_the_same_rows_as_the_json(built_site: tuple[Path, Path]
             r["source"]["file"],
             str(r["source"]["line_start"]),
             str(r["source"]["line_end"]),
+            str(r["source"]["page_start"] or ""),
+            str(r["source"]["page_end"] or ""),
         ]
         for r in clauses_json(site)
     ]

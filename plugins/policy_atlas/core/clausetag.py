@@ -30,7 +30,7 @@ TAG_LINE = re.compile(
 TOPICS_ATTR = re.compile(r"\btopics=[^\s}]*")
 _ATTR = re.compile(r"([a-z][a-z0-9_-]*)=([^\s}]*)")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t]*$")
-_KNOWN_ATTRS = ("lines", "topics", "force")
+_KNOWN_ATTRS = ("lines", "pages", "topics", "force")
 _HEADING_ESCAPES = re.compile(r"[\\`*_{}\[\]()#+!|>]|<(?=[A-Za-z/!?])|&(?=#?\w+;)")
 _HEADING_UNESCAPES = re.compile(r"\\([\\`*_{}\[\]()#+!|>.-])|&lt;|&amp;")
 _NEEDS_TEXT_ESCAPE = re.compile(r"^\s*[\\§]")
@@ -90,6 +90,8 @@ def format_tag(clause: Clause, depth: int) -> str:
         span = clause.source
         lines = str(span.line_start) if span.line_start == span.line_end else f"{span.line_start}-{span.line_end}"
         attrs.append(f"lines={lines}")
+        if span.pages:
+            attrs.append(f"pages={span.pages}")
     if clause.topics:
         attrs.append("topics=" + ",".join(clause.topics))
     if clause.force:
@@ -180,19 +182,27 @@ def parse_document(body: str, path: str, source_file: str = "", line_offset: int
             parent=parents[-1] if parents else None,
             topics=tuple(t for t in attrs.get("topics", "").split(",") if t),
             force=attrs.get("force") or None,
-            source=_span(attrs.get("lines"), source_file),
+            source=tag_span(attrs, source_file),
         )
         blocks.append(clause)
         parents.append(clause_id)
     return ParsedDocument(tuple(blocks), tuple(diagnostics))
 
 
-def _span(lines: str | None, source_file: str) -> SourceSpan | None:
-    if not lines:
-        return None
-    match = re.fullmatch(r"(\d+)(?:-(\d+))?", lines)
+def _range(value: str | None) -> tuple[int, int] | None:
+    """``"12"`` or ``"12-14"`` as (first, last); None for anything else."""
+    match = re.fullmatch(r"(\d{1,9})(?:-(\d{1,9}))?", value or "")
     if not match:
         return None
     start = int(match.group(1))
-    return SourceSpan(source_file, start, int(match.group(2) or start))
+    return start, max(start, int(match.group(2) or start))
+
+
+def tag_span(attrs: dict[str, str], source_file: str = "") -> SourceSpan | None:
+    """A tag's ``lines`` (and ``pages``, where the source has pages) as a span; None without lines."""
+    found = _range(attrs.get("lines"))
+    if found is None:
+        return None
+    printed = _range(attrs.get("pages"))
+    return SourceSpan(source_file, found[0], found[1], *(printed or (None, None)))
 

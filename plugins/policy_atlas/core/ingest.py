@@ -200,11 +200,39 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
         notes.append(Diagnostic(source_file, first, "contents-list", f"a contents list (lines {first}-{last}) is page furniture, kept out of the clauses", Severity.NOTE))
     return Policy(
         slug=slug,
-        blocks=blocks,
+        blocks=_with_pages(blocks, text),
         diagnostics=tuple(builder.diagnostics + notes),
         page_markers=tuple(markers),
         set_aside=set_aside_records(aside),
     )
+
+
+def page_of_lines(text: str) -> tuple[int, ...]:
+    """The page each line is printed on, by 1-based line number (index 0 unused); empty when the
+    text has no pages. A form feed opens a page: each page of a PDF begins with one, as
+    ``pdftotext`` and the PDF reader write it."""
+    if "\f" not in text:
+        return ()
+    pages = [0]
+    page = 1
+    for line in text.split("\n"):
+        page += line.count("\f")
+        pages.append(page)
+    return tuple(pages)
+
+
+def _with_pages(blocks: tuple[Heading | Clause, ...], text: str) -> tuple[Heading | Clause, ...]:
+    """The clauses with the pages their lines are printed on, where the source has pages: what a
+    reader with the original document in hand cites ("p. 12")."""
+    pages = page_of_lines(text)
+    if not pages:
+        return blocks
+
+    def paged(span: SourceSpan) -> SourceSpan:
+        last = len(pages) - 1
+        return replace(span, page_start=pages[min(span.line_start, last)], page_end=pages[min(span.line_end, last)])
+
+    return tuple(replace(b, source=paged(b.source)) if isinstance(b, Clause) and b.source is not None else b for b in blocks)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -141,11 +141,22 @@ def stance_verbs(rule_kind: str) -> dict[Force, tuple[str, str, str]]:
 
 @dataclass(frozen=True)
 class SourceSpan:
-    """Where a clause came from: a file in ``source_policies/`` and its 1-based lines."""
+    """Where a clause came from: a file in ``source_policies/``, its 1-based lines, and, for a
+    paged source (a PDF, or text with form feeds), the pages those lines are printed on."""
 
     file: str
     line_start: int
     line_end: int
+    page_start: int | None = None
+    page_end: int | None = None
+
+    @property
+    def pages(self) -> str | None:
+        """The pages as a reader cites them: ``"12"`` or ``"12-13"``; None when the source has no pages."""
+        if self.page_start is None:
+            return None
+        end = self.page_end or self.page_start
+        return str(self.page_start) if end == self.page_start else f"{self.page_start}-{end}"
 
 
 @dataclass(frozen=True)

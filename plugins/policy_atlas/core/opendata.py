@@ -12,7 +12,7 @@ from .classify import resolve_topics
 from .corpus import SchoolPolicy
 from .model import Clause, Statement
 
-CSV_COLUMNS = ("school", "id", "number", "heading", "text", "topics", "force", "source_file", "line_start", "line_end")
+CSV_COLUMNS = ("school", "id", "number", "heading", "text", "topics", "force", "source_file", "line_start", "line_end", "page_start", "page_end")
 
 
 def clause_records(
@@ -48,6 +48,8 @@ def clause_records(
                         "file": school.source_name,
                         "line_start": span.line_start if span else None,
                         "line_end": span.line_end if span else None,
+                        "page_start": span.page_start if span else None,
+                        "page_end": span.page_end if span else None,
                     },
                 }
             )
@@ -141,6 +143,8 @@ def to_csv(records: list[dict[str, Any]]) -> str:
                 record["source"]["file"],
                 record["source"]["line_start"] or "",
                 record["source"]["line_end"] or "",
+                record["source"].get("page_start") or "",
+                record["source"].get("page_end") or "",
             ]
         )
     return buffer.getvalue()

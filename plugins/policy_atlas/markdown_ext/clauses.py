@@ -18,7 +18,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from policy_atlas.core.clausetag import INDENT, parse_tag, unescape_text
+from policy_atlas.core.clausetag import INDENT, parse_tag, tag_span, unescape_text
 from policy_atlas.core.classify import resolve_topics
 from policy_atlas.core.model import Force, Statement, shown_apart
 from policy_atlas.core.text import clause_label
@@ -49,6 +49,10 @@ class ClauseInfo:
     """The school's name, so that each clause's links are named apart from every other school's."""
     number: str | None = None
     text: str = ""
+    pages: str | None = None
+    """The pages of the original document the clause is printed on (``"12"``, ``"12-13"``), if it has pages."""
+    page_url: str | None = None
+    """Where the original document opens at the clause's first page, when it is a PDF the site publishes."""
 
     @property
     def statements_differ(self) -> bool:
@@ -92,10 +96,26 @@ class ClauseView:
     topics: tuple[ShownTopic, ...]
     statements: tuple[ShownStatement, ...]
     children: tuple[ClauseView, ...]
+    pages: str | None = None
+    page_url: str | None = None
 
     @property
     def badged(self) -> bool:
         return bool(self.force or self.topics)
+
+    @property
+    def page_label(self) -> str:
+        """The pages as printed beside the clause: "p. 12" or "pp. 12–13"."""
+        if not self.pages:
+            return ""
+        first, _, last = self.pages.partition("-")
+        return f"pp. {first}–{last}" if last else f"p. {first}"
+
+    @property
+    def page_words(self) -> str:
+        """The pages as a screen reader says them: "page 12" or "pages 12 to 13"."""
+        first, _, last = (self.pages or "").partition("-")
+        return f"pages {first} to {last}" if last else f"page {first}"
 
 
 @dataclass
@@ -107,6 +127,12 @@ class _Open:
     attrs: dict[str, str]
     text: str
     children: list[_Open]
+
+
+def _source_span_pages(attrs: dict[str, str]) -> str | None:
+    """The pages a clause tag records (``pages=12-13``), read by the grammar's own rules."""
+    span = tag_span(attrs)
+    return span.pages if span is not None else None
 
 
 class ClausePreprocessor(Preprocessor):
@@ -255,7 +281,11 @@ class ClauseExtension(Extension):
         button named for it, and its badges, from the shared index when the plugin gives one."""
         known = self.clause_info(clause.clause_id)
         if known is None:
-            known = ClauseInfo(resolve_topics(tuple(t for t in (clause.attrs.get("topics") or "").split(",") if t)), clause.attrs.get("force"))
+            known = ClauseInfo(
+                resolve_topics(tuple(t for t in (clause.attrs.get("topics") or "").split(",") if t)),
+                clause.attrs.get("force"),
+                pages=_source_span_pages(clause.attrs),
+            )
         self.anchor_ids.append(clause.clause_id)
         name = self._name(clause.clause_id, clause.number, clause.text, known)
         statements: tuple[ShownStatement, ...] = ()
@@ -279,6 +309,8 @@ class ClauseExtension(Extension):
             topics,
             statements,
             tuple(self.view(child) for child in clause.children),
+            known.pages,
+            known.page_url,
         )
 
     def _name(self, clause_id: str, number: str | None, text: str, known: ClauseInfo) -> str:

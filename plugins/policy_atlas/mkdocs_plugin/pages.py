@@ -155,7 +155,7 @@ class Links:
         url = self._urls.get(src)
         if url is None:
             url = self._urls[src] = self._file(src).url_relative_to(self.here)
-        return f"{url}#{quote(ref.fragment)}" if ref.fragment else url
+        return f"{url}#{quote(ref.fragment, safe='/=')}" if ref.fragment else url
 
 
 THEME_SCRIPTS = ("assets/javascripts/", "assets/policy-atlas/")

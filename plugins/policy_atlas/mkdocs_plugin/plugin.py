@@ -270,7 +270,18 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return None
         school = self.by_page.get(self.paths.school_src(clause_id.split("/", 1)[0]))
         statements = self.analysis.statements.get(clause_id, ())
-        return ClauseInfo(tuple(clause.topics), clause.force, statements, school.meta.school if school else "", clause.number, clause.text)
+        pages = clause.source.pages if clause.source is not None else None
+        return ClauseInfo(
+            tuple(clause.topics), clause.force, statements, school.meta.school if school else "", clause.number, clause.text,
+            pages, self._page_url(school, clause.source.page_start) if school and clause.source and clause.source.page_start else None,
+        )
+
+    def _page_url(self, school: SchoolPolicy, page: int) -> str | None:
+        """Where the school's original PDF opens at ``page`` (``#page=`` is what PDF viewers read)."""
+        if not school.source_name.lower().endswith(".pdf"):
+            return None
+        ref = Ref(PageKind.DATA, f"sources/{school.source_name}", f"page={page}")
+        return self.links(ref) if self.links and self.links.has(ref) else None
 
     def _generated_page(self) -> bool:
         return self.current_page in self.generated
