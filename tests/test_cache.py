@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from policy_atlas.core.cache import CachedClassifier, ReadingCache, reading_key, reading_modules
+from policy_atlas.core import documents
+from policy_atlas.core.cache import CachedClassifier, ReadingCache, TextCache, reading_key, reading_modules
 from policy_atlas.core.classify import Classifier
 from policy_atlas.core.ingest import parse_policy
-from policy_atlas.core.model import Clause, Heading
+from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
 from policy_atlas.core.taxonomy import Taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -96,3 +97,39 @@ def test_the_program_is_the_code_the_reading_runs() -> None:
     names = {path.stem for path in reading_modules()}
     assert {"classify", "force", "statements", "taxonomy", "matcher", "lexicon"} <= names
     assert not names & {"compare", "views", "merge", "search", "corpus", "cache"}
+
+
+DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
+
+
+@pytest.mark.parametrize("name", ["larkfield-academy.pdf", "larkfield-academy.docx"])
+def test_a_document_is_read_once_and_the_cached_text_is_the_fresh_one(tmp_path: Path, name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (DOCUMENTS / name).read_bytes()
+    path = f"source_policies/{name}"
+    fresh = documents.read_document(data, path)
+    first = TextCache(tmp_path).read(data, path)
+    assert first == fresh
+
+    def never(*_: object) -> None:
+        raise AssertionError("the document was read again")
+
+    monkeypatch.setattr(documents, "pdf_text", never)
+    monkeypatch.setattr(documents, "word_text", never)
+    again = TextCache(tmp_path)
+    assert again.read(data, path) == fresh
+    assert (again.hits, again.misses) == (1, 0)
+    with pytest.raises(AssertionError):
+        again.read(data + b"\n", path)  # other bytes are another file
+
+
+def test_a_corrupt_text_entry_is_read_afresh_and_a_refused_file_is_never_stored(tmp_path: Path) -> None:
+    data = (DOCUMENTS / "larkfield-academy.pdf").read_bytes()
+    cache = TextCache(tmp_path)
+    fresh = cache.read(data, "a.pdf")
+    (entry,) = (tmp_path / "texts").rglob("*.json")
+    entry.write_text('{"format": 1, "key": "', encoding="utf-8")
+    assert cache.read(data, "a.pdf") == fresh and cache.misses == 2
+    with pytest.raises(PolicyAtlasError, match="scanned"):
+        cache.read((DOCUMENTS / "scanned-image.pdf").read_bytes(), "scan.pdf")
+    assert len(list((tmp_path / "texts").rglob("*.json"))) == 1
+    assert cache.read(b"Staff must not share passwords.\n", "plain.txt").text.startswith("Staff") and cache.misses == 3  # text is decoded, not cached

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sitekit import CORPUS, build, clauses_json, make_project, normalise, school_html
 
+from policy_atlas.core import documents
 from policy_atlas.core.sanitise import visible_text
 
 DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
@@ -70,3 +71,17 @@ def test_a_pdf_clause_links_to_its_page_of_the_original(site: Path) -> None:
     assert first.groups() == ("../../data/sources/larkfield-pdf.pdf#page=1", "Open the original document at page 1 (clause 1.1, Larkfield Academy (PDF))", "p. 1")
     assert all(r["source"]["page_start"] is None for r in clauses_json(site) if r["school"] == "larkfield-word")
     assert "pa-clause__page" not in school_html(site, "larkfield-word")
+
+
+def test_a_second_build_reads_no_document_again(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text read from each Word and PDF file is kept in the project's cache: a build of
+    unchanged sources publishes it without opening a document."""
+
+    def never(*_: object) -> None:
+        raise AssertionError("a document was read again")
+
+    monkeypatch.setattr(documents, "pdf_text", never)
+    monkeypatch.setattr(documents, "word_text", never)
+    again = build(site.parent, site.parent / "site-again")
+    for source in ("larkfield-word.docx", "larkfield-pdf.pdf"):
+        assert (again / "data" / "sources" / f"{source}.txt").read_bytes() == (site / "data" / "sources" / f"{source}.txt").read_bytes()

@@ -24,11 +24,14 @@ import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from . import documents
 from .classify import Classification, Classifier, TopicTag
-from .model import Clause, Force, Heading, Statement
+from .decode import DecodedText
+from .documents import PDF_SUFFIX, WORD_SUFFIX
+from .model import Clause, Diagnostic, Force, Heading, Severity, Statement
 from .taxonomy import Taxonomy
 
 FORMAT = 1
@@ -132,16 +135,74 @@ class ReadingCache:
 
     def put(self, key: str, results: dict[str, Classification]) -> None:
         """Store the readings; a cache that cannot be written is only a slower build."""
-        path = self._path(key)
-        entry = {"format": FORMAT, "key": key, "clauses": [[cid, _encode(r)] for cid, r in results.items()]}
+        _write_entry(self._path(key), {"format": FORMAT, "key": key, "clauses": [[cid, _encode(r)] for cid, r in results.items()]})
+
+
+def _write_entry(path: Path, entry: dict[str, Any]) -> None:
+    """Write one entry whole (a temporary file renamed into place), or nothing when the folder cannot be written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        return
+
+
+_EXTRACTING_LIBRARIES = ("pypdfium2", "python-docx", "ftfy")
+
+
+@lru_cache(maxsize=1)
+def extraction_fingerprint() -> str:
+    """A hash of what reads a Word or PDF file: the source of ``documents`` and the core modules it
+    imports, and the versions of the libraries it reads with."""
+    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}".encode())
+    for library in _EXTRACTING_LIBRARIES:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, path)
-        except OSError:
-            return
+            version = metadata.version(library)
+        except metadata.PackageNotFoundError:
+            version = "absent"
+        digest.update(f"{library} {version}\n".encode())
+    for module in [*reading_modules("documents"), CORE / "cache.py"]:
+        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class TextCache:
+    """The text read from each Word or PDF source, on disk under ``folder/texts``, keyed by the
+    file's bytes, its name and the reading code: a build that publishes the text of an unchanged
+    file reads it from here, never from the document again. Plain text is decoded afresh (it
+    costs less than the cache). A file that cannot be read is never stored, so it says why every time."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "texts"
+        self.hits = 0
+        self.misses = 0
+
+    def read(self, data: bytes, path: str) -> DecodedText:
+        """``documents.read_document(data, path)``, from the cache when this file was read before."""
+        if PurePosixPath(path).suffix.lower() not in (WORD_SUFFIX, PDF_SUFFIX):
+            return documents.read_document(data, path)
+        key = hashlib.sha256(extraction_fingerprint().encode() + b"\0" + path.encode() + b"\0" + data).hexdigest()
+        entry = self.folder / key[:2] / f"{key}.json"
+        try:
+            stored = json.loads(entry.read_text(encoding="utf-8"))
+            if stored["format"] == FORMAT and stored["key"] == key:
+                found = DecodedText(
+                    str(stored["text"]),
+                    str(stored["encoding"]),
+                    tuple(Diagnostic(str(d[0]), d[1] if isinstance(d[1], int) else None, str(d[2]), str(d[3]), Severity(d[4])) for d in stored["notes"]),
+                )
+                self.hits += 1
+                return found
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, IndexError):
+            pass
+        self.misses += 1
+        decoded = documents.read_document(data, path)
+        notes = [[d.path, d.line, d.code, d.message, d.severity.value] for d in decoded.diagnostics]
+        _write_entry(entry, {"format": FORMAT, "key": key, "text": decoded.text, "encoding": decoded.encoding, "notes": notes})
+        return decoded
 
 
 class CachedClassifier(Classifier):

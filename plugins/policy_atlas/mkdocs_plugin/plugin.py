@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
-from policy_atlas.core.cache import classifier_for
+from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.documents import read_document
 from policy_atlas.core.finder import finder_view
@@ -93,6 +93,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.model: ModelPolicy | None = None
         self.index: dict[str, Clause] = {}
         self.by_page: dict[str, SchoolPolicy] = {}
+        self.texts: TextCache | None = None
+        """The text read from Word and PDF sources, kept between builds (None when the cache is off)."""
         self.titles: dict[str, str] = {}
         """Every page this plugin titles (schools and generated pages), by path: plain text."""
         self.paths = SitePaths("policies", "data")
@@ -151,6 +153,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             raise PluginError(str(error)) from error
         cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
         self.corpus = corpus
+        self.texts = TextCache(cache) if cache is not None else None
         analysis = analyse(corpus, taxonomy, classifier_for(taxonomy, cache))
         model = self._model(config, analysis)
         views = site_views(
@@ -247,7 +250,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             source = Path(self.config.sources_dir) / school.source_name
             files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
             if school.extracted_name:
-                text = read_document(source.read_bytes(), school.meta.source_file).text
+                raw, name = source.read_bytes(), school.meta.source_file
+                text = (self.texts.read(raw, name) if self.texts is not None else read_document(raw, name)).text
                 files.append(File.generated(config, data(f"sources/{school.extracted_name}"), content=text))
 
     def _add_model_downloads(self, files: Files, config: MkDocsConfig, model: ModelPolicy, view: ModelPolicyView) -> None:
