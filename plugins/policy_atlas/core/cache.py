@@ -60,14 +60,20 @@ def program_fingerprint() -> str:
     """A hash of what the reading's code is: the source of the core modules it runs (a change
     to the comparison or the pages does not throw readings away), the Python version and the
     versions of the libraries it reads words with."""
+    return _code_fingerprint(_LIBRARIES, reading_modules())
+
+
+def _code_fingerprint(libraries: tuple[str, ...], modules: list[Path]) -> str:
+    """A hash of the Python version, the versions of ``libraries`` and the source of ``modules``
+    (and of this module, whose layout of entries it fixes)."""
     digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}".encode())
-    for library in _LIBRARIES:
+    for library in libraries:
         try:
             version = metadata.version(library)
         except metadata.PackageNotFoundError:
             version = "absent"
         digest.update(f"{library} {version}\n".encode())
-    for module in [*reading_modules(), CORE / "cache.py"]:
+    for module in [*modules, CORE / "cache.py"]:
         digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -157,16 +163,7 @@ _EXTRACTING_LIBRARIES = ("pypdfium2", "python-docx", "ftfy")
 def extraction_fingerprint() -> str:
     """A hash of what reads a Word or PDF file: the source of ``documents`` and the core modules it
     imports, and the versions of the libraries it reads with."""
-    digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}".encode())
-    for library in _EXTRACTING_LIBRARIES:
-        try:
-            version = metadata.version(library)
-        except metadata.PackageNotFoundError:
-            version = "absent"
-        digest.update(f"{library} {version}\n".encode())
-    for module in [*reading_modules("documents"), CORE / "cache.py"]:
-        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
-    return digest.hexdigest()
+    return _code_fingerprint(_EXTRACTING_LIBRARIES, reading_modules("documents"))
 
 
 class TextCache:
