@@ -21,7 +21,7 @@ from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
-from policy_atlas.core.documents import read_document
+from policy_atlas.core.documents import PDF_SUFFIX, read_document
 from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
@@ -282,7 +282,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def _page_url(self, school: SchoolPolicy, page: int) -> str | None:
         """Where the school's original PDF opens at ``page`` (``#page=`` is what PDF viewers read)."""
-        if not school.source_name.lower().endswith(".pdf"):
+        if not school.source_name.lower().endswith(PDF_SUFFIX):
             return None
         ref = Ref(PageKind.DATA, f"sources/{school.source_name}", f"page={page}")
         return self.links(ref) if self.links and self.links.has(ref) else None
