@@ -151,12 +151,17 @@ class SourceSpan:
     page_end: int | None = None
 
     @property
+    def page_range(self) -> tuple[int, int] | None:
+        """The first and last page; None when the source has no pages."""
+        return None if self.page_start is None else (self.page_start, self.page_end or self.page_start)
+
+    @property
     def pages(self) -> str | None:
-        """The pages as a reader cites them: ``"12"`` or ``"12-13"``; None when the source has no pages."""
-        if self.page_start is None:
+        """The pages as a clause tag writes them: ``"12"`` or ``"12-13"``; None when the source has no pages."""
+        if self.page_range is None:
             return None
-        end = self.page_end or self.page_start
-        return str(self.page_start) if end == self.page_start else f"{self.page_start}-{end}"
+        first, last = self.page_range
+        return str(first) if last == first else f"{first}-{last}"
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,8 @@ class ClauseInfo:
     """The school's name, so that each clause's links are named apart from every other school's."""
     number: str | None = None
     text: str = ""
-    pages: str | None = None
-    """The pages of the original document the clause is printed on (``"12"``, ``"12-13"``), if it has pages."""
+    pages: tuple[int, int] | None = None
+    """The first and last page of the original document the clause is printed on, if it has pages."""
     page_url: str | None = None
     """Where the original document opens at the clause's first page, when it is a PDF the site publishes."""
 
@@ -96,7 +96,7 @@ class ClauseView:
     topics: tuple[ShownTopic, ...]
     statements: tuple[ShownStatement, ...]
     children: tuple[ClauseView, ...]
-    pages: str | None = None
+    pages: tuple[int, int] | None = None
     page_url: str | None = None
 
     @property
@@ -106,16 +106,18 @@ class ClauseView:
     @property
     def page_label(self) -> str:
         """The pages as printed beside the clause: "p. 12" or "pp. 12–13"."""
-        if not self.pages:
+        if self.pages is None:
             return ""
-        first, _, last = self.pages.partition("-")
-        return f"pp. {first}–{last}" if last else f"p. {first}"
+        first, last = self.pages
+        return f"pp. {first}–{last}" if last != first else f"p. {first}"
 
     @property
     def page_words(self) -> str:
         """The pages as a screen reader says them: "page 12" or "pages 12 to 13"."""
-        first, _, last = (self.pages or "").partition("-")
-        return f"pages {first} to {last}" if last else f"page {first}"
+        if self.pages is None:
+            return ""
+        first, last = self.pages
+        return f"pages {first} to {last}" if last != first else f"page {first}"
 
 
 @dataclass
@@ -129,10 +131,10 @@ class _Open:
     children: list[_Open]
 
 
-def _source_span_pages(attrs: dict[str, str]) -> str | None:
+def _source_span_pages(attrs: dict[str, str]) -> tuple[int, int] | None:
     """The pages a clause tag records (``pages=12-13``), read by the grammar's own rules."""
     span = tag_span(attrs)
-    return span.pages if span is not None else None
+    return span.page_range if span is not None else None
 
 
 class ClausePreprocessor(Preprocessor):

@@ -274,10 +274,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return None
         school = self.by_page.get(self.paths.school_src(clause_id.split("/", 1)[0]))
         statements = self.analysis.statements.get(clause_id, ())
-        pages = clause.source.pages if clause.source is not None else None
+        pages = clause.source.page_range if clause.source is not None else None
         return ClauseInfo(
             tuple(clause.topics), clause.force, statements, school.meta.school if school else "", clause.number, clause.text,
-            pages, self._page_url(school, clause.source.page_start) if school and clause.source and clause.source.page_start else None,
+            pages, self._page_url(school, pages[0]) if school and pages else None,
         )
 
     def _page_url(self, school: SchoolPolicy, page: int) -> str | None:
