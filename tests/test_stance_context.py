@@ -13,7 +13,7 @@ import pytest
 
 from policy_atlas.core.classify import Classifier, topic_evidence
 from policy_atlas.core.compare import Matrix, build_matrix
-from policy_atlas.core.force import done_to, governs_others, reported_force, statement_force
+from policy_atlas.core.force import done_to, governs_others, reported_force, statement_force, tends_to_others
 from policy_atlas.core.model import Clause, Force, Statement
 from policy_atlas.core.taxonomy import Taxonomy
 
@@ -529,3 +529,60 @@ def test_a_duty_to_use_the_official_account_keeps_school_and_personal_accounts_a
     duty = "All email to parents about school business must be sent from an official school email account."
     matrix = _matrix(taxonomy, {"a": [(duty, None)]})
     assert _stance(matrix, "school-accounts/separation", "a") == (Force.PROHIBITED, duty)
+
+
+def test_items_under_a_lead_in_that_teaches_the_young_are_no_rule_on_the_reader(taxonomy: Taxonomy) -> None:
+    """Under "Make sure the children in your care know these tips:", "Keep safe: never give out
+    your photograph or your address online" is advice the young are to learn, not a rule on what
+    the reader may do with images; the same item under "Staff must not:" is one."""
+    item = "post a photograph of a child together with the child's home address"
+    taught = _matrix(taxonomy, {"a": [("Make sure children know these tips:", None), (item, "1")]})
+    ruled = _matrix(taxonomy, {"a": [("Staff must not:", None), (item, "1")]})
+    assert _stance(taught, "images/publishing", "a") is None
+    assert _stance(ruled, "images/publishing", "a") == (Force.PROHIBITED, item)
+
+
+@pytest.mark.parametrize(
+    ("text", "tending"),
+    [
+        ("Carers should ensure that young people are aware of how to block a contact.", True),
+        ("Pupils need to be taught how to keep their passwords safe.", True),
+        ("Make sure children know how to report a message that worries them.", True),
+        ("Staff must ensure pupils are appropriately dressed in any photograph.", False),
+        ("Staff must ensure that pupils are not named in photographs.", False),
+    ],
+)
+def test_seeing_that_the_young_learn_is_care_for_them_not_a_rule_on_the_act(text: str, tending: bool) -> None:
+    """Teaching the young is care for what they do; seeing to it that pupils are dressed or not
+    named in photographs is the reader's own conduct on images."""
+    assert tends_to_others(text) is tending
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Staff are responsible for deciding how much of their profile the public can see.", Force.PERMITTED),
+        ("Staff are responsible for reporting any approach from a pupil.", Force.REQUIRED),
+    ],
+)
+def test_responsibility_for_a_decision_leaves_the_decision_to_the_reader(text: str, force: Force) -> None:
+    assert statement_force(text)[0] is force
+
+
+@pytest.mark.parametrize(
+    ("text", "provision", "addressed"),
+    [
+        ("Coaches must message young players only via their parents.", "parent-contact/channels", False),
+        ("Staff must contact parents only through the school office or the official school email.", "parent-contact/channels", True),
+        ("Do not reply to the sender or take screenshots of the material: report it to the designated lead.", "privacy-settings/nothing-is-private", False),
+        ("Remember that anyone can take a screenshot of what you post and share it.", "privacy-settings/nothing-is-private", True),
+        ("Report any worrying message on the school's page through official channels.", "school-accounts/moderation", False),
+        ("Think carefully before taking away a young person's phone; it should not be used as a punishment for poor behaviour.", "discipline/disciplinary-action", False),
+        ("A breach of this policy may lead to disciplinary action.", "discipline/disciplinary-action", True),
+    ],
+)
+def test_the_words_of_a_provision_in_another_role_address_no_provision(taxonomy: Taxonomy, text: str, provision: str, addressed: bool) -> None:
+    """Parents as the way to reach the young, a screenshot the reader takes as evidence, the route
+    a concern is reported by, a punishment the reader gives: the provision's words, none of its acts."""
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert (_stance(matrix, provision, "a") is not None) is addressed

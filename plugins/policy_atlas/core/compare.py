@@ -701,13 +701,16 @@ def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:
     school does or a breach leads to (a topic of ``not_conduct``), says nothing of what staff may
     or must do; nor does what the organisation commits itself to ("The club is committed to:
     preventing online bullying"), nor a rule on pupils or parents ("Parents must not post about
-    the club")."""
+    the club"), nor care for what the young do, in the statement or in the lead-in it completes
+    ("Ensure young people know the SMART tips:" ... "Staying safe involves not giving out your
+    name")."""
     return (
         bool(set(member.statement.topics) & not_conduct)
         or (member.force in ALLOWING and done_to(member.text))
         or organisation_commits(member.read_as)
         or governs_others(member.text)
         or tends_to_others(member.text)
+        or (bool(member.lead_in) and tends_to_others(member.lead_in))
         or (informs(member.text) and reported_force(member.text) is None)
     )
 

@@ -79,6 +79,9 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (PROHIBITED, r"(?:is|are|constitutes?|amounts?\s+to)\s+(?:an?\s+)?(?:disciplinary\s+|criminal\s+|serious\s+)?(?:offence|(?:gross\s+)?misconduct)"),
     (CONDITIONAL, rf"{_MODALS}\s+only\b|(?:is|are)\s+only\s+to\b|only\s+(?:be\s+)?(?:permitted|allowed|used|acceptable)"),
     (REQUIRED, r"(?:is|are)\s+(?:required|expected|obliged|instructed|requested|asked|bound)\s+to|(?:strongly\s+|also\s+)?(?:advised|reminded)\s+to\b"),
+    # responsibility for a decision leaves the decision to the reader: "responsible for
+    # determining the level of privacy of their accounts" is theirs to choose
+    (PERMITTED, r"(?:is|are)\s+(?:solely\s+|personally\s+)?responsible\s+for\s+(?:determining|deciding|choosing|judging)\b"),
     (REQUIRED, r"(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
     # "would" is mostly hypothetical ("it would be wise"), but a policy that says what an act
@@ -583,9 +586,17 @@ _TENDING = re.compile(
     r"(?:talk|speak|chat)(?:s|ing)?\s+(?:to|with)\s+(?:the|your|their|our|any|all)?\s*(?:own\s+)?(?:child|children|young|pupils?|students?|learners?|them|him|her)|"
     r"discuss(?:es|ing)?\b(?=[^.;]*\bwith\s+(?:the|your|their|our)?\s*(?:own\s+)?(?:child|children|young|pupils?|students?|them))|"
     r"help(?:s|ing)?\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|learners?|them|him|her)|"
-    r"explain(?:s|ing)?\s+to\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|them))\b",
+    r"explain(?:s|ing)?\s+to\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|them)|"
+    r"(?:ensur(?:e|es|ing)|mak(?:e|es|ing)\s+sure)\s+(?:that\s+)?(?:the|your|their|all|any)?\s*(?:own\s+)?"
+    r"(?:child|children|young\s+people|pupils?|students?|learners?|they)\s+(?:(?:are|is)\s+(?:made\s+)?(?:aware|informed|taught|educated)|know|understand|learn))\b",
     re.IGNORECASE,
 )
+_TENDED = re.compile(
+    r"^\W*(?:(?:the|our|all|your|their)\s+)?(?:children|young\s+people|pupils|students|learners)\s+"
+    r"(?:need\s+to|must|should|will|are\s+to|have\s+to)\s+be\s+(?:taught|educated|reminded|encouraged|helped|shown|made\s+aware)\b",
+    re.IGNORECASE,
+)
+"""A duty to teach put in the passive, the young its subject: "Children need to be taught how to use technology safely"."""
 
 
 def tends_to_others(text: str) -> bool:
@@ -600,7 +611,7 @@ def tends_to_others(text: str) -> bool:
         return False  # "must not talk to pupils on social media" restricts the reader's own act
     at = found[2] if found is not None and found[0] is not NONE else 0
     rest = re.sub(r"^\s*(?:to\s+)?", "", main[at:])
-    return _TENDING.match(rest) is not None
+    return _TENDING.match(rest) is not None or _TENDED.match(main) is not None
 
 
 _DOCUMENT_SUBJECT = re.compile(
