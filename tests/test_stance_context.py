@@ -586,3 +586,26 @@ def test_the_words_of_a_provision_in_another_role_address_no_provision(taxonomy:
     a concern is reported by, a punishment the reader gives: the provision's words, none of its acts."""
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert (_stance(matrix, provision, "a") is not None) is addressed
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("Staff have a duty to report signs of radicalisation but also need to look out for cyber bullying of colleagues.", False),
+        ("Staff must report cyber bullying of colleagues to the head teacher, but need not reply to it.", True),
+    ],
+)
+def test_a_provision_is_read_in_the_main_clause_that_names_its_topic(taxonomy: Taxonomy, text: str, addressed: bool) -> None:
+    """Joined by "but", two main clauses can be about two things: a duty to report radicalisation
+    is no duty to report the bullying the other clause names."""
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert (_stance(matrix, "cyberbullying/reporting", "a") is not None) is addressed
+
+
+def test_a_duty_of_confidentiality_covers_personal_information(taxonomy: Taxonomy) -> None:
+    """"Must not breach confidentiality" keeps back what staff know of pupils and colleagues as
+    well as the school's own business."""
+    rule = "Posts must not breach confidentiality."
+    matrix = _matrix(taxonomy, {"a": [(rule, None)]})
+    assert _stance(matrix, "confidentiality/personal-information", "a") == (Force.PROHIBITED, rule)
+    assert _stance(matrix, "confidentiality/school-information", "a") == (Force.PROHIBITED, rule)

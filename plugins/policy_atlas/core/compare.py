@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import allows_within_reason, completes_lead_in, done_to, governs_others, informs, tends_to_others, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import allows_within_reason, completes_lead_in, coordinated_parts, done_to, governs_others, informs, tends_to_others, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -769,12 +769,26 @@ def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     them and they alone do not: "photos of pupils" under "must not share:" is about sharing
     photos; "consider reporting these" after "retain the approaches pupils make" is about
     reporting approaches, and about nothing the earlier sentence is about on its own."""
-    own = {k.id for k in topic.provisions if topic_evidence(topic, member.text, k.rules, k.past_unless, k.unless)}
+    own = _met_where_the_topic_is(topic, member.text)
     if member.context:
         together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules, k.past_unless, k.unless)}
         alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules, k.past_unless, k.unless)}
         own |= together - alone
     return tuple(k.id for k in topic.provisions if k.id in own)
+
+
+def _met_where_the_topic_is(topic: Topic, text: str) -> set[str]:
+    """The provisions a statement meets; where it joins main clauses ("... but also ...") and the
+    topic is named in some of them only, the provision's words must be in one of those: "a duty
+    to report radicalisation, but also look out for cyber bullying" states no duty to report bullying."""
+    met = {k.id for k in topic.provisions if topic_evidence(topic, text, k.rules, k.past_unless, k.unless)}
+    parts = coordinated_parts(text) if met else ()
+    if len(parts) < 2:
+        return met
+    about = [part for part in parts if topic_evidence(topic, part) is not None]
+    if not about or len(about) == len(parts):
+        return met
+    return {k.id for k in topic.provisions if k.id in met and any(topic_evidence(topic, part, k.rules, k.past_unless, k.unless) for part in about)}
 
 
 def align_topic(

@@ -570,6 +570,17 @@ _OTHERS_SUBJECT = re.compile(
 )
 
 
+_COORDINATION = re.compile(r"\s*[,;]?\s+but\s+(?:also\s+)?(?=[a-z])", re.IGNORECASE)
+"""Main clauses joined by "but": a semicolon more often ends an "If ..." before its "then ..."."""
+
+
+def coordinated_parts(text: str) -> tuple[str, ...]:
+    """The main clauses of a sentence joined by "but (also)", each of which can be
+    about something else: "a duty to report radicalisation, but also need to look out for cyber
+    bullying" reports no bullying."""
+    return tuple(part for part in _COORDINATION.split(text) if part.strip())
+
+
 def governs_others(text: str) -> bool:
     """Whether a statement's rule is on pupils or parents, its subject ("Children may bring their
     own computers", "Parents must not speak ill of the club", "Students are encouraged to post
