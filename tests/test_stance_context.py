@@ -576,14 +576,17 @@ def test_responsibility_for_a_decision_leaves_the_decision_to_the_reader(text: s
         ("Staff must contact parents only through the school office or the official school email.", "parent-contact/channels", True),
         ("Do not reply to the sender or take screenshots of the material: report it to the designated lead.", "privacy-settings/nothing-is-private", False),
         ("Remember that anyone can take a screenshot of what you post and share it.", "privacy-settings/nothing-is-private", True),
+        ("Staff choose the level of privacy of their own social media content.", "privacy-settings/nothing-is-private", False),
+        ("Staff must not post anything they would regret, as social media offers no guarantee of privacy.", "privacy-settings/nothing-is-private", True),
         ("Report any worrying message on the school's page through official channels.", "school-accounts/moderation", False),
         ("Think carefully before taking away a young person's phone; it should not be used as a punishment for poor behaviour.", "discipline/disciplinary-action", False),
         ("A breach of this policy may lead to disciplinary action.", "discipline/disciplinary-action", True),
     ],
 )
 def test_the_words_of_a_provision_in_another_role_address_no_provision(taxonomy: Taxonomy, text: str, provision: str, addressed: bool) -> None:
-    """Parents as the way to reach the young, a screenshot the reader takes as evidence, the route
-    a concern is reported by, a punishment the reader gives: the provision's words, none of its acts."""
+    """Parents as the way to reach the young, a screenshot the reader takes as evidence, privacy as
+    a setting, the route a concern is reported by, a punishment the reader gives: the provision's
+    words, none of its acts."""
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert (_stance(matrix, provision, "a") is not None) is addressed
 

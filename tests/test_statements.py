@@ -99,6 +99,11 @@ SPLITS = [
         ["Staff must report approaches. Reports go to the DSL."],
         id="a-description-with-no-modal-belongs-to-the-statement-before",
     ),
+    pytest.param(
+        "Staff are responsible for their own accounts. They are responsible for choosing who sees their posts.",
+        ["Staff are responsible for their own accounts.", "They are responsible for choosing who sees their posts."],
+        id="a-responsibility-states-a-rule-of-its-own",
+    ),
     pytest.param("", [""], id="empty"),
 ]
 

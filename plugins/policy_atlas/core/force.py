@@ -570,7 +570,7 @@ _OTHERS_SUBJECT = re.compile(
 )
 
 
-_COORDINATION = re.compile(r"\s*[,;]?\s+but\s+(?:also\s+)?(?=[a-z])", re.IGNORECASE)
+_JOINED_BY_BUT = re.compile(r"\s*[,;]?\s+but\s+(?:also\s+)?(?=[a-z])", re.IGNORECASE)
 """Main clauses joined by "but": a semicolon more often ends an "If ..." before its "then ..."."""
 
 
@@ -578,7 +578,7 @@ def coordinated_parts(text: str) -> tuple[str, ...]:
     """The main clauses of a sentence joined by "but (also)", each of which can be
     about something else: "a duty to report radicalisation, but also need to look out for cyber
     bullying" reports no bullying."""
-    return tuple(part for part in _COORDINATION.split(text) if part.strip())
+    return tuple(part for part in _JOINED_BY_BUT.split(text) if part.strip())
 
 
 def governs_others(text: str) -> bool:

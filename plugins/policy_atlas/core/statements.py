@@ -33,7 +33,7 @@ DEONTIC = re.compile(
     r"\b(?:must|should|shall|may|can|cannot|can['’]t|will|won['’]t|required|expected|permits?|permitted|"
     r"prohibited|forbidden|allowed|advised|encouraged|need(?:s)?\s+to|never|do\s+not|don['’]t|are\s+to|is\s+to|"
     r"avoid|refrain|ensure|reserves?\s+the\s+right|(?:is|are)\s+(?:not\s+)?(?:acceptable|unacceptable|inappropriate)|"
-    r"(?:is|are)\s+(?:welcome|free|entitled|able)\s+to)\b",
+    r"(?:is|are)\s+(?:welcome|free|entitled|able)\s+to|(?:is|are)\s+(?:responsible|accountable)\s+for)\b",
     re.IGNORECASE,
 )
 """Words that state a rule: a statement starts where one of these governs a sentence."""
