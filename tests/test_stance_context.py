@@ -573,6 +573,7 @@ def test_responsibility_for_a_decision_leaves_the_decision_to_the_reader(text: s
     ("text", "provision", "addressed"),
     [
         ("Coaches must message young players only via their parents.", "parent-contact/channels", False),
+        ("Coaches must communicate with young players via parents where possible.", "parent-contact/channels", False),
         ("Staff must contact parents only through the school office or the official school email.", "parent-contact/channels", True),
         ("Do not reply to the sender or take screenshots of the material: report it to the designated lead.", "privacy-settings/nothing-is-private", False),
         ("Remember that anyone can take a screenshot of what you post and share it.", "privacy-settings/nothing-is-private", True),
@@ -612,3 +613,11 @@ def test_a_duty_of_confidentiality_covers_personal_information(taxonomy: Taxonom
     matrix = _matrix(taxonomy, {"a": [(rule, None)]})
     assert _stance(matrix, "confidentiality/personal-information", "a") == (Force.PROHIBITED, rule)
     assert _stance(matrix, "confidentiality/school-information", "a") == (Force.PROHIBITED, rule)
+
+
+def test_parents_as_the_way_to_reach_the_young_put_no_statement_in_contact_with_parents(taxonomy: Taxonomy) -> None:
+    """"Communicate with young players via parents" rules on contact with the young: it is no
+    statement on contact with parents at all, so it is neither a stance nor the nearest thing said."""
+    matrix = _matrix(taxonomy, {"a": [("Coaches must communicate with young players via parents where possible.", None)]})
+    assert matrix.row("parent-contact").cell("a").statements == ()
+    assert matrix.row("pupil-contact").cell("a").statements != ()
