@@ -2,14 +2,16 @@
 
 ``normalise`` writes ``docs/policies/<slug>.md`` from ``source_policies/<name>.txt``;
 ``load_corpus`` reads the pages back for a build. A page records, in its front matter, the
-hash of the source it was made from and the hash of the body as written, so that a build can
-tell a stale page from a current one, and the normaliser can tell a page a person edited
-(which it must never overwrite silently) from one it wrote itself.
+hash of the source it was made from and the hash of the whole page as written (front matter
+included, all but that hash's own value), so that a build can tell a stale page from a current
+one, and the normaliser can tell a page a person edited (which it must never overwrite
+silently) from one it wrote itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -27,8 +29,9 @@ from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, Se
 from .sources import Source, discover_sources
 from .taxonomy import Taxonomy
 
-FORMAT = 2
-"""Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``."""
+FORMAT = 3
+"""Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``;
+3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only)."""
 FRONT_MATTER_KEY = "policy_atlas"
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
@@ -104,19 +107,25 @@ def page_path_for(pages_dir: Path, slug: str) -> Path:
 
 
 
+def _front_matter_text(text: str) -> tuple[str, str] | None:
+    """A page's front matter as written (without its ``---`` lines) and its body; None without front matter."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 4)
+    return None if end < 0 else (text[4 : end + 1], text[end + 5 :])
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Split a page into (front matter, body, number of lines before the body)."""
-    if not text.startswith("---\n"):
+    parts = _front_matter_text(text)
+    if parts is None:
         return {}, text, 0
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return {}, text, 0
+    front, body = parts
     try:
-        loaded = yaml.load(text[4:end], Loader=_FAST_LOADER)
+        loaded = yaml.load(front, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return {}, text, 0
-    body = text[end + 5:]
-    offset = text[: end + 5].count("\n")
+    offset = text[: len(text) - len(body)].count("\n")
     return (loaded if isinstance(loaded, dict) else {}), body, offset
 
 
@@ -143,6 +152,33 @@ _PageDumper.add_representer(
 )
 
 
+def render_front_matter(front: dict[str, Any]) -> str:
+    """Front matter as this tool writes it (without the ``---`` lines): set-aside lines on one line each."""
+    record = front.get(FRONT_MATTER_KEY)
+    if isinstance(record, dict) and isinstance(record.get("set_aside"), list):
+        aside = [
+            {**entry, "text": _LineText(entry["text"]), "lines": _FlowList(entry["lines"])} if _set_aside_entry(entry) else entry
+            for entry in record["set_aside"]
+        ]
+        front = {**front, FRONT_MATTER_KEY: {**record, "set_aside": aside}}
+    return yaml.dump(front, Dumper=_PageDumper, sort_keys=False, allow_unicode=True, width=1000)
+
+
+_PAGE_HASH = re.compile(r"^  page_sha256: '?[0-9a-f]{64}'?$", re.MULTILINE)
+_NO_HASH = "f" * 64
+
+
+def page_sha256(text: str) -> str | None:
+    """The hash of a whole page: its front matter as written, with the value of its own
+    ``page_sha256`` left out (a hash cannot cover itself), and its body without a person's topic
+    overrides (see ``canonical_body``). None for a page without front matter."""
+    parts = _front_matter_text(text)
+    if parts is None:
+        return None
+    front, body = parts
+    return sha256_hex((_PAGE_HASH.sub("  page_sha256: ", front, count=1) + "---\n" + canonical_body(body)).encode("utf-8"))
+
+
 def render_page(
     source: Source,
     source_bytes: bytes,
@@ -156,20 +192,19 @@ def render_page(
     so that a build can show it and publish it without reading the source again.
     """
     body = "\n" + write_blocks(policy_blocks)
-    canonical = canonical_body(body)
     front: dict[str, Any] = {
         FRONT_MATTER_KEY: {
             "format": FORMAT,
             "slug": source.meta.slug,
             "source": Path(source.meta.source_file).name,
             "source_sha256": sha256_hex(source_bytes),
-            "body_sha256": sha256_hex(canonical.encode("utf-8")),
+            "page_sha256": _NO_HASH,
             "source_notes": [f"line {d.line}: {d.message}" if d.line else d.message for d in notes],
-            "set_aside": [{"kind": a.kind, "text": _LineText(a.text), "lines": _FlowList(a.lines)} for a in set_aside],
+            "set_aside": [{"kind": a.kind, "text": a.text, "lines": list(a.lines)} for a in set_aside],
         }
     }
-    dumped = yaml.dump(front, Dumper=_PageDumper, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{dumped}---\n{body}"
+    page = f"---\n{render_front_matter(front)}---\n{body}"
+    return _PAGE_HASH.sub(f"  page_sha256: {page_sha256(page)}", page, count=1)
 
 
 _RECORD_TYPES: dict[str, type] = {
@@ -177,30 +212,34 @@ _RECORD_TYPES: dict[str, type] = {
     "slug": str,
     "source": str,
     "source_sha256": str,
-    "body_sha256": str,
+    "page_sha256": str,
     "source_notes": list,
     "set_aside": list,
 }
+_LEGACY_TYPES: dict[str, type] = {**{k: v for k, v in _RECORD_TYPES.items() if k != "page_sha256"}, "body_sha256": str}
+"""The record of a page of format 2, whose ``body_sha256`` is still read: such a page is written again unless edited."""
 
 
 def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]:
     """Check the page's ``policy_atlas`` record: every key present, of its type, and no others.
 
-    A page written before ``set_aside`` existed (an older format) is stale, which says what to
-    do; its missing ``set_aside`` is not reported as well.
+    A page of an older format is stale, which says what to do: a key it lacks because that
+    format had none (``set_aside`` before 2, ``page_sha256`` before 3) is not reported as well,
+    nor the ``body_sha256`` of format 2.
     """
     record = front.get(FRONT_MATTER_KEY)
     if not isinstance(record, dict):
         return []
     older = record.get("format") != FORMAT
+    expected = _LEGACY_TYPES if older else _RECORD_TYPES
     problems = [
         Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.{key} must be {kind.__name__}")
-        for key, kind in _RECORD_TYPES.items()
-        if not isinstance(record.get(key), kind) and not (older and key == "set_aside" and key not in record)
+        for key, kind in expected.items()
+        if not isinstance(record.get(key), kind) and not (older and key in ("set_aside", "body_sha256") and key not in record)
     ]
     problems += [
         Diagnostic(shown, None, "front-matter", f"front matter: unknown key {FRONT_MATTER_KEY}.{key}")
-        for key in sorted(set(record) - set(_RECORD_TYPES))
+        for key in sorted(set(record) - set(expected) - ({"page_sha256"} if older else set()))
     ]
     if isinstance(record.get("set_aside"), list):
         problems += [
@@ -235,13 +274,32 @@ def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
         return PageState.MISSING
     front, body, _ = split_front_matter(page_text)
     record = front.get(FRONT_MATTER_KEY)
-    if not isinstance(record, dict) or "body_sha256" not in record:
+    if not isinstance(record, dict) or not ({"page_sha256", "body_sha256"} & set(record)):
         return PageState.FOREIGN
-    if record.get("body_sha256") != sha256_hex(canonical_body(body).encode("utf-8")):
+    if _edited(page_text, front, body):
         return PageState.EDITED
     if record.get("source_sha256") != sha256_hex(source_bytes) or record.get("format") != FORMAT:
         return PageState.STALE
     return PageState.CURRENT
+
+
+def _edited(page_text: str, front: dict[str, Any], body: str) -> bool:
+    """Whether a person changed the page since this tool wrote it: any byte of it, but the
+    value of its hash and their topic overrides.
+
+    A page of format 2 has a hash of its body only. Its front matter counts as edited
+    unless it is exactly what this tool writes from the record it holds: nothing beside the
+    ``policy_atlas`` record (no ``hide``, no ``description``), no comment, no reflowed line. A
+    changed value inside the record that still reads as written (a ``set_aside`` text reworded)
+    cannot be told from the page alone; its next ``normalise`` writes the text from the source.
+    """
+    record = front[FRONT_MATTER_KEY]
+    if "page_sha256" in record:
+        return bool(record["page_sha256"] != page_sha256(page_text))
+    if record.get("body_sha256") != sha256_hex(canonical_body(body).encode("utf-8")):
+        return True
+    parts = _front_matter_text(page_text)
+    return set(front) != {FRONT_MATTER_KEY} or parts is None or parts[0] != render_front_matter(front)
 
 
 def read_page(page: Path, shown: str) -> str | None:
