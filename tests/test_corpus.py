@@ -38,6 +38,7 @@ GOOD = {
     "source": "s.txt",
     "source_sha256": "a",
     "page_sha256": "b",
+    "clauses": 1,
     "source_notes": [],
     "set_aside": [{"kind": "furniture", "text": "Page 1 of 2", "lines": [40]}],
 }

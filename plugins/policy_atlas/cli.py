@@ -17,6 +17,7 @@ from .core.analysis import analyse, read_analysis, with_overrides
 from .core.merge import DEFAULT_THRESHOLD, Strategy, build_model
 from .core.render import build_date
 from .core.views import model_json, model_policy_view
+from .core.files import write_atomically
 from .core.wordexport import model_docx
 from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
@@ -232,10 +233,7 @@ def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namesp
     else:
         content = Templates().render_markdown("model-policy.download.md.jinja", model_policy_view(made, taxonomy, today))
     try:
-        if isinstance(content, bytes):
-            args.out.write_bytes(content)
-        else:
-            args.out.write_text(content, encoding="utf-8", newline="\n")
+        write_atomically(args.out, content)
     except OSError as error:
         raise PolicyAtlasError(str(args.out), f"cannot write: {error.strerror}") from error
     print(f"wrote {args.out}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")

@@ -24,6 +24,7 @@ import yaml
 from .classify import Classifier, classified_blocks, overrides
 from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
 from .documents import TEXT_SUFFIX, read_document
+from .files import write_atomically
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
@@ -31,7 +32,7 @@ from .taxonomy import Taxonomy
 
 FORMAT = 3
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``;
-3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only)."""
+3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only), and ``clauses``."""
 FRONT_MATTER_KEY = "policy_atlas"
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
@@ -199,6 +200,7 @@ def render_page(
             "source": Path(source.meta.source_file).name,
             "source_sha256": sha256_hex(source_bytes),
             "page_sha256": _NO_HASH,
+            "clauses": sum(isinstance(b, Clause) for b in policy_blocks),
             "source_notes": [f"line {d.line}: {d.message}" if d.line else d.message for d in notes],
             "set_aside": [{"kind": a.kind, "text": a.text, "lines": list(a.lines)} for a in set_aside],
         }
@@ -213,10 +215,12 @@ _RECORD_TYPES: dict[str, type] = {
     "source": str,
     "source_sha256": str,
     "page_sha256": str,
+    "clauses": int,
     "source_notes": list,
     "set_aside": list,
 }
-_LEGACY_TYPES: dict[str, type] = {**{k: v for k, v in _RECORD_TYPES.items() if k != "page_sha256"}, "body_sha256": str}
+_SINCE_3 = ("page_sha256", "clauses")
+_LEGACY_TYPES: dict[str, type] = {**{k: v for k, v in _RECORD_TYPES.items() if k not in _SINCE_3}, "body_sha256": str}
 """The record of a page of format 2, whose ``body_sha256`` is still read: such a page is written again unless edited."""
 
 
@@ -224,7 +228,7 @@ def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]
     """Check the page's ``policy_atlas`` record: every key present, of its type, and no others.
 
     A page of an older format is stale, which says what to do: a key it lacks because that
-    format had none (``set_aside`` before 2, ``page_sha256`` before 3) is not reported as well,
+    format had none (``set_aside`` before 2, ``page_sha256`` and ``clauses`` before 3) is not reported as well,
     nor the ``body_sha256`` of format 2.
     """
     record = front.get(FRONT_MATTER_KEY)
@@ -239,7 +243,7 @@ def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]
     ]
     problems += [
         Diagnostic(shown, None, "front-matter", f"front matter: unknown key {FRONT_MATTER_KEY}.{key}")
-        for key in sorted(set(record) - set(expected) - ({"page_sha256"} if older else set()))
+        for key in sorted(set(record) - set(expected) - (set(_SINCE_3) if older else set()))
     ]
     if isinstance(record.get("set_aside"), list):
         problems += [
@@ -300,6 +304,33 @@ def _edited(page_text: str, front: dict[str, Any], body: str) -> bool:
         return True
     parts = _front_matter_text(page_text)
     return set(front) != {FRONT_MATTER_KEY} or parts is None or parts[0] != render_front_matter(front)
+
+
+def cut_short(record: dict[str, Any], held: int) -> str | None:
+    """Why an edited page (one that no longer matches its hash) holding ``held`` clauses looks cut short, or None.
+
+    A page is truth for the site once a person edits it, so a changed page alone is never a
+    problem. One that holds fewer clauses than it was written with is: a write cut off, a copy
+    interrupted or a disk that filled leaves a page that is all there up to some point. Deleting
+    clauses by hand looks the same from the page, so the person who did it says so by setting
+    ``clauses`` in the front matter to the new count.
+    """
+    written = record.get("clauses")
+    if not isinstance(written, int) or isinstance(written, bool) or held >= written:
+        return None
+    return (
+        f"holds {held} of the {written} clauses it was written with: it was cut short (a write cut off, a copy "
+        f"interrupted), or clauses were deleted by hand; run `policy-atlas normalise --force` to write it again, "
+        f"or, to keep a deletion, set {FRONT_MATTER_KEY}.clauses to {held}"
+    )
+
+
+def _refusal(existing: str, state: PageState) -> str:
+    """Why ``normalise`` leaves an edited or foreign page alone."""
+    if state is PageState.FOREIGN:
+        return "was not written by policy-atlas"
+    front, body, _ = split_front_matter(existing)
+    return cut_short(front[FRONT_MATTER_KEY], len(parse_document(body, "").clauses)) or "was edited by hand"
 
 
 def read_page(page: Path, shown: str) -> str | None:
@@ -420,14 +451,16 @@ def normalise(
         text = render_page(source, data, found.blocks, notes, found.set_aside)
         state = page_state(existing, data)
         if state in (PageState.EDITED, PageState.FOREIGN) and not force:
-            why = "was edited by hand" if state is PageState.EDITED else "was not written by policy-atlas"
-            results.append(NormaliseResult(source.meta.slug, page, "refused", f"{why}; use --force to overwrite it", notes))
+            results.append(NormaliseResult(source.meta.slug, page, "refused", f"{_refusal(existing or '', state)}; use --force to overwrite it", notes))
             continue
         if existing == text:
             results.append(NormaliseResult(source.meta.slug, page, "unchanged", "up to date", notes))
             continue
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            write_atomically(page, text)
+        except OSError as error:
+            problems.append(Diagnostic(str(page), None, "unwritten", f"cannot write the page ({error.strerror or error}); it is left as it was", Severity.ERROR))
+            continue
         results.append(NormaliseResult(source.meta.slug, page, "written", state.value, notes))
     return results, problems
 
@@ -511,6 +544,9 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
         problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
     parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
     problems.extend(parsed.diagnostics)
+    short = cut_short(record or {}, len(parsed.clauses)) if state is PageState.EDITED else None
+    if short is not None:
+        problems.append(Diagnostic(shown, None, "cut-short", short))
     listed = (record or {}).get("source_notes")
     notes = tuple(str(n) for n in listed) if isinstance(listed, list) else ()
     aside = page_set_aside(record or {})

@@ -22,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from policy_atlas.core.files import replacing, write_atomically
 from policy_atlas.core.search import SearchRecord, html_text
 from policy_atlas.core.views import Ref
 
@@ -74,9 +75,8 @@ def url_from_root(paths: SitePaths, files: Files) -> Callable[[Ref | str], str]:
 
 def write_index(site_dir: str, index: dict[str, str]) -> None:
     folder = Path(site_dir) / INDEX_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     for name, content in sorted(index.items()):
-        (folder / name).write_text(content, encoding="utf-8")
+        write_atomically(folder / name, content)
 
 
 def building_offline_copy() -> bool:
@@ -111,8 +111,7 @@ def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
                 del os.environ[OFFLINE_ENV]
             else:
                 os.environ[OFFLINE_ENV] = previous
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        with replacing(target) as written, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(Path(tmp).rglob("*")):
                 if path.is_file() and path.relative_to(tmp).as_posix() != OFFLINE_ZIP:  # a copy holds no copy of itself
                     # A fixed date for every entry: the same site gives the same zip, byte for byte.

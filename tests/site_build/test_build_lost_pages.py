@@ -1,0 +1,76 @@
+"""Pages and data that can be lost: a write cut off, a page cut short, a name the site already uses,
+an offline copy that was never made."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sitekit import BIN, clauses_json, write_sources
+
+LONG = "Conduct\n\n" + "".join(f"{n}. Staff must not post photograph number {n} of pupils online.\n" for n in range(1, 31))
+"""A policy of 30 clauses."""
+
+
+def _page(project: Path, slug: str) -> Path:
+    return project / "docs" / "policies" / f"{slug}.md"
+
+
+def _normalise_with_file_size_limit(project: Path, limit: int) -> subprocess.CompletedProcess[str]:
+    """``policy-atlas normalise`` in a process that cannot write a file past ``limit`` bytes, as when
+    the disk fills part-way through a page (CPython ignores SIGXFSZ, so the write fails with EFBIG)."""
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [str(BIN / "policy-atlas"), "--project", str(project), "--no-cache", "normalise", "--quiet"],
+        check=False, capture_output=True, text=True, timeout=120, preexec_fn=limited, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_a_page_write_cut_off_leaves_the_page_as_it_was(project: Path) -> None:
+    page = _page(project, "hillside-academy")
+    before = page.read_bytes()
+    write_sources(project, {"hillside-academy.txt": LONG})
+    done = _normalise_with_file_size_limit(project, len(before))
+    assert page.read_bytes() == before
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "policies/hillside-academy.md" in done.stderr and "cannot write" in done.stderr, done.stderr
+    assert sorted(p.name for p in page.parent.iterdir()) == ["hillside-academy.md", "northgate-primary.md", "riverside-high.md"]
+
+
+@pytest.mark.parametrize("cut", [pytest.param("line", id="at-a-line-end"), pytest.param("mid-line", id="mid-line")])
+def test_a_page_cut_short_fails_a_strict_build(
+    project: Path, normalise: Callable[..., int], failed_build: Callable[..., str], cut: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_sources(project, {"hillside-academy.txt": LONG})
+    assert normalise(project, "--quiet") == 0
+    page = _page(project, "hillside-academy")
+    text = page.read_text(encoding="utf-8")
+    at = text.index("\n§ 21. ") + (1 if cut == "line" else 30)
+    page.write_text(text[:at], encoding="utf-8")
+    messages = failed_build(project)
+    (line,) = [m for m in messages.splitlines() if "policies/hillside-academy.md" in m and "cut short" in m]
+    assert "20 of the 30 clauses" in line and "--force" in line, messages
+    capsys.readouterr()
+    assert normalise(project, "--quiet") == 1
+    assert "20 of the 30 clauses" in capsys.readouterr().err
+
+
+def test_a_deliberate_deletion_is_kept_once_the_count_is_changed(
+    project: Path, normalise: Callable[..., int], build: Callable[..., Path]
+) -> None:
+    """A person who deleted clauses on purpose says so by correcting the count the page was written with."""
+    write_sources(project, {"hillside-academy.txt": LONG})
+    assert normalise(project, "--quiet") == 0
+    page = _page(project, "hillside-academy")
+    text = page.read_text(encoding="utf-8")
+    text = text[: text.index("\n§ 21. ") + 1].replace("  clauses: 30\n", "  clauses: 20\n")
+    page.write_text(text, encoding="utf-8")
+    site = build(project)
+    assert len([c for c in clauses_json(site) if c["school"] == "hillside-academy"]) == 20
