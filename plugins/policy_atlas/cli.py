@@ -275,13 +275,14 @@ def normalise_in_parallel(
     Each source's page depends on that source alone, so the pages are the same however the
     work is shared; results and problems come back in the order one process gives them.
     """
-    found, listing = discover_sources(sources)
+    reserved = reserved_slugs(pages)
+    found, listing = discover_sources(sources, reserved)
     slugs = [s.meta.slug for s in found if not only or s.meta.slug in only]
     if jobs <= 1 or len(slugs) < PARALLEL_FROM:
-        return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache))
+        return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache), reserved)
     chunks = [tuple(slugs[start::jobs]) for start in range(jobs)]
     with ProcessPoolExecutor(jobs) as pool:
-        done = list(pool.map(_normalise_some, *zip(*[(sources, pages, taxonomy, force, chunk, cache) for chunk in chunks if chunk])))
+        done = list(pool.map(_normalise_some, *zip(*[(sources, pages, taxonomy, force, chunk, cache, reserved) for chunk in chunks if chunk])))
     order = {slug: index for index, slug in enumerate(slugs)}
     results = sorted((r for made, _ in done for r in made), key=lambda r: order[r.slug])
     by_file = {s.meta.source_file: index for index, s in enumerate(found)}
@@ -292,9 +293,17 @@ def normalise_in_parallel(
 
 
 def _normalise_some(
-    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], cache: Path | None
+    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], cache: Path | None, reserved: dict[str, str]
 ) -> tuple[list[NormaliseResult], list[Diagnostic]]:
-    return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache))
+    return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache), reserved)
+
+
+def reserved_slugs(pages: Path) -> dict[str, str]:
+    """The slugs the site keeps for its own pages, laid out as the plugin lays out a site whose
+    schools are in the folder ``pages`` names (the plugin's default data folder)."""
+    from .mkdocs_plugin.pages import SitePaths  # only normalise needs MkDocs' layout; the other commands start without it
+
+    return SitePaths(pages.name, "data").reserved()
 
 
 if __name__ == "__main__":

@@ -10,7 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from sitekit import BIN, clauses_json, write_sources
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from sitekit import BIN, SCHOOL_SLUGS, clauses_json, write_sources
+
+from policy_atlas.mkdocs_plugin.pages import SitePaths
 
 LONG = "Conduct\n\n" + "".join(f"{n}. Staff must not post photograph number {n} of pupils online.\n" for n in range(1, 31))
 """A policy of 30 clauses."""
@@ -74,3 +78,37 @@ def test_a_deliberate_deletion_is_kept_once_the_count_is_changed(
     page.write_text(text, encoding="utf-8")
     site = build(project)
     assert len([c for c in clauses_json(site) if c["school"] == "hillside-academy"]) == 20
+
+
+# A school's slug never lands on a page or folder the site makes itself.
+
+
+@pytest.mark.parametrize(
+    "sources",
+    [
+        pytest.param({"index.txt": "1. Staff must not post images of pupils.\n"}, id="file-name"),
+        pytest.param({"ours.txt": "1. Staff must not post images of pupils.\n", "ours.yml": "school: Ours\nslug: index\n"}, id="sidecar-slug"),
+    ],
+)
+def test_a_reserved_slug_is_refused_and_the_other_schools_still_build(
+    project: Path, normalise: Callable[..., int], capsys: pytest.CaptureFixture[str], sources: dict[str, str]
+) -> None:
+    write_sources(project, sources)
+    capsys.readouterr()
+    assert normalise(project, "--quiet") == 1
+    err = capsys.readouterr().err
+    source = next(name for name in sources if name.endswith(".txt"))
+    assert f"source_policies/{source}" in err and "'index'" in err and "policies/index.md" in err, err
+    assert not _page(project, "index").exists()
+
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"), strict=False)
+    mkdocs_build(config)
+    schools = (project / "site" / "policies" / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{slug}/"' in schools for slug in SCHOOL_SLUGS) and "left out" in schools
+    assert {c["school"] for c in clauses_json(project / "site")} == set(SCHOOL_SLUGS)
+
+
+def test_reserved_slugs_follow_the_site_layout() -> None:
+    """Derived from where the plugin puts things: only the schools index is inside the default folder."""
+    assert set(SitePaths("policies", "data").reserved()) == {"index"}
+    assert set(SitePaths("compare", "data").reserved()) >= {"index", "topics", "gaps", "shared-wording", "matrix"}

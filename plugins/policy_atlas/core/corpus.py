@@ -425,14 +425,16 @@ def canonical_body(body: str) -> str:
 
 
 def normalise(
-    sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = (), classifier: Classifier | None = None
+    sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = (), classifier: Classifier | None = None,
+    reserved: Mapping[str, str] | None = None,
 ) -> tuple[list[NormaliseResult], list[Diagnostic]]:
     """Write the page of every source whose page is missing or stale.
 
     A page a person edited is left alone unless ``force``; so is a file at that path that
     this tool did not write. ``classifier`` (one for ``taxonomy``) may keep readings in a cache.
+    A source whose slug is ``reserved`` (see ``discover_sources``) gets no page.
     """
-    sources, diagnostics = discover_sources(sources_dir)
+    sources, diagnostics = discover_sources(sources_dir, reserved)
     classifier = classifier or Classifier(taxonomy)
     results: list[NormaliseResult] = []
     problems = list(diagnostics)
@@ -488,16 +490,16 @@ def _override_problems(existing: str | None, blocks: tuple[Heading | Clause, ...
     return problems
 
 
-def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
+def load_corpus(sources_dir: Path, pages_dir: Path, reserved: Mapping[str, str] | None = None) -> Corpus:
     """Read every school's page for a build, reporting missing, stale and edited pages.
 
     One bad school never stops the others: a source that cannot be used (unreadable, empty,
-    binary, a document renamed ``.txt``, bad metadata, a duplicate slug) or a page that cannot be
-    read is an ERROR diagnostic, and that school is left out (``Corpus.left_out`` says why); a
-    page that is merely stale is a warning. Raises PolicyAtlasError only when there is no
-    sources directory to read.
+    binary, a document renamed ``.txt``, bad metadata, a duplicate slug, a slug the site uses itself:
+    ``reserved``) or a page that cannot be read is an ERROR diagnostic, and that school is left out
+    (``Corpus.left_out`` says why); a page that is merely stale is a warning. Raises
+    PolicyAtlasError only when there is no sources directory to read.
     """
-    sources, found = discover_sources(sources_dir)
+    sources, found = discover_sources(sources_dir, reserved)
     diagnostics = list(found)
     left_out = [d for d in found if d.severity is Severity.ERROR]
     schools: list[SchoolPolicy] = []

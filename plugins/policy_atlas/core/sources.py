@@ -32,6 +32,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -110,11 +111,12 @@ def title_from_stem(stem: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in words)
 
 
-def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
+def discover_sources(directory: Path, reserved: Mapping[str, str] | None = None) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
     """List the policies in ``directory`` in name order, with what was wrong with the others.
 
     One bad policy never stops the rest: a policy whose metadata cannot be read, that has two
-    sidecars, whose slug another policy already uses, or that is not a regular file inside
+    sidecars, whose slug another policy already uses or the site uses itself (``reserved``: each
+    slug with the site's own page it would replace), or that is not a regular file inside
     the directory (a symbolic link to a file elsewhere is never read) is left out, with an
     ERROR diagnostic naming the file and line. A missing or empty directory raises
     PolicyAtlasError: there is nothing to build.
@@ -184,6 +186,18 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
             source = _read_source(texts[stem], next(iter(sidecars.get(stem, ())), None), base)
         except PolicyAtlasError as error:
             problems.append(_error(error.path, error.line, "bad-metadata", error.message))
+            continue
+        taken = (reserved or {}).get(source.meta.slug)
+        if taken is not None:
+            problems.append(
+                _error(
+                    source.meta.source_file,
+                    None,
+                    "reserved-slug",
+                    f"slug {source.meta.slug!r}{_slug_origin(source, base)} is the site's own {taken}; rename the file "
+                    f"or set another 'slug:' in its metadata",
+                )
+            )
             continue
         owner = owners.get(source.meta.slug)
         if owner is not None:

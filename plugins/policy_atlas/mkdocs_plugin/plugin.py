@@ -148,7 +148,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
         try:
             taxonomy = self._taxonomy(config)
-            corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
+            corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir, self.paths.reserved())
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
         cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None

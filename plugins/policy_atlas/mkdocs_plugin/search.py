@@ -26,11 +26,11 @@ from policy_atlas.core.files import replacing, write_atomically
 from policy_atlas.core.search import SearchRecord, html_text
 from policy_atlas.core.views import Ref
 
-from .pages import SitePaths, asset_file
+from .pages import SEARCH_INDEX, SitePaths, asset_file
 
 SCRIPT = "assets/policy-atlas/search.js"
 STYLES = "assets/policy-atlas/search.css"
-INDEX_DIR = "search"
+INDEX_DIR = SEARCH_INDEX
 OFFLINE_ZIP = "downloads/policy-atlas-offline.zip"
 OFFLINE_ENV = "POLICY_ATLAS_OFFLINE_COPY"
 """Set while the offline copy builds, so that copy does not build a copy of its own."""
