@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import resource
 import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -112,3 +113,31 @@ def test_reserved_slugs_follow_the_site_layout() -> None:
     """Derived from where the plugin puts things: only the schools index is inside the default folder."""
     assert set(SitePaths("policies", "data").reserved()) == {"index"}
     assert set(SitePaths("compare", "data").reserved()) >= {"index", "topics", "gaps", "shared-wording", "matrix"}
+
+
+# The offline copy the home page links to is made even when the build warns.
+
+
+def _with_offline_copy(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      sources_dir: source_policies\n", "      sources_dir: source_policies\n      offline_zip: true\n"), encoding="utf-8")
+
+
+def _offline_pages(site: Path) -> list[str]:
+    with zipfile.ZipFile(site / "downloads" / "policy-atlas-offline.zip") as archive:
+        return [name for name in archive.namelist() if name.endswith(".html")]
+
+
+@pytest.mark.parametrize("strict", [pytest.param(True, id="strict"), pytest.param(False, id="lenient")])
+def test_the_offline_copy_is_made_when_the_build_warns(project: Path, failed_build: Callable[..., str], strict: bool) -> None:
+    _with_offline_copy(project)
+    _page(project, "old-school").write_bytes(_page(project, "hillside-academy").read_bytes())  # a page of no school: a warning
+    site = project / "site"
+    if strict:
+        assert "policies/old-school.md: not published" in failed_build(project)
+    else:
+        mkdocs_build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    pages = _offline_pages(site)
+    assert "policy-atlas/index.html" in pages and "policy-atlas/policies/hillside-academy.html" in pages
+    assert "policy-atlas/policies/old-school.html" not in pages

@@ -103,7 +103,9 @@ def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
         if prepared is not None:
             _HANDED[config.config_file_path or ""] = prepared
         try:
-            copy = load_config(config_file=config.config_file_path, site_dir=tmp, use_directory_urls=False, strict=config.strict)
+            # Never strict: the build it copies has reported every warning once and fails on them
+            # itself; a strict copy would stop at the first and leave the zip the pages link to empty.
+            copy = load_config(config_file=config.config_file_path, site_dir=tmp, use_directory_urls=False, strict=False)
             build(copy)
         finally:
             _HANDED.clear()
