@@ -547,3 +547,32 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     )
     sources, _ = discover_sources(directory)
     assert sources[0].meta.school == "Café"
+
+
+def test_a_link_to_nothing_is_reported_not_lost(tmp_path: Path) -> None:
+    directory = make_sources(tmp_path, {"a.txt": "p"})
+    (directory / "gone.txt").symlink_to(directory / "deleted.txt")
+    (directory / "loop.txt").symlink_to(directory / "loop.txt")
+    sources, diagnostics = discover_sources(directory)
+    assert [s.meta.slug for s in sources] == ["a"]
+    assert [str(d) for d in diagnostics] == [
+        f"source_policies/{name}: is a symbolic link to nothing (its target is missing, or the link loops); it is not read; "
+        "this policy is left out"
+        for name in ("gone.txt", "loop.txt")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "shown"),
+    [
+        pytest.param("a\nINFO    -  Documentation built", r"a\nINFO    -  Documentation built", id="newline"),
+        pytest.param("a\x1b[2Kb", r"a\x1b[2Kb", id="terminal-escape"),
+        pytest.param("a\u202eb", r"a\u202eb", id="bidi"),
+    ],
+)
+def test_a_file_name_that_could_forge_a_log_line_is_shown_escaped(tmp_path: Path, stem: str, shown: str) -> None:
+    directory = make_sources(tmp_path, {f"{stem}.txt": "p", f"{stem}.yml": "school: [1]\n"})
+    _, diagnostics = discover_sources(directory)
+    (line,) = [str(d) for d in diagnostics]
+    assert line.startswith(f"'source_policies/{shown}.yml':1: school: "), line
+    assert line.isprintable(), line

@@ -23,7 +23,7 @@ from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
 from .core.evaluate_precision import load_sample, report_precision, score_sample
 from .core.evaluate_provisions import ProvisionScores, load_provision_gold, provision_gold_files, report_provisions, score_provisions
-from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity, Statement
+from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity, Statement, shown_name
 from .core.corpus import NormaliseResult
 from .core.sources import discover_sources
 from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # a folder that cannot be written, a disk that is full
-        print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        print(f"error: {shown_name(str(error.filename or ''))}: {error.strerror or error}", file=sys.stderr)
         return 1
 
 
@@ -236,7 +236,7 @@ def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namesp
         write_atomically(args.out, content)
     except OSError as error:
         raise PolicyAtlasError(str(args.out), f"cannot write: {error.strerror}") from error
-    print(f"wrote {args.out}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")
+    print(f"wrote {shown_name(str(args.out))}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")
     return 0
 
 
@@ -251,10 +251,10 @@ def _normalise(
             status = 1
     for result in results:
         if result.action == "refused":
-            print(f"refused: {result.page}: {result.reason}", file=sys.stderr)
+            print(f"refused: {shown_name(str(result.page))}: {result.reason}", file=sys.stderr)
             status = 1
         elif not quiet:
-            print(f"{result.action}: {result.page} ({result.reason})")
+            print(f"{result.action}: {shown_name(str(result.page))} ({result.reason})")
             for note in result.notes:
                 print(f"  note: {note}")
     return status

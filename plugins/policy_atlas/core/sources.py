@@ -226,6 +226,8 @@ def _refusal(entry: Path, directory: Path) -> str | None:
     Only regular files inside the directory are sources: a symbolic link could publish any
     file on the machine that builds the site.
     """
+    if entry.is_symlink() and not entry.exists():
+        return "is a symbolic link to nothing (its target is missing, or the link loops); it is not read"
     if entry.is_symlink():
         target = Path(os.path.realpath(entry))
         inside = Path(os.path.realpath(directory))

@@ -23,7 +23,7 @@ from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
 from policy_atlas.core.finder import finder_view
-from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
+from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
 from policy_atlas.core.sanitise import audit_page, sanitise_content
@@ -228,7 +228,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file in files.documentation_pages():
             if file.src_uri.startswith(self.config.pages_dir + "/") and file.src_uri not in known:
                 files.remove(file)
-                log.warning(f"{file.src_uri}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
+                log.warning(f"{shown_name(file.src_uri)}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
 
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
@@ -358,7 +358,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if not problems:
             return output
         for problem in dict.fromkeys(problems):
-            log.error(f"{page.file.src_uri}: withheld: {problem}")
+            log.error(f"{shown_name(page.file.src_uri)}: withheld: {escaped(problem)}")
         return WITHHELD
 
     # Search: the index once every page is written, then the offline copy.
