@@ -141,3 +141,36 @@ def test_the_offline_copy_is_made_when_the_build_warns(project: Path, failed_bui
     pages = _offline_pages(site)
     assert "policy-atlas/index.html" in pages and "policy-atlas/policies/hillside-academy.html" in pages
     assert "policy-atlas/policies/old-school.html" not in pages
+
+
+# Nothing from outside the project is published through a symbolic link in docs/.
+
+
+def _links_out_of_docs(project: Path) -> None:
+    outside = project.parent / "elsewhere"
+    (outside / "folder").mkdir(parents=True)
+    (outside / "secret.txt").write_text("the password is swordfish\n", encoding="utf-8")
+    (outside / "folder" / "notes.md").write_text("# Notes\n\nThe password is swordfish.\n", encoding="utf-8")
+    docs = project / "docs"
+    (docs / "leak.txt").symlink_to(outside / "secret.txt")
+    (docs / "leaked").symlink_to(outside / "folder")
+    (docs / "near.md").symlink_to(docs / "index.md")
+
+
+def test_a_symbolic_link_out_of_docs_fails_a_strict_build(project: Path, failed_build: Callable[..., str]) -> None:
+    _links_out_of_docs(project)
+    messages = failed_build(project).splitlines()
+    refused = [m for m in messages if "symbolic link" in m]
+    assert len(refused) == 2 and any(m.endswith(": leak.txt: not published: a symbolic link leads outside docs/; copy the file in instead") for m in refused) and any(": leaked/notes.md: " in m for m in refused), messages
+
+
+def test_a_symbolic_link_out_of_docs_is_not_published(project: Path) -> None:
+    _links_out_of_docs(project)
+    _with_offline_copy(project)
+    site = project / "site"
+    mkdocs_build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    assert not (site / "leak.txt").exists() and not (site / "leaked").exists()
+    assert (site / "near" / "index.html").is_file()  # a link that stays inside docs/ is no leak
+    with zipfile.ZipFile(site / "downloads" / "policy-atlas-offline.zip") as archive:
+        assert not any("leak" in name for name in archive.namelist())
+        assert not any(b"swordfish" in archive.read(name) for name in archive.namelist())

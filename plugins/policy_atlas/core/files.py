@@ -53,3 +53,9 @@ def _mode_for(path: Path) -> int:
         mask = os.umask(0)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path``, every symbolic link on the way followed, is in ``folder`` (itself followed)."""
+    real, root = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
+    return root in real.parents

@@ -41,6 +41,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from policy_atlas.core.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
+from policy_atlas.core.files import inside
 from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
 
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES
@@ -228,11 +229,8 @@ def _refusal(entry: Path, directory: Path) -> str | None:
     """
     if entry.is_symlink() and not entry.exists():
         return "is a symbolic link to nothing (its target is missing, or the link loops); it is not read"
-    if entry.is_symlink():
-        target = Path(os.path.realpath(entry))
-        inside = Path(os.path.realpath(directory))
-        if inside not in target.parents:
-            return "is a symbolic link to a file outside the sources directory; it is not read"
+    if entry.is_symlink() and not inside(entry, directory):
+        return "is a symbolic link to a file outside the sources directory; it is not read"
     if entry.exists() and not entry.is_file() and not entry.is_dir():
         return "is not a regular file; it is not read"
     return None

@@ -22,6 +22,7 @@ from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
+from policy_atlas.core.files import inside
 from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
@@ -201,6 +202,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
+        self._refuse_links_out(files, config)
         finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
         pages = self.paths.pages(self.views, finder)
         made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
@@ -220,6 +222,15 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             files.append(search.zip_placeholder(config))
         self.files = files
         return files
+
+    def _refuse_links_out(self, files: Files, config: MkDocsConfig) -> None:
+        """A file of ``docs/`` that a symbolic link leads outside it is never published (nor zipped):
+        it could be any file on the machine that builds the site."""
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.generated_by is None and f.src_dir == config.docs_dir and f.abs_src_path]:
+            if not inside(Path(file.abs_src_path or ""), docs):
+                files.remove(file)
+                log.error(f"{shown_name(file.src_uri)}: not published: a symbolic link leads outside {docs.name}/; copy the file in instead")
 
     def _warn_orphans(self, files: Files) -> None:
         """A policy page is published only for a school on the site: never the page of a school
