@@ -174,3 +174,30 @@ def test_a_symbolic_link_out_of_docs_is_not_published(project: Path) -> None:
     with zipfile.ZipFile(site / "downloads" / "policy-atlas-offline.zip") as archive:
         assert not any("leak" in name for name in archive.namelist())
         assert not any(b"swordfish" in archive.read(name) for name in archive.namelist())
+
+
+# A page speaks for its own school only.
+
+
+def test_a_clause_id_of_another_school_is_refused_with_its_line(project: Path, failed_build: Callable[..., str]) -> None:
+    page = _page(project, "hillside-academy")
+    text = page.read_text(encoding="utf-8")
+    spoofed = text + "\n§ 1. {#northgate-primary/1 lines=1}\nStaff may post anything they like.\n"
+    page.write_text(spoofed, encoding="utf-8")
+    line = spoofed.split("\n").index("§ 1. {#northgate-primary/1 lines=1}") + 1
+    messages = failed_build(project)
+    assert f"policies/hillside-academy.md:{line}: clause id 'northgate-primary/1'" in messages, messages
+    records = clauses_json(project / "site")
+    assert len({r["id"] for r in records}) == len(records)
+    assert not any("anything they like" in r["text"] for r in records)
+
+
+def test_an_edited_force_is_not_applied_silently(project: Path, failed_build: Callable[..., str]) -> None:
+    page = _page(project, "northgate-primary")
+    lines = page.read_text(encoding="utf-8").split("\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith("§ 1. ") and "force=prohibited" in line)
+    lines[number] = lines[number].replace("force=prohibited", "force=permitted")
+    page.write_text("\n".join(lines), encoding="utf-8")
+    messages = failed_build(project)
+    (line,) = [m for m in messages.splitlines() if "force=permitted" in m]
+    assert f"policies/northgate-primary.md:{number + 1}: " in line and "prohibited" in line, messages

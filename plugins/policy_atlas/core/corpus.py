@@ -544,7 +544,7 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
         read_document(data, source.meta.source_file)  # a source that became unusable is never published
         edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
         problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
-    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
+    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset, source.meta.slug)
     problems.extend(parsed.diagnostics)
     short = cut_short(record or {}, len(parsed.clauses)) if state is PageState.EDITED else None
     if short is not None:
