@@ -576,3 +576,28 @@ def test_a_file_name_that_could_forge_a_log_line_is_shown_escaped(tmp_path: Path
     (line,) = [str(d) for d in diagnostics]
     assert line.startswith(f"'source_policies/{shown}.yml':1: school: "), line
     assert line.isprintable(), line
+
+
+@pytest.mark.parametrize(
+    ("files", "school", "removed"),
+    [
+        pytest.param({"x.txt": "p", "x.yml": "school: Northgate\u202e Primary\u200b\ngroup: \u2066Primary\u2069\n"}, "Northgate Primary", "U+202E", id="sidecar"),
+        pytest.param({"north\u202egate.txt": "p"}, "Northgate", "U+202E", id="file-name"),
+    ],
+)
+def test_bidi_and_zero_width_characters_are_removed_from_names_with_a_note(
+    tmp_path: Path, files: dict[str, str], school: str, removed: str
+) -> None:
+    directory = make_sources(tmp_path, files)
+    (source,), diagnostics = discover_sources(directory)
+    assert source.meta.school == school
+    assert source.meta.group in (None, "Primary")
+    (note,) = diagnostics
+    assert note.severity is Severity.NOTE and removed in note.message and "school" in note.message
+
+
+def test_a_joiner_that_spells_a_word_is_kept(tmp_path: Path) -> None:
+    """Persian and Indic scripts write some words with a zero-width (non-)joiner between letters."""
+    directory = make_sources(tmp_path, {"x.txt": "p", "x.yml": "school: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\nslug: x\n"})
+    (source,), diagnostics = discover_sources(directory)
+    assert source.meta.school == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" and diagnostics == ()

@@ -201,3 +201,17 @@ def test_an_edited_force_is_not_applied_silently(project: Path, failed_build: Ca
     messages = failed_build(project)
     (line,) = [m for m in messages.splitlines() if "force=permitted" in m]
     assert f"policies/northgate-primary.md:{number + 1}: " in line and "prohibited" in line, messages
+
+
+def test_offline_zip_member_names_stay_in_their_folder(project: Path, normalise: Callable[..., int]) -> None:
+    """A file name with backslashes (a name like any other on Linux) would climb out of the
+    folder it is unzipped into on Windows, where a backslash separates folders."""
+    write_sources(project, {"a\\..\\..\\..\\evil.txt": "1. Staff must not post images of pupils.\n"})
+    assert normalise(project, "--quiet") == 0
+    _with_offline_copy(project)
+    site = project / "site"
+    mkdocs_build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=False))
+    with zipfile.ZipFile(site / "downloads" / "policy-atlas-offline.zip") as archive:
+        names = archive.namelist()
+    assert any("evil" in name for name in names)
+    assert all(name.startswith("policy-atlas/") and "\\" not in name and ".." not in name.split("/") for name in names)

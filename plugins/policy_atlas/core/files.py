@@ -10,6 +10,7 @@ file system, which the same folder guarantees.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,3 +60,15 @@ def inside(path: Path, folder: Path) -> bool:
     """Whether ``path``, every symbolic link on the way followed, is in ``folder`` (itself followed)."""
     real, root = Path(os.path.realpath(path)), Path(os.path.realpath(folder))
     return root in real.parents
+
+
+_UNPORTABLE = re.compile(r'[\\:*?"<>|\x00-\x1f\x7f]')
+"""What some file system reads as a separator, a drive, a wildcard or an end of line in a name."""
+
+
+def zip_member_name(relative: str) -> str:
+    """A path relative to the folder being zipped, as a name that unzips inside that folder on any
+    system: a backslash (a folder separator on Windows, so ``a\\..\\..\\x`` climbs out) and
+    other characters Windows refuses become ``_``, and no part is ``..`` or empty."""
+    parts = [_UNPORTABLE.sub("_", part) for part in relative.split("/")]
+    return "/".join(part if part.strip(".") else part.replace(".", "_") or "_" for part in parts)

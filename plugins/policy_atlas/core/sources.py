@@ -33,7 +33,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -200,6 +200,9 @@ def discover_sources(directory: Path, reserved: Mapping[str, str] | None = None)
                 )
             )
             continue
+        source, removed = _visible_names(source)
+        if removed:
+            problems.append(Diagnostic(_display(source.metadata_path or source.path, base), None, "invisible-characters", removed, Severity.NOTE))
         owner = owners.get(source.meta.slug)
         if owner is not None:
             problems.append(
@@ -215,6 +218,51 @@ def discover_sources(directory: Path, reserved: Mapping[str, str] | None = None)
         owners[source.meta.slug] = source
         sources.append(source)
     return tuple(sources), tuple(problems)
+
+
+_JOINERS = frozenset("\u200c\u200d")
+"""Zero-width non-joiner and joiner: between two letters, part of how Persian and Indic scripts spell."""
+
+
+def without_invisible(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without format characters (bidi overrides and isolates, zero-width spaces, a BOM),
+    which could reorder what a reader sees or make two names look the same; and the code points
+    removed. A joiner between two letters stays: it is part of the word."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for index, char in enumerate(text):
+        if unicodedata.category(char) != "Cf" or (
+            char in _JOINERS and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+        ):
+            kept.append(char)
+        else:
+            removed.append(f"U+{ord(char):04X}")
+    return ("".join(kept), tuple(removed)) if removed else (text, ())
+
+
+def _visible_names(source: Source) -> tuple[Source, str]:
+    """The source with invisible characters taken out of the names the site prints, and a note
+    saying which were removed from which ("" when none were)."""
+    said: list[str] = []
+
+    def visible(key: str, value: str) -> str:
+        clean, removed = without_invisible(value)
+        if removed:
+            said.append(f"{key}: {', '.join(dict.fromkeys(removed))}")
+        return " ".join(clean.split()) if removed else value
+
+    meta = source.meta
+    cleaned = replace(
+        meta,
+        school=visible("school", meta.school),
+        title=visible("title", meta.title),
+        approved_by=meta.approved_by and visible("approved_by", meta.approved_by),
+        group=meta.group and visible("group", meta.group),
+    )
+    if not said:
+        return source, ""
+    note = f"invisible characters removed ({'; '.join(said)}): they could reorder the name on the page or disguise it as another"
+    return replace(source, meta=cleaned), note
 
 
 def _error(path: str, line: int | None, code: str, message: str) -> Diagnostic:

@@ -22,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from policy_atlas.core.files import replacing, write_atomically
+from policy_atlas.core.files import replacing, write_atomically, zip_member_name
 from policy_atlas.core.search import SearchRecord, html_text
 from policy_atlas.core.views import Ref
 
@@ -117,7 +117,7 @@ def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
             for path in sorted(Path(tmp).rglob("*")):
                 if path.is_file() and path.relative_to(tmp).as_posix() != OFFLINE_ZIP:  # a copy holds no copy of itself
                     # A fixed date for every entry: the same site gives the same zip, byte for byte.
-                    info = zipfile.ZipInfo(f"policy-atlas/{path.relative_to(tmp).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+                    info = zipfile.ZipInfo(f"policy-atlas/{zip_member_name(path.relative_to(tmp).as_posix())}", date_time=(1980, 1, 1, 0, 0, 0))
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, path.read_bytes())
