@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from adversarial import five_megabytes
+
 from policy_atlas.core.classify import Classifier, classified_blocks
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading
@@ -77,3 +79,11 @@ def test_running_page_numbers_are_still_set_aside(label: str) -> None:
     policy = parse_policy(_numbered_divisions(label), "s", "s.txt")
     assert not any(isinstance(b, Heading) for b in policy.blocks)
     assert [a.text for a in policy.set_aside] == [f"{label} {n}" for n in range(1, 5)]
+
+
+def test_the_benchmark_policy_keeps_its_section_headings() -> None:
+    """The 5 MB benchmark's shape ("Section 12 Conduct online" over twenty clauses), cut short."""
+    text = five_megabytes(60_000)
+    policy = parse_policy(text, "s", "s.txt")
+    assert sum(isinstance(b, Heading) for b in policy.blocks) == text.count("Section ") > 2
+    assert policy.set_aside == ()
