@@ -20,10 +20,12 @@ from policy_atlas.core.corpus import (
     normalise,
     page_set_aside,
     page_state,
+    render_front_matter,
     render_page,
     sha256_hex,
     split_front_matter,
 )
+from policy_atlas.core.clausetag import parse_document
 from policy_atlas.core.model import Heading, PolicyMeta, SetAside
 from policy_atlas.core.opendata import clause_records, document_records, to_json
 from policy_atlas.core.sources import Source
@@ -35,7 +37,8 @@ GOOD = {
     "slug": "s",
     "source": "s.txt",
     "source_sha256": "a",
-    "body_sha256": "b",
+    "page_sha256": "b",
+    "clauses": 1,
     "source_notes": [],
     "set_aside": [{"kind": "furniture", "text": "Page 1 of 2", "lines": [40]}],
 }
@@ -72,12 +75,23 @@ def test_front_matter_record_is_checked(record: dict[str, object], messages: lis
     assert all(str(d).startswith("policies/s.md: ") for d in found)
 
 
-def _page(body: str, source: bytes, body_hash: str | None = None) -> str:
-    digest = body_hash or sha256_hex(canonical_body(body).encode())
-    return (
-        f"---\n{FRONT_MATTER_KEY}:\n  format: {FORMAT}\n  slug: s\n  source: s.txt\n"
-        f"  source_sha256: {sha256_hex(source)}\n  body_sha256: {digest}\n  source_notes: []\n  set_aside: []\n---\n{body}"
-    )
+def _page(body: str, source: bytes) -> str:
+    meta = PolicyMeta(slug="s", school="S", title="T", source_file="source_policies/s.txt")
+    page = render_page(Source(meta, Path("s.txt"), None), source, parse_document(body, "s.md").blocks, ())
+    assert page.endswith(body)
+    return page
+
+
+def _format_2(page: str) -> str:
+    """The page as the previous format wrote it: its hash covers the body only."""
+    front, body, _ = split_front_matter(page)
+    record = dict(front[FRONT_MATTER_KEY])
+    legacy = {
+        "format": 2, "slug": record["slug"], "source": record["source"], "source_sha256": record["source_sha256"],
+        "body_sha256": sha256_hex(canonical_body(body).encode("utf-8")),
+        "source_notes": record["source_notes"], "set_aside": record["set_aside"],
+    }
+    return f"---\n{render_front_matter({FRONT_MATTER_KEY: legacy})}---\n{body}"
 
 
 BODY = "\n§ 1 {#s/1 lines=1 topics=images}\nStaff must ask.\n"
@@ -92,7 +106,8 @@ BODY = "\n§ 1 {#s/1 lines=1 topics=images}\nStaff must ask.\n"
         pytest.param(_page(BODY, b"x").replace("Staff must ask.", "Staff must ask first."), b"x", PageState.EDITED, id="edited"),
         pytest.param(_page(BODY, b"x").replace("topics=images", "topics=images,+discipline,-images"), b"x", PageState.CURRENT, id="overrides-are-not-edits"),
         pytest.param("# A page of my own\n", b"x", PageState.FOREIGN, id="foreign"),
-        pytest.param(_page(BODY, b"x").replace(f"format: {FORMAT}", "format: 1"), b"x", PageState.STALE, id="older-format"),
+        pytest.param(_format_2(_page(BODY, b"x")), b"x", PageState.STALE, id="older-format"),
+        pytest.param(_format_2(_page(BODY, b"x")).replace("Staff must ask.", "Staff must ask first."), b"x", PageState.EDITED, id="older-format-edited"),
     ],
 )
 def test_page_state(page: str | None, source: bytes, state: PageState) -> None:
@@ -185,3 +200,76 @@ def test_set_aside_survives_the_page_front_matter(entries: list[tuple[str, str, 
     front, _, _ = split_front_matter(page)
     assert page_set_aside(front[FRONT_MATTER_KEY]) == written
     assert front_matter_problems(front, "s.md") == []
+
+
+# Any edit to a page, front matter included, is an edit: `normalise` refuses to overwrite it.
+
+FRONT_MATTER_EDITS = [
+    pytest.param(lambda page: "---\nhide:\n  - toc\n" + page[4:], id="hide-added"),
+    pytest.param(lambda page: "---\ndescription: Our policy, as the governors approved it\n" + page[4:], id="description-added"),
+    pytest.param(lambda page: page.replace("text: 'Approved by: the governing body'", "text: 'Approved by: the full governing body'", 1), id="set-aside-text"),
+    pytest.param(lambda page: page.replace("\n---\n", "\n# checked by the bursar\n---\n", 1), id="comment-added"),
+]
+
+
+def _rewrite(page: Path, edit: object) -> None:
+    assert callable(edit)
+    text = page.read_text(encoding="utf-8")
+    edited = edit(text)
+    assert edited != text
+    page.write_text(edited, encoding="utf-8")
+
+
+def _source_changed(sources: Path) -> None:
+    """A new version of the source: `normalise` would write the page again."""
+    (sources / "oakfield.txt").write_text(SOURCE + "\nStaff must log out of shared devices.\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("edit", FRONT_MATTER_EDITS)
+def test_normalise_refuses_to_overwrite_a_front_matter_edit(tmp_path: Path, edit: object) -> None:
+    sources, pages = _project(tmp_path)
+    normalise(sources, pages, Taxonomy(()))
+    page = pages / "oakfield.md"
+    _rewrite(page, edit)
+    edited = page.read_bytes()
+    for change in (lambda: None, lambda: _source_changed(sources)):
+        change()
+        results, _ = normalise(sources, pages, Taxonomy(()))
+        assert [r.action for r in results] == ["refused"] and "edited by hand" in results[0].reason
+        assert page.read_bytes() == edited
+    assert load_corpus(sources, pages).schools[0].edited
+
+
+def _as_written_by_format_2(page: Path) -> None:
+    page.write_text(_format_2(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+def test_a_page_of_the_previous_format_is_written_again_unless_edited(tmp_path: Path) -> None:
+    """Pages written before the hash covered the whole page are not all taken for edited pages."""
+    sources, pages = _project(tmp_path)
+    normalise(sources, pages, Taxonomy(()))
+    page = pages / "oakfield.md"
+    current = page.read_bytes()
+    _as_written_by_format_2(page)
+    assert page_state(page.read_text(encoding="utf-8"), (sources / "oakfield.txt").read_bytes()) is PageState.STALE
+    results, _ = normalise(sources, pages, Taxonomy(()))
+    assert [r.action for r in results] == ["written"] and page.read_bytes() == current
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        *FRONT_MATTER_EDITS[:2],
+        FRONT_MATTER_EDITS[3],
+        pytest.param(lambda page: page.replace("must keep", "must always keep", 1), id="body"),
+    ],
+)
+def test_an_edit_to_a_page_of_the_previous_format_is_still_an_edit(tmp_path: Path, edit: object) -> None:
+    sources, pages = _project(tmp_path)
+    normalise(sources, pages, Taxonomy(()))
+    page = pages / "oakfield.md"
+    _as_written_by_format_2(page)
+    _rewrite(page, edit)
+    edited = page.read_bytes()
+    results, _ = normalise(sources, pages, Taxonomy(()))
+    assert [r.action for r in results] == ["refused"] and page.read_bytes() == edited

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from adversarial import five_megabytes
+
 from policy_atlas.core.classify import Classifier, classified_blocks
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading
@@ -56,3 +58,32 @@ def test_a_numbered_title_with_sub_clauses_stays_a_heading(text: str, heading: s
     blocks = _blocks(text)
     assert isinstance(blocks[0], Heading) and blocks[0].text == heading
     assert all(isinstance(b, Clause) for b in blocks[1:])
+
+
+def _numbered_divisions(label: str) -> str:
+    """Divisions headed "<label> 1", "<label> 2", ... each over a few paragraphs, as long policies are."""
+    body = "Staff must keep their accounts private and must not accept requests from pupils.\n\n" * 3
+    return "".join(f"{label} {n}\n\n{body}" for n in range(1, 5))
+
+
+@pytest.mark.parametrize("label", ["Appendix", "Section", "Part", "Schedule", "Annex", "Chapter"])
+def test_numbered_division_headings_are_kept_as_headings(label: str) -> None:
+    """A heading that numbers a division counts up as page numbers do, but it is the policy's own."""
+    policy = parse_policy(_numbered_divisions(label), "s", "s.txt")
+    assert [b.text for b in policy.blocks if isinstance(b, Heading)] == [f"{label} {n}" for n in range(1, 5)]
+    assert policy.set_aside == ()
+
+
+@pytest.mark.parametrize("label", ["Page", "Slide"])
+def test_running_page_numbers_are_still_set_aside(label: str) -> None:
+    policy = parse_policy(_numbered_divisions(label), "s", "s.txt")
+    assert not any(isinstance(b, Heading) for b in policy.blocks)
+    assert [a.text for a in policy.set_aside] == [f"{label} {n}" for n in range(1, 5)]
+
+
+def test_the_benchmark_policy_keeps_its_section_headings() -> None:
+    """The 5 MB benchmark's shape ("Section 12 Conduct online" over twenty clauses), cut short."""
+    text = five_megabytes(60_000)
+    policy = parse_policy(text, "s", "s.txt")
+    assert sum(isinstance(b, Heading) for b in policy.blocks) == text.count("Section ") > 2
+    assert policy.set_aside == ()

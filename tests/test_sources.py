@@ -547,3 +547,57 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
     )
     sources, _ = discover_sources(directory)
     assert sources[0].meta.school == "Café"
+
+
+def test_a_link_to_nothing_is_reported_not_lost(tmp_path: Path) -> None:
+    directory = make_sources(tmp_path, {"a.txt": "p"})
+    (directory / "gone.txt").symlink_to(directory / "deleted.txt")
+    (directory / "loop.txt").symlink_to(directory / "loop.txt")
+    sources, diagnostics = discover_sources(directory)
+    assert [s.meta.slug for s in sources] == ["a"]
+    assert [str(d) for d in diagnostics] == [
+        f"source_policies/{name}: is a symbolic link to nothing (its target is missing, or the link loops); it is not read; "
+        "this policy is left out"
+        for name in ("gone.txt", "loop.txt")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stem", "shown"),
+    [
+        pytest.param("a\nINFO    -  Documentation built", r"a\nINFO    -  Documentation built", id="newline"),
+        pytest.param("a\x1b[2Kb", r"a\x1b[2Kb", id="terminal-escape"),
+        pytest.param("a\u202eb", r"a\u202eb", id="bidi"),
+    ],
+)
+def test_a_file_name_that_could_forge_a_log_line_is_shown_escaped(tmp_path: Path, stem: str, shown: str) -> None:
+    directory = make_sources(tmp_path, {f"{stem}.txt": "p", f"{stem}.yml": "school: [1]\n"})
+    _, diagnostics = discover_sources(directory)
+    (line,) = [str(d) for d in diagnostics]
+    assert line.startswith(f"'source_policies/{shown}.yml':1: school: "), line
+    assert line.isprintable(), line
+
+
+@pytest.mark.parametrize(
+    ("files", "school", "removed"),
+    [
+        pytest.param({"x.txt": "p", "x.yml": "school: Northgate\u202e Primary\u200b\ngroup: \u2066Primary\u2069\n"}, "Northgate Primary", "U+202E", id="sidecar"),
+        pytest.param({"north\u202egate.txt": "p"}, "Northgate", "U+202E", id="file-name"),
+    ],
+)
+def test_bidi_and_zero_width_characters_are_removed_from_names_with_a_note(
+    tmp_path: Path, files: dict[str, str], school: str, removed: str
+) -> None:
+    directory = make_sources(tmp_path, files)
+    (source,), diagnostics = discover_sources(directory)
+    assert source.meta.school == school
+    assert source.meta.group in (None, "Primary")
+    (note,) = diagnostics
+    assert note.severity is Severity.NOTE and removed in note.message and "school" in note.message
+
+
+def test_a_joiner_that_spells_a_word_is_kept(tmp_path: Path) -> None:
+    """Persian and Indic scripts write some words with a zero-width (non-)joiner between letters."""
+    directory = make_sources(tmp_path, {"x.txt": "p", "x.yml": "school: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\nslug: x\n"})
+    (source,), diagnostics = discover_sources(directory)
+    assert source.meta.school == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" and diagnostics == ()

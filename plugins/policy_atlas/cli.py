@@ -17,12 +17,13 @@ from .core.analysis import analyse, read_analysis, with_overrides
 from .core.merge import DEFAULT_THRESHOLD, Strategy, build_model
 from .core.render import build_date
 from .core.views import model_json, model_policy_view
+from .core.files import write_atomically
 from .core.wordexport import model_docx
 from .templating import Templates
 from .core.evaluate import Evaluation, Reading, evaluate, report
 from .core.evaluate_precision import load_sample, report_precision, score_sample
 from .core.evaluate_provisions import ProvisionScores, load_provision_gold, provision_gold_files, report_provisions, score_provisions
-from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity, Statement
+from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity, Statement, shown_name
 from .core.corpus import NormaliseResult
 from .core.sources import discover_sources
 from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
@@ -80,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # a folder that cannot be written, a disk that is full
-        print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        print(f"error: {shown_name(str(error.filename or ''))}: {error.strerror or error}", file=sys.stderr)
         return 1
 
 
@@ -232,13 +233,10 @@ def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namesp
     else:
         content = Templates().render_markdown("model-policy.download.md.jinja", model_policy_view(made, taxonomy, today))
     try:
-        if isinstance(content, bytes):
-            args.out.write_bytes(content)
-        else:
-            args.out.write_text(content, encoding="utf-8", newline="\n")
+        write_atomically(args.out, content)
     except OSError as error:
         raise PolicyAtlasError(str(args.out), f"cannot write: {error.strerror}") from error
-    print(f"wrote {args.out}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")
+    print(f"wrote {shown_name(str(args.out))}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")
     return 0
 
 
@@ -253,10 +251,10 @@ def _normalise(
             status = 1
     for result in results:
         if result.action == "refused":
-            print(f"refused: {result.page}: {result.reason}", file=sys.stderr)
+            print(f"refused: {shown_name(str(result.page))}: {result.reason}", file=sys.stderr)
             status = 1
         elif not quiet:
-            print(f"{result.action}: {result.page} ({result.reason})")
+            print(f"{result.action}: {shown_name(str(result.page))} ({result.reason})")
             for note in result.notes:
                 print(f"  note: {note}")
     return status
@@ -277,13 +275,14 @@ def normalise_in_parallel(
     Each source's page depends on that source alone, so the pages are the same however the
     work is shared; results and problems come back in the order one process gives them.
     """
-    found, listing = discover_sources(sources)
+    reserved = reserved_slugs(pages)
+    found, listing = discover_sources(sources, reserved)
     slugs = [s.meta.slug for s in found if not only or s.meta.slug in only]
     if jobs <= 1 or len(slugs) < PARALLEL_FROM:
-        return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache))
+        return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache), reserved)
     chunks = [tuple(slugs[start::jobs]) for start in range(jobs)]
     with ProcessPoolExecutor(jobs) as pool:
-        done = list(pool.map(_normalise_some, *zip(*[(sources, pages, taxonomy, force, chunk, cache) for chunk in chunks if chunk])))
+        done = list(pool.map(_normalise_some, *zip(*[(sources, pages, taxonomy, force, chunk, cache, reserved) for chunk in chunks if chunk])))
     order = {slug: index for index, slug in enumerate(slugs)}
     results = sorted((r for made, _ in done for r in made), key=lambda r: order[r.slug])
     by_file = {s.meta.source_file: index for index, s in enumerate(found)}
@@ -294,9 +293,17 @@ def normalise_in_parallel(
 
 
 def _normalise_some(
-    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], cache: Path | None
+    sources: Path, pages: Path, taxonomy: Taxonomy, force: bool, only: tuple[str, ...], cache: Path | None, reserved: dict[str, str]
 ) -> tuple[list[NormaliseResult], list[Diagnostic]]:
-    return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache))
+    return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache), reserved)
+
+
+def reserved_slugs(pages: Path) -> dict[str, str]:
+    """The slugs the site keeps for its own pages, laid out as the plugin lays out a site whose
+    schools are in the folder ``pages`` names (the plugin's default data folder)."""
+    from .mkdocs_plugin.pages import SitePaths  # only normalise needs MkDocs' layout; the other commands start without it
+
+    return SitePaths(pages.name, "data").reserved()
 
 
 if __name__ == "__main__":

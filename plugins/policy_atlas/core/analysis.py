@@ -55,6 +55,8 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy, classifier: Classifier | None = 
             written = tuple(t for t in clause.topics if t[:1] not in "+-")
             if set(written) != set(result.topic_ids) or (clause.force or "none") != result.force:
                 stale += 1
+            if school.edited and clause.force and clause.force != result.force:
+                diagnostics.append(_force_not_applied(clause, school, result.force))
             changes = _known_overrides(clause, school, taxonomy, diagnostics)
             topics[clause.id] = resolve_topics(result.topic_ids + changes)
             why = {tag.topic: tag.why for tag in result.topics}
@@ -70,6 +72,17 @@ def analyse(corpus: Corpus, taxonomy: Taxonomy, classifier: Classifier | None = 
             )
     matrix, gaps, shared = compare(shown, statements, taxonomy)
     return Analysis(taxonomy, shown, topics, reasons, force_reasons, statements, matrix, gaps, shared, tuple(diagnostics))
+
+
+def _force_not_applied(clause: Clause, school: SchoolPolicy, force: str) -> Diagnostic:
+    """A warning for a ``force=`` a person changed by hand: force is read from the clause's words
+    (it is the strongest of its statements'), never taken from the tag, so the edit would be lost
+    without a word. A reworded clause whose force changed gets the same warning: its tag is out of date."""
+    return Diagnostic(
+        school.shown_page, school.tag_lines.get(clause.id), "force-not-applied",
+        f"force={clause.force} on clause {clause.id!r} is not applied: force is read from the clause's words, which give "
+        f"{force}; reword the clause, or set force={force} (or remove force=) to say so",
+    )
 
 
 def _known_overrides(clause: Clause, school: SchoolPolicy, taxonomy: Taxonomy, diagnostics: list[Diagnostic]) -> tuple[str, ...]:

@@ -18,9 +18,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata
@@ -31,6 +29,7 @@ from . import documents
 from .classify import Classification, Classifier, TopicTag
 from .decode import DecodedText
 from .documents import PDF_SUFFIX, WORD_SUFFIX
+from .files import write_atomically
 from .model import Clause, Diagnostic, Force, Heading, Severity, Statement
 from .taxonomy import Taxonomy
 
@@ -147,11 +146,7 @@ class ReadingCache:
 def _write_entry(path: Path, entry: dict[str, Any]) -> None:
     """Write one entry whole (a temporary file renamed into place), or nothing when the folder cannot be written."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(entry, out, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, path)
+        write_atomically(path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
     except OSError:
         return
 

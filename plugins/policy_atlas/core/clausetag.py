@@ -123,11 +123,13 @@ def parse_tag(line: str) -> tuple[int, str | None, str, dict[str, str]] | None:
     return len(match.group("indent")) // len(INDENT), match.group("number"), match.group("id"), attrs
 
 
-def parse_document(body: str, path: str, source_file: str = "", line_offset: int = 0) -> ParsedDocument:
+def parse_document(body: str, path: str, source_file: str = "", line_offset: int = 0, slug: str | None = None) -> ParsedDocument:
     """Read headings and clauses from a policy page body.
 
     ``line_offset`` is the number of lines (front matter) before ``body`` in the file, so
-    that diagnostics name the line a person sees in an editor.
+    that diagnostics name the line a person sees in an editor. Given the page's ``slug``, a
+    clause whose id names another school (``other-school/1``) is left out with an error: a
+    page speaks for its own school only, and one id must not stand for two clauses.
     """
     lines = body.split("\n")
     blocks: list[Heading | Clause] = []
@@ -168,6 +170,11 @@ def parse_document(body: str, path: str, source_file: str = "", line_offset: int
         unknown = sorted(set(attrs) - set(_KNOWN_ATTRS))
         if unknown:
             diagnostics.append(Diagnostic(path, line_no, "clause-attribute", f"unknown clause attribute {unknown[0]!r}"))
+        if slug is not None and not clause_id.startswith(f"{slug}/"):
+            diagnostics.append(
+                Diagnostic(path, line_no, "foreign-id", f"clause id {clause_id!r} is not this school's (its ids start {slug + '/'!r}); the clause is left out", Severity.ERROR)
+            )
+            continue
         if clause_id in seen:
             diagnostics.append(Diagnostic(path, line_no, "duplicate-id", f"clause id {clause_id!r} is used twice", Severity.ERROR))
         seen.add(clause_id)

@@ -2,14 +2,16 @@
 
 ``normalise`` writes ``docs/policies/<slug>.md`` from ``source_policies/<name>.txt``;
 ``load_corpus`` reads the pages back for a build. A page records, in its front matter, the
-hash of the source it was made from and the hash of the body as written, so that a build can
-tell a stale page from a current one, and the normaliser can tell a page a person edited
-(which it must never overwrite silently) from one it wrote itself.
+hash of the source it was made from and the hash of the whole page as written (front matter
+included, all but that hash's own value), so that a build can tell a stale page from a current
+one, and the normaliser can tell a page a person edited (which it must never overwrite
+silently) from one it wrote itself.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -22,13 +24,15 @@ import yaml
 from .classify import Classifier, classified_blocks, overrides
 from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
 from .documents import TEXT_SUFFIX, read_document
+from .files import write_atomically
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
 from .taxonomy import Taxonomy
 
-FORMAT = 2
-"""Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``."""
+FORMAT = 3
+"""Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``;
+3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only), and ``clauses``."""
 FRONT_MATTER_KEY = "policy_atlas"
 _FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
@@ -104,19 +108,25 @@ def page_path_for(pages_dir: Path, slug: str) -> Path:
 
 
 
+def _front_matter_text(text: str) -> tuple[str, str] | None:
+    """A page's front matter as written (without its ``---`` lines) and its body; None without front matter."""
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---\n", 4)
+    return None if end < 0 else (text[4 : end + 1], text[end + 5 :])
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Split a page into (front matter, body, number of lines before the body)."""
-    if not text.startswith("---\n"):
+    parts = _front_matter_text(text)
+    if parts is None:
         return {}, text, 0
-    end = text.find("\n---\n", 4)
-    if end < 0:
-        return {}, text, 0
+    front, body = parts
     try:
-        loaded = yaml.load(text[4:end], Loader=_FAST_LOADER)
+        loaded = yaml.load(front, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return {}, text, 0
-    body = text[end + 5:]
-    offset = text[: end + 5].count("\n")
+    offset = text[: len(text) - len(body)].count("\n")
     return (loaded if isinstance(loaded, dict) else {}), body, offset
 
 
@@ -143,6 +153,33 @@ _PageDumper.add_representer(
 )
 
 
+def render_front_matter(front: dict[str, Any]) -> str:
+    """Front matter as this tool writes it (without the ``---`` lines): set-aside lines on one line each."""
+    record = front.get(FRONT_MATTER_KEY)
+    if isinstance(record, dict) and isinstance(record.get("set_aside"), list):
+        aside = [
+            {**entry, "text": _LineText(entry["text"]), "lines": _FlowList(entry["lines"])} if _set_aside_entry(entry) else entry
+            for entry in record["set_aside"]
+        ]
+        front = {**front, FRONT_MATTER_KEY: {**record, "set_aside": aside}}
+    return yaml.dump(front, Dumper=_PageDumper, sort_keys=False, allow_unicode=True, width=1000)
+
+
+_PAGE_HASH = re.compile(r"^  page_sha256: '?[0-9a-f]{64}'?$", re.MULTILINE)
+_NO_HASH = "f" * 64
+
+
+def page_sha256(text: str) -> str | None:
+    """The hash of a whole page: its front matter as written, with the value of its own
+    ``page_sha256`` left out (a hash cannot cover itself), and its body without a person's topic
+    overrides (see ``canonical_body``). None for a page without front matter."""
+    parts = _front_matter_text(text)
+    if parts is None:
+        return None
+    front, body = parts
+    return sha256_hex((_PAGE_HASH.sub("  page_sha256: ", front, count=1) + "---\n" + canonical_body(body)).encode("utf-8"))
+
+
 def render_page(
     source: Source,
     source_bytes: bytes,
@@ -156,20 +193,20 @@ def render_page(
     so that a build can show it and publish it without reading the source again.
     """
     body = "\n" + write_blocks(policy_blocks)
-    canonical = canonical_body(body)
     front: dict[str, Any] = {
         FRONT_MATTER_KEY: {
             "format": FORMAT,
             "slug": source.meta.slug,
             "source": Path(source.meta.source_file).name,
             "source_sha256": sha256_hex(source_bytes),
-            "body_sha256": sha256_hex(canonical.encode("utf-8")),
+            "page_sha256": _NO_HASH,
+            "clauses": sum(isinstance(b, Clause) for b in policy_blocks),
             "source_notes": [f"line {d.line}: {d.message}" if d.line else d.message for d in notes],
-            "set_aside": [{"kind": a.kind, "text": _LineText(a.text), "lines": _FlowList(a.lines)} for a in set_aside],
+            "set_aside": [{"kind": a.kind, "text": a.text, "lines": list(a.lines)} for a in set_aside],
         }
     }
-    dumped = yaml.dump(front, Dumper=_PageDumper, sort_keys=False, allow_unicode=True, width=1000)
-    return f"---\n{dumped}---\n{body}"
+    page = f"---\n{render_front_matter(front)}---\n{body}"
+    return _PAGE_HASH.sub(f"  page_sha256: {page_sha256(page)}", page, count=1)
 
 
 _RECORD_TYPES: dict[str, type] = {
@@ -177,30 +214,36 @@ _RECORD_TYPES: dict[str, type] = {
     "slug": str,
     "source": str,
     "source_sha256": str,
-    "body_sha256": str,
+    "page_sha256": str,
+    "clauses": int,
     "source_notes": list,
     "set_aside": list,
 }
+_SINCE_3 = ("page_sha256", "clauses")
+_LEGACY_TYPES: dict[str, type] = {**{k: v for k, v in _RECORD_TYPES.items() if k not in _SINCE_3}, "body_sha256": str}
+"""The record of a page of format 2, whose ``body_sha256`` is still read: such a page is written again unless edited."""
 
 
 def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]:
     """Check the page's ``policy_atlas`` record: every key present, of its type, and no others.
 
-    A page written before ``set_aside`` existed (an older format) is stale, which says what to
-    do; its missing ``set_aside`` is not reported as well.
+    A page of an older format is stale, which says what to do: a key it lacks because that
+    format had none (``set_aside`` before 2, ``page_sha256`` and ``clauses`` before 3) is not reported as well,
+    nor the ``body_sha256`` of format 2.
     """
     record = front.get(FRONT_MATTER_KEY)
     if not isinstance(record, dict):
         return []
     older = record.get("format") != FORMAT
+    expected = _LEGACY_TYPES if older else _RECORD_TYPES
     problems = [
         Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.{key} must be {kind.__name__}")
-        for key, kind in _RECORD_TYPES.items()
-        if not isinstance(record.get(key), kind) and not (older and key == "set_aside" and key not in record)
+        for key, kind in expected.items()
+        if not isinstance(record.get(key), kind) and not (older and key in ("set_aside", "body_sha256") and key not in record)
     ]
     problems += [
         Diagnostic(shown, None, "front-matter", f"front matter: unknown key {FRONT_MATTER_KEY}.{key}")
-        for key in sorted(set(record) - set(_RECORD_TYPES))
+        for key in sorted(set(record) - set(expected) - (set(_SINCE_3) if older else set()))
     ]
     if isinstance(record.get("set_aside"), list):
         problems += [
@@ -235,13 +278,59 @@ def page_state(page_text: str | None, source_bytes: bytes) -> PageState:
         return PageState.MISSING
     front, body, _ = split_front_matter(page_text)
     record = front.get(FRONT_MATTER_KEY)
-    if not isinstance(record, dict) or "body_sha256" not in record:
+    if not isinstance(record, dict) or not ({"page_sha256", "body_sha256"} & set(record)):
         return PageState.FOREIGN
-    if record.get("body_sha256") != sha256_hex(canonical_body(body).encode("utf-8")):
+    if _edited(page_text, front, body):
         return PageState.EDITED
     if record.get("source_sha256") != sha256_hex(source_bytes) or record.get("format") != FORMAT:
         return PageState.STALE
     return PageState.CURRENT
+
+
+def _edited(page_text: str, front: dict[str, Any], body: str) -> bool:
+    """Whether a person changed the page since this tool wrote it: any byte of it, but the
+    value of its hash and their topic overrides.
+
+    A page of format 2 has a hash of its body only. Its front matter counts as edited
+    unless it is exactly what this tool writes from the record it holds: nothing beside the
+    ``policy_atlas`` record (no ``hide``, no ``description``), no comment, no reflowed line. A
+    changed value inside the record that still reads as written (a ``set_aside`` text reworded)
+    cannot be told from the page alone; its next ``normalise`` writes the text from the source.
+    """
+    record = front[FRONT_MATTER_KEY]
+    if "page_sha256" in record:
+        return bool(record["page_sha256"] != page_sha256(page_text))
+    if record.get("body_sha256") != sha256_hex(canonical_body(body).encode("utf-8")):
+        return True
+    parts = _front_matter_text(page_text)
+    return set(front) != {FRONT_MATTER_KEY} or parts is None or parts[0] != render_front_matter(front)
+
+
+def cut_short(record: dict[str, Any], held: int) -> str | None:
+    """Why an edited page (one that no longer matches its hash) holding ``held`` clauses looks cut short, or None.
+
+    A page is truth for the site once a person edits it, so a changed page alone is never a
+    problem. One that holds fewer clauses than it was written with is: a write cut off, a copy
+    interrupted or a disk that filled leaves a page that is all there up to some point. Deleting
+    clauses by hand looks the same from the page, so the person who did it says so by setting
+    ``clauses`` in the front matter to the new count.
+    """
+    written = record.get("clauses")
+    if not isinstance(written, int) or isinstance(written, bool) or held >= written:
+        return None
+    return (
+        f"holds {held} of the {written} clauses it was written with: it was cut short (a write cut off, a copy "
+        f"interrupted), or clauses were deleted by hand; run `policy-atlas normalise --force` to write it again, "
+        f"or, to keep a deletion, set {FRONT_MATTER_KEY}.clauses to {held}"
+    )
+
+
+def _refusal(existing: str, state: PageState) -> str:
+    """Why ``normalise`` leaves an edited or foreign page alone."""
+    if state is PageState.FOREIGN:
+        return "was not written by policy-atlas"
+    front, body, _ = split_front_matter(existing)
+    return cut_short(front[FRONT_MATTER_KEY], len(parse_document(body, "").clauses)) or "was edited by hand"
 
 
 def read_page(page: Path, shown: str) -> str | None:
@@ -336,14 +425,16 @@ def canonical_body(body: str) -> str:
 
 
 def normalise(
-    sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = (), classifier: Classifier | None = None
+    sources_dir: Path, pages_dir: Path, taxonomy: Taxonomy, force: bool = False, only: tuple[str, ...] = (), classifier: Classifier | None = None,
+    reserved: Mapping[str, str] | None = None,
 ) -> tuple[list[NormaliseResult], list[Diagnostic]]:
     """Write the page of every source whose page is missing or stale.
 
     A page a person edited is left alone unless ``force``; so is a file at that path that
     this tool did not write. ``classifier`` (one for ``taxonomy``) may keep readings in a cache.
+    A source whose slug is ``reserved`` (see ``discover_sources``) gets no page.
     """
-    sources, diagnostics = discover_sources(sources_dir)
+    sources, diagnostics = discover_sources(sources_dir, reserved)
     classifier = classifier or Classifier(taxonomy)
     results: list[NormaliseResult] = []
     problems = list(diagnostics)
@@ -362,14 +453,16 @@ def normalise(
         text = render_page(source, data, found.blocks, notes, found.set_aside)
         state = page_state(existing, data)
         if state in (PageState.EDITED, PageState.FOREIGN) and not force:
-            why = "was edited by hand" if state is PageState.EDITED else "was not written by policy-atlas"
-            results.append(NormaliseResult(source.meta.slug, page, "refused", f"{why}; use --force to overwrite it", notes))
+            results.append(NormaliseResult(source.meta.slug, page, "refused", f"{_refusal(existing or '', state)}; use --force to overwrite it", notes))
             continue
         if existing == text:
             results.append(NormaliseResult(source.meta.slug, page, "unchanged", "up to date", notes))
             continue
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(text, encoding="utf-8", newline="\n")
+        try:
+            write_atomically(page, text)
+        except OSError as error:
+            problems.append(Diagnostic(str(page), None, "unwritten", f"cannot write the page ({error.strerror or error}); it is left as it was", Severity.ERROR))
+            continue
         results.append(NormaliseResult(source.meta.slug, page, "written", state.value, notes))
     return results, problems
 
@@ -397,16 +490,16 @@ def _override_problems(existing: str | None, blocks: tuple[Heading | Clause, ...
     return problems
 
 
-def load_corpus(sources_dir: Path, pages_dir: Path) -> Corpus:
+def load_corpus(sources_dir: Path, pages_dir: Path, reserved: Mapping[str, str] | None = None) -> Corpus:
     """Read every school's page for a build, reporting missing, stale and edited pages.
 
     One bad school never stops the others: a source that cannot be used (unreadable, empty,
-    binary, a document renamed ``.txt``, bad metadata, a duplicate slug) or a page that cannot be
-    read is an ERROR diagnostic, and that school is left out (``Corpus.left_out`` says why); a
-    page that is merely stale is a warning. Raises PolicyAtlasError only when there is no
-    sources directory to read.
+    binary, a document renamed ``.txt``, bad metadata, a duplicate slug, a slug the site uses itself:
+    ``reserved``) or a page that cannot be read is an ERROR diagnostic, and that school is left out
+    (``Corpus.left_out`` says why); a page that is merely stale is a warning. Raises
+    PolicyAtlasError only when there is no sources directory to read.
     """
-    sources, found = discover_sources(sources_dir)
+    sources, found = discover_sources(sources_dir, reserved)
     diagnostics = list(found)
     left_out = [d for d in found if d.severity is Severity.ERROR]
     schools: list[SchoolPolicy] = []
@@ -451,8 +544,11 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
         read_document(data, source.meta.source_file)  # a source that became unusable is never published
         edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
         problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
-    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset)
+    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset, source.meta.slug)
     problems.extend(parsed.diagnostics)
+    short = cut_short(record or {}, len(parsed.clauses)) if state is PageState.EDITED else None
+    if short is not None:
+        problems.append(Diagnostic(shown, None, "cut-short", short))
     listed = (record or {}).get("source_notes")
     notes = tuple(str(n) for n in listed) if isinstance(listed, list) else ()
     aside = page_set_aside(record or {})

@@ -31,6 +31,7 @@ from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
 from .setaside import (
     COVER,
+    DIVISION_HEADING,
     FURNITURE,
     cover_field,
     cover_value,
@@ -58,10 +59,6 @@ _PAGE_MARKER = re.compile(
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _DIGIT_RUN = re.compile(r"\d+")
 _TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[A-Z][^\d:;.!?]{1,60}?)\s+(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?$")
-_PART_HEADING = re.compile(
-    r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–]?",
-    re.IGNORECASE,
-)
 _CONTENTS_TITLE = re.compile(r"^(?:#{1,6}\s+)?(?:table of contents|contents|contents page|index)\s*:?$", re.IGNORECASE)
 # An entry: its title, then dot leaders (or a tab's worth of space) and a page number.
 _CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?[^\s.])(?P<leader>\s*(?:\.\s?){3,}\s*|\s*…+\s*|\s*_{3,}\s*)?\s+?(?P<page>\d{1,3})$")
@@ -448,7 +445,7 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     if line.kind in ("letter", "roman"):
         return mid_sentence and not line.content.startswith("(")
     first = line.content[:1]
-    if len(current.lines) == 1 and current.kind == "plain" and _PART_HEADING.match(prev_text) and _title_like(prev_text):
+    if len(current.lines) == 1 and current.kind == "plain" and DIVISION_HEADING.match(prev_text) and _title_like(prev_text):
         return False
     if line.indent > 0:
         # A leading space where a bullet glyph was lost: a new item, unless the line
@@ -616,7 +613,7 @@ def _cover_units(units: list[_Unit]) -> set[int]:
         if unit.kind == "atx":
             if unit.label == "#" and len(top_level) == 1:
                 cover.add(index)
-        elif _title_case(unit.text) and len(unit.text.split()) >= 2 and not _PART_HEADING.match(unit.text):
+        elif _title_case(unit.text) and len(unit.text.split()) >= 2 and not DIVISION_HEADING.match(unit.text):
             cover.add(index)
     return cover
 
@@ -696,7 +693,7 @@ def _front_matter(unit: _Unit) -> bool:
     if revision_note(text):
         return True
     # "Part A: Personal use" is a section, whatever its colon says.
-    return not _PART_HEADING.match(text) and (field_line(text) or not words(text))
+    return not DIVISION_HEADING.match(text) and (field_line(text) or not words(text))
 
 
 def _title_case(text: str) -> bool:
@@ -882,7 +879,7 @@ class _Builder:
         text = unit.text
         if len(unit.lines) > 1 or not _title_like(text) or is_table_row(text):
             return False  # a Word table's row is a row, however short
-        if _PART_HEADING.match(text):
+        if DIVISION_HEADING.match(text):
             return True
         if _is_field(text):
             return False
@@ -913,7 +910,7 @@ class _Builder:
 
     def _plain_heading(self, unit: _Unit) -> None:
         text = unit.text
-        if _PART_HEADING.match(text):
+        if DIVISION_HEADING.match(text):
             rank = 10
         elif self.last_was_heading and self.stack:
             rank = self.stack[-1].rank + 1

@@ -6,6 +6,7 @@ compared without defensive copies.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,35 @@ class Severity(str, Enum):
     ERROR = "error"
 
 
+_UNSEEN = frozenset(("Cc", "Cf", "Zl", "Zp"))
+"""Controls (newline, ESC), format characters (bidi overrides, zero-width) and line separators:
+in a message they could end a line, move the cursor or reorder text, and forge a line of the log."""
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escaped(text: str) -> str:
+    """``text`` with every character of ``_UNSEEN`` written as its escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    if all(unicodedata.category(c) not in _UNSEEN for c in text):
+        return text
+    return "".join(_escape(c) if unicodedata.category(c) in _UNSEEN else c for c in text)
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+
+
+def shown_name(path: str) -> str:
+    """A file name as every message shows it: as it is, or quoted and escaped when it holds a
+    character that could forge a line of the log (``'source_policies/a\\nINFO ...txt'``)."""
+    shown = escaped(path)
+    return path if shown == path else "'" + shown.replace("'", "\\'") + "'"
+
+
+def _where(path: str, line: int | None) -> str:
+    return f"{shown_name(path)}:{line}" if line is not None else shown_name(path)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A problem found in an input file, reported as data rather than raised."""
@@ -37,8 +67,7 @@ class Diagnostic:
     severity: Severity = Severity.WARNING
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+        return f"{_where(self.path, self.line)}: {escaped(self.message)}"
 
 
 class PolicyAtlasError(Exception):
@@ -51,8 +80,7 @@ class PolicyAtlasError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line is not None else self.path
-        return f"{where}: {self.message}"
+        return f"{_where(self.path, self.line)}: {escaped(self.message)}"
 
 
 class Force(StrEnum):

@@ -68,6 +68,11 @@ _REVISION = re.compile(
     re.IGNORECASE,
 )
 _EMPHASIS = "*_ \t"
+DIVISION_HEADING = re.compile(
+    r"^(?:part|section|appendix|annex|schedule|chapter)\s+(?:[A-Z]|\d{1,3}|[IVX]{1,5})\b\s*[:.\-–]?",
+    re.IGNORECASE,
+)
+"""The start of a heading that numbers a division of the document: "Part 2", "Appendix B:", "Section IV -"."""
 
 
 def _bare(token: str) -> str:
@@ -182,6 +187,13 @@ def _counts_up(contents: list[str]) -> bool:
     return all(b >= a for column in columns for a, b in zip(column, column[1:], strict=False))
 
 
+def _numbers_divisions(contents: list[str]) -> bool:
+    """Headings of the document's divisions ("Appendix 1", "Appendix 2", ...): their numbers count
+    up as page numbers do, but each division is named once, where it starts. A running header that
+    repeats one division's name on each of its pages ("Section 3", "Section 3") is still furniture."""
+    return all(DIVISION_HEADING.match(c) for c in contents) and len(set(contents)) == len(contents)
+
+
 def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[int, str]:
     """The index of each line that is page furniture, mapped to the key of its group.
 
@@ -207,7 +219,7 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
         if len(where) < MIN_REPEATS and not all(_near(i, feed_lines) for i in where):
             continue
         contents = [" ".join(stripped[i].split()) for i in where]
-        if not _looks_like_furniture(contents[0]) or ("#" in key and not _counts_up(contents)):
+        if not _looks_like_furniture(contents[0]) or ("#" in key and not _counts_up(contents)) or _numbers_divisions(contents):
             continue
         for index in where:
             found[index] = key

@@ -32,7 +32,8 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -40,6 +41,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from policy_atlas.core.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
+from policy_atlas.core.files import inside
 from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
 
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES
@@ -110,11 +112,12 @@ def title_from_stem(stem: str) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in words)
 
 
-def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
+def discover_sources(directory: Path, reserved: Mapping[str, str] | None = None) -> tuple[tuple[Source, ...], tuple[Diagnostic, ...]]:
     """List the policies in ``directory`` in name order, with what was wrong with the others.
 
     One bad policy never stops the rest: a policy whose metadata cannot be read, that has two
-    sidecars, whose slug another policy already uses, or that is not a regular file inside
+    sidecars, whose slug another policy already uses or the site uses itself (``reserved``: each
+    slug with the site's own page it would replace), or that is not a regular file inside
     the directory (a symbolic link to a file elsewhere is never read) is left out, with an
     ERROR diagnostic naming the file and line. A missing or empty directory raises
     PolicyAtlasError: there is nothing to build.
@@ -185,6 +188,21 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
         except PolicyAtlasError as error:
             problems.append(_error(error.path, error.line, "bad-metadata", error.message))
             continue
+        taken = (reserved or {}).get(source.meta.slug)
+        if taken is not None:
+            problems.append(
+                _error(
+                    source.meta.source_file,
+                    None,
+                    "reserved-slug",
+                    f"slug {source.meta.slug!r}{_slug_origin(source, base)} is the site's own {taken}; rename the file "
+                    f"or set another 'slug:' in its metadata",
+                )
+            )
+            continue
+        source, removed = _visible_names(source)
+        if removed:
+            problems.append(Diagnostic(_display(source.metadata_path or source.path, base), None, "invisible-characters", removed, Severity.NOTE))
         owner = owners.get(source.meta.slug)
         if owner is not None:
             problems.append(
@@ -202,6 +220,51 @@ def discover_sources(directory: Path) -> tuple[tuple[Source, ...], tuple[Diagnos
     return tuple(sources), tuple(problems)
 
 
+_JOINERS = frozenset("\u200c\u200d")
+"""Zero-width non-joiner and joiner: between two letters, part of how Persian and Indic scripts spell."""
+
+
+def without_invisible(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without format characters (bidi overrides and isolates, zero-width spaces, a BOM),
+    which could reorder what a reader sees or make two names look the same; and the code points
+    removed. A joiner between two letters stays: it is part of the word."""
+    kept: list[str] = []
+    removed: list[str] = []
+    for index, char in enumerate(text):
+        if unicodedata.category(char) != "Cf" or (
+            char in _JOINERS and 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+        ):
+            kept.append(char)
+        else:
+            removed.append(f"U+{ord(char):04X}")
+    return ("".join(kept), tuple(removed)) if removed else (text, ())
+
+
+def _visible_names(source: Source) -> tuple[Source, str]:
+    """The source with invisible characters taken out of the names the site prints, and a note
+    saying which were removed from which ("" when none were)."""
+    said: list[str] = []
+
+    def visible(key: str, value: str) -> str:
+        clean, removed = without_invisible(value)
+        if removed:
+            said.append(f"{key}: {', '.join(dict.fromkeys(removed))}")
+        return " ".join(clean.split()) if removed else value
+
+    meta = source.meta
+    cleaned = replace(
+        meta,
+        school=visible("school", meta.school),
+        title=visible("title", meta.title),
+        approved_by=meta.approved_by and visible("approved_by", meta.approved_by),
+        group=meta.group and visible("group", meta.group),
+    )
+    if not said:
+        return source, ""
+    note = f"invisible characters removed ({'; '.join(said)}): they could reorder the name on the page or disguise it as another"
+    return replace(source, meta=cleaned), note
+
+
 def _error(path: str, line: int | None, code: str, message: str) -> Diagnostic:
     return Diagnostic(path, line, code, f"{message}; this policy is left out", Severity.ERROR)
 
@@ -212,11 +275,10 @@ def _refusal(entry: Path, directory: Path) -> str | None:
     Only regular files inside the directory are sources: a symbolic link could publish any
     file on the machine that builds the site.
     """
-    if entry.is_symlink():
-        target = Path(os.path.realpath(entry))
-        inside = Path(os.path.realpath(directory))
-        if inside not in target.parents:
-            return "is a symbolic link to a file outside the sources directory; it is not read"
+    if entry.is_symlink() and not entry.exists():
+        return "is a symbolic link to nothing (its target is missing, or the link loops); it is not read"
+    if entry.is_symlink() and not inside(entry, directory):
+        return "is a symbolic link to a file outside the sources directory; it is not read"
     if entry.exists() and not entry.is_file() and not entry.is_dir():
         return "is not a regular file; it is not read"
     return None

@@ -27,6 +27,8 @@ MODEL = "model-policy.md"
 DOWNLOADS = "downloads"
 DOWNLOAD_SUFFIX = ".download"
 FINDER = "find-a-clause.md"
+SEARCH_INDEX = "search"
+"""The folder of the search index's script files."""
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 """The plugin's own style sheets and script, each published as ``assets/policy-atlas/<its name>``."""
 PAGE_STYLES = "assets/policy-atlas/pages.css"
@@ -128,6 +130,24 @@ class SitePaths:
 
     def school_src(self, slug: str) -> str:
         return self.src(Ref(PageKind.SCHOOL, slug))
+
+    def reserved(self) -> dict[str, str]:
+        """The slugs no school may have, each with the place of the site's own it would land on.
+
+        A school's page is ``<pages_dir>/<slug>.md``, published as ``<pages_dir>/<slug>/``: it must
+        not take the place of a page or folder the plugin makes there (the schools index, always;
+        the rest when ``pages_dir`` is where they are). Found from every kind of page, so a new one
+        is reserved without a list to keep up to date.
+        """
+        places = [self.src(Ref(kind, "-", part=part)) for kind in PageKind if kind is not PageKind.SCHOOL for part in (1, 2)]
+        places += [f"{SEARCH_INDEX}/-", PAGE_STYLES]
+        folder = f"{self.pages_dir.strip('/')}/" if self.pages_dir.strip("/") else ""
+        found: dict[str, str] = {}
+        for place in places:
+            if place.startswith(folder):
+                name, _, below = place[len(folder):].partition("/")
+                found.setdefault(name.removesuffix(".md"), f"{folder}{name}/" if below else place)
+        return found
 
 
 class Links:

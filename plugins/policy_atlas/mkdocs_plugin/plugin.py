@@ -22,8 +22,9 @@ from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
+from policy_atlas.core.files import inside
 from policy_atlas.core.finder import finder_view
-from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
+from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
 from policy_atlas.core.sanitise import audit_page, sanitise_content
@@ -148,7 +149,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
         try:
             taxonomy = self._taxonomy(config)
-            corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir)
+            corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir, self.paths.reserved())
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
         cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
@@ -201,6 +202,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
+        self._refuse_links_out(files, config)
         finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
         pages = self.paths.pages(self.views, finder)
         made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
@@ -221,6 +223,15 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.files = files
         return files
 
+    def _refuse_links_out(self, files: Files, config: MkDocsConfig) -> None:
+        """A file of ``docs/`` that a symbolic link leads outside it is never published (nor zipped):
+        it could be any file on the machine that builds the site."""
+        docs = Path(config.docs_dir)
+        for file in [f for f in files if f.generated_by is None and f.src_dir == config.docs_dir and f.abs_src_path]:
+            if not inside(Path(file.abs_src_path or ""), docs):
+                files.remove(file)
+                log.error(f"{shown_name(file.src_uri)}: not published: a symbolic link leads outside {docs.name}/; copy the file in instead")
+
     def _warn_orphans(self, files: Files) -> None:
         """A policy page is published only for a school on the site: never the page of a school
         left out (its source may now be a PDF) or of no school at all."""
@@ -228,7 +239,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         for file in files.documentation_pages():
             if file.src_uri.startswith(self.config.pages_dir + "/") and file.src_uri not in known:
                 files.remove(file)
-                log.warning(f"{file.src_uri}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
+                log.warning(f"{shown_name(file.src_uri)}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
 
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
         """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
@@ -358,7 +369,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if not problems:
             return output
         for problem in dict.fromkeys(problems):
-            log.error(f"{page.file.src_uri}: withheld: {problem}")
+            log.error(f"{shown_name(page.file.src_uri)}: withheld: {escaped(problem)}")
         return WITHHELD
 
     # Search: the index once every page is written, then the offline copy.

@@ -22,14 +22,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from policy_atlas.core.files import replacing, write_atomically, zip_member_name
 from policy_atlas.core.search import SearchRecord, html_text
 from policy_atlas.core.views import Ref
 
-from .pages import SitePaths, asset_file
+from .pages import SEARCH_INDEX, SitePaths, asset_file
 
 SCRIPT = "assets/policy-atlas/search.js"
 STYLES = "assets/policy-atlas/search.css"
-INDEX_DIR = "search"
+INDEX_DIR = SEARCH_INDEX
 OFFLINE_ZIP = "downloads/policy-atlas-offline.zip"
 OFFLINE_ENV = "POLICY_ATLAS_OFFLINE_COPY"
 """Set while the offline copy builds, so that copy does not build a copy of its own."""
@@ -74,9 +75,8 @@ def url_from_root(paths: SitePaths, files: Files) -> Callable[[Ref | str], str]:
 
 def write_index(site_dir: str, index: dict[str, str]) -> None:
     folder = Path(site_dir) / INDEX_DIR
-    folder.mkdir(parents=True, exist_ok=True)
     for name, content in sorted(index.items()):
-        (folder / name).write_text(content, encoding="utf-8")
+        write_atomically(folder / name, content)
 
 
 def building_offline_copy() -> bool:
@@ -103,7 +103,9 @@ def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
         if prepared is not None:
             _HANDED[config.config_file_path or ""] = prepared
         try:
-            copy = load_config(config_file=config.config_file_path, site_dir=tmp, use_directory_urls=False, strict=config.strict)
+            # Never strict: the build it copies has reported every warning once and fails on them
+            # itself; a strict copy would stop at the first and leave the zip the pages link to empty.
+            copy = load_config(config_file=config.config_file_path, site_dir=tmp, use_directory_urls=False, strict=False)
             build(copy)
         finally:
             _HANDED.clear()
@@ -111,12 +113,11 @@ def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
                 del os.environ[OFFLINE_ENV]
             else:
                 os.environ[OFFLINE_ENV] = previous
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        with replacing(target) as written, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in sorted(Path(tmp).rglob("*")):
                 if path.is_file() and path.relative_to(tmp).as_posix() != OFFLINE_ZIP:  # a copy holds no copy of itself
                     # A fixed date for every entry: the same site gives the same zip, byte for byte.
-                    info = zipfile.ZipInfo(f"policy-atlas/{path.relative_to(tmp).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+                    info = zipfile.ZipInfo(f"policy-atlas/{zip_member_name(path.relative_to(tmp).as_posix())}", date_time=(1980, 1, 1, 0, 0, 0))
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, path.read_bytes())
