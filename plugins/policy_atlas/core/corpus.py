@@ -21,6 +21,7 @@ import yaml
 
 from .classify import Classifier, classified_blocks, overrides
 from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
+from .decode import unfit_note, without_unfit
 from .documents import TEXT_SUFFIX, read_document
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
@@ -437,6 +438,10 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     data = read_source_bytes(source)
     text = read_page(page, shown)
     problems: list[Diagnostic] = []
+    unfit = unfit_note(text, shown, severity=Severity.WARNING) if text is not None else None
+    if unfit is not None and text is not None:
+        problems.append(unfit)  # only a hand edit puts them there: say where, and read on without them
+        text = without_unfit(text)
     if text is None:
         read_document(data, source.meta.source_file)  # an unusable source says why, not just "no page"
         problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))

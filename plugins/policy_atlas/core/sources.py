@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from policy_atlas.core.decode import UNFIT
 from policy_atlas.core.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
 from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
 
@@ -104,7 +105,7 @@ def title_from_stem(stem: str) -> str:
 
     Only the first letter of each word is raised, so capitals already in the name survive.
     """
-    words = [word for word in _WORD_BREAK.split(stem) if word]
+    words = [word for word in _WORD_BREAK.split(UNFIT.sub(" ", stem)) if word]
     if not words:
         return stem.strip()
     return " ".join(word[:1].upper() + word[1:] for word in words)
@@ -369,6 +370,9 @@ def _scalar_text(key: str, node: yaml.Node, key_line: int, shown: str) -> str | 
         return None
     if "\n" in text:
         raise PolicyAtlasError(shown, f"{key}: must be on one line", node.start_mark.line + 1)
+    if unfit := UNFIT.search(text):
+        # YAML refuses these characters as they are; only an escape ("\e", "\uFFFF") makes one.
+        raise PolicyAtlasError(shown, f"{key}: holds U+{ord(unfit.group()):04X}, a character no page or document can hold; remove it", node.start_mark.line + 1)
     return text
 
 
