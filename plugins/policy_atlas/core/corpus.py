@@ -27,12 +27,11 @@ from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
 from .taxonomy import Taxonomy
+from .yamlread import FAST_LOADER, alias_line, refuse_aliases
 
 FORMAT = 2
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``."""
 FRONT_MATTER_KEY = "policy_atlas"
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
 SET_ASIDE_KINDS = ("cover", "furniture")
 
 
@@ -112,8 +111,10 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     end = text.find("\n---\n", 4)
     if end < 0:
         return {}, text, 0
+    if alias_line(text[4:end]) is not None:
+        return {}, text, 0  # read as no front matter here; a build names the line (front_matter_aliases)
     try:
-        loaded = yaml.load(text[4:end], Loader=_FAST_LOADER)
+        loaded = yaml.load(text[4:end], Loader=FAST_LOADER)
     except yaml.YAMLError:
         return {}, text, 0
     body = text[end + 5:]
@@ -446,6 +447,8 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
         read_document(data, source.meta.source_file)  # an unusable source says why, not just "no page"
         problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
         return None, problems
+    if text.startswith("---\n"):
+        refuse_aliases(text[4 : text.find("\n---\n", 4)], shown, first_line=2)
     state = page_state(text, data)
     if state is PageState.FOREIGN:
         problems.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))

@@ -42,6 +42,7 @@ import yaml
 from policy_atlas.core.decode import UNFIT
 from policy_atlas.core.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
 from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
+from policy_atlas.core.yamlread import refuse_aliases
 
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES
 METADATA_SUFFIXES = (".yml", ".yaml")
@@ -307,6 +308,7 @@ def _read_mapping(path: Path, shown: str) -> tuple[dict[str, str | None], dict[s
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise PolicyAtlasError(shown, "not valid UTF-8; save the file as UTF-8", line) from None
+    refuse_aliases(text, shown)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:

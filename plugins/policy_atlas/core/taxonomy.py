@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from .model import PolicyAtlasError
+from .yamlread import refuse_aliases
 
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -126,6 +127,7 @@ def _read_yaml(path: Path, shown: str, what: str) -> tuple[Any, Any]:
         raise PolicyAtlasError(shown, f"cannot read {what}: {error.strerror}") from error
     except UnicodeDecodeError as error:
         raise PolicyAtlasError(shown, f"{what} is not UTF-8") from error
+    refuse_aliases(text, shown)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -215,6 +217,22 @@ def _expand(term: str, named: dict[str, tuple[str, ...]], where: str, shown: str
     return [f"{before} {filler}{word} {after}".strip() for word in concept for filler in fillers]
 
 
+MAX_TERMS = 50_000
+"""The most terms a concept or a rule's group may stand for once its ``~concepts`` are filled in
+(the project's largest has about 5,000). Each ``~concept`` after a word multiplies by the
+determiners that may come between, so a chain of five made 1.5 million, and a taxonomy that
+took minutes to read."""
+
+
+def _expanded_count(term: str, named: dict[str, tuple[str, ...]]) -> int:
+    """How many terms ``_expand`` makes of ``term``, counted before they are made."""
+    words = term.split()
+    refs = [i for i, w in enumerate(words) if w.startswith("~")]
+    if len(refs) != 1:
+        return 1  # none, or an error ``_expand`` names
+    return len(named.get(words[refs[0]][1:], ())) * (1 + len(DETERMINERS) if refs[0] else 1)
+
+
 def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str, line: int | None) -> tuple[str, ...]:
     if isinstance(value, str):
         if value in named:
@@ -224,6 +242,9 @@ def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str
         wildcard = next((v for v in value if "*" in v), None)
         if wildcard is not None:
             raise PolicyAtlasError(shown, f"{where}: {wildcard!r}: write the plain word; terms are matched by stem, so every ending matches", line)
+        count = sum(_expanded_count(v.strip().lower(), named) for v in value)
+        if count > MAX_TERMS:
+            raise PolicyAtlasError(shown, f"{where}: stands for {count:,} terms once its ~concepts are filled in (at most {MAX_TERMS:,}): use fewer ~concepts inside one another", line)
         return tuple(t for v in value for t in _expand(v.strip().lower(), named, where, shown, line))
     raise PolicyAtlasError(shown, f"{where}: expected a concept name or a list of terms", line)
 
