@@ -119,12 +119,22 @@ def _styled(document: DocxDocument, text: str, style: BaseStyle) -> Paragraph:
     return paragraph
 
 
+ZIP_DATES = (date(1980, 1, 1), date(2107, 12, 31))
+"""The dates a zip entry can carry; a build date outside them (``SOURCE_DATE_EPOCH=0`` is 1970) is
+clamped to the nearest, since it only stamps the entries."""
+
+
+def _zip_date(today: date) -> tuple[int, int, int, int, int, int]:
+    clamped = min(max(today, ZIP_DATES[0]), ZIP_DATES[1])
+    return (clamped.year, clamped.month, clamped.day, 0, 0, 0)
+
+
 def _fixed_times(data: bytes, today: date) -> bytes:
     """The same package with every zip entry dated ``today``, so equal models give equal bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(today.year, today.month, today.day, 0, 0, 0))
+            fixed = zipfile.ZipInfo(info.filename, date_time=_zip_date(today))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
