@@ -22,7 +22,9 @@ import yaml
 from .model import PolicyAtlasError
 from .yamlread import refuse_aliases
 
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+_ID = re.compile(r"[a-z][a-z0-9-]*")
+"""An id of a topic, a provision or a section: each is an anchor on a page and a part of an address,
+so nothing else gets through (``fullmatch``: "$" would let a final line break in)."""
 
 
 @dataclass(frozen=True)
@@ -284,7 +286,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         if not isinstance(raw, dict):
             raise PolicyAtlasError(shown, "each topic must be a mapping", line)
         topic_id = raw.get("id")
-        if not isinstance(topic_id, str) or not _ID.match(topic_id):
+        if not isinstance(topic_id, str) or not _ID.fullmatch(topic_id):
             raise PolicyAtlasError(shown, f"topic id {topic_id!r} must be lowercase letters, digits and hyphens", line)
         if topic_id in seen:
             raise PolicyAtlasError(shown, f"topic id {topic_id!r} is used twice", line)
@@ -300,6 +302,8 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
+            if not _ID.fullmatch(kind["id"]):
+                raise PolicyAtlasError(shown, f"topic {topic_id}: provision id {kind['id']!r} must be lowercase letters, digits and hyphens", _line_of(node, *where, "id"))
             _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
@@ -398,7 +402,7 @@ def _stated_provisions(raw: Any, where: str, shown: str, node: Any, path: tuple[
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("label"), str) or not item.get("rules"):
             raise PolicyAtlasError(shown, f"{where}: each provision needs an 'id', a 'label' and 'rules'", line)
         _check_keys(item, {"id", "label", "rules"}, f"{where} provision {item['id']}", shown, node, (*path, p_index))
-        if not _ID.match(item["id"]) or any(k.id == item["id"] for k in found):
+        if not _ID.fullmatch(item["id"]) or any(k.id == item["id"] for k in found):
             raise PolicyAtlasError(shown, f"{where}: provision id {item['id']!r} must be lowercase letters, digits and hyphens, and used once", line)
         rules = _rules(item["rules"], {}, f"{where} provision {item['id']}", shown, node, (*path, p_index, "rules"))
         found.append(ProvisionKind(item["id"], " ".join(item["label"].split()), rules, "stated"))
@@ -419,7 +423,7 @@ def load_outline(path: Path, taxonomy: Taxonomy, shown: str | None = None) -> Ou
             raise PolicyAtlasError(shown, "each section needs an 'id' and a 'title'", line)
         where = f"section {raw['id']}"
         _check_keys(raw, {"id", "title", "topics", "headings", "rules", "provisions"}, where, shown, node, ("sections", index))
-        if not _ID.match(raw["id"]) or any(s.id == raw["id"] for s in sections):
+        if not _ID.fullmatch(raw["id"]) or any(s.id == raw["id"] for s in sections):
             raise PolicyAtlasError(shown, f"{where}: the id must be lowercase letters, digits and hyphens, and used once", line)
         topics = tuple(raw.get("topics") or ())
         unknown = [t for t in topics if taxonomy.get(t) is None]
