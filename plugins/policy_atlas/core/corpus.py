@@ -104,6 +104,12 @@ def page_path_for(pages_dir: Path, slug: str) -> Path:
 
 
 
+def front_matter_text(text: str) -> str:
+    """The YAML between a page's ``---`` lines (from its line 2); empty when it has none."""
+    end = text.find("\n---\n", 4)
+    return text[4:end] if text.startswith("---\n") and end >= 0 else ""
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Split a page into (front matter, body, number of lines before the body)."""
     if not text.startswith("---\n"):
@@ -172,6 +178,39 @@ def render_page(
     }
     dumped = yaml.dump(front, Dumper=_PageDumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n{body}"
+
+
+RECORD_LENGTHS = {"slug": 100, "source": 255, "source_sha256": 64, "body_sha256": 64, "source_notes": 1000}
+"""The most characters a value of the page's record may have (each note, for ``source_notes``):
+what ``normalise`` writes is far shorter, and a hand edit must not print a megabyte on the site."""
+
+
+def _too_long(record: dict[str, Any]) -> tuple[tuple[str | int, ...], int, int] | None:
+    """Where the record holds a value past its length (its path, length and limit); None if nowhere."""
+    for key, limit in RECORD_LENGTHS.items():
+        value = record.get(key)
+        values = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in values:
+            if isinstance(item, str) and len(item) > limit:
+                return (key,) if index is None else (key, index), len(item), limit
+    return None
+
+
+def _refuse_long_values(record: dict[str, Any], front_text: str, shown: str) -> None:
+    """A value past its length leaves the school out, naming the line (found only then)."""
+    found = _too_long(record)
+    if found is None:
+        return
+    path, length, limit = found
+    node = yaml.compose(front_text, Loader=FAST_LOADER)
+    for step in (FRONT_MATTER_KEY, *path):
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node = node.value[step]
+    line = node.start_mark.line + 2 if node is not None else None  # the front matter starts on line 2
+    where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+    raise PolicyAtlasError(shown, f"front matter: {FRONT_MATTER_KEY}.{where}: {length:,} characters, more than the {limit:,} allowed", line)
 
 
 _RECORD_TYPES: dict[str, type] = {
@@ -447,14 +486,15 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
         read_document(data, source.meta.source_file)  # an unusable source says why, not just "no page"
         problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
         return None, problems
-    if text.startswith("---\n"):
-        refuse_aliases(text[4 : text.find("\n---\n", 4)], shown, first_line=2)
+    front_text = front_matter_text(text)
+    refuse_aliases(front_text, shown, first_line=2)
     state = page_state(text, data)
     if state is PageState.FOREIGN:
         problems.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
     front, body, offset = split_front_matter(text)
     problems.extend(front_matter_problems(front, shown))
     record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
+    _refuse_long_values(record or {}, front_text, shown)
     if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
         read_document(data, source.meta.source_file)  # a source that became unusable is never published
         edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""

@@ -52,6 +52,9 @@ REQUIRED_KEYS = ("school",)
 TEXT_KEYS = ("school", "title", "slug", "approved_by", "group", "url")
 DATE_KEYS = ("last_reviewed", "next_review")
 KNOWN_KEYS = tuple(sorted(TEXT_KEYS + DATE_KEYS))
+MAX_LENGTHS = {"school": 200, "title": 200, "approved_by": 200, "group": 100, "slug": 100, "url": 2000, "last_reviewed": 40, "next_review": 40}
+"""The most characters each value may have. A school's name is printed on every page that names
+the school (the navigation, the matrix, each Compare page): a 1 MB name made a 7 MB site 664 MB."""
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _WORD_BREAK = re.compile(r"[\s_-]+")
@@ -366,6 +369,8 @@ def _scalar_text(key: str, node: yaml.Node, key_line: int, shown: str) -> str | 
             shown, f"{key}: expected {wanted}, found {_kind(node)}", node.start_mark.line + 1
         )
     text = "" if node.tag.endswith(":null") else str(node.value).strip()
+    if len(text) > MAX_LENGTHS[key]:
+        raise PolicyAtlasError(shown, f"{key}: {len(text):,} characters, more than the {MAX_LENGTHS[key]:,} allowed", node.start_mark.line + 1)
     if not text:
         if key in REQUIRED_KEYS:
             raise PolicyAtlasError(shown, f"{key}: must not be empty", key_line)
