@@ -52,7 +52,7 @@ REQUIRED_KEYS = ("school",)
 TEXT_KEYS = ("school", "title", "slug", "approved_by", "group", "url")
 DATE_KEYS = ("last_reviewed", "next_review")
 KNOWN_KEYS = tuple(sorted(TEXT_KEYS + DATE_KEYS))
-MAX_LENGTHS = {"school": 200, "title": 200, "approved_by": 200, "group": 100, "slug": 100, "url": 2000, "last_reviewed": 40, "next_review": 40}
+MAX_LENGTHS = {"school": 200, "title": 200, "approved_by": 200, "group": 200, "slug": 100, "url": 2000, "last_reviewed": 40, "next_review": 40}
 """The most characters each value may have. A school's name is printed on every page that names
 the school (the navigation, the matrix, each Compare page): a 1 MB name made a 7 MB site 664 MB."""
 
