@@ -436,7 +436,7 @@ def test_date_forms(tmp_path: Path, written: str, expected: PolicyDate | None) -
         ),
         pytest.param(
             "school: *name\n",
-            "source_policies/x.yml:1: invalid YAML: found undefined alias 'name'",
+            "source_policies/x.yml:1: YAML alias (*name) at line 1: aliases are not allowed here; write the value out",
             id="undefined-alias",
         ),
         pytest.param(

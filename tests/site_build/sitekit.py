@@ -12,7 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -181,17 +181,25 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def failed_build(project: Path, site_dir: Path | None = None) -> str:
-    """Run a strict build that must abort; return its warnings and errors, one per line."""
-    collect = _Collect()
+def collected_warnings(run: Callable[[], object], collect: _Collect | None = None) -> list[str]:
+    """The warnings and errors MkDocs logs while ``run`` runs."""
+    collect = collect or _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
     try:
-        build(project, site_dir)
-    except Abort:
-        return "\n".join(collect.messages)
+        run()
     finally:
         logger.removeHandler(collect)
+    return collect.messages
+
+
+def failed_build(project: Path, site_dir: Path | None = None) -> str:
+    """Run a strict build that must abort; return its warnings and errors, one per line."""
+    collect = _Collect()
+    try:
+        collected_warnings(lambda: build(project, site_dir), collect)
+    except Abort:
+        return "\n".join(collect.messages)
     raise AssertionError(f"the strict build of {project} succeeded; it should have failed")
 
 

@@ -23,19 +23,19 @@ import yaml
 
 from .classify import Classifier, classified_blocks, overrides
 from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
+from .decode import unfit_note, without_unfit
 from .documents import TEXT_SUFFIX, read_document
 from .files import write_atomically
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
 from .taxonomy import Taxonomy
+from .yamlread import FAST_LOADER, alias_line, refuse_aliases
 
 FORMAT = 3
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``;
 3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only), and ``clauses``."""
 FRONT_MATTER_KEY = "policy_atlas"
-_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""LibYAML's safe loader where PyYAML has it: a long policy's front matter lists many set-aside lines."""
 SET_ASIDE_KINDS = ("cover", "furniture")
 
 
@@ -116,14 +116,22 @@ def _front_matter_text(text: str) -> tuple[str, str] | None:
     return None if end < 0 else (text[4 : end + 1], text[end + 5 :])
 
 
+def front_matter_text(text: str) -> str:
+    """The YAML between a page's ``---`` lines (from its line 2); empty when it has none."""
+    parts = _front_matter_text(text)
+    return parts[0] if parts is not None else ""
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
     """Split a page into (front matter, body, number of lines before the body)."""
     parts = _front_matter_text(text)
     if parts is None:
         return {}, text, 0
     front, body = parts
+    if alias_line(front) is not None:
+        return {}, text, 0  # read as no front matter here; a build names the line (front_matter_aliases)
     try:
-        loaded = yaml.load(front, Loader=_FAST_LOADER)
+        loaded = yaml.load(front, Loader=FAST_LOADER)
     except yaml.YAMLError:
         return {}, text, 0
     offset = text[: len(text) - len(body)].count("\n")
@@ -207,6 +215,39 @@ def render_page(
     }
     page = f"---\n{render_front_matter(front)}---\n{body}"
     return _PAGE_HASH.sub(f"  page_sha256: {page_sha256(page)}", page, count=1)
+
+
+RECORD_LENGTHS = {"slug": 100, "source": 255, "source_sha256": 64, "body_sha256": 64, "source_notes": 1000}
+"""The most characters a value of the page's record may have (each note, for ``source_notes``):
+what ``normalise`` writes is far shorter, and a hand edit must not print a megabyte on the site."""
+
+
+def _too_long(record: dict[str, Any]) -> tuple[tuple[str | int, ...], int, int] | None:
+    """Where the record holds a value past its length (its path, length and limit); None if nowhere."""
+    for key, limit in RECORD_LENGTHS.items():
+        value = record.get(key)
+        values = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, item in values:
+            if isinstance(item, str) and len(item) > limit:
+                return (key,) if index is None else (key, index), len(item), limit
+    return None
+
+
+def _refuse_long_values(record: dict[str, Any], front_text: str, shown: str) -> None:
+    """A value past its length leaves the school out, naming the line (found only then)."""
+    found = _too_long(record)
+    if found is None:
+        return
+    path, length, limit = found
+    node = yaml.compose(front_text, Loader=FAST_LOADER)
+    for step in (FRONT_MATTER_KEY, *path):
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == step), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node = node.value[step]
+    line = node.start_mark.line + 2 if node is not None else None  # the front matter starts on line 2
+    where = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in path).replace(".[", "[")
+    raise PolicyAtlasError(shown, f"front matter: {FRONT_MATTER_KEY}.{where}: {length:,} characters, more than the {limit:,} allowed", line)
 
 
 _RECORD_TYPES: dict[str, type] = {
@@ -530,16 +571,23 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     data = read_source_bytes(source)
     text = read_page(page, shown)
     problems: list[Diagnostic] = []
+    unfit = unfit_note(text, shown, severity=Severity.WARNING) if text is not None else None
+    if unfit is not None and text is not None:
+        problems.append(unfit)  # only a hand edit puts them there: say where, and read on without them
+        text = without_unfit(text)
     if text is None:
         read_document(data, source.meta.source_file)  # an unusable source says why, not just "no page"
         problems.append(Diagnostic(source.meta.source_file, None, "missing-page", f"has no page {shown}: run `policy-atlas normalise`"))
         return None, problems
+    front_text = front_matter_text(text)
+    refuse_aliases(front_text, shown, first_line=2)
     state = page_state(text, data)
     if state is PageState.FOREIGN:
         problems.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
     front, body, offset = split_front_matter(text)
     problems.extend(front_matter_problems(front, shown))
     record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
+    _refuse_long_values(record or {}, front_text, shown)
     if state is not PageState.FOREIGN and (record or {}).get("source_sha256") != sha256_hex(data):
         read_document(data, source.meta.source_file)  # a source that became unusable is never published
         edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""

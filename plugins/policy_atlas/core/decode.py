@@ -32,6 +32,16 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f")
 # mis-decoded Windows-1252 ellipsis.
 _LINE_BREAK = re.compile("\r\n?|[\n\u2028\u2029]")
 
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(chr(plane << 16 | 0xFFFE) + chr(plane << 16 | 0xFFFF) for plane in range(17))
+UNFIT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff{_NONCHARACTERS}]")
+"""Characters no output can hold: XML 1.0 (the Word export, the sitemap) refuses the C0 controls
+other than tab and line breaks, surrogates, U+FFFE and U+FFFF, and python-docx refuses them all;
+Unicode's other noncharacters are never text either. One such character in one clause must not
+stop every school's model, so they are removed where text enters the project."""
+UNFIT_IN_SOURCE = re.compile(UNFIT.pattern.replace("\x0c", ""))
+"""The same, less the form feed: in a source it marks a page break (``ingest.page_of_lines``),
+and ingest keeps it out of the clauses."""
+
 _REPAIR = TextFixerConfig(unescape_html=False, uncurl_quotes=False, explain=False)
 # The same clean-up without the mojibake fixers, to tell a repair from mere tidying.
 _TIDY = _REPAIR._replace(fix_encoding=False, fix_c1_controls=False)
@@ -79,8 +89,34 @@ def decode_source(data: bytes, path: str) -> DecodedText:
     if repaired != tidied:
         diagnostics += (_repair_note(tidied, repaired, path),)
     repaired = repaired.removeprefix("\ufeff")
+    unfit = unfit_note(text, path, UNFIT_IN_SOURCE)
+    if unfit is not None:
+        diagnostics += (unfit,)
+        repaired = UNFIT_IN_SOURCE.sub("", repaired)
     _require_text(repaired, path)
     return DecodedText(repaired, encoding, diagnostics)
+
+
+def without_unfit(text: str) -> str:
+    """``text`` without the characters no output can hold (see ``UNFIT``)."""
+    return UNFIT.sub("", text)
+
+
+def unfit_note(text: str, path: str, unfit: re.Pattern[str] = UNFIT, severity: Severity = Severity.NOTE) -> Diagnostic | None:
+    """Say where ``text`` holds characters no output can hold, which reading it removes; None if none."""
+    found = unfit.search(text)
+    if found is None:
+        return None
+    count = len(unfit.findall(text))
+    line = _count_lines(text[: found.start()])
+    return Diagnostic(
+        path,
+        line,
+        "unfit-characters",
+        f"removed {count} character{'s' if count != 1 else ''} that no page or document can hold "
+        f"(control characters, noncharacters such as U+FFFF), the first U+{ord(found.group()):04X} at line {line}",
+        severity,
+    )
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str, tuple[Diagnostic, ...]]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from .decode import DecodedText, decode_source
+from .decode import UNFIT_IN_SOURCE, DecodedText, decode_source
 from .model import Diagnostic, PolicyAtlasError, Severity
 
 TEXT_SUFFIX = ".txt"
@@ -56,9 +56,6 @@ _ZIP_SIGNATURE = b"PK\x03\x04"
 _PDF_SIGNATURE = b"%PDF-"
 _HEADING_STYLE = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
 _LEVEL_PLACEHOLDER = re.compile(r"%([1-9])")
-# Word's characters that carry no text: C0 controls other than tab and line breaks, and the two
-# non-characters. python-docx cannot write them back and a browser shows them as boxes.
-_NO_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _GLUED_NUMBER = re.compile(r"(?m)^(\d{1,3}(?:\.\d{1,3}){0,4}\.)(?=[A-Z])")
 _MAX_HEADER_WORDS = 4
 BULLET = "•"
@@ -108,7 +105,8 @@ def word_text(data: bytes, path: str) -> DecodedText:
         raise PolicyAtlasError(path, f"cannot be read as a Word document (damaged: {type(error).__name__}): save it again as .docx") from None
     reader = _WordReader(document)
     lines = list(reader.lines(document.element.body))
-    text = _NO_TEXT.sub(" ", "\n\n".join(lines)).strip("\n") + "\n"
+    # A document's characters that carry no text (decode.UNFIT) part the words around them.
+    text = UNFIT_IN_SOURCE.sub(" ", "\n\n".join(lines)).strip("\n") + "\n"
     _require_words(text, path, "has no text: the Word document is empty or holds only images")
     notes: tuple[Diagnostic, ...] = ()
     if reader.tracked_changes:
@@ -408,7 +406,7 @@ def pdf_text(data: bytes, path: str) -> DecodedText:
         document.close()
     if not pages:
         raise PolicyAtlasError(path, "has no pages")
-    text = _NO_TEXT.sub(" ", pages[0] + "".join("\n" + PAGE_BREAK + page for page in pages[1:])) + "\n"
+    text = UNFIT_IN_SOURCE.sub(" ", pages[0] + "".join("\n" + PAGE_BREAK + page for page in pages[1:])) + "\n"
     _require_words(
         text.replace(PAGE_BREAK, ""),
         path,

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .model import Clause, PolicyAtlasError, Statement
+from .yamlread import safe_load
 
 CORE_TOPICS = ("pupil-contact", "personal-devices", "images", "discipline")
 
@@ -86,7 +87,7 @@ def collapse(text: str) -> str:
 
 def load_gold(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"), str(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise PolicyAtlasError(str(path), f"cannot read gold file: {error}") from error
     if not isinstance(data, dict) or "policy" not in data:

@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 from .evaluate_provisions import Ratio
 from .model import Force, PolicyAtlasError, Statement
 from .evaluate import collapse
+from .yamlread import safe_load
 
 FORCES = frozenset(f.value for f in Force)
 _OVERLAP = 90.0
@@ -76,7 +77,7 @@ class PrecisionScores:
 def load_sample(path: Path, topic_ids: Sequence[str]) -> list[SampleItem]:
     """The sample's items, failing with the file and item on a label the vocabulary lacks."""
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"), str(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise PolicyAtlasError(str(path), f"cannot read the precision sample: {error}") from error
     rows = data.get("items") if isinstance(data, dict) else None

@@ -37,6 +37,7 @@ from .merge import ModelPolicy
 from .model import Force, PolicyAtlasError
 from .taxonomy import ProvisionKind, Taxonomy
 from .text import words
+from .yamlread import safe_load
 
 SILENT = "silent"
 STATED = "stated"
@@ -105,7 +106,7 @@ class ProvisionScores:
 def load_provision_gold(path: Path, known: Iterable[str]) -> tuple[str, dict[str, GoldCell]]:
     """A gold file's school slug and its cells by provision id (only provisions the taxonomy has)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"), str(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise PolicyAtlasError(str(path), f"cannot read provision gold: {error}") from error
     if not isinstance(data, dict) or not isinstance(data.get("provisions"), dict) or "policy" not in data:

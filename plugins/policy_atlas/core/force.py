@@ -116,7 +116,10 @@ _PERMISSION_SOUGHT = re.compile(
     rf"\b(?:given|granted|obtain(?:ed|ing)?|seek(?:ing)?|sought|get(?:ting)?|have|has|gain(?:ing)?|receive[ds]?|ask(?:ing)?\s+for|request(?:ing)?)\s+"
     rf"(?:the\s+|their\s+|{_PERMISSION_KIND}\s+|[\w-]+(?:{_Q}s|s{_Q})\s+)*{_PERMISSION_WORD}|"
     rf"\b(?:be|are|is|been)\s+(?:pre-?)?(?:approved|authori[sz]ed|signed\s+off|agreed)\s+(?:by|in\s+advance|beforehand|before)|"
-    rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|\blimit\w*\b[^.;]*\bto\b|\brestrict\w*\b[^.;]*\bto\b",
+    rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|"
+    # "limit ... to" within a sentence part: its first "limit" or "restrict" reaches every "to" a
+    # later one does, so it is taken once, atomically, from the start of the part (linear).
+    rf"(?:^|[.;])(?>[^.;]*?\b(?:limit|restrict)\w*\b)[^.;]*\bto\b",
     re.IGNORECASE,
 )
 """A duty that is a precondition: getting permission, or limiting an act to a time or place."""
@@ -133,8 +136,12 @@ _SOFT_CONDITION = re.compile(
     re.IGNORECASE,
 )
 _LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
+# The first "unless" of a sentence part (a run without "." or ";") reaches every word a later one
+# does, and so does the first party after it: both are taken once, atomically, from the start of
+# the part, so no later "unless" or party is tried again over the same words (linear, not cubic).
 _UNLESS_CONSENT = re.compile(
-    r"\bunless\b[^.;]*\b(?:consent|permission|approval|authori[sz]ation)\b|\bunless\b[^.;]{0,40}\b(?:authori[sz]ed|approved|permitted|sanctioned|pre-?approved|agreed\s+(?:by|with|in\s+advance))\b|\bunless\b[^.;]*\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b[^.;]*\bagree|"
+    r"(?:^|[.;])(?>[^.;]*?\bunless\b)(?:[^.;]*\b(?:consent|permission|approval|authori[sz]ation)\b|(?>[^.;]*?\b(?:parents?|carers?|families|family|pupils?|students?|child|children|person|individual)\b)[^.;]*\bagree)|"
+    r"\bunless\b[^.;]{0,40}\b(?:authori[sz]ed|approved|permitted|sanctioned|pre-?approved|agreed\s+(?:by|with|in\s+advance))\b|"
     r"\bunless\b[^.;]{0,30}\b(?:on\s+(?:a\s+|their\s+)?breaks?|during\s+(?:a\s+|their\s+)?(?:breaks?|lunch)|at\s+lunch|in\s+(?:their\s+)?(?:own|free)\s+time|in\s+the\s+staff\s?room)\b",
     re.IGNORECASE,
 )
@@ -591,7 +598,8 @@ def governs_others(text: str) -> bool:
 
 
 _TENDING = re.compile(
-    r"(?:please\s+)?(?:(?:also|always|actively|regularly|gently)\s+)*"
+    # \A: read at the start of the act only (``match``), never re-tried from every word after it.
+    r"\A(?:please\s+)?(?:(?:also|always|actively|regularly|gently)\s+)*"
     r"(?:encourag(?:e|es|ing)|promot(?:e|es|ing)|teach(?:es|ing)?|educat(?:e|es|ing)|remind(?:s|ing)?|"
     r"(?:watch|look)(?:es|s|ing)?\s+(?:out\s+)?for|be\s+(?:alert|vigilant)\b|"
     r"(?:talk|speak|chat)(?:s|ing)?\s+(?:to|with)\s+(?:the|your|their|our|any|all)?\s*(?:own\s+)?(?:child|children|young|pupils?|students?|learners?|them|him|her)|"

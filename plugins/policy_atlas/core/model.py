@@ -6,6 +6,7 @@ compared without defensive copies.
 
 from __future__ import annotations
 
+import calendar
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -289,8 +290,8 @@ class PolicyDate:
         """The last day the date covers: a review "due by September" is not late on the 2nd."""
         if not self.month_only:
             return self.value
-        next_month = date(self.value.year + self.value.month // 12, self.value.month % 12 + 1, 1)
-        return date.fromordinal(next_month.toordinal() - 1)
+        # The month's own length, not "the day before next month": December 9999 has no next month.
+        return self.value.replace(day=calendar.monthrange(self.value.year, self.value.month)[1])
 
     def __str__(self) -> str:
         if self.month_only:

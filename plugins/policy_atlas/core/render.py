@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 
-from .model import PolicyMeta
+from .model import PolicyAtlasError, PolicyMeta
 
 UNGROUPED = "Other schools"
 
@@ -16,8 +16,17 @@ def build_date(environ: Mapping[str, str] | None = None) -> date:
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        except (OverflowError, ValueError, OSError):
+            shown = epoch if len(epoch) <= 24 else f"{epoch[:20]}..."
+            raise PolicyAtlasError(
+                "SOURCE_DATE_EPOCH", f"{shown} is not a date a build can describe: give seconds since 1970, up to {_LAST_EPOCH} (the end of year 9999)"
+            ) from None
     return date.today()
+
+
+_LAST_EPOCH = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp())
 
 
 def review_overdue(meta: PolicyMeta, today: date) -> bool:

@@ -40,9 +40,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from policy_atlas.core.decode import UNFIT
 from policy_atlas.core.documents import DOCUMENT_SUFFIXES, REFUSED_SUFFIXES
 from policy_atlas.core.files import inside
 from policy_atlas.core.model import Diagnostic, PolicyAtlasError, PolicyDate, PolicyMeta, Severity
+from policy_atlas.core.yamlread import refuse_aliases
 
 SOURCE_SUFFIXES = DOCUMENT_SUFFIXES
 METADATA_SUFFIXES = (".yml", ".yaml")
@@ -52,6 +54,9 @@ REQUIRED_KEYS = ("school",)
 TEXT_KEYS = ("school", "title", "slug", "approved_by", "group", "url")
 DATE_KEYS = ("last_reviewed", "next_review")
 KNOWN_KEYS = tuple(sorted(TEXT_KEYS + DATE_KEYS))
+MAX_LENGTHS = {"school": 200, "title": 200, "approved_by": 200, "group": 200, "slug": 100, "url": 2000, "last_reviewed": 40, "next_review": 40}
+"""The most characters each value may have. A school's name is printed on every page that names
+the school (the navigation, the matrix, each Compare page): a 1 MB name made a 7 MB site 664 MB."""
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _WORD_BREAK = re.compile(r"[\s_-]+")
@@ -106,7 +111,7 @@ def title_from_stem(stem: str) -> str:
 
     Only the first letter of each word is raised, so capitals already in the name survive.
     """
-    words = [word for word in _WORD_BREAK.split(stem) if word]
+    words = [word for word in _WORD_BREAK.split(UNFIT.sub(" ", stem)) if word]
     if not words:
         return stem.strip()
     return " ".join(word[:1].upper() + word[1:] for word in words)
@@ -368,6 +373,7 @@ def _read_mapping(path: Path, shown: str) -> tuple[dict[str, str | None], dict[s
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise PolicyAtlasError(shown, "not valid UTF-8; save the file as UTF-8", line) from None
+    refuse_aliases(text, shown)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as e:
@@ -425,12 +431,17 @@ def _scalar_text(key: str, node: yaml.Node, key_line: int, shown: str) -> str | 
             shown, f"{key}: expected {wanted}, found {_kind(node)}", node.start_mark.line + 1
         )
     text = "" if node.tag.endswith(":null") else str(node.value).strip()
+    if len(text) > MAX_LENGTHS[key]:
+        raise PolicyAtlasError(shown, f"{key}: {len(text):,} characters, more than the {MAX_LENGTHS[key]:,} allowed", node.start_mark.line + 1)
     if not text:
         if key in REQUIRED_KEYS:
             raise PolicyAtlasError(shown, f"{key}: must not be empty", key_line)
         return None
     if "\n" in text:
         raise PolicyAtlasError(shown, f"{key}: must be on one line", node.start_mark.line + 1)
+    if unfit := UNFIT.search(text):
+        # YAML refuses these characters as they are; only an escape ("\e", "\uFFFF") makes one.
+        raise PolicyAtlasError(shown, f"{key}: holds U+{ord(unfit.group()):04X}, a character no page or document can hold; remove it", node.start_mark.line + 1)
     return text
 
 

@@ -20,8 +20,11 @@ from typing import Any
 import yaml
 
 from .model import PolicyAtlasError
+from .yamlread import refuse_aliases
 
-_ID = re.compile(r"^[a-z][a-z0-9-]*$")
+_ID = re.compile(r"[a-z][a-z0-9-]*")
+"""An id of a topic, a provision or a section: each is an anchor on a page and a part of an address,
+so nothing else gets through (``fullmatch``: "$" would let a final line break in)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,7 @@ def _read_yaml(path: Path, shown: str, what: str) -> tuple[Any, Any]:
         raise PolicyAtlasError(shown, f"cannot read {what}: {error.strerror}") from error
     except UnicodeDecodeError as error:
         raise PolicyAtlasError(shown, f"{what} is not UTF-8") from error
+    refuse_aliases(text, shown)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -215,6 +219,22 @@ def _expand(term: str, named: dict[str, tuple[str, ...]], where: str, shown: str
     return [f"{before} {filler}{word} {after}".strip() for word in concept for filler in fillers]
 
 
+MAX_TERMS = 50_000
+"""The most terms a concept or a rule's group may stand for once its ``~concepts`` are filled in
+(the project's largest has about 5,000). Each ``~concept`` after a word multiplies by the
+determiners that may come between, so a chain of five made 1.5 million, and a taxonomy that
+took minutes to read."""
+
+
+def _expanded_count(term: str, named: dict[str, tuple[str, ...]]) -> int:
+    """How many terms ``_expand`` makes of ``term``, counted before they are made."""
+    words = term.split()
+    refs = [i for i, w in enumerate(words) if w.startswith("~")]
+    if len(refs) != 1:
+        return 1  # none, or an error ``_expand`` names
+    return len(named.get(words[refs[0]][1:], ())) * (1 + len(DETERMINERS) if refs[0] else 1)
+
+
 def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str, line: int | None) -> tuple[str, ...]:
     if isinstance(value, str):
         if value in named:
@@ -224,6 +244,9 @@ def _terms(value: Any, named: dict[str, tuple[str, ...]], where: str, shown: str
         wildcard = next((v for v in value if "*" in v), None)
         if wildcard is not None:
             raise PolicyAtlasError(shown, f"{where}: {wildcard!r}: write the plain word; terms are matched by stem, so every ending matches", line)
+        count = sum(_expanded_count(v.strip().lower(), named) for v in value)
+        if count > MAX_TERMS:
+            raise PolicyAtlasError(shown, f"{where}: stands for {count:,} terms once its ~concepts are filled in (at most {MAX_TERMS:,}): use fewer ~concepts inside one another", line)
         return tuple(t for v in value for t in _expand(v.strip().lower(), named, where, shown, line))
     raise PolicyAtlasError(shown, f"{where}: expected a concept name or a list of terms", line)
 
@@ -263,7 +286,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         if not isinstance(raw, dict):
             raise PolicyAtlasError(shown, "each topic must be a mapping", line)
         topic_id = raw.get("id")
-        if not isinstance(topic_id, str) or not _ID.match(topic_id):
+        if not isinstance(topic_id, str) or not _ID.fullmatch(topic_id):
             raise PolicyAtlasError(shown, f"topic id {topic_id!r} must be lowercase letters, digits and hyphens", line)
         if topic_id in seen:
             raise PolicyAtlasError(shown, f"topic id {topic_id!r} is used twice", line)
@@ -279,6 +302,8 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
             where = ("topics", index, "provisions", p_index)
             if not isinstance(kind, dict) or not all(isinstance(kind.get(k), str) for k in ("id", "label")):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
+            if not _ID.fullmatch(kind["id"]):
+                raise PolicyAtlasError(shown, f"topic {topic_id}: provision id {kind['id']!r} must be lowercase letters, digits and hyphens", _line_of(node, *where, "id"))
             _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
@@ -377,7 +402,7 @@ def _stated_provisions(raw: Any, where: str, shown: str, node: Any, path: tuple[
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("label"), str) or not item.get("rules"):
             raise PolicyAtlasError(shown, f"{where}: each provision needs an 'id', a 'label' and 'rules'", line)
         _check_keys(item, {"id", "label", "rules"}, f"{where} provision {item['id']}", shown, node, (*path, p_index))
-        if not _ID.match(item["id"]) or any(k.id == item["id"] for k in found):
+        if not _ID.fullmatch(item["id"]) or any(k.id == item["id"] for k in found):
             raise PolicyAtlasError(shown, f"{where}: provision id {item['id']!r} must be lowercase letters, digits and hyphens, and used once", line)
         rules = _rules(item["rules"], {}, f"{where} provision {item['id']}", shown, node, (*path, p_index, "rules"))
         found.append(ProvisionKind(item["id"], " ".join(item["label"].split()), rules, "stated"))
@@ -398,7 +423,7 @@ def load_outline(path: Path, taxonomy: Taxonomy, shown: str | None = None) -> Ou
             raise PolicyAtlasError(shown, "each section needs an 'id' and a 'title'", line)
         where = f"section {raw['id']}"
         _check_keys(raw, {"id", "title", "topics", "headings", "rules", "provisions"}, where, shown, node, ("sections", index))
-        if not _ID.match(raw["id"]) or any(s.id == raw["id"] for s in sections):
+        if not _ID.fullmatch(raw["id"]) or any(s.id == raw["id"] for s in sections):
             raise PolicyAtlasError(shown, f"{where}: the id must be lowercase letters, digits and hyphens, and used once", line)
         topics = tuple(raw.get("topics") or ())
         unknown = [t for t in topics if taxonomy.get(t) is None]

@@ -3,8 +3,10 @@
 Real Word headings for the sections, each clause a numbered paragraph, and the provenance and
 drafting notes as Word comments on the clause they concern, so an author resolves or deletes
 them in Word as they decide. The drafting notes are also listed at the end, so a printed copy
-carries them. The document is the same bytes for the same model and date: python-docx stamps
-comments and zip entries with the time of saving, so both are set to the build date.
+carries them. Every text passes ``decode.without_unfit`` on its way in: decoding already removed
+what XML cannot hold, but one character that slipped past would stop every school's build. The
+document is the same bytes for the same model and date: python-docx stamps comments and zip
+entries with the time of saving, so both are set to the build date.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from docx.document import Document as DocxDocument
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
+from .decode import without_unfit
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
 
 AUTHOR = "Policy Atlas"
@@ -49,7 +52,7 @@ def note_text(note: DraftingNote) -> str:
 
 
 def _comment(document: DocxDocument, paragraph: Paragraph, text: str, stamp: str) -> None:
-    parts = text.split("\n")
+    parts = without_unfit(text).split("\n")
     comment = document.add_comment(paragraph.runs, text=parts[0], author=AUTHOR, initials=INITIALS)
     for part in parts[1:]:
         comment.add_paragraph(part)
@@ -79,7 +82,7 @@ def model_docx(model: ModelPolicy, today: date) -> bytes:
         "drafting notes: decisions for governors to take before the policy is adopted."
     )
     for section in model.sections:
-        heading = document.add_heading(f"{section.number} {section.title}", level=1)
+        heading = document.add_heading(without_unfit(f"{section.number} {section.title}"), level=1)
         for gap in section.gaps:
             _styled(document, f"Gap in the model: {gap.text}", quote)
         on_clause: dict[str, list[DraftingNote]] = {}
@@ -89,7 +92,7 @@ def model_docx(model: ModelPolicy, today: date) -> bytes:
             paragraph = document.add_paragraph()
             number = paragraph.add_run(f"{clause.number}\t")
             number.bold = True
-            paragraph.add_run(clause.text)
+            paragraph.add_run(without_unfit(clause.text))
             _comment(document, paragraph, provenance_text(clause), stamp)
             for note in on_clause.get(clause.id, []):
                 _comment(document, paragraph, note_text(note), stamp)
@@ -111,9 +114,19 @@ def model_docx(model: ModelPolicy, today: date) -> bytes:
 def _styled(document: DocxDocument, text: str, style: BaseStyle) -> Paragraph:
     """A paragraph in ``style``. Its id is set as python-docx sets it, without the search of
     every style (twice) that ``add_paragraph(style=...)`` makes for each paragraph."""
-    paragraph = document.add_paragraph(text)
+    paragraph = document.add_paragraph(without_unfit(text))
     paragraph._p.get_or_add_pPr().style = style.style_id
     return paragraph
+
+
+ZIP_DATES = (date(1980, 1, 1), date(2107, 12, 31))
+"""The dates a zip entry can carry; a build date outside them (``SOURCE_DATE_EPOCH=0`` is 1970) is
+clamped to the nearest, since it only stamps the entries."""
+
+
+def _zip_date(today: date) -> tuple[int, int, int, int, int, int]:
+    clamped = min(max(today, ZIP_DATES[0]), ZIP_DATES[1])
+    return (clamped.year, clamped.month, clamped.day, 0, 0, 0)
 
 
 def _fixed_times(data: bytes, today: date) -> bytes:
@@ -121,7 +134,7 @@ def _fixed_times(data: bytes, today: date) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(today.year, today.month, today.day, 0, 0, 0))
+            fixed = zipfile.ZipInfo(info.filename, date_time=_zip_date(today))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))

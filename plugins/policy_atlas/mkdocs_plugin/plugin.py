@@ -125,7 +125,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         config.markdown_extensions.extend(e for e in NEEDED_EXTENSIONS if e not in config.markdown_extensions)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_OVERRIDES))  # the site's own overrides still win
-        self.today = build_date()
+        try:
+            self.today = build_date()
+        except PolicyAtlasError as error:
+            raise PluginError(str(error)) from error
         self.paths = SitePaths(self.config.pages_dir, self.config.data_dir)
         self.templates = Templates(self.config.custom_templates)
         self.extension.templates = self.templates  # a site's own clauses template wins there too
