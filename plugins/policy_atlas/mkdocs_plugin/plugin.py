@@ -23,6 +23,7 @@ from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
 from policy_atlas.core.finder import finder_view
+from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
@@ -317,6 +318,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
+        if self.config.enabled:
+            self._check_front_matter(page, config)
         self.links = Links(self.paths, files, page.file.src_uri)
         if page.file.src_uri in self.titles:
             # The theme prints a title as HTML, and one taken from the first heading unescaped.
@@ -328,6 +331,25 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], links)
         return summary + "\n" + markdown
 
+
+    def _check_front_matter(self, page: Page, config: MkDocsConfig) -> None:
+        """The theme prints some front-matter keys unescaped and includes others by name: escape
+        the text, and drop (with an error naming the file and line) any value it cannot use."""
+        dirs = [Path(d) for d in config.theme.dirs]
+
+        def icon_exists(icon: str) -> bool:
+            return any((d / ".icons" / f"{icon}.svg").is_file() for d in dirs)
+
+        def template_exists(name: str) -> bool:
+            return ".." not in name.split("/") and any((d / name).is_file() for d in dirs)
+
+        if problems := page_problems(page.meta, icon_exists, template_exists):
+            lines = key_lines(page.file.content_string)
+            for key, why in problems:
+                where = f"{page.file.src_uri}:{lines[key]}" if key in lines else page.file.src_uri
+                log.error(f"{where}: front matter: {why}; left out of the page")
+                del page.meta[key]
+        page.meta.update(escaped_meta(page.meta))
 
     @event_priority(-100)  # last: after every other plugin has changed the content, before it is indexed
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
