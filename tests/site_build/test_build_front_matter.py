@@ -50,3 +50,4 @@ def test_a_policy_page_keeps_the_keys_people_edit(project: Path, build: Callable
     site = build(project)
     page = (site / "policies" / "riverside-high" / "index.html").read_text(encoding="utf-8")
     assert '<meta name="description" content="Riverside&#x27;s policy, as approved">' in page
+

@@ -27,7 +27,7 @@ from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
-from policy_atlas.core.sanitise import audit_page, sanitise_content
+from policy_atlas.core.sanitise import audit_content, audit_page, sanitise_content
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
 from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
@@ -369,14 +369,17 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     @event_priority(-100)  # last: audit the page exactly as it will be written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A finished page that could run script from its input is withheld, with an error naming why."""
+        """A finished page that could run script, or whose content does what no page of the site
+        needs (a request to another host, a form, the theme's chrome), is withheld, with an error."""
         if not self.config.enabled:
             return output
-        # The content went through the allow-list in on_page_content and the theme prints it
-        # verbatim; what is left to audit is the theme's page around it (titles, navigation).
+        # The theme's page around the content, and the content (which went through the allow-list in
+        # on_page_content and is printed verbatim), each read once.
         content = page.content or ""
         around = output.replace(content, "", 1) if content and content in output else output
-        problems = audit_page(around, script_policy(page.file.url, config.extra_javascript)).problems
+        scripts = script_policy(page.file.url, config.extra_javascript)
+        finder = page.file.src_uri == FINDER and FINDER in self.generated
+        problems = audit_page(around, scripts).problems + audit_content(content, scripts, forms_allowed=finder).problems
         if not problems:
             return output
         for problem in dict.fromkeys(problems):
