@@ -141,6 +141,8 @@ class PageAudit:
     problems: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
     """The ``src`` of every script the page loads, in order."""
+    policy: str | None = None
+    """The Content-Security-Policy of the page's first ``<meta http-equiv>`` in ``<head>``, if it has one."""
 
 
 _WATCHED = URL_ATTRIBUTES | {"style"}
@@ -152,7 +154,10 @@ _TAG_SELECTOR = ", ".join(sorted(EMBEDDING_TAGS | ANIMATION_TAGS | {"script", "s
 def audit_page(html: str, script_allowed: Callable[[str], bool]) -> PageAudit:
     """Every construct in ``html`` that could run script; ``script_allowed(src)`` says which files may."""
     audit = PageAudit()
-    _audit_scripts(_parse(html), script_allowed, audit)
+    tree = _parse(html)
+    _audit_scripts(tree, script_allowed, audit)
+    meta = tree.css_first('head > meta[http-equiv="Content-Security-Policy" i]')
+    audit.policy = meta.attributes.get("content") if meta is not None else None
     return audit
 
 

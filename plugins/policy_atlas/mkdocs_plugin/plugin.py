@@ -7,6 +7,7 @@ from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +22,7 @@ from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.csp import headers_file, policy
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
 from policy_atlas.core.finder import finder_view
 from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
@@ -44,6 +46,9 @@ log = get_plugin_logger(__name__)
 
 THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
 """Theme partials that load Material's inline start-up scripts from files instead (no inline script)."""
+
+HEADERS = "_headers"
+"""The response headers file Netlify and Cloudflare Pages read from the site's root."""
 
 NEEDED_EXTENSIONS = ("attr_list",)
 """Markdown extensions the generated pages rely on (ids on headings); added when a site omits them."""
@@ -82,6 +87,9 @@ class PolicyAtlasConfig(Config):
     """Keep each policy's reading (statements, topics, force) on disk, so an unchanged policy is not read again."""
     cache_dir = c.Type(str, default=".cache/policy-atlas")
     """Where the readings are kept, relative to ``mkdocs.yml`` (the CLI's default is the same folder)."""
+    content_security_policy = c.Type(bool, default=True)
+    """Ship the Content-Security-Policy (no inline script, no request outside the site): a ``<meta>``
+    first in every page, and ``_headers`` for hosts that read one (unless ``docs/`` has its own)."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -199,9 +207,17 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 server.watch(str(self._taxonomy_path(config)))
         return server
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        """The policy for ``theme/partials/policy-atlas-csp.html``, which ``theme/main.html`` puts first in ``<head>``."""
+        if self.config.enabled and self.config.content_security_policy:
+            env.globals["policy_atlas_csp"] = policy(meta=True)
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
+        if self.config.content_security_policy and files.get_file_from_path(HEADERS) is None:
+            files.append(File.generated(config, HEADERS, content=headers_file()))
         finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
         pages = self.paths.pages(self.views, finder)
         made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
@@ -379,7 +395,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         around = output.replace(content, "", 1) if content and content in output else output
         scripts = script_policy(page.file.url, config.extra_javascript)
         finder = page.file.src_uri == FINDER and FINDER in self.generated
-        problems = audit_page(around, scripts).problems + audit_content(content, scripts, forms_allowed=finder).problems
+        audit = audit_page(around, scripts)
+        problems = audit.problems + audit_content(content, scripts, forms_allowed=finder).problems
+        if self.config.content_security_policy and audit.policy != policy(meta=True):
+            log.warning(f"{page.file.src_uri}: has no Content-Security-Policy first in <head>: a main.html of the site's own must "
+                        'include "partials/policy-atlas-csp.html" first in its site_meta block')
         if not problems:
             return output
         for problem in dict.fromkeys(problems):
