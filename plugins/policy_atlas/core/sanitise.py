@@ -100,8 +100,9 @@ URL_ATTRIBUTES = frozenset(
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
 NON_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 """Script types a browser never runs: data blocks (Material keeps its configuration in one)."""
-ANIMATION_TAGS = frozenset({"animate", "set", "animatemotion", "animatetransform", "discard"})
-"""SVG elements that can set another element's attribute, an ``href`` included, after the page loads."""
+ANIMATION_TAGS = frozenset({"animate", "set", "animateMotion", "animateTransform", "discard"})
+"""SVG elements that can set another element's attribute, an ``href`` included, after the page loads
+(named as lexbor names them: it keeps SVG's own case)."""
 DANGEROUS_STYLE = ("expression(", "javascript:", "vbscript:", "-moz-binding", "behavior:", "\\")
 """What in a style ran script in some browser; a CSS escape (``\\``) can spell any of them."""
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
@@ -145,63 +146,6 @@ class PageAudit:
     """The Content-Security-Policy of the page's first ``<meta http-equiv>`` in ``<head>``, if it has one."""
 
 
-_WATCHED = URL_ATTRIBUTES | {"style"}
-"""Attributes to look at: lexbor gives every name lower-cased (as the tokenizer does), except the
-SVG names a browser adjusts (``viewBox``, ``attributeName``), none of which is an address."""
-_TAG_SELECTOR = ", ".join(sorted(EMBEDDING_TAGS | ANIMATION_TAGS | {"script", "style", "meta[http-equiv]"}))
-
-
-def audit_page(html: str, script_allowed: Callable[[str], bool]) -> PageAudit:
-    """Every construct in ``html`` that could run script; ``script_allowed(src)`` says which files may."""
-    audit = PageAudit()
-    tree = _parse(html)
-    _audit_scripts(tree, script_allowed, audit)
-    meta = tree.css_first('head > meta[http-equiv="Content-Security-Policy" i]')
-    audit.policy = meta.attributes.get("content") if meta is not None else None
-    return audit
-
-
-def _audit_scripts(tree: LexborHTMLParser, script_allowed: Callable[[str], bool], audit: PageAudit) -> None:
-    for node in _nodes(tree):  # every attribute of every element, read once: the hot loop
-        for name, value in node.attributes.items():
-            if name.startswith("on") or name in _WATCHED:
-                _check_attribute(node.tag or "", name.lower(), value, audit.problems)
-    for node in tree.css(_TAG_SELECTOR):  # the few elements that matter by name, found in C
-        tag, attributes = (node.tag or "").lower(), node.attributes
-        if tag in EMBEDDING_TAGS:
-            audit.problems.append(f"<{tag}> embeds another document")
-        elif tag == "script":
-            _check_script(attributes, script_allowed, audit)
-        elif tag == "style" and dangerous_style(node.text(deep=True)):
-            audit.problems.append("<style> holds what runs script")
-        elif tag == "meta" and (attributes.get("http-equiv") or "").lower() == "refresh":
-            audit.problems.append("<meta http-equiv=refresh> redirects the page")
-        elif tag in ANIMATION_TAGS and (attributes.get("attributeName") or attributes.get("attributename") or "").lower().endswith("href"):
-            audit.problems.append(f"<{tag}> changes an address after the page loads")
-
-
-def _check_attribute(tag: str, name: str, value: str | None, problems: list[str]) -> None:
-    if name.startswith("on"):
-        problems.append(f"<{tag}> has an event handler {name}={value!r}")
-    elif value is None:
-        return
-    elif name == "style":
-        if dangerous_style(value):
-            problems.append(f"<{tag}> has a style that runs script: {value!r}")
-    elif dangerous_url(value):
-        problems.append(f"<{tag}> has {name}={value!r}")
-
-
-def _check_script(attributes: dict[str, str | None], script_allowed: Callable[[str], bool], audit: PageAudit) -> None:
-    src = attributes.get("src")
-    if src is not None:
-        audit.scripts.append(src)
-        if not script_allowed(src):
-            audit.problems.append(f"<script src={src!r}> loads a script that is not the theme's own")
-    elif (attributes.get("type") or "").lower() not in NON_SCRIPT_TYPES:
-        audit.problems.append("an inline <script> (the site has none: every script is a file)")
-
-
 FORM_TAGS = frozenset({"form", "input", "select", "textarea", "option", "optgroup", "label", "datalist", "fieldset", "output", "button"})
 """Form controls: the clause finder's form (and the copy-link buttons) are the only ones content has."""
 CONTENT_BUTTONS = frozenset({"pa-clause__copy"})
@@ -213,44 +157,108 @@ THEME_CLASSES_IN_CONTENT = frozenset({"md-button", "md-button--primary", "md-typ
 CHROME_PREFIXES = ("pa-search",)
 """The plugin's own chrome (the search dialog): its classes and ids never appear in content."""
 
+_WATCHED = URL_ATTRIBUTES | {"style"}
+"""Attributes to look at: lexbor gives every name lower-cased (as the tokenizer does), except the
+SVG names a browser adjusts (``viewBox``, ``attributeName``), none of which is an address."""
+_SPECIAL = EMBEDDING_TAGS | ANIMATION_TAGS | {"script", "style", "meta"}
+"""Elements looked at by name."""
 
-def _external(value: str) -> bool:
-    """An address on another host: it has a scheme or starts ``//`` (every address of the site is relative)."""
-    first = _INVISIBLE.sub("", value.split(",")[0])
-    return first.startswith("//") or bool(urlsplit(first).scheme)
 
-
-_CONTENT_SELECTOR = ", ".join(
-    [*sorted(FORM_TAGS), *(f"[{a}]" for a in sorted(RESOURCE_ATTRIBUTES)), "svg [href]", '[class*="md-"]', '[class*="pa-search"]', '[id^="__"]', '[id^="pa-search"]']
-)
-"""Every element ``audit_content`` looks at more closely, found in C (content went through nh3, so
-these are the only attributes left that could be any of its problems)."""
+def audit_page(html: str, script_allowed: Callable[[str], bool]) -> PageAudit:
+    """Every construct in ``html`` that could run script; ``script_allowed(src)`` says which files may."""
+    return _Auditor(script_allowed, content=False, forms_allowed=False).run(html)
 
 
 def audit_content(html: str, script_allowed: Callable[[str], bool], forms_allowed: bool) -> PageAudit:
     """``audit_page`` of a page's content (it does not trust the allow-list it went through), and
     what the content has that no page of the site needs: a request to another host, a form
     control (outside the clause finder, ``forms_allowed``), the theme's chrome classes or ids."""
-    audit = PageAudit()
-    tree = _parse(html)
-    _audit_scripts(tree, script_allowed, audit)
-    problems = audit.problems
-    for node in tree.css(_CONTENT_SELECTOR):
-        tag, attributes = (node.tag or "").lower(), node.attributes
+    return _Auditor(script_allowed, content=True, forms_allowed=forms_allowed).run(html)
+
+
+@dataclass
+class _Auditor:
+    script_allowed: Callable[[str], bool]
+    content: bool
+    forms_allowed: bool
+    audit: PageAudit = field(default_factory=PageAudit)
+
+    def run(self, html: str) -> PageAudit:
+        """One pass over every element: the parse and this loop are the audit's whole cost."""
+        special = _SPECIAL | FORM_TAGS if self.content else _SPECIAL
+        for node in _nodes(_parse(html)):
+            attributes = node.attributes
+            tag = node.tag or ""
+            for name, value in attributes.items():
+                if name.startswith("on") or name in _WATCHED:
+                    self._attribute(tag, name, value)
+            if tag in special:
+                self._element(node, tag, attributes)
+            if self.content and attributes:
+                cls, ident = attributes.get("class"), attributes.get("id")
+                if (cls and ("md-" in cls or "pa-search" in cls)) or (ident and ident.startswith(("__", *CHROME_PREFIXES))):
+                    self._chrome(tag, attributes)
+        return self.audit
+
+    def _attribute(self, tag: str, name: str, value: str | None) -> None:
+        problems = self.audit.problems
+        if name.startswith("on"):
+            problems.append(f"<{tag}> has an event handler {name}={value!r}")
+        elif value is None:
+            return
+        elif name == "style":
+            if dangerous_style(value):
+                problems.append(f"<{tag}> has a style that runs script: {value!r}")
+        elif dangerous_url(value):
+            problems.append(f"<{tag}> has {name}={value!r}")
+        elif self.content and (name in RESOURCE_ATTRIBUTES or (name.endswith("href") and tag not in ("a", "area"))) and _external(value):
+            problems.append(f"<{tag}> has {name}={value!r}: a request to another host")
+
+    def _element(self, node: LexborNode, tag: str, attributes: dict[str, str | None]) -> None:
+        problems = self.audit.problems
+        if tag in EMBEDDING_TAGS:
+            problems.append(f"<{tag}> embeds another document")
+        elif tag == "script":
+            self._script(attributes)
+        elif tag == "style":
+            if dangerous_style(node.text(deep=True)):
+                problems.append("<style> holds what runs script")
+        elif tag == "meta":
+            equiv = (attributes.get("http-equiv") or "").lower()
+            if equiv == "refresh":
+                problems.append("<meta http-equiv=refresh> redirects the page")
+            elif equiv == "content-security-policy" and self.audit.policy is None and node.parent is not None and node.parent.tag == "head":
+                self.audit.policy = attributes.get("content")
+        elif tag in FORM_TAGS:
+            classes = (attributes.get("class") or "").split()
+            if not self.forms_allowed and not (tag == "button" and CONTENT_BUTTONS.intersection(classes)):
+                problems.append(f"<{tag}>: a form control (only the clause finder has a form)")
+        elif (attributes.get("attributeName") or "").lower().endswith("href"):  # an SVG animation
+            problems.append(f"<{tag}> changes an address after the page loads")
+
+    def _script(self, attributes: dict[str, str | None]) -> None:
+        src = attributes.get("src")
+        if src is not None:
+            self.audit.scripts.append(src)
+            if not self.script_allowed(src):
+                self.audit.problems.append(f"<script src={src!r}> loads a script that is not the theme's own")
+        elif (attributes.get("type") or "").lower() not in NON_SCRIPT_TYPES:
+            self.audit.problems.append("an inline <script> (the site has none: every script is a file)")
+
+    def _chrome(self, tag: str, attributes: dict[str, str | None]) -> None:
         classes = (attributes.get("class") or "").split()
-        if tag in FORM_TAGS and not forms_allowed and not (tag == "button" and CONTENT_BUTTONS.intersection(classes)):
-            problems.append(f"<{tag}>: a form control (only the clause finder has a form)")
-        for name, value in attributes.items():
-            name = name.lower()
-            if value and (name in RESOURCE_ATTRIBUTES or (name in ("href", "xlink:href") and tag not in ("a", "area"))) and _external(value):
-                problems.append(f"<{tag}> has {name}={value!r}: a request to another host")
         chrome = [c for c in classes if (c.startswith("md-") and c not in THEME_CLASSES_IN_CONTENT) or c.startswith(CHROME_PREFIXES)]
         if chrome:
-            problems.append(f"<{tag}> has the theme's own class {chrome[0]!r}")
+            self.audit.problems.append(f"<{tag}> has the theme's own class {chrome[0]!r}")
         ident = attributes.get("id") or ""
         if ident.startswith(("__", *CHROME_PREFIXES)):
-            problems.append(f"<{tag}> has the theme's own id {ident!r}")
-    return audit
+            self.audit.problems.append(f"<{tag}> has the theme's own id {ident!r}")
+
+
+def _external(value: str) -> bool:
+    """An address on another host: it has a scheme or starts ``//`` (every address of the site is relative)."""
+    first = _INVISIBLE.sub("", value.split(",")[0])
+    return first.startswith("//") or bool(urlsplit(first).scheme)
 
 
 _HIDDEN = frozenset({"script", "style", "noscript", "template"})
