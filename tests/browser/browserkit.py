@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, Response, Route, ViewportSize
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Request, Response, Route, ViewportSize
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -115,6 +115,26 @@ def watch(page: Page, base: str) -> PageLog:
     page.on("response", on_response)
     page.route("**/*", route)
     return log
+
+
+def dialogs_on_every_page(browser: Browser, base: str, site: Path) -> tuple[list[str], PageLog]:
+    """Open every page of the built ``site`` served at ``base``; every dialog opened, and the log."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    dialogs: list[str] = []
+    log = watch(page, base)
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(f"{page.url}: {dialog.type} {dialog.message!r}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    try:
+        for path in sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")):
+            page.goto(base + path.removesuffix("index.html"), wait_until="load")
+    finally:
+        context.close()
+    return dialogs, log
 
 
 def violations(

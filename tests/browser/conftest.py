@@ -7,6 +7,7 @@ CI (``CI=true``), where a missing browser (or axe-core) is a failure: CI must ru
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -38,6 +39,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         config = load_config(config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir))
         build(config)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def offline_copy(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site's offline copy, unpacked as a reader would, to open from ``file://``."""
+    folder = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(built_site / "downloads" / "policy-atlas-offline.zip") as archive:
+        archive.extractall(folder)
+    return folder / "policy-atlas"
 
 
 @pytest.fixture(scope="session")

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browserkit import DESKTOP, REPO, serve, watch
+from browserkit import DESKTOP, REPO, dialogs_on_every_page, serve, watch
 from hostilekit import EPOCH, PAYLOADS, hostile_project
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from playwright.sync_api import Browser, Dialog
+from playwright.sync_api import Browser
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site_build"))
 import sitekit  # noqa: E402  (the real-build helpers of tests/site_build)
@@ -41,26 +41,12 @@ def test_no_page_of_the_hostile_site_opens_a_dialog(browser: Browser, hostile_ur
     base, site = hostile_url
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     assert len(pages) > 2 * len(PAYLOADS)
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    dialogs: list[str] = []
-    log = watch(page, base)
-
-    def on_dialog(dialog: Dialog) -> None:
-        dialogs.append(f"{page.url}: {dialog.type} {dialog.message!r}")
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    try:
-        for path in pages:
-            page.goto(base + path.removesuffix("index.html"), wait_until="load")
-        assert dialogs == []
-        assert log.external == []
-        assert log.page_errors == []
-        # Moving to the next page aborts the last one's search worker and index: not a failure.
-        assert [f for f in log.failed_local if "net::ERR_ABORTED" not in f] == []
-    finally:
-        context.close()
+    dialogs, log = dialogs_on_every_page(browser, base, site)
+    assert dialogs == []
+    assert log.external == []
+    assert log.page_errors == []
+    # Moving to the next page aborts the last one's search worker and index: not a failure.
+    assert [f for f in log.failed_local if "net::ERR_ABORTED" not in f] == []
 
 
 @pytest.mark.parametrize("query", ["alert", "script", "javascript", "onerror", "contact pupils"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -319,14 +318,6 @@ def test_every_search_record_links_to_an_anchor_that_exists(built_site: Path) ->
 
 
 # (5) The offline copy, from file://
-
-
-@pytest.fixture(scope="module")
-def offline_copy(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("offline")
-    with zipfile.ZipFile(built_site / "downloads" / "policy-atlas-offline.zip") as archive:
-        archive.extractall(folder)
-    return folder / "policy-atlas"
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
 from .decode import unfit_note, without_unfit
 from .documents import TEXT_SUFFIX, read_document
 from .files import write_atomically
+from .frontmatter import key_lines, policy_page_problems
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
 from .sources import Source, discover_sources
@@ -564,7 +565,8 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     """One school for a build, with what is wrong with its page; None when it has no page.
 
     Raises PolicyAtlasError when the school cannot be shown at all: its source cannot be read
-    or is unusable (say, a PDF put where the text was), or its page cannot be read.
+    or is unusable (say, a PDF put where the text was), its page cannot be read, or its front
+    matter sets a key the theme would print that is outside the policy page's allow-list.
     """
     page = page_path_for(pages_dir, source.meta.slug)
     shown = f"{pages_dir.name}/{page.name}"
@@ -585,6 +587,8 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     if state is PageState.FOREIGN:
         problems.append(Diagnostic(shown, None, "foreign-page", "has no policy_atlas front matter; run `policy-atlas normalise --force` to regenerate it"))
     front, body, offset = split_front_matter(text)
+    for key, why in policy_page_problems(front, FRONT_MATTER_KEY)[:1]:  # the theme prints these: never publish one
+        raise PolicyAtlasError(shown, f"front matter: {why}", key_lines(text).get(key))
     problems.extend(front_matter_problems(front, shown))
     record = front.get(FRONT_MATTER_KEY) if isinstance(front.get(FRONT_MATTER_KEY), dict) else {}
     _refuse_long_values(record or {}, front_text, shown)

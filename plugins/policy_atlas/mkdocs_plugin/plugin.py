@@ -7,6 +7,7 @@ from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,13 +22,15 @@ from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.csp import headers_file, policy
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
 from policy_atlas.core.files import inside
 from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
+from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date
-from policy_atlas.core.sanitise import audit_page, sanitise_content
+from policy_atlas.core.sanitise import audit_content, audit_page, sanitise_content
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
 from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
@@ -44,6 +47,9 @@ log = get_plugin_logger(__name__)
 
 THEME_OVERRIDES = Path(__file__).resolve().parent.parent / "theme"
 """Theme partials that load Material's inline start-up scripts from files instead (no inline script)."""
+
+HEADERS = "_headers"
+"""The response headers file Netlify and Cloudflare Pages read from the site's root."""
 
 NEEDED_EXTENSIONS = ("attr_list",)
 """Markdown extensions the generated pages rely on (ids on headings); added when a site omits them."""
@@ -82,6 +88,9 @@ class PolicyAtlasConfig(Config):
     """Keep each policy's reading (statements, topics, force) on disk, so an unchanged policy is not read again."""
     cache_dir = c.Type(str, default=".cache/policy-atlas")
     """Where the readings are kept, relative to ``mkdocs.yml`` (the CLI's default is the same folder)."""
+    content_security_policy = c.Type(bool, default=True)
+    """Ship the Content-Security-Policy (no inline script, no request outside the site): a ``<meta>``
+    first in every page, and ``_headers`` for hosts that read one (unless ``docs/`` has its own)."""
 
 
 class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
@@ -202,10 +211,18 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 server.watch(str(self._taxonomy_path(config)))
         return server
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        """The policy for ``theme/partials/policy-atlas-csp.html``, which ``theme/main.html`` puts first in ``<head>``."""
+        if self.config.enabled and self.config.content_security_policy:
+            env.globals["policy_atlas_csp"] = policy(meta=True)
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
             return files
         self._refuse_links_out(files, config)
+        if self.config.content_security_policy and files.get_file_from_path(HEADERS) is None:
+            files.append(File.generated(config, HEADERS, content=headers_file()))
         finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
         pages = self.paths.pages(self.views, finder)
         made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
@@ -331,6 +348,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
+        if self.config.enabled:
+            self._check_front_matter(page, config)
         self.links = Links(self.paths, files, page.file.src_uri)
         if page.file.src_uri in self.titles:
             # The theme prints a title as HTML, and one taken from the first heading unescaped.
@@ -342,6 +361,25 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], links)
         return summary + "\n" + markdown
 
+
+    def _check_front_matter(self, page: Page, config: MkDocsConfig) -> None:
+        """The theme prints some front-matter keys unescaped and includes others by name: escape
+        the text, and drop (with an error naming the file and line) any value it cannot use."""
+        dirs = [Path(d) for d in config.theme.dirs]
+
+        def icon_exists(icon: str) -> bool:
+            return any((d / ".icons" / f"{icon}.svg").is_file() for d in dirs)
+
+        def template_exists(name: str) -> bool:
+            return ".." not in name.split("/") and any((d / name).is_file() for d in dirs)
+
+        if problems := page_problems(page.meta, icon_exists, template_exists):
+            lines = key_lines(page.file.content_string)
+            for key, why in problems:
+                where = f"{page.file.src_uri}:{lines[key]}" if key in lines else page.file.src_uri
+                log.error(f"{where}: front matter: {why}; left out of the page")
+                del page.meta[key]
+        page.meta.update(escaped_meta(page.meta))
 
     @event_priority(-100)  # last: after every other plugin has changed the content, before it is indexed
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -361,14 +399,21 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     @event_priority(-100)  # last: audit the page exactly as it will be written
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
-        """A finished page that could run script from its input is withheld, with an error naming why."""
+        """A finished page that could run script, or whose content does what no page of the site
+        needs (a request to another host, a form, the theme's chrome), is withheld, with an error."""
         if not self.config.enabled:
             return output
-        # The content went through the allow-list in on_page_content and the theme prints it
-        # verbatim; what is left to audit is the theme's page around it (titles, navigation).
+        # The theme's page around the content, and the content (which went through the allow-list in
+        # on_page_content and is printed verbatim), each read once.
         content = page.content or ""
         around = output.replace(content, "", 1) if content and content in output else output
-        problems = audit_page(around, script_policy(page.file.url, config.extra_javascript)).problems
+        scripts = script_policy(page.file.url, config.extra_javascript)
+        finder = page.file.src_uri == FINDER and FINDER in self.generated
+        audit = audit_page(around, scripts)
+        problems = audit.problems + audit_content(content, scripts, forms_allowed=finder).problems
+        if self.config.content_security_policy and audit.policy != policy(meta=True):
+            log.warning(f"{page.file.src_uri}: has no Content-Security-Policy first in <head>: a main.html of the site's own must "
+                        'include "partials/policy-atlas-csp.html" first in its site_meta block')
         if not problems:
             return output
         for problem in dict.fromkeys(problems):

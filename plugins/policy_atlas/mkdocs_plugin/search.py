@@ -9,6 +9,7 @@ addresses, zipped into the site.
 
 from __future__ import annotations
 
+import html as html_module
 import os
 import tempfile
 import zipfile
@@ -56,7 +57,8 @@ def zip_placeholder(config: MkDocsConfig) -> File:
 
 def page_record(page: Page, html: str) -> SearchRecord:
     """A page the plugin does not generate, found by its title and text."""
-    return SearchRecord("page", page.file.src_uri, str(page.title or ""), "", html_text(html))
+    title = html_module.unescape(str(page.title or ""))  # escaped for the theme, which prints it as HTML
+    return SearchRecord("page", page.file.src_uri, title, "", html_text(html))
 
 
 def url_from_root(paths: SitePaths, files: Files) -> Callable[[Ref | str], str]:
