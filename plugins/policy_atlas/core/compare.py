@@ -771,9 +771,7 @@ def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     reporting approaches, and about nothing the earlier sentence is about on its own."""
     own = _met_where_the_topic_is(topic, member.text)
     if member.context:
-        together = {k.id for k in topic.provisions if topic_evidence(topic, member.read_as, k.rules, k.past_unless, k.unless)}
-        alone = {k.id for k in topic.provisions if topic_evidence(topic, member.context, k.rules, k.past_unless, k.unless)}
-        own |= together - alone
+        own |= _met_by(topic, member.read_as) - _met_by(topic, member.context)
     return tuple(k.id for k in topic.provisions if k.id in own)
 
 
@@ -781,14 +779,19 @@ def _met_where_the_topic_is(topic: Topic, text: str) -> set[str]:
     """The provisions a statement meets; where it joins main clauses ("... but also ...") and the
     topic is named in some of them only, the provision's words must be in one of those: "a duty
     to report radicalisation, but also look out for cyber bullying" states no duty to report bullying."""
-    met = {k.id for k in topic.provisions if topic_evidence(topic, text, k.rules, k.past_unless, k.unless)}
+    met = _met_by(topic, text)
     parts = coordinated_parts(text) if met else ()
     if len(parts) < 2:
         return met
     about = [part for part in parts if topic_evidence(topic, part) is not None]
     if not about or len(about) == len(parts):
         return met
-    return {k.id for k in topic.provisions if k.id in met and any(topic_evidence(topic, part, k.rules, k.past_unless, k.unless) for part in about)}
+    return met & set().union(*(_met_by(topic, part) for part in about))
+
+
+def _met_by(topic: Topic, text: str) -> set[str]:
+    """The ids of the topic's provisions whose rules ``text`` meets on its own."""
+    return {k.id for k in topic.provisions if topic_evidence(topic, text, k.rules, k.past_unless, k.unless)}
 
 
 def align_topic(
