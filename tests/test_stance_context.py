@@ -548,6 +548,9 @@ def test_items_under_a_lead_in_that_teaches_the_young_are_no_rule_on_the_reader(
         ("Carers should ensure that young people are aware of how to block a contact.", True),
         ("Pupils need to be taught how to keep their passwords safe.", True),
         ("Make sure children know how to report a message that worries them.", True),
+        ("Ensure your child understands that a stranger online may not be who they say.", True),
+        ("Ensure the head teacher knows of any friend request from a pupil.", False),
+        ("Staff must ensure that they understand the acceptable use agreement.", False),
         ("Staff must ensure pupils are appropriately dressed in any photograph.", False),
         ("Staff must ensure that pupils are not named in photographs.", False),
     ],
@@ -621,3 +624,32 @@ def test_parents_as_the_way_to_reach_the_young_put_no_statement_in_contact_with_
     matrix = _matrix(taxonomy, {"a": [("Coaches must communicate with young players via parents where possible.", None)]})
     assert matrix.row("parent-contact").cell("a").statements == ()
     assert matrix.row("pupil-contact").cell("a").statements != ()
+
+
+def test_content_cleared_for_posting_on_the_schools_channels_is_moderation(taxonomy: Taxonomy) -> None:
+    """Deciding with leaders what is suitable to publish on the school's site regulates what the
+    school's accounts say, as checking posts before they go out does."""
+    rule = "The web manager will agree with senior leaders which content is suitable for posting on the school website."
+    matrix = _matrix(taxonomy, {"a": [(rule, None)]})
+    assert _stance(matrix, "school-accounts/moderation", "a") == (Force.REQUIRED, rule)
+
+
+def test_relationships_named_again_are_what_the_sentence_before_was_about(taxonomy: Taxonomy) -> None:
+    """After a sentence on staff with close relationships with pupils' parents, "report any such
+    relationships" is about those relationships, and reporting them is how they are handled."""
+    clause = (
+        "Some staff have close relationships with parents of pupils at the school. "
+        "Staff may report any such relationships to the head teacher for their own protection."
+    )
+    matrix = _matrix(taxonomy, {"a": [(clause, None)]})
+    found = _stance(matrix, "parent-contact/existing-friendships", "a")
+    assert found is not None and found[1].startswith("Staff may report")
+    lone = _matrix(taxonomy, {"a": [("Staff may report any such relationships to the head teacher.", None)]})
+    assert _stance(lone, "parent-contact/existing-friendships", "a") is None
+
+
+def test_messages_kept_as_evidence_are_a_duty_to_record_abuse(taxonomy: Taxonomy) -> None:
+    """Offensive messages the reader receives are online abuse of the reader; "must not delete
+    them" is the duty to keep them as evidence."""
+    matrix = _matrix(taxonomy, {"a": [("Staff must not delete offensive emails sent to you, as they may be needed later.", None)]})
+    assert _stance(matrix, "cyberbullying/reporting", "a") == (Force.REQUIRED, "Staff must not delete offensive emails sent to you, as they may be needed later.")

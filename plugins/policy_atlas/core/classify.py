@@ -270,6 +270,8 @@ class Classifier:
                 why = next((f"continues the statement before ({t.why})" for t in previous if t.topic == topic.id), None)
             if why is not None:
                 tags.append(TopicTag(topic.id, why))
+        if not tags:
+            tags = [TopicTag(t.topic, f"names again what the statement before is about ({t.why})") for t in previous if _names_again(text, t.why)]
         return tuple(tags)
 
 
@@ -279,6 +281,16 @@ _POINTS_BACK = re.compile(
     r"\b(?:these|those|them|it|this)\b(?=\s*(?:[.,;:)]|$|(?:to|with|on|in|at|for|and|or|as|immediately|promptly|straight\s+away)\b))",
     re.IGNORECASE,
 )
+
+
+_QUOTED = re.compile(r"“([^“”]{1,200})”")
+
+
+def _names_again(text: str, why: str) -> bool:
+    """Whether a statement with no topic of its own names again a word the statement before was
+    tagged on ("... have friendships with parents. Staff can report any such relationships ...")."""
+    own = {w.lower() for w in re.findall(r"[\w'-]+", text)}
+    return any(len(word) > 3 and word in own for quoted in _QUOTED.findall(why) for word in quoted.split())
 
 
 def refers_back(text: str) -> bool:

@@ -607,9 +607,10 @@ _TENDING = re.compile(
     r"help(?:s|ing)?\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|learners?|them|him|her)|"
     r"explain(?:s|ing)?\s+to\s+(?:the|your|their)?\s*(?:child|children|young|pupils?|students?|them)|"
     r"(?:ensur(?:e|es|ing)|mak(?:e|es|ing)\s+sure)\s+(?:that\s+)?(?:the|your|their|all|any)?\s*(?:own\s+)?"
-    r"(?:child|children|young\s+people|pupils?|students?|learners?|they)\s+(?:(?:are|is)\s+(?:made\s+)?(?:aware|informed|taught|educated)|know|understand|learn))\b",
+    r"(?:child|children|young\s+people|pupils?|students?|learners?)\s+(?:(?:are|is)\s+(?:made\s+)?(?:aware|informed|taught|educated)|knows?|understands?|learns?))\b",
     re.IGNORECASE,
 )
+_SEES_TO_IT = re.compile(r"ensures?|make\s+sure", re.IGNORECASE)
 _TENDED = re.compile(
     r"^\W*(?:(?:the|our|all|your|their)\s+)?(?:children|young\s+people|pupils|students|learners)\s+"
     r"(?:need\s+to|must|should|will|are\s+to|have\s+to)\s+be\s+(?:taught|educated|reminded|encouraged|helped|shown|made\s+aware)\b",
@@ -629,6 +630,8 @@ def tends_to_others(text: str) -> bool:
     if found is not None and found[0] in (PROHIBITED, DISCOURAGED):
         return False  # "must not talk to pupils on social media" restricts the reader's own act
     at = found[2] if found is not None and found[0] is not NONE else 0
+    if found is not None and _SEES_TO_IT.fullmatch(main[found[1]:found[2]]):
+        at = found[1]  # "Ensure your child understands ...": the care is in the word that governs
     rest = re.sub(r"^\s*(?:to\s+)?", "", main[at:])
     return _TENDING.match(rest) is not None or _TENDED.match(main) is not None
 
