@@ -83,6 +83,8 @@ def test_not_a_prohibition(text: str) -> None:
     assert force != "prohibited", why
 
 DISCOURAGED = [
+    case("We request that visitors do not post about the nativity play.", "discouraged"),
+    case("The club asks that members never comment on referees online.", "discouraged"),
     case("Employees are advised not to list the school as their workplace on dating apps.", "discouraged"),
     case("Staff are strongly encouraged not to accept invitations from parents.", "discouraged"),
     case("Teachers should avoid joining community groups run by the families of their class.", "discouraged"),
@@ -96,6 +98,7 @@ DISCOURAGED = [
 ]
 
 CONDITIONAL = [
+    case("Not to post pictures of other pupils without their parents written consent.", "permitted-with-conditions"),
     # What kind of permission changes nothing; an abbreviation's full stop does not end the scope.
     case("Staff should not use the school's cameras for personal projects without specific permission.", "permitted-with-conditions"),
     case("Do not take tablets home (e.g. over the holidays) without the bursar's agreement.", "permitted-with-conditions"),
@@ -158,6 +161,8 @@ PERMITTED = [
 ]
 
 REQUIRED = [
+    case("It is the responsibility of the head teacher to investigate any breach.", "required"),
+    case("It is the joint responsibility of governors and leaders to review this policy.", "required"),
     case("All staff must report online abuse to the designated lead.", "required"),
     case("Teachers should set their profiles to the highest privacy level.", "required"),
     case("Employees are expected to uphold the standards of the profession online.", "required"),

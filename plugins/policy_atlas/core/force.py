@@ -64,6 +64,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|unwise|unsafe|not\s+(?:a\s+good\s+idea|safe|wise|sensible))"),
     (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable)\s+not\s+to\b"),
     (DISCOURAGED, rf"(?:recommended|advisable|advised|suggested)\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
+    # a request is a wish, not a rule: "we request that parents do not comment on ..."
+    (DISCOURAGED, rf"(?:request|ask)(?:s|ed)?\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
     (PROHIBITED, rf"(?:{_MODALS}\s+|(?:is|are)\s+to\s+)?(?:under\s+no\s+circumstances|in\s+no\s+circumstances|at\s+no\s+time|on\s+no\s+account)|(?:is|are)\s+to\s+(?:refrain|abstain)\s+from"),
     (PROHIBITED, rf"(?:{_MODALS}|(?:is|are)\s+to)\s+be\s+(?:absolutely\s+)?{_NO_THING}"),
     (PROHIBITED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?|^)(?:ensure|make\s+sure)\s+(?:that\s+)?(?:[\w’'-]+\s+){{0,3}}?(?:do\s+not|does\s+not|don{_Q}t|doesn{_Q}t|never|are\s+not|is\s+not|will\s+not|won{_Q}t)\b"),
@@ -82,7 +84,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     # responsibility for a decision leaves the decision to the reader: "responsible for
     # determining the level of privacy of their accounts" is theirs to choose
     (PERMITTED, r"(?:is|are)\s+(?:solely\s+|personally\s+)?responsible\s+for\s+(?:determining|deciding|choosing|judging)\b"),
-    (REQUIRED, r"(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
+    (REQUIRED, r"it\s+is\s+(?:the\s+)?(?:joint\s+|shared\s+)?(?:responsibility|duty)\s+of\b|(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
     # "would" is mostly hypothetical ("it would be wise"), but a policy that says what an act
     # "would lead to" or "would be subject to" states the outcome, as "will" does
@@ -106,7 +108,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
 _COMPILED = tuple((force, re.compile(rf"\b(?:{pattern})", re.IGNORECASE)) for force, pattern in _EXPRESSIONS)
 
 _PERMISSION_WORD = r"(?:permission|consent|approval|authori[sz]ation|agreement|sign[\s-]?off|clearance)"
-_PERMISSION_KIND = r"(?:prior|express|explicit|specific|written|signed|verbal|appropriate|proper|formal|official|relevant|necessary|full|parental|advance)"
+_PERMISSION_KIND = r"(?:prior|express|explicit|specific|written|signed|verbal|appropriate|proper|formal|official|relevant|necessary|full|parental|advance|parents?|carers?|guardians?)"
 """Words that say what kind of permission: "without specific permission" is "without permission"."""
 _PERMISSION_WITH = re.compile(
     rf"\bwith(?:out)?\s+(?:the\s+|their\s+|a\s+|an\s+|any\s+|{_PERMISSION_KIND}\s+|[\w-]+(?:{_Q}s|s{_Q})\s+)*{_PERMISSION_WORD}",
