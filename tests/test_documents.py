@@ -400,3 +400,24 @@ def test_the_text_cache_reads_a_layout_pdf_once(tmp_path: Path) -> None:
     again = TextCache(tmp_path)
     assert again.read(data, "source_policies/x.pdf") == first
     assert (again.hits, again.misses) == (1, 0)
+
+
+def test_the_text_caches_key_covers_the_layout_reading() -> None:
+    """A change to how a PDF's layout is read must read every PDF again, never serve old text."""
+    from policy_atlas.core.cache import reading_modules
+
+    assert {"documents.py", "pdflayout.py", "lexicon.py"} <= {path.name for path in reading_modules("documents")}
+
+
+def test_a_turned_page_is_read_in_stored_order_with_every_word() -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(LAYOUT["table"].read_bytes())
+    document[0].set_rotation(90)
+    out = io.BytesIO()
+    document.save(out)
+    stored = document[0].get_textpage().get_text_range()
+    document.close()
+    text = read_document(out.getvalue(), "source_policies/turned.pdf").text
+    assert Counter(words(text)) == Counter(words(stored))
+    assert "|" not in text  # no layout reading: the table's cells as the file stores them

@@ -33,9 +33,22 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import pdflayout
 from .decode import UNFIT_IN_SOURCE, DecodedText, decode_source
 from .model import Diagnostic, PolicyAtlasError, Severity
+# Named imports (not ``from . import``): the text cache's key covers the modules named so.
+from .pdflayout import (
+    FURNITURE_MARK,
+    TABLE_ROW,
+    Page,
+    Segment,
+    furniture_key,
+    keeps_hyphen,
+    page_lines,
+    read_page,
+    read_rules,
+    running_lines,
+    unbreak_words,
+)
 
 TEXT_SUFFIX = ".txt"
 WORD_SUFFIX = ".docx"
@@ -410,15 +423,13 @@ def pdf_text(data: bytes, path: str) -> DecodedText:
         if "password" in str(error).lower():
             raise PolicyAtlasError(path, "is password-protected: save a copy without the password (or ask the school for one) and try again") from None
         raise PolicyAtlasError(path, f"cannot be read as a PDF ({error}): the file is damaged; download or export it again") from None
-    read: list[pdflayout.Page] = []
+    read: list[Page] = []
     try:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
             try:
-                found = pdflayout.read_page(pdfium_c, page, text_page)
-                if found.segments is not None and _may_hold_a_table(found.segments):
-                    found.rules = pdflayout.read_rules(pdfium_c, page)
+                found = _read_page(pdfium_c, page, text_page)
             finally:
                 text_page.close()
                 page.close()
@@ -438,23 +449,39 @@ def pdf_text(data: bytes, path: str) -> DecodedText:
     return DecodedText(text, "pdf", ())
 
 
-def _may_hold_a_table(segments: list[pdflayout.Segment]) -> bool:
+def _read_page(pdfium_c: Any, page: Any, text_page: Any) -> Page:
+    """One page with its layout; a turned page, or one whose layout cannot be read, in stored order."""
+    import pypdfium2 as pdfium
+
+    width, height = page.get_size()
+    try:
+        if page.get_rotation() % 360:
+            return Page(width, height, text_page.get_text_range(), None)
+        found = read_page(pdfium_c, page, text_page)
+        if found.segments is not None and _may_hold_a_table(found.segments):
+            found.rules = read_rules(pdfium_c, page)
+        return found
+    except (pdfium.PdfiumError, ValueError, ArithmeticError, IndexError):
+        return Page(width, height, text_page.get_text_range(), None)
+
+
+def _may_hold_a_table(segments: list[Segment]) -> bool:
     """Two segments side by side somewhere on the page: only then are its drawn rules worth reading."""
     ordered = sorted(segments, key=lambda s: s.middle)
     return any(a.top >= b.middle >= a.bottom for a, b in zip(ordered, ordered[1:], strict=False))
 
 
-def _pages_text(read: list[pdflayout.Page]) -> list[str]:
+def _pages_text(read: list[Page]) -> list[str]:
     """Each page's text: by layout where the page has one, else as PDFium stores it."""
-    running = pdflayout.running_lines(read)
-    laid = [pdflayout.page_lines(page, running.get(index, []), table_lines) for index, page in enumerate(read)]
+    running = running_lines(read)
+    laid = [page_lines(page, running.get(index, []), table_lines) for index, page in enumerate(read)]
     body_lines = [line.text for page in laid if page is not None for line in page.body]
     stored = [_clean_page(page.stored) for page, lines in zip(read, laid, strict=True) if lines is None]
     hyphenated, whole = _word_forms([*body_lines, *stored])
-    body_keys = {pdflayout.furniture_key(line) for line in [*body_lines, *(t for page in stored for t in page.split("\n"))]}
+    body_keys = {furniture_key(line) for line in [*body_lines, *(t for page in stored for t in page.split("\n"))]}
 
     def running_line(text: str) -> str:
-        return pdflayout.FURNITURE_MARK + text if pdflayout.furniture_key(text) in body_keys else text
+        return FURNITURE_MARK + text if furniture_key(text) in body_keys else text
 
     pages = []
     for page, lines in zip(read, laid, strict=True):
@@ -462,8 +489,8 @@ def _pages_text(read: list[pdflayout.Page]) -> list[str]:
             pages.append(_glue_broken_words(_clean_page(page.stored), hyphenated, whole))
             continue
         body: list[str] = []
-        for line, text in zip(lines.body, pdflayout.unbreak_words([line.text for line in lines.body], hyphenated, whole), strict=True):
-            if line.column == pdflayout.TABLE_ROW:
+        for line, text in zip(lines.body, unbreak_words([line.text for line in lines.body], hyphenated, whole), strict=True):
+            if line.column == TABLE_ROW:
                 # A row is a paragraph of its own, as a Word table's is: never run into the next.
                 body += ["", text, ""] if body and body[-1] else [text, ""]
             elif text:
@@ -494,7 +521,7 @@ def _glue_broken_words(text: str, hyphenated: set[str], whole: Counter[str]) -> 
 
     def glue(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(2)
-        return f"{head}-{tail}" if pdflayout.keeps_hyphen(head, tail, hyphenated, whole) else head + tail
+        return f"{head}-{tail}" if keeps_hyphen(head, tail, hyphenated, whole) else head + tail
 
     return _STORED_BREAK.sub(glue, text).replace("\x02", "-")
 

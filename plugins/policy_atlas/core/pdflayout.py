@@ -55,7 +55,7 @@ Y_TOLERANCE = 4.0
 SIZE_TOLERANCE = 1.0
 MIN_COLUMN_LINES = 3
 RULE_THICKNESS = 2.5
-MAX_RULES = 600
+MAX_RULES = 300
 TABLE_ROW = -1
 """The ``column`` of a line that is a table's row."""
 CELL_SEPARATOR = " | "
