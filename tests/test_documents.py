@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from policy_atlas.core.clausetag import format_tag, parse_document, write_blocks
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading, PolicyAtlasError, Policy
 from policy_atlas.core.sources import discover_sources
+from policy_atlas.core.text import words
 
 DOCUMENTS = Path(__file__).resolve().parent / "fixtures" / "documents"
 WORD = DOCUMENTS / "larkfield-academy.docx"
@@ -279,3 +281,143 @@ def test_a_hand_edited_pages_attribute_never_stops_a_page(pages: str) -> None:
     (clause,) = [b for b in parsed.blocks if isinstance(b, Clause)]
     assert clause.source is not None and clause.source.line_start == 3
     assert clause.source.pages in (None, "2")
+
+
+# --- a PDF's layout (fixtures made by fixtures/documents/make_layout_fixtures.py) ----------------
+
+LAYOUT = {name: DOCUMENTS / f"layout-{name}.pdf" for name in ("two-columns", "table", "running-header", "hyphenated")}
+
+
+def read_layout(name: str) -> tuple[str, Policy]:
+    return read(LAYOUT[name])
+
+
+def accounted_words(policy: Policy) -> Counter[str]:
+    """Every word ingest kept or set aside: headings, clause numbers and texts, set-aside lines."""
+    found: Counter[str] = Counter()
+    for block in policy.blocks:
+        found.update(words(block.text) if isinstance(block, Heading) else words(block.number or "") + words(block.text))
+    for record in policy.set_aside:
+        found.update({word: count * len(record.lines) for word, count in Counter(words(record.text)).items()})
+    return found
+
+
+@pytest.mark.parametrize("name", LAYOUT)
+def test_every_word_a_layout_reading_gives_ends_in_a_clause_heading_or_set_aside(name: str) -> None:
+    text, policy = read_layout(name)
+    assert accounted_words(policy) == Counter(words(text))
+    assert all(c.text.strip() for c in policy.clauses)
+
+
+def test_two_columns_are_read_left_column_first_whatever_the_stored_order() -> None:
+    text, policy = read_layout("two-columns")
+    first_page, second_page = text.split("\f")
+    assert first_page.startswith("Column Reading Test\n")
+    numbers = [int(n) for n in re.findall(r"(?m)^(\d+)\. Paragraph", first_page)]
+    assert numbers == list(range(1, 17))
+    # On the second page the file stores the right frame first; the reader reads the left first.
+    frames = re.findall(r"(?m)^(Left|Right) frame line (\w+)", second_page)
+    assert frames == [("Left", w) for w in ("alpha", "bravo", "charlie", "delta", "echo")] + [("Right", w) for w in ("foxtrot", "golf", "hotel", "india", "juliet")]
+    assert second_page.lstrip("\n").startswith("Frames in stored order right then left\n")
+    assert [c.number for c in policy.clauses if c.number] == [f"{n}." for n in range(1, 17)]
+
+
+TABLE_LINES = [
+    "Activity: Using a personal phone in the staff room during a break | Allowed: X",
+    "Activity: Using a personal phone in class | Not allowed: X",
+    "Activity: Photographing pupils on a personal device at any time, in school or on a trip with pupils | Not allowed: X",
+    "Activity: Posting about a school trip on the school's own account, once every parent has agreed | Allowed: X | Not allowed: Only with consent",
+]
+
+
+def test_a_ruled_table_is_read_row_by_row_its_cells_named_as_a_word_tables_are() -> None:
+    text, policy = read_layout("table")
+    lines = [line for line in text.split("\n") if line]
+    start = lines.index(TABLE_LINES[0])
+    assert lines[start : start + 4] == TABLE_LINES  # wrapped cells whole, empty cells left out
+    assert lines[start - 1] == "The table below says which uses of a personal phone are allowed."
+    assert lines[start + 4].startswith("Staff who are unsure")
+    assert [c.text for c in policy.clauses if "|" in c.text] == TABLE_LINES
+    assert not [b for b in policy.blocks if isinstance(b, Heading) and ("|" in b.text or b.text.strip() == "X")]
+
+
+def test_running_header_and_footer_are_set_aside_and_the_heading_with_the_same_words_is_kept() -> None:
+    text, policy = read_layout("running-header")
+    pages = text.split("\f")
+    assert len(pages) == 3
+    for number, page in enumerate(pages, start=1):
+        lines = [line for line in page.split("\n") if line]
+        assert lines[0] == "‖ Online Safety"  # the header, first on its page, marked: the body has its words
+        assert lines[-1] == f"Page {number} of 3"  # the footer, last
+    headings = [b.text for b in policy.blocks if isinstance(b, Heading)]
+    assert headings == ["Purpose", "Online Safety", "Review"]
+    furniture = {r.text: len(r.lines) for r in policy.set_aside if r.kind == "furniture"}
+    assert furniture == {"‖ Online Safety": 3, "Page 1 of 3": 1, "Page 2 of 3": 1, "Page 3 of 3": 1}
+    assert len(policy.clauses) == 29 + 15 + 29
+    assert not [c for c in policy.clauses if "Page " in c.text or c.text.startswith("‖")]
+
+
+def test_words_broken_at_line_ends_are_joined_and_real_hyphens_kept() -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(LAYOUT["hyphenated"].read_bytes())
+    stored = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    document.close()
+    # The file does break words at line ends, and a compound's own hyphen falls at one too.
+    assert len(re.findall(r"\w[\ufffe\x02]", stored)) >= 8
+    assert re.search(r"well[\ufffe\x02]being|e[\ufffe\x02]safety", stored)
+    text, _ = read_layout("hyphenated")
+    found = Counter(words(text.replace("-", "HYPHEN")))
+    for word, count in {"safeguarding": 12, "responsibilities": 12, "communication": 12, "photographs": 12, "appropriate": 12, "technology": 12, "eHYPHENsafety": 24, "wellHYPHENbeing": 24}.items():
+        assert found[word] == count, word
+    assert "\x02" not in text and "\ufffe" not in text
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "elsewhere", "kept"),
+    [
+        ("safe", "guarding", "", False),  # the lexicon knows the whole word
+        ("e", "safety", "", True),  # one letter before the hyphen: a prefix
+        ("well", "being", "", True),  # two words, and the lexicon has no "wellbeing"
+        ("well", "being", "our wellbeing matters", False),  # the document writes it whole
+        ("cyber", "bullying", "cyber-bullying is wrong", True),  # the document writes it hyphenated
+        ("self", "ie", "", False),  # a part that is no word: a broken word
+    ],
+)
+def test_a_line_end_hyphen_is_kept_only_when_it_is_the_words_own(head: str, tail: str, elsewhere: str, kept: bool) -> None:
+    from policy_atlas.core.documents import _word_forms
+    from policy_atlas.core.pdflayout import keeps_hyphen
+
+    hyphenated, whole = _word_forms([elsewhere])
+    assert keeps_hyphen(head, tail, hyphenated, whole) is kept
+
+
+def test_the_text_cache_reads_a_layout_pdf_once(tmp_path: Path) -> None:
+    from policy_atlas.core.cache import TextCache
+
+    data = LAYOUT["running-header"].read_bytes()
+    first = TextCache(tmp_path).read(data, "source_policies/x.pdf")
+    again = TextCache(tmp_path)
+    assert again.read(data, "source_policies/x.pdf") == first
+    assert (again.hits, again.misses) == (1, 0)
+
+
+def test_the_text_caches_key_covers_the_layout_reading() -> None:
+    """A change to how a PDF's layout is read must read every PDF again, never serve old text."""
+    from policy_atlas.core.cache import reading_modules
+
+    assert {"documents.py", "pdflayout.py", "lexicon.py"} <= {path.name for path in reading_modules("documents")}
+
+
+def test_a_turned_page_is_read_in_stored_order_with_every_word() -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(LAYOUT["table"].read_bytes())
+    document[0].set_rotation(90)
+    out = io.BytesIO()
+    document.save(out)
+    stored = document[0].get_textpage().get_text_range()
+    document.close()
+    text = read_document(out.getvalue(), "source_policies/turned.pdf").text
+    assert Counter(words(text)) == Counter(words(stored))
+    assert "|" not in text  # no layout reading: the table's cells as the file stores them

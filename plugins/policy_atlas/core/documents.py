@@ -27,6 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -34,6 +35,20 @@ from typing import Any
 
 from .decode import UNFIT_IN_SOURCE, DecodedText, decode_source
 from .model import Diagnostic, PolicyAtlasError, Severity
+# Named imports (not ``from . import``): the text cache's key covers the modules named so.
+from .pdflayout import (
+    FURNITURE_MARK,
+    TABLE_ROW,
+    Page,
+    Segment,
+    furniture_key,
+    keeps_hyphen,
+    page_lines,
+    read_page,
+    read_rules,
+    running_lines,
+    unbreak_words,
+)
 
 TEXT_SUFFIX = ".txt"
 WORD_SUFFIX = ".docx"
@@ -254,17 +269,9 @@ class _WordReader:
         """One line per row. Under a header row each cell is named by its column
         ("Role: Headteacher | Responsibility: ..."), so a row of marks still says what it marks."""
         rows = [[self.cell_text(cell) for cell in row.iterchildren(f"{_W}tc")] for row in table.iterchildren(f"{_W}tr")]
-        header: list[str] = []
-        if len(rows) > 1 and len(rows[0]) > 1 and _is_header_row(table, rows[0]):
-            header, rows = rows[0], rows[1:]
-        for row in rows:
-            cells = [
-                f"{header[i]}: {text}" if i < len(header) and header[i] and text != header[i] else text
-                for i, text in enumerate(row)
-                if text
-            ]
-            if cells:
-                yield CELL_SEPARATOR.join(cells)
+        first = table.find(f"{_W}tr")
+        marked = first is not None and first.find(f"{_W}trPr/{_W}tblHeader") is not None
+        yield from table_lines(rows, marked)
 
     def cell_text(self, cell: Any) -> str:
         return " ".join(line.replace("\n", " ") for line in self.lines(cell)).strip()
@@ -349,11 +356,30 @@ def is_table_row(text: str) -> bool:
     return len(cells) > 1 and all(": " in cell for cell in cells)
 
 
-def _is_header_row(table: Any, cells: list[str]) -> bool:
-    """Word marks a header row to repeat on each page; a row of short labels is one too."""
-    first = table.find(f"{_W}tr")
-    if first is not None and first.find(f"{_W}trPr/{_W}tblHeader") is not None:
-        return True
+def table_lines(rows: list[list[str]], marked_header: bool = False) -> list[str]:
+    """A table's rows as lines, cells joined by ``" | "``, empty cells left out.
+
+    Under a header row (marked as one, or a row of short labels) each cell is named by its
+    column ("Activity: Phones in class | Not allowed: X"), so a row of marks still says what it
+    marks. Word tables and a PDF's ruled tables are both written so.
+    """
+    header: list[str] = []
+    if len(rows) > 1 and len(rows[0]) > 1 and (marked_header or _is_header_row(rows[0])):
+        header, rows = rows[0], rows[1:]
+    lines = []
+    for row in rows:
+        cells = [
+            f"{header[i]}: {text}" if i < len(header) and header[i] and text != header[i] else text
+            for i, text in enumerate(row)
+            if text
+        ]
+        if cells:
+            lines.append(CELL_SEPARATOR.join(cells))
+    return lines
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    """A row of short labels, none a sentence, heads its table."""
     return all(cells) and all(len(text.split()) <= _MAX_HEADER_WORDS and not text.endswith(".") for text in cells)
 
 
@@ -380,10 +406,16 @@ def _inside(node: Any, top: Any, tags: tuple[str, ...]) -> bool:
 
 
 def pdf_text(data: bytes, path: str) -> DecodedText:
-    """A PDF's text layer, page by page, each page after the first begun by a form feed."""
+    """A PDF's text layer, page by page, each page after the first begun by a form feed.
+
+    Read by layout (``pdflayout``): each page's running header first and its footer last,
+    where pages meet, columns in reading order, ruled tables row by row, words broken at line
+    ends made whole.
+    """
     if _PDF_SIGNATURE not in data[:1024]:
         raise PolicyAtlasError(path, "is not a PDF file: save or export the policy as PDF again")
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(data)
@@ -391,21 +423,22 @@ def pdf_text(data: bytes, path: str) -> DecodedText:
         if "password" in str(error).lower():
             raise PolicyAtlasError(path, "is password-protected: save a copy without the password (or ask the school for one) and try again") from None
         raise PolicyAtlasError(path, f"cannot be read as a PDF ({error}): the file is damaged; download or export it again") from None
-    pages: list[str] = []
+    read: list[Page] = []
     try:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
             try:
-                text = text_page.get_text_range()
+                found = _read_page(pdfium_c, page, text_page)
             finally:
                 text_page.close()
                 page.close()
-            pages.append(_clean_page(text))
+            read.append(found)
     finally:
         document.close()
-    if not pages:
+    if not read:
         raise PolicyAtlasError(path, "has no pages")
+    pages = _pages_text(read)
     text = UNFIT_IN_SOURCE.sub(" ", pages[0] + "".join("\n" + PAGE_BREAK + page for page in pages[1:])) + "\n"
     _require_words(
         text.replace(PAGE_BREAK, ""),
@@ -416,11 +449,88 @@ def pdf_text(data: bytes, path: str) -> DecodedText:
     return DecodedText(text, "pdf", ())
 
 
+def _read_page(pdfium_c: Any, page: Any, text_page: Any) -> Page:
+    """One page with its layout; a turned page, or one whose layout cannot be read, in stored order."""
+    import pypdfium2 as pdfium
+
+    width, height = page.get_size()
+    try:
+        if page.get_rotation() % 360:
+            return Page(width, height, text_page.get_text_range(), None)
+        found = read_page(pdfium_c, page, text_page)
+        if found.segments is not None and _may_hold_a_table(found.segments):
+            found.rules = read_rules(pdfium_c, page)
+        return found
+    except (pdfium.PdfiumError, ValueError, ArithmeticError, IndexError):
+        return Page(width, height, text_page.get_text_range(), None)
+
+
+def _may_hold_a_table(segments: list[Segment]) -> bool:
+    """Two segments side by side somewhere on the page: only then are its drawn rules worth reading."""
+    ordered = sorted(segments, key=lambda s: s.middle)
+    return any(a.top >= b.middle >= a.bottom for a, b in zip(ordered, ordered[1:], strict=False))
+
+
+def _pages_text(read: list[Page]) -> list[str]:
+    """Each page's text: by layout where the page has one, else as PDFium stores it."""
+    running = running_lines(read)
+    laid = [page_lines(page, running.get(index, []), table_lines) for index, page in enumerate(read)]
+    body_lines = [line.text for page in laid if page is not None for line in page.body]
+    stored = [_clean_page(page.stored) for page, lines in zip(read, laid, strict=True) if lines is None]
+    hyphenated, whole = _word_forms([*body_lines, *stored])
+    body_keys = {furniture_key(line) for line in [*body_lines, *(t for page in stored for t in page.split("\n"))]}
+
+    def running_line(text: str) -> str:
+        return FURNITURE_MARK + text if furniture_key(text) in body_keys else text
+
+    pages = []
+    for page, lines in zip(read, laid, strict=True):
+        if lines is None:
+            pages.append(_glue_broken_words(_clean_page(page.stored), hyphenated, whole))
+            continue
+        body: list[str] = []
+        for line, text in zip(lines.body, unbreak_words([line.text for line in lines.body], hyphenated, whole), strict=True):
+            if line.column == TABLE_ROW:
+                # A row is a paragraph of its own, as a Word table's is: never run into the next.
+                body += ["", text, ""] if body and body[-1] else [text, ""]
+            elif text:
+                body.append(text)
+        page_text = "\n".join([*map(running_line, lines.header), *body, *map(running_line, lines.footer)])
+        pages.append(_GLUED_NUMBER.sub(r"\1 ", page_text))
+    return pages
+
+
+_COMPOUND = re.compile(r"\b(\w+)-(\w+)\b")
+_WORDS = re.compile(r"\w+")
+_STORED_BREAK = re.compile(r"(\w+)\x02(\w+)")
+
+
+def _word_forms(lines: list[str]) -> tuple[set[str], Counter[str]]:
+    """How the document writes its words within a line: hyphenated compounds, and every word."""
+    hyphenated: set[str] = set()
+    whole: Counter[str] = Counter()
+    for line in lines:
+        body = line.rstrip("-\x02")
+        hyphenated.update(f"{a}-{b}".casefold() for a, b in _COMPOUND.findall(body))
+        whole.update(word.casefold() for word in _WORDS.findall(body.replace("\x02", " ")))
+    return hyphenated, whole
+
+
+def _glue_broken_words(text: str, hyphenated: set[str], whole: Counter[str]) -> str:
+    """A page read as stored: PDFium already ran a broken word's parts together round its mark."""
+
+    def glue(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        return f"{head}-{tail}" if keeps_hyphen(head, tail, hyphenated, whole) else head + tail
+
+    return _STORED_BREAK.sub(glue, text).replace("\x02", "-")
+
+
 def _clean_page(text: str) -> str:
-    """One page's text with PDFium's line ends made plain."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # PDFium marks a hyphen it judged a line-end break as U+0002 before the line end.
-    text = text.replace("\x02\n", "").replace("\x02", "")
+    """One page's text, as PDFium stores it, with its line ends made plain."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufffe", "\x02")
+    # PDFium marks a hyphen it judged a line-end break (U+0002 or U+FFFE) and may keep the line end.
+    text = text.replace("\x02\n", "\x02")
     # The tab after a list number is not in the text layer: "4.Contact" is "4. Contact".
     text = _GLUED_NUMBER.sub(r"\1 ", text)
     return text.rstrip("\n")

@@ -73,6 +73,12 @@ def _parts_of_speech(word: str) -> dict[str, tuple[str, ...]]:
     return dict(getAllLemmas(word.lower()))
 
 
+def is_word(word: str) -> bool:
+    """Whether the lexicon knows ``word`` in any form ("safeguarding", "photographs"), so a word a
+    line end broke can be told from a compound whose hyphen is its own ("e-safety")."""
+    return bool(_parts_of_speech(word))
+
+
 def is_base_verb(word: str) -> bool:
     """Whether ``word`` can be a verb in its base form ("Share", "Monitor"): an instruction's first word."""
     return word.lower() in _parts_of_speech(word).get("VERB", ())
