@@ -653,3 +653,47 @@ def test_messages_kept_as_evidence_are_a_duty_to_record_abuse(taxonomy: Taxonomy
     them" is the duty to keep them as evidence."""
     matrix = _matrix(taxonomy, {"a": [("Staff must not delete offensive emails sent to you, as they may be needed later.", None)]})
     assert _stance(matrix, "cyberbullying/reporting", "a") == (Force.REQUIRED, "Staff must not delete offensive emails sent to you, as they may be needed later.")
+
+
+def test_items_under_a_sentence_naming_risks_state_no_rule(taxonomy: Taxonomy) -> None:
+    """A lead-in whose first sentence requires something ("regulates use to ensure ...") and whose
+    last opens a list of risks gives its items no force: "leaking confidential data" is a risk named."""
+    lead_in = "The school manages social media to ensure it causes no harm. The main risks are:"
+    matrix = _matrix(taxonomy, {"a": [(lead_in, None), ("leaking confidential information;", "1")]})
+    assert _stance(matrix, "confidentiality/school-information", "a") is None
+    ruled = _matrix(taxonomy, {"a": [("The school manages social media carefully. Staff must not:", None), ("leak confidential information;", "1")]})
+    assert _stance(ruled, "confidentiality/school-information", "a") == (Force.PROHIBITED, "leak confidential information;")
+
+
+@pytest.mark.parametrize(
+    ("text", "provision"),
+    [
+        ("A breach found to be serious will be dealt with internally by the trust.", None),
+        ("Staff must keep their passwords confidential and change them each term.", "confidentiality/credentials"),
+        ("Information staff learn as part of their work must not be discussed online.", "confidentiality/school-information"),
+        ("Pupils may use the internet to find information as part of their education.", None),
+    ],
+)
+def test_confidential_school_information_is_what_staff_know_through_work(taxonomy: Taxonomy, text: str, provision: str | None) -> None:
+    """What staff learn through their work is the school's to keep; passwords kept confidential are
+    log-ins; a matter dealt with internally is handled, not kept secret; a pupil's learning is no one's work."""
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    school_information = _stance(matrix, "confidentiality/school-information", "a")
+    if provision == "confidentiality/school-information":
+        assert school_information is not None and school_information[1] == text
+    else:
+        assert school_information is None
+    if provision == "confidentiality/credentials":
+        assert _stance(matrix, "confidentiality/credentials", "a") is not None
+
+
+def test_a_statement_is_first_about_the_act_it_rules_not_its_condition(taxonomy: Taxonomy) -> None:
+    """"Never post photos of pupils other than through the school's channels, and only if parents
+    consent to publishing them" is the school's rule on publishing, allowed on its conditions; the
+    consent it names is its condition. A requirement on which pupils may appear is no rule on
+    publishing, though it names it."""
+    rule = "Staff must never post photos of pupils on the web other than through the school's own channels, and only if parents have given written consent to publish them."
+    aside = "Pupils must be suitably dressed and must not be on the school's list of children whose photos may not be published."
+    matrix = _matrix(taxonomy, {"a": [(rule, None), (aside, None)]})
+    assert _stance(matrix, "images/publishing", "a") == (Force.PERMITTED_WITH_CONDITIONS, rule)
+    assert _stance(matrix, "images/consent", "a") == (Force.REQUIRED, rule)

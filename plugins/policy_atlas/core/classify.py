@@ -320,6 +320,11 @@ def _frame_for(clause: Clause, lead_ins: list[Clause], heading: str, earlier: di
     """What the clause's list lead-in, or a heading that acts as one ("Staff must not:"), gives it."""
     if lead_ins:
         known = earlier.get(lead_ins[0].id)
+        introducing = last_sentence(lead_ins[0].text)
+        if introducing != lead_ins[0].text.strip() and (own := lead_in_frame(introducing)).no_rule:
+            # "The school regulates use to ensure ... Principal amongst these risks are:": the
+            # sentence that opens the list names risks, whatever the sentence before requires
+            return own
         return lead_in_frame(lead_ins[0].text, known.statements[-1].force if known else None)
     if clause.parent is None and heading.rstrip().endswith(":"):
         return lead_in_frame(heading)

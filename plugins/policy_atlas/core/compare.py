@@ -772,7 +772,17 @@ def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     own = _met_where_the_topic_is(topic, member.text)
     if member.context:
         own |= _met_by(topic, member.read_as) - _met_by(topic, member.context)
-    return tuple(k.id for k in topic.provisions if k.id in own)
+    ordered = tuple(k.id for k in topic.provisions if k.id in own)
+    cut = _CONDITION_OPENS.search(member.text)
+    if len(ordered) < 2 or cut is None:
+        return ordered
+    ruled = _met_by(topic, member.text[: cut.start()])
+    return tuple(sorted(ordered, key=lambda k: k not in ruled))
+
+
+_CONDITION_OPENS = re.compile(r"\b(?:only\s+if|if|unless|without|provided|providing|other\s+than|except)\b", re.IGNORECASE)
+"""Where a statement's condition begins: the act it rules on is named before it ("must not share
+pictures of pupils other than ... and only if parents consent" is first about sharing them)."""
 
 
 def _met_where_the_topic_is(topic: Topic, text: str) -> set[str]:
