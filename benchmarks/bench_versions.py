@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_versions.py [--sizes 625000 1250000 2500000 5000000]
 
 For each size it makes a policy of about that many bytes from the project's own policies (their
-clauses, section after section, each clause made distinct by the section it is in), and a second
+clauses, forty to a section, each clause made distinct by the section it is in), and a second
 version of it as a reviewer's year of edits leaves one: 3% of clauses reworded by a word, 1%
 removed, 1% added, 0.5% split in two, five sections moved elsewhere. Both are read by ingest once;
 then ``versions.align`` is timed (best of three) and the counts it finds are printed beside those
@@ -46,7 +46,7 @@ def two_versions(size: int, rng: random.Random) -> tuple[str, str, dict[str, int
     length = 0
     while length < size:
         number = len(sections) + 1
-        texts = [f"{rng.choice(pool)} This applies to area {number}-{i}." for i in range(1, 21)]
+        texts = [f"{rng.choice(pool)} This applies to area {number}-{i}." for i in range(1, 41)]
         sections.append(texts)
         length += sum(len(t) + 8 for t in texts) + 30
     made = dict.fromkeys(("reworded", "removed", "added", "split", "moved"), 0)

@@ -107,6 +107,16 @@ class VersionDiff:
         return {kind: found[kind] for kind in order}
 
 
+_LEADING_NUMBER = re.compile(r"\(?(?:[0-9]+(?:[.-][0-9]+)*|[a-z]|[ivx]+)[.)]*")
+
+
+def _key(text: str) -> tuple[str, ...]:
+    """A clause's words for matching: a number the extraction left at its start ("1000.5.") aside,
+    since the number is not the wording and is compared on its own."""
+    key = word_key(text)
+    return key[1:] if len(key) > 1 and _LEADING_NUMBER.fullmatch(key[0]) and text.lstrip()[:1] in "(0123456789" else key
+
+
 def _pairs(key: tuple[str, ...]) -> set[tuple[str, ...]]:
     """The word pairs (shingles) of a clause; a clause of one word is its own."""
     if len(key) < 2:
@@ -211,8 +221,8 @@ def align(old_blocks: Sequence[Heading | Clause], new_blocks: Sequence[Heading |
     """
     old = [b for b in old_blocks if isinstance(b, Clause)]
     new = [b for b in new_blocks if isinstance(b, Clause)]
-    old_keys = [word_key(c.text) for c in old]
-    new_keys = [word_key(c.text) for c in new]
+    old_keys = [_key(c.text) for c in old]
+    new_keys = [_key(c.text) for c in new]
     old_to: dict[int, int] = {}  # old clause -> its group
     new_to: dict[int, int] = {}
     groups: list[tuple[list[int], list[int]]] = []

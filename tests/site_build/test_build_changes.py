@@ -1,0 +1,86 @@
+"""A school that keeps two versions of its policy, through a real strict build: the "What changed"
+pages, the links on them, the open data, and the seed schools left as they were."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import sitekit
+from sitekit import element_ids
+
+VERSIONS = Path(__file__).resolve().parents[1] / "fixtures" / "versions"
+WILLOW = {
+    "willow-lane.yml": "school: Willow Lane School\napproved_by: Willow Lane governors\nnext_review: 2026-01\n",
+    "willow-lane/2024-09.txt": (VERSIONS / "base.txt").read_text(encoding="utf-8"),
+    "willow-lane/2025-09.txt": (VERSIONS / "force-only.txt").read_text(encoding="utf-8").replace(
+        "1.2 It applies to teachers", "1.2 It applies to all teachers"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = sitekit.make_project(tmp_path_factory.mktemp("changes") / "project", {**sitekit.CORPUS, **WILLOW})
+    assert sitekit.normalise(root, "--quiet") == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", sitekit.EPOCH_AFTER_REVIEW)
+        return sitekit.build(root)
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_school_page_says_what_changed_in_a_governors_words(site: Path) -> None:
+    page = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
+    text = text_of(page)
+    assert "Now prohibits bringing the school into disrepute (was: discouraged)." in text
+    assert "2 reworded , 1 force change" in text or "2 reworded, 1 force change" in text
+    assert "Next review due: January 2026 overdue" in text
+    assert "Willow Lane governors" in text
+    assert '<ins><span class="pa-sr">added: </span>all</ins>' in page  # one word added, marked for screen readers
+
+
+def test_every_link_on_the_changes_pages_lands_on_its_clause(site: Path) -> None:
+    for page in (site / "changes" / "willow-lane" / "index.html", site / "changes" / "index.html"):
+        html = page.read_text(encoding="utf-8")
+        content = html[html.index('<article'):html.index('</article>')]
+        for href in re.findall(r'href="([^"]+)"', content):
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("#") or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), href
+            if parts.fragment and not parts.fragment.startswith("page="):
+                assert unquote(parts.fragment) in element_ids(target.read_text(encoding="utf-8")), href
+
+
+def test_the_clause_links_point_at_the_current_page_and_the_older_file(site: Path) -> None:
+    html = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../policies/willow-lane/#willow-lane/4.1"' in html
+    assert 'href="../../data/sources/willow-lane/2024-09.txt"' in html
+    assert (site / "data" / "sources" / "willow-lane" / "2024-09.txt").is_file()
+
+
+def test_changes_json_has_every_change_of_the_pair(site: Path) -> None:
+    data = json.loads((site / "data" / "changes.json").read_text(encoding="utf-8"))
+    (pair,) = data["schools"]["willow-lane"]
+    assert (pair["from"]["version"], pair["to"]["version"], pair["no_change"]) == ("2024-09", "2025-09", False)
+    assert pair["counts"] == {"added": 0, "removed": 0, "moved": 0, "reworded": 2, "split": 0, "merged": 0, "renumbered": 0, "force": 1}
+    assert [(f["before"], f["after"]) for f in pair["force_changes"]] == [("discouraged", "prohibited")]
+    assert {p["change"] for p in pair["provision_changes"]} == {"force"}
+
+
+def test_the_site_page_lists_the_change_and_the_school_page_links_to_it(site: Path) -> None:
+    text = text_of((site / "changes" / "index.html").read_text(encoding="utf-8"))
+    assert "Willow Lane School: September 2024 to September 2025" in text
+    assert "schools keep one version only" in text
+    assert "what changed since the last version" in sitekit.school_html(site, "willow-lane")
+    assert "what changed since the last version" not in sitekit.school_html(site, "northgate-primary")
