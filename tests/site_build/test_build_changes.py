@@ -84,3 +84,38 @@ def test_the_site_page_lists_the_change_and_the_school_page_links_to_it(site: Pa
     assert "schools keep one version only" in text
     assert "what changed since the last version" in sitekit.school_html(site, "willow-lane")
     assert "what changed since the last version" not in sitekit.school_html(site, "northgate-primary")
+
+
+def test_the_page_offers_the_tracked_changes_word_file(site: Path) -> None:
+    html = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../downloads/willow-lane-2024-09-to-2025-09.docx"' in html
+    assert (site / "downloads" / "willow-lane-2024-09-to-2025-09.docx").read_bytes()[:2] == b"PK"
+
+
+def test_cli_diff_writes_markdown_json_and_word(site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = site.parent
+    assert sitekit.cli_main(["--project", str(project), "diff", "willow-lane", "--format", "md"]) == 0
+    markdown = capsys.readouterr().out
+    assert "- Now prohibits bringing the school into disrepute (was: discouraged)." in markdown
+    assert "Staff [-should avoid posting-] {+must not post+} comments" in markdown
+    assert sitekit.cli_main(["--project", str(project), "diff", "willow-lane", "--from", "September 2024", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["school"], data["counts"]["reworded"], data["counts"]["force"]) == ("willow-lane", 2, 1)
+    out = tmp_path / "pair.docx"
+    assert sitekit.cli_main(["--project", str(project), "diff", "willow-lane", "--format", "docx", "--out", str(out)]) == 0
+    assert out.read_bytes()[:2] == b"PK" and "1 force" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["diff", "nobody", "--format", "md"], "error: nobody: no school of this name on the site"),
+        (["diff", "northgate-primary", "--format", "md"], "error: source_policies/northgate-primary.txt: is the only version of this policy"),
+        (["diff", "willow-lane", "--to", "2023-01", "--format", "md"], "error: --to: no version dated '2023-01'; the versions are 2024-09, 2025-09"),
+        (["diff", "willow-lane", "--from", "2025-09", "--format", "md"], "error: --from: must name a version older than 2025-09"),
+    ],
+)
+def test_cli_diff_says_what_is_wrong_in_one_line(site: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    assert sitekit.cli_main(["--project", str(site.parent), *args]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(message) and err.count("\n") == 1, err

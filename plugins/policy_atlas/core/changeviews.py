@@ -95,6 +95,8 @@ class PairView:
     sections: tuple[ChangeSection, ...]
     renumbered: tuple[str, ...]
     renumbered_more: int
+    download: Ref
+    """The pair as a Word document with tracked changes."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -254,6 +256,11 @@ def _version_view(text: VersionText, meta_next: str, meta_approved: str | None =
     )
 
 
+def download_name(pair: VersionPair) -> str:
+    """The tracked-changes Word file of a pair, as the site and the CLI name it."""
+    return f"{pair.slug}-{pair.old.version.label}-to-{pair.new.version.label}.docx"
+
+
 def pair_anchor(pair: VersionPair) -> str:
     return f"from-{pair.old.version.label}-to-{pair.new.version.label}"
 
@@ -292,6 +299,7 @@ def pair_view(pair: VersionPair, taxonomy: Taxonomy, next_review: str, approved_
         sections=tuple(ChangeSection(kind=kind, label=label, items=tuple(grouped[kind])) for kind, label in SECTIONS if grouped[kind]),
         renumbered=tuple(renumbered[:RENUMBERED_LISTED]),
         renumbered_more=max(0, len(renumbered) - RENUMBERED_LISTED),
+        download=Ref(PageKind.DOWNLOAD, download_name(pair)),
     )
 
 
@@ -365,3 +373,28 @@ def site_changes(schools: tuple[SchoolPolicy, ...], pairs: Mapping[str, tuple[Ve
     """The views of every "What changed" page, from each school's version pairs (newest first)."""
     views = {s.meta.slug: changes_view(s, pairs[s.meta.slug], taxonomy, today) for s in schools if pairs.get(s.meta.slug)}
     return SiteChanges(site=site_changes_view(schools, views), schools=views, pairs=pairs)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PairDocumentView:
+    """One version pair as a document of its own (``policy-atlas diff --format md``)."""
+
+    school: str
+    title: str
+    next_review: str
+    overdue: bool
+    today: str
+    pair: PairView
+
+
+def pair_document_view(school: SchoolPolicy, pair: VersionPair, taxonomy: Taxonomy, today: date) -> PairDocumentView:
+    meta = school.meta
+    next_review = str(meta.next_review) if meta.next_review else "Not stated"
+    return PairDocumentView(
+        school=meta.school,
+        title=f"{meta.school}: {pair.old.version.label} to {pair.new.version.label}",
+        next_review=next_review,
+        overdue=review_overdue(meta, today),
+        today=today.isoformat(),
+        pair=pair_view(pair, taxonomy, next_review, meta.approved_by),
+    )

@@ -372,7 +372,7 @@ def _version(path: Path, sidecar: Path | None, base: Path) -> Version:
     """One version: dated by its sidecar's ``last_reviewed``, else by its file name."""
     shown = _display(path, base)
     if sidecar is None:
-        dated = _parse_date(path.stem)
+        dated = parse_date(path.stem)
         if dated is None:
             raise PolicyAtlasError(
                 shown,
@@ -387,7 +387,7 @@ def _version(path: Path, sidecar: Path | None, base: Path) -> Version:
             raise PolicyAtlasError(
                 sidecar_shown, f"{key!r} describes the school, not one version: set it in the school's own sidecar (a version's may set {', '.join(VERSION_KEYS)})", lines[key]
             )
-    dated = _read_date("last_reviewed", values, lines, sidecar_shown) or _parse_date(path.stem)
+    dated = _read_date("last_reviewed", values, lines, sidecar_shown) or parse_date(path.stem)
     if dated is None:
         raise PolicyAtlasError(sidecar_shown, f"cannot tell the date of {path.name}: add 'last_reviewed:' ({_DATE_HINT})")
     return Version(
@@ -603,7 +603,7 @@ def _read_date(
     text = values.get(key)
     if text is None:
         return None
-    parsed = _parse_date(text)
+    parsed = parse_date(text)
     if parsed is None:
         raise PolicyAtlasError(
             shown, f"{key}: cannot read {text!r} as a date ({_DATE_HINT})", lines[key]
@@ -611,7 +611,7 @@ def _read_date(
     return parsed
 
 
-def _parse_date(text: str) -> PolicyDate | None:
+def parse_date(text: str) -> PolicyDate | None:
     """Return the date ``text`` names, or None if it is in no accepted form or impossible."""
     year, month, day = 0, 0, 1
     month_only = True

@@ -23,7 +23,8 @@ from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
 from policy_atlas.core.changes import changes_json, version_pairs
-from policy_atlas.core.changeviews import site_changes
+from policy_atlas.core.changeviews import download_name, site_changes
+from policy_atlas.core.trackedword import changes_docx
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.csp import headers_file, policy
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
@@ -291,6 +292,11 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             self._add_model_downloads(files, config, self.model, self.views.model)
         if self.views.changes is not None:
             files.append(File.generated(config, data("changes.json"), content=changes_json(self.views.changes.pairs)))
+            names = {s.meta.slug: s.meta.school for s in self.corpus.schools}
+            for slug, pairs in self.views.changes.pairs.items():
+                for pair in pairs:
+                    ref = Ref(PageKind.DOWNLOAD, download_name(pair))
+                    files.append(self.paths.download(config, ref, changes_docx(pair, names[slug], self.today)))
         for school in self.corpus.schools:
             for older in school.versions[:-1]:  # the current version is published below, with its text
                 files.append(File.generated(config, data(f"sources/{source_name(older.source_file)}"), abs_src_path=str(older.path)))
