@@ -119,3 +119,30 @@ def test_cli_diff_says_what_is_wrong_in_one_line(site: Path, capsys: pytest.Capt
     assert sitekit.cli_main(["--project", str(site.parent), *args]) == 1
     err = capsys.readouterr().err
     assert err.startswith(message) and err.count("\n") == 1, err
+
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "dev" / "policies"
+
+
+@pytest.mark.skipif(not (DEV / "wholistic-fostering-social-media.txt").is_file(), reason="shared/dev is not beside the repository")
+def test_a_real_pair_a_fostering_agencys_long_policy_and_its_short_replacement(tmp_path: Path) -> None:
+    """Real texts (shared/dev: the same agency's policy and the shorter one that replaced it),
+    put in a folder of versions as a new user would: a rewrite, so nothing continues, and the
+    page says which stances it changed, gained and lost."""
+    sources = {
+        **sitekit.CORPUS,
+        "wholistic-fostering.yml": "school: Wholistic Fostering\n",
+        "wholistic-fostering/2024-01.txt": (DEV / "wholistic-fostering-social-media.txt").read_bytes(),
+        "wholistic-fostering/2025-01.txt": (DEV / "wholistic-fostering-social-media-use.txt").read_bytes(),
+    }
+    root = sitekit.make_project(tmp_path / "project", sources)
+    assert sitekit.normalise(root, "--quiet") == 0
+    site = sitekit.build(root)
+    (pair,) = json.loads((site / "data" / "changes.json").read_text(encoding="utf-8"))["schools"]["wholistic-fostering"]
+    counts = pair["counts"]
+    assert (counts["added"], counts["removed"], counts["moved"], counts["reworded"]) == (len(pair["clause_changes"]) - counts["removed"], counts["removed"], 0, 0)
+    assert counts["removed"] > 50 and counts["added"] > 20
+    kinds = {(p["label"], p["change"], p["before"], p["after"]) for p in pair["provision_changes"]}
+    assert ("privacy settings on personal accounts", "force", "permitted", "required") in kinds
+    page = text_of((site / "changes" / "wholistic-fostering" / "index.html").read_text(encoding="utf-8"))
+    assert "Now sets requirements for privacy settings on personal accounts (was: permitted)." in page

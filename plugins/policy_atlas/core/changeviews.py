@@ -24,7 +24,7 @@ from .sources import Version, source_name
 from .taxonomy import Taxonomy
 from .text import clause_label
 from .versions import ChangeKind, ClauseChange
-from .views import PageKind, Ref
+from .views import PageKind, Ref, capitalised
 
 RENUMBERED_LISTED = 60
 """A pair lists at most this many clauses renumbered and nothing else; the rest are counted."""
@@ -233,12 +233,12 @@ def _notes(change: ClauseChange) -> tuple[str, ...]:
 
 def _heading(change: ClauseChange, section: str) -> str:
     clause = (change.new or change.old)[0]
-    label = clause_label(clause.number, clause.text, clause.id)
+    label = capitalised(clause_label(clause.number, clause.text, clause.id))
     if change.kind is ChangeKind.SPLIT:
-        return f"{label.capitalize()}: split into {len(change.new)}"
+        return f"{label}: split into {len(change.new)}"
     if change.kind is ChangeKind.MERGED:
-        return f"{label.capitalize()}: {len(change.old)} clauses merged"
-    return f"{label.capitalize()}: {section}"
+        return f"{label}: {len(change.old)} clauses merged"
+    return f"{label}: {section}"
 
 
 def _version_view(text: VersionText, meta_next: str, meta_approved: str | None = None) -> VersionView:
