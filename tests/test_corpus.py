@@ -273,3 +273,19 @@ def test_an_edit_to_a_page_of_the_previous_format_is_still_an_edit(tmp_path: Pat
     edited = page.read_bytes()
     results, _ = normalise(sources, pages, Taxonomy(()))
     assert [r.action for r in results] == ["refused"] and page.read_bytes() == edited
+
+
+def test_a_school_with_a_folder_of_versions_gets_one_page_from_its_newest(tmp_path: Path) -> None:
+    sources, pages = tmp_path / "source_policies", tmp_path / "docs" / "policies"
+    (sources / "oakfield").mkdir(parents=True)
+    (sources / "oakfield" / "2023-09.txt").write_text("1. Staff should not post photos of pupils.\n", encoding="utf-8")
+    (sources / "oakfield" / "2025-09.txt").write_text("1. Staff must not post photos of pupils.\n", encoding="utf-8")
+    results, problems = normalise(sources, pages, Taxonomy(()))
+    assert [(r.slug, r.action) for r in results] == [("oakfield", "written")] and problems == []
+    front, _, _ = split_front_matter((pages / "oakfield.md").read_text(encoding="utf-8"))
+    assert front[FRONT_MATTER_KEY]["source"] == "oakfield/2025-09.txt"
+    corpus = load_corpus(sources, pages)
+    (school,) = corpus.schools
+    assert [c.text for c in school.clauses] == ["Staff must not post photos of pupils."]
+    assert [v.label for v in school.versions] == ["2023-09", "2025-09"]
+    assert school.source_name == "oakfield/2025-09.txt" and corpus.diagnostics == ()

@@ -601,3 +601,111 @@ def test_a_joiner_that_spells_a_word_is_kept(tmp_path: Path) -> None:
     directory = make_sources(tmp_path, {"x.txt": "p", "x.yml": "school: \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\nslug: x\n"})
     (source,), diagnostics = discover_sources(directory)
     assert source.meta.school == "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645" and diagnostics == ()
+
+
+# --- a folder of dated versions ----------------------------------------------------------------
+
+
+def make_tree(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """``make_sources`` with paths that may name a school's folder of versions (``x/2024-09.txt``)."""
+    directory = tmp_path / "source_policies"
+    for name, content in files.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    directory.mkdir(exist_ok=True)
+    return directory
+
+
+def test_a_folder_of_versions_is_one_school_whose_newest_version_is_its_policy(tmp_path: Path) -> None:
+    directory = make_tree(
+        tmp_path,
+        {
+            "oak-hill/2023-09.txt": "old",
+            "oak-hill/2025-09-01.txt": "newest",
+            "oak-hill/draft.txt": "the middle one",
+            "oak-hill/draft.yml": "last_reviewed: March 2024\napproved_by: Finance committee\n",
+            "oak-hill.yml": "school: Oak Hill School\n",
+            "plain.txt": "one file, as ever",
+        },
+    )
+    sources, diagnostics = discover_sources(directory)
+    assert diagnostics == ()
+    oak, plain = sources
+    assert [v.label for v in oak.versions] == ["2023-09", "2024-03", "2025-09-01"]
+    assert [v.source_file for v in oak.versions] == [
+        "source_policies/oak-hill/2023-09.txt", "source_policies/oak-hill/draft.txt", "source_policies/oak-hill/2025-09-01.txt"
+    ]
+    assert oak.versions[1].approved_by == "Finance committee"
+    assert oak.path.name == "2025-09-01.txt"
+    assert (oak.meta.slug, oak.meta.school, oak.meta.source_file) == ("oak-hill", "Oak Hill School", "source_policies/oak-hill/2025-09-01.txt")
+    assert oak.meta.last_reviewed == PolicyDate(date(2025, 9, 1))  # the newest version's date, since the sidecar gives none
+    assert plain.versions == () and plain.path.name == "plain.txt"
+
+
+def test_a_folder_without_a_sidecar_is_named_from_the_folder(tmp_path: Path) -> None:
+    directory = make_tree(tmp_path, {"st-anne/2024-01.txt": "a", "st-anne/notes.md": "not a version"})
+    sources, diagnostics = discover_sources(directory)
+    assert diagnostics == ()
+    assert (sources[0].meta.school, sources[0].meta.slug, len(sources[0].versions)) == ("St Anne", "st-anne", 1)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        pytest.param(
+            {"x/final.txt": "p"},
+            "source_policies/x/final.txt: cannot tell this version's date: name the file by its date "
+            "(e.g. 2025-09.txt or 2025-09-01.txt) or give it a sidecar final.yml with 'last_reviewed:'",
+            id="undatable-name",
+        ),
+        pytest.param(
+            {"x/final.txt": "p", "x/final.yml": "approved_by: Governors\nlast_reviewed: soon\n"},
+            f"source_policies/x/final.yml:2: last_reviewed: cannot read 'soon' as a date {DATE_HINT}",
+            id="undatable-sidecar",
+        ),
+        pytest.param(
+            {"x/final.txt": "p", "x/final.yml": "approved_by: Governors\n"},
+            f"source_policies/x/final.yml: cannot tell the date of final.txt: add 'last_reviewed:' {DATE_HINT}",
+            id="sidecar-without-date",
+        ),
+        pytest.param(
+            {"x/2024-09.txt": "p", "x/autumn.txt": "q", "x/autumn.yml": "last_reviewed: September 2024\n"},
+            "source_policies/x/autumn.txt: is dated 2024-09, as source_policies/x/2024-09.txt is: two versions cannot have the same date",
+            id="same-date",
+        ),
+        pytest.param(
+            {"x/2024-09.txt": "p", "x/2024-09.pdf": b"%PDF-1.4"},
+            "source_policies/x/2024-09.txt: source_policies/x/2024-09.pdf has the same name; keep one file per version",
+            id="same-name",
+        ),
+        pytest.param(
+            {"x/readme.md": "nothing to read"},
+            "source_policies/x/: holds no version of the policy: put one file per version in it (.txt, .docx or .pdf), "
+            "named by its date, e.g. 2025-09.txt",
+            id="empty-folder",
+        ),
+        pytest.param(
+            {"x/2024-09.txt": "p", "x/2024-09.yml": "school: Another\n"},
+            "source_policies/x/2024-09.yml:1: 'school' describes the school, not one version: set it in the school's own "
+            "sidecar (a version's may set approved_by, last_reviewed, next_review)",
+            id="school-key-in-version",
+        ),
+        pytest.param(
+            {"x/2024-09.txt": "p", "x.txt": "q"},
+            "source_policies/x.txt: x.txt and x/ are two files for one policy; keep only one",
+            id="file-and-folder",
+        ),
+        pytest.param(
+            {"x/2024-09.txt": "p", "x/2023-09.doc": b"\xd0\xcf"},
+            "source_policies/x/2023-09.doc: is an old Word (.doc) file",
+            id="refused-format",
+        ),
+    ],
+)
+def test_versions_that_cannot_be_used_leave_the_school_out_naming_the_file(tmp_path: Path, files: dict[str, str | bytes], expected: str) -> None:
+    directory = make_tree(tmp_path, {**files, "other.txt": "another school"})
+    sources, diagnostics = discover_sources(directory)
+    errors = [str(d) for d in diagnostics if d.severity is Severity.ERROR]
+    assert [s.meta.slug for s in sources] == ["other"]
+    assert len(errors) == 1 and errors[0].startswith(expected), errors

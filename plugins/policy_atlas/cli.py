@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,11 @@ from .core.evaluate_precision import load_sample, report_precision, score_sample
 from .core.evaluate_provisions import ProvisionScores, load_provision_gold, provision_gold_files, report_provisions, score_provisions
 from .core.model import Clause, Diagnostic, PolicyAtlasError, Severity, Statement, shown_name
 from .core.corpus import NormaliseResult
-from .core.sources import discover_sources
+from .core.sources import Version, discover_sources, parse_date
+from .core.changes import VersionText, compare_versions, current_version, pair_record, read_version
+from .core.changeviews import download_name, pair_document_view
+from .core.documents import read_document
+from .core.trackedword import changes_docx
 from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
 
 
@@ -66,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     model.add_argument("--strategy", choices=[s.value for s in Strategy], default=Strategy.TYPICAL.value, help="how each clause's wording is chosen")
     model.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help="share of schools a provision needs for a clause (default 0.5)")
     model.add_argument("--outline", type=Path, help="the model outline (default: PROJECT/model_outline.yml)")
+    diff = commands.add_parser("diff", help="what changed between two versions of a school's policy, as Word (tracked changes), Markdown or JSON")
+    diff.add_argument("school", help="the school's slug (or the name of its folder of versions)")
+    diff.add_argument("--from", dest="since", metavar="DATE", help="the older version, by its date (default: the one before the newest)")
+    diff.add_argument("--to", dest="until", metavar="DATE", help="the newer version, by its date (default: the newest)")
+    diff.add_argument("--format", choices=("docx", "md", "json"), required=True, help="what to write")
+    diff.add_argument("--out", type=Path, help="the file to write (default: Markdown and JSON to the terminal, Word to SCHOOL-FROM-to-TO.docx)")
     return parser
 
 
@@ -92,6 +103,8 @@ def _run(args: argparse.Namespace, sources: Path, pages: Path, cache: Path | Non
         return _evaluate(sources, pages, taxonomy, args.sets, args.misses, args.provisions, args.project, args.precision)
     if args.command == "model":
         return _model(sources, pages, taxonomy, args, cache)
+    if args.command == "diff":
+        return _diff(sources, pages, taxonomy, args, cache)
     return _normalise(sources, pages, taxonomy, args.force, tuple(args.slugs), args.quiet, cache, args.jobs)
 
 
@@ -238,6 +251,68 @@ def _model(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namesp
         raise PolicyAtlasError(str(args.out), f"cannot write: {error.strerror}") from error
     print(f"wrote {shown_name(str(args.out))}: {len(made.clauses)} clauses, {len(made.notes)} drafting notes, {len(made.gaps)} gaps")
     return 0
+
+
+def _diff(sources: Path, pages: Path, taxonomy: Taxonomy, args: argparse.Namespace, cache: Path | None) -> int:
+    """One school's two versions compared, as the "What changed" page compares them, written out."""
+    corpus = load_corpus(sources, pages)
+    school = next((s for s in corpus.schools if args.school in (s.meta.slug, *(v.path.parent.name for v in s.versions[:1]))), None)
+    if school is None:
+        left = next((d for d in corpus.left_out if args.school in d.path), None)
+        raise PolicyAtlasError(str(left.path) if left else args.school, left.message if left else "no school of this name on the site")
+    if len(school.versions) < 2:
+        raise PolicyAtlasError(
+            school.meta.source_file, f"is the only version of this policy: keep dated versions in {sources.name}/{school.meta.slug}/ (2024-09.txt, 2025-09.txt)"
+        )
+    old, new = choose_versions(school.versions, args.since, args.until)
+    classifier = classifier_for(taxonomy, cache)
+    analysis = analyse(corpus, taxonomy, classifier)
+    slug = school.meta.slug
+
+    def text_of(version: Version) -> VersionText:
+        if version == school.versions[-1]:
+            return current_version(school, analysis.clauses.get(slug, ()), analysis.statements)
+        return read_version(version, slug, read_document(version.path.read_bytes(), version.source_file).text, classifier)
+
+    pair = compare_versions(slug, text_of(old), text_of(new), taxonomy, analysis.matrix)
+    today = build_date()
+    content: str | bytes
+    if args.format == "docx":
+        content = changes_docx(pair, school.meta.school, today)
+    elif args.format == "json":
+        content = json.dumps({"school": slug, **pair_record(pair)}, ensure_ascii=False, indent=1) + "\n"
+    else:
+        content = Templates().render_markdown("changes.download.md.jinja", pair_document_view(school, pair, taxonomy, today)).rstrip("\n") + "\n"
+    out = args.out or (Path(download_name(pair)) if args.format == "docx" else None)
+    if out is None:
+        assert isinstance(content, str)
+        sys.stdout.write(content)
+        return 0
+    try:
+        write_atomically(out, content)
+    except OSError as error:
+        raise PolicyAtlasError(str(out), f"cannot write: {error.strerror}") from error
+    counts = "no change" if pair.diff.same_words else ", ".join(f"{n} {kind}" for kind, n in {**pair.diff.counts, "force": len(pair.clause_forces)}.items() if n)
+    print(f"wrote {shown_name(str(out))}: {school.meta.school}, {old.label} to {new.label}: {counts or 'no change'}")
+    return 0
+
+
+def choose_versions(versions: tuple[Version, ...], since: str | None, until: str | None) -> tuple[Version, Version]:
+    """The two versions ``--from`` and ``--to`` name (by their date, as written or in any accepted
+    form), by default the newest and the one before it; an unknown date names the versions there are."""
+
+    def named(text: str, option: str) -> Version:
+        wanted = parse_date(text)
+        found = next((v for v in versions if v.label == text or (wanted is not None and v.date.value == wanted.value)), None)
+        if found is None:
+            raise PolicyAtlasError(option, f"no version dated {text!r}; the versions are {', '.join(v.label for v in versions)}")
+        return found
+
+    new = named(until, "--to") if until else versions[-1]
+    old = named(since, "--from") if since else next((v for v in reversed(versions) if v.date.value < new.date.value), None)
+    if old is None or old.date.value >= new.date.value:
+        raise PolicyAtlasError("--from", f"must name a version older than {new.label}; the versions are {', '.join(v.label for v in versions)}")
+    return old, new
 
 
 def _normalise(

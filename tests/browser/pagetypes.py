@@ -24,6 +24,7 @@ PAGE_TYPES = [
     PageType("gaps", "compare/gaps/unnamed-school/"),
     PageType("shared-wording", "compare/shared-wording/"),
     PageType("finder", "find-a-clause/?topic=pupil-contact&force=prohibited"),
+    PageType("what-changed", "changes/"),
     PageType("accessibility", "accessibility/"),
     PageType("search-open", "policies/knowsley-model/", search="friend request"),
 ]

@@ -138,6 +138,7 @@ def write_sources(project: Path, sources: Mapping[str, bytes | str]) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     for name, content in sources.items():
         data = content.encode("utf-8") if isinstance(content, str) else content
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)  # a school's folder of versions
         (directory / name).write_bytes(data)
 
 

@@ -29,7 +29,7 @@ from .files import write_atomically
 from .frontmatter import key_lines, policy_page_problems
 from .ingest import parse_policy
 from .model import Clause, Diagnostic, Heading, PolicyAtlasError, PolicyMeta, SetAside, Severity
-from .sources import Source, discover_sources
+from .sources import Source, Version, discover_sources, source_name
 from .taxonomy import Taxonomy
 from .yamlread import FAST_LOADER, alias_line, refuse_aliases
 
@@ -61,6 +61,8 @@ class SchoolPolicy:
     """Cover-page lines and page furniture of the source, kept out of the clauses."""
     tag_lines: Mapping[str, int] = field(default_factory=dict)
     """The line of each clause's tag in the page, by clause id: where a person's edit is."""
+    versions: tuple[Version, ...] = ()
+    """The school's dated versions, oldest first, when it keeps a folder of them (the page is the newest)."""
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
@@ -73,7 +75,8 @@ class SchoolPolicy:
 
     @cached_property
     def source_name(self) -> str:
-        return Path(self.meta.source_file).name
+        """The source below the sources folder: ``x.txt``, or ``x/2025-09.txt`` for a version."""
+        return source_name(self.meta.source_file)
 
     @cached_property
     def extracted_name(self) -> str | None:
@@ -206,7 +209,7 @@ def render_page(
         FRONT_MATTER_KEY: {
             "format": FORMAT,
             "slug": source.meta.slug,
-            "source": Path(source.meta.source_file).name,
+            "source": source_name(source.meta.source_file),
             "source_sha256": sha256_hex(source_bytes),
             "page_sha256": _NO_HASH,
             "clauses": sum(isinstance(b, Clause) for b in policy_blocks),
@@ -596,7 +599,7 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
         read_document(data, source.meta.source_file)  # a source that became unusable is never published
         edited = " (and the page was edited by hand: use `--force`)" if state is PageState.EDITED else ""
         problems.append(Diagnostic(shown, None, "stale-page", f"is stale: {source.meta.source_file} changed since it was written; run `policy-atlas normalise`{edited}"))
-    parsed = parse_document(body, shown, Path(source.meta.source_file).name, offset, source.meta.slug)
+    parsed = parse_document(body, shown, source_name(source.meta.source_file), offset, source.meta.slug)
     problems.extend(parsed.diagnostics)
     short = cut_short(record or {}, len(parsed.clauses)) if state is PageState.EDITED else None
     if short is not None:
@@ -604,4 +607,4 @@ def _load_school(source: Source, pages_dir: Path) -> tuple[SchoolPolicy | None, 
     listed = (record or {}).get("source_notes")
     notes = tuple(str(n) for n in listed) if isinstance(listed, list) else ()
     aside = page_set_aside(record or {})
-    return SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside, tag_lines(text)), problems
+    return SchoolPolicy(source.meta, page, parsed.blocks, notes, state is PageState.EDITED, aside, tag_lines(text), source.versions), problems

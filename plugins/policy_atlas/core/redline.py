@@ -28,6 +28,12 @@ def _norm(word: str) -> str:
     return word.strip(".,;:!?\"'‘’“”()[]").casefold()
 
 
+def word_key(text: str) -> tuple[str, ...]:
+    """A text's words as redlines compare them (case and surrounding punctuation aside), without
+    the tokens that are punctuation alone: two texts with the same key say the same words."""
+    return tuple(key for key in (_norm(w) for w in _TOKEN.findall(text)) if key)
+
+
 def redline(reference: str, text: str) -> tuple[Change, ...]:
     """The changes that turn ``reference`` into ``text``, word by word, in reading order.
 

@@ -25,6 +25,15 @@ an error naming the file and line to fix; the other policies go on. Hidden files
 and files of other kinds are ignored, except office formats that are not read (``.doc``, ``.odt``,
 ``.rtf``), each refused with what to do; a sidecar without its source is reported as a warning
 and otherwise ignored; a symbolic link that points outside the directory is never read.
+
+A school may keep several dated versions of its policy: a folder ``source_policies/<name>/``
+holding one file per version (``2024-09.txt``, ``2025-09-01.pdf``), each dated by its file name or,
+when the name is not a date, by a sidecar of its own (``approved-draft.yml`` beside
+``approved-draft.docx``, with ``last_reviewed:``; it may also give ``approved_by`` and
+``next_review`` for that version). The school's own sidecar stays beside the folder
+(``source_policies/<name>.yml``), and the newest version is the school's policy everywhere else in
+the site. A version that cannot be dated, two versions of one date, or a folder with no version
+leaves the school out with an error naming the file (and line).
 """
 
 from __future__ import annotations
@@ -87,13 +96,46 @@ _MONTHS = {
 _DATE_HINT = "use YYYY-MM-DD, YYYY-MM or 'September 2025'"
 
 
+VERSION_KEYS = ("approved_by", "last_reviewed", "next_review")
+"""What a version's own sidecar may say: when that version was approved, and by whom."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Version:
+    """One dated version of a school's policy, from its folder of versions."""
+
+    date: PolicyDate
+    path: Path
+    source_file: str
+    """The file as messages name it: ``source_policies/<name>/2025-09.txt``."""
+    metadata_path: Path | None = None
+    approved_by: str | None = None
+    next_review: PolicyDate | None = None
+
+    @property
+    def label(self) -> str:
+        """The version as pages, data and the CLI name it: its date, ``2025-09`` or ``2025-09-01``."""
+        return self.date.isoformat()
+
+
 @dataclass(frozen=True)
 class Source:
-    """One school's policy as found on disk: its metadata and the files it came from."""
+    """One school's policy as found on disk: its metadata and the files it came from.
+
+    ``path`` is the file the site reads as the school's policy: the newest of ``versions``
+    when the school keeps a folder of them (oldest first), else its one file (no versions).
+    """
 
     meta: PolicyMeta
     path: Path
     metadata_path: Path | None
+    versions: tuple[Version, ...] = ()
+
+
+def source_name(source_file: str) -> str:
+    """A source's name below the sources folder (``x.txt``, ``x/2025-09.txt``): unique across schools."""
+    parts = PurePosixPath(source_file).parts
+    return "/".join(parts[1:]) if len(parts) > 1 else source_file
 
 
 def slugify(text: str) -> str:
@@ -137,9 +179,13 @@ def discover_sources(directory: Path, reserved: Mapping[str, str] | None = None)
     texts: dict[str, Path] = {}
     sidecars: dict[str, list[Path]] = {}
     doubled_sources: dict[str, list[str]] = {}
+    folders: dict[str, Path] = {}
     for entry in sorted(directory.iterdir(), key=lambda p: p.name):
         suffix = entry.suffix.lower()
         if entry.name.startswith("."):
+            continue
+        if _is_versions_folder(entry, directory):
+            folders[entry.name] = entry
             continue
         if suffix in REFUSED_SUFFIXES and entry.is_file():
             problems.append(_error(_display(entry, base), None, "refused-source", f"is {REFUSED_SUFFIXES[suffix]}"))
@@ -158,6 +204,11 @@ def discover_sources(directory: Path, reserved: Mapping[str, str] | None = None)
             texts.setdefault(entry.stem, entry)
         else:
             sidecars.setdefault(entry.stem, []).append(entry)
+
+    for stem, folder in folders.items():
+        if stem in texts:
+            doubled_sources.setdefault(stem, [texts[stem].name]).append(f"{folder.name}/")
+        texts.setdefault(stem, folder)
 
     for stem, names in sorted(doubled_sources.items()):
         problems.append(
@@ -270,6 +321,85 @@ def _visible_names(source: Source) -> tuple[Source, str]:
     return replace(source, meta=cleaned), note
 
 
+def _is_versions_folder(entry: Path, directory: Path) -> bool:
+    """Whether ``entry`` is a folder of one school's dated versions: a folder (not a link out of the
+    sources directory) whose name is not that of a file the site reads (``folder.txt/`` is not)."""
+    suffix = entry.suffix.lower()
+    return entry.is_dir() and suffix not in SOURCE_SUFFIXES + METADATA_SUFFIXES + tuple(REFUSED_SUFFIXES) and _refusal(entry, directory) is None
+
+
+def _read_versions(folder: Path, base: Path) -> tuple[Version, ...]:
+    """The dated versions in a school's folder, oldest first.
+
+    Raises PolicyAtlasError, naming the file (and line), for a folder with no version, a
+    version that cannot be dated, two versions of one date, or a file the site cannot read.
+    """
+    files: dict[str, Path] = {}
+    sidecars: dict[str, Path] = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        suffix = entry.suffix.lower()
+        if entry.name.startswith(".") or entry.is_dir():
+            continue
+        shown = _display(entry, base)
+        if suffix in REFUSED_SUFFIXES:
+            raise PolicyAtlasError(shown, f"is {REFUSED_SUFFIXES[suffix]}")
+        if suffix not in SOURCE_SUFFIXES + METADATA_SUFFIXES:
+            continue
+        refused = _refusal(entry, folder)
+        if refused is not None:
+            raise PolicyAtlasError(shown, refused)
+        found = files if suffix in SOURCE_SUFFIXES else sidecars
+        if entry.stem in found:
+            raise PolicyAtlasError(shown, f"{_display(found[entry.stem], base)} has the same name; keep one file per version")
+        found[entry.stem] = entry
+    if not files:
+        raise PolicyAtlasError(
+            _display(folder, base) + "/", "holds no version of the policy: put one file per version in it (.txt, .docx or .pdf), named by its date, e.g. 2025-09.txt"
+        )
+    versions: dict[date, Version] = {}
+    for stem, path in sorted(files.items()):
+        version = _version(path, sidecars.get(stem), base)
+        earlier = versions.get(version.date.value)
+        if earlier is not None:
+            raise PolicyAtlasError(
+                version.source_file, f"is dated {version.label}, as {earlier.source_file} is: two versions cannot have the same date"
+            )
+        versions[version.date.value] = version
+    return tuple(versions[day] for day in sorted(versions))
+
+
+def _version(path: Path, sidecar: Path | None, base: Path) -> Version:
+    """One version: dated by its sidecar's ``last_reviewed``, else by its file name."""
+    shown = _display(path, base)
+    if sidecar is None:
+        dated = parse_date(path.stem)
+        if dated is None:
+            raise PolicyAtlasError(
+                shown,
+                f"cannot tell this version's date: name the file by its date (e.g. 2025-09{path.suffix} or 2025-09-01{path.suffix}) "
+                f"or give it a sidecar {path.stem}.yml with 'last_reviewed:'",
+            )
+        return Version(date=dated, path=path, source_file=shown)
+    sidecar_shown = _display(sidecar, base)
+    values, lines = _read_mapping(sidecar, sidecar_shown)
+    for key in values:
+        if key not in VERSION_KEYS:
+            raise PolicyAtlasError(
+                sidecar_shown, f"{key!r} describes the school, not one version: set it in the school's own sidecar (a version's may set {', '.join(VERSION_KEYS)})", lines[key]
+            )
+    dated = _read_date("last_reviewed", values, lines, sidecar_shown) or parse_date(path.stem)
+    if dated is None:
+        raise PolicyAtlasError(sidecar_shown, f"cannot tell the date of {path.name}: add 'last_reviewed:' ({_DATE_HINT})")
+    return Version(
+        date=dated,
+        path=path,
+        source_file=shown,
+        metadata_path=sidecar,
+        approved_by=values.get("approved_by"),
+        next_review=_read_date("next_review", values, lines, sidecar_shown),
+    )
+
+
 def _error(path: str, line: int | None, code: str, message: str) -> Diagnostic:
     return Diagnostic(path, line, code, f"{message}; this policy is left out", Severity.ERROR)
 
@@ -289,13 +419,14 @@ def _refusal(entry: Path, directory: Path) -> str | None:
     return None
 
 
-def load_metadata(path: Path, stem_slug: str, source_file: str) -> PolicyMeta:
+def load_metadata(path: Path, stem_slug: str, source_file: str, shown: str | None = None) -> PolicyMeta:
     """Read and validate one sidecar, filling defaults from the file name.
 
     The sidecar sits beside its source, so errors name it as ``source_file``'s sibling.
-    An empty ``stem_slug`` means the file name gives no slug, so the sidecar must.
+    An empty ``stem_slug`` means the file name gives no slug, so the sidecar must. ``shown`` names the
+    sidecar in messages when it is not beside ``source_file`` (a school with a folder of versions).
     """
-    shown = _sibling(source_file, path.name)
+    shown = shown or _sibling(source_file, path.name)
     values, lines = _read_mapping(path, shown)
 
     school = values.get("school")
@@ -333,28 +464,48 @@ def load_metadata(path: Path, stem_slug: str, source_file: str) -> PolicyMeta:
     )
 
 
-def _read_source(text_path: Path, sidecar: Path | None, base: Path) -> Source:
-    """Build the metadata for one ``.txt``, from its sidecar or its file name alone."""
+def _read_source(found: Path, sidecar: Path | None, base: Path) -> Source:
+    """Build the metadata for one source file, or a folder of versions (the newest is the policy),
+    from its sidecar or its name alone. A version's own date, approver and next review fill what the
+    school's sidecar leaves unsaid."""
+    if not found.is_dir():
+        return _read_file_source(found, sidecar, base)
+    versions = _read_versions(found, base)
+    newest = versions[-1]
+    source = _read_file_source(newest.path, sidecar, base, found.name)
+    meta = replace(
+        source.meta,
+        last_reviewed=source.meta.last_reviewed or newest.date,
+        approved_by=source.meta.approved_by or newest.approved_by,
+        next_review=source.meta.next_review or newest.next_review,
+    )
+    return Source(meta=meta, path=newest.path, metadata_path=sidecar, versions=versions)
+
+
+def _read_file_source(text_path: Path, sidecar: Path | None, base: Path, stem: str | None = None) -> Source:
+    """Build the metadata for one file; ``stem`` names the school when the file is a version in its folder."""
     source_file = _display(text_path, base)
+    home = text_path.parent if stem is None else text_path.parent.parent
+    stem = text_path.stem if stem is None else stem
     try:
-        stem_slug = slugify(text_path.stem)
+        stem_slug = slugify(stem)
     except ValueError:
         if sidecar is None:
             raise PolicyAtlasError(
                 source_file,
                 "the file name has no letters or digits to make a slug from; rename it or "
-                f"set 'slug:' in {_display(text_path.with_suffix('.yml'), base)}",
+                f"set 'slug:' in {_display(home / (stem + '.yml'), base)}",
             ) from None
         stem_slug = ""
     if sidecar is None:
         meta = PolicyMeta(
             slug=stem_slug,
-            school=title_from_stem(text_path.stem),
+            school=title_from_stem(stem),
             title=DEFAULT_TITLE,
             source_file=source_file,
         )
     else:
-        meta = load_metadata(sidecar, stem_slug, source_file)
+        meta = load_metadata(sidecar, stem_slug, source_file, _display(sidecar, base))
     return Source(meta=meta, path=text_path, metadata_path=sidecar)
 
 
@@ -452,7 +603,7 @@ def _read_date(
     text = values.get(key)
     if text is None:
         return None
-    parsed = _parse_date(text)
+    parsed = parse_date(text)
     if parsed is None:
         raise PolicyAtlasError(
             shown, f"{key}: cannot read {text!r} as a date ({_DATE_HINT})", lines[key]
@@ -460,7 +611,7 @@ def _read_date(
     return parsed
 
 
-def _parse_date(text: str) -> PolicyDate | None:
+def parse_date(text: str) -> PolicyDate | None:
     """Return the date ``text`` names, or None if it is in no accepted form or impossible."""
     year, month, day = 0, 0, 1
     month_only = True
@@ -514,7 +665,7 @@ def _slug_origin(source: Source, base: Path) -> str:
 
 def _is_slug_of_stem(source: Source) -> bool:
     try:
-        return slugify(source.path.stem) == source.meta.slug
+        return slugify(source.path.parent.name if source.versions else source.path.stem) == source.meta.slug
     except ValueError:
         return False
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .compare import OTHER_WAY_ROUND, STATING, Gap, Matrix, Member, Provision, SharedPassage, Stance, TopicRow, situation_reading
 from .merge import DraftingNote, ModelClause, ModelPolicy, Source
@@ -28,6 +29,9 @@ from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
 from .text import clause_label, opening
+
+if TYPE_CHECKING:
+    from .changeviews import SiteChanges  # which builds its views from this module's Ref
 
 SCROLL_AFTER = 7
 """Past this many schools a matrix no longer fits the page's width: it scrolls in a box of its own."""
@@ -65,6 +69,8 @@ class PageKind(Enum):
     DATA = "data"
     DOWNLOAD = "download"
     FINDER = "finder"
+    CHANGES = "changes"
+    """What changed between versions: a school's page (key: its slug), or the site's (no key)."""
 
 
 @dataclass(frozen=True)
@@ -937,6 +943,9 @@ class SchoolSummaryView:
     gaps_ref: Ref | None
     shared: tuple[SharedLink, ...]
     shared_ref: Ref
+    changes_ref: Ref | None = None
+    """The school's "What changed" page, when it keeps two versions or more."""
+    versions: int = 1
 
 
 def _date_text(value: PolicyDate | None) -> str:
@@ -987,6 +996,8 @@ def school_summary_view(
         Ref(PageKind.GAPS, meta.slug) if has_gaps else None,
         tuple(links),
         Ref(PageKind.SHARED),
+        Ref(PageKind.CHANGES, meta.slug) if len(school.versions) > 1 else None,
+        max(1, len(school.versions)),
     )
 
 
@@ -1312,6 +1323,8 @@ class SiteViews:
     topic_pages: tuple[tuple[TopicView, ...], ...] = ()
     """Each topic page's parts, in the order of ``topics``."""
     shared_pages: tuple[SharedWordingView, ...] = ()
+    changes: SiteChanges | None = None
+    """The "What changed" pages (set by ``with_changes``, after the versions are compared)."""
 
     def matrix_json(self) -> str | None:
         return matrix_json(self.matrix, self.topics) if self.matrix is not None else None

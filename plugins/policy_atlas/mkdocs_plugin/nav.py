@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 from policy_atlas.core.model import PolicyMeta
 from policy_atlas.core.render import group_of
 
-from .pages import COMPARE, GAPS, TOPICS
+from .pages import CHANGES, COMPARE, GAPS, TOPICS
 
 NAV_GROUP_MAX = 50
 """A navigation group of more schools than this is split by initial letter ("A–C", "D"...): every
@@ -154,9 +154,25 @@ def order_top(nav: Navigation, first: tuple[str, ...]) -> None:
             if item.file.src_uri == "index.md":
                 return (0, 0)
             return (1, first.index(item.file.src_uri)) if item.file.src_uri in first else (3, 0)
+        if any(isinstance(p, Page) and p.file.src_uri.startswith(CHANGES + "/") for p in item.children):
+            return (2, 1)  # what changed, just after Compare
         return (2 if any(isinstance(p, Page) and p.file.src_uri.startswith(COMPARE + "/") for p in item.children) else 4, 0)
 
     nav.items.sort(key=rank)  # type: ignore[arg-type]
+
+
+def name_changes(nav: Navigation, meta_of: Mapping[str, PolicyMeta]) -> None:
+    """The "What changed" section: so titled, the site's page first, each school's page by its name
+    (``meta_of`` by the page's path)."""
+    section = _section_holding(nav, CHANGES + "/")
+    if section is None:
+        return
+    section.title = "What changed"
+    for child in section.children:
+        meta = meta_of.get(child.file.src_uri) if isinstance(child, Page) else None
+        if meta is not None and isinstance(child, Page):
+            child.title = html.escape(meta.school)
+    section.children.sort(key=lambda c: (not (isinstance(c, Page) and c.file.src_uri.endswith("/index.md")), str(c.title).casefold()))
 
 
 def relink(nav: Navigation) -> None:

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from policy_atlas.core.changeviews import SiteChanges
 from policy_atlas.core.views import PageKind, Ref, SiteViews
 
 COMPARE = "compare"
@@ -27,6 +28,8 @@ MODEL = "model-policy.md"
 DOWNLOADS = "downloads"
 DOWNLOAD_SUFFIX = ".download"
 FINDER = "find-a-clause.md"
+CHANGES = "changes"
+"""The "What changed" pages: ``changes/index.md`` for the site, ``changes/<slug>.md`` for a school."""
 SEARCH_INDEX = "search"
 """The folder of the search index's script files."""
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -99,10 +102,15 @@ class SitePaths:
                 return f"{DOWNLOADS}/{ref.key}" + (DOWNLOAD_SUFFIX if ref.key.endswith(".md") else "")
             case PageKind.FINDER:
                 return FINDER
+            case PageKind.CHANGES:
+                return f"{CHANGES}/{ref.key}.md" if ref.key else f"{CHANGES}/index.md"
 
-    def pages(self, views: SiteViews, finder: PageView | None = None) -> list[Generated]:
+    def pages(self, views: SiteViews, finder: PageView | None = None, changes: SiteChanges | None = None) -> list[Generated]:
         """Every generated Markdown page, with the template that renders it."""
         pages = [Generated(FINDER, "finder.md.jinja", finder)] if finder is not None else []
+        if changes is not None:
+            pages.append(Generated(self.src(Ref(PageKind.CHANGES)), "changes-site.md.jinja", changes.site))
+            pages += [Generated(self.src(Ref(PageKind.CHANGES, slug)), "changes.md.jinja", view) for slug, view in sorted(changes.schools.items())]
         pages += [Generated(self.src(Ref(PageKind.SCHOOLS)), "schools.md.jinja", views.schools)]
         matrix_pages = views.matrix_pages or ((views.matrix,) if views.matrix is not None else ())
         pages += [Generated(self.src(Ref(PageKind.MATRIX, part=n)), "matrix.md.jinja", m) for n, m in enumerate(matrix_pages, start=1)]

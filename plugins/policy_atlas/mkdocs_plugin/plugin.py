@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from contextlib import ExitStack
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,9 @@ from mkdocs.structure.pages import Page
 from policy_atlas.collector import build_pace
 from policy_atlas.core.analysis import Analysis, analyse
 from policy_atlas.core.cache import TextCache, classifier_for
+from policy_atlas.core.changes import changes_json, version_pairs
+from policy_atlas.core.changeviews import download_name, site_changes
+from policy_atlas.core.trackedword import changes_docx
 from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
 from policy_atlas.core.csp import headers_file, policy
 from policy_atlas.core.documents import PDF_SUFFIX, read_document
@@ -32,6 +36,7 @@ from policy_atlas.core.opendata import clause_records, document_records, to_csv,
 from policy_atlas.core.render import build_date
 from policy_atlas.core.sanitise import audit_content, audit_page, sanitise_content
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
+from policy_atlas.core.sources import source_name
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
 from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
 from policy_atlas.core.views import SCHOOLS_PER_PAGE, ModelPolicyView, PageKind, PrintedView, Ref, SiteViews, model_json, site_views
@@ -40,7 +45,7 @@ from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, Topic
 from policy_atlas.templating import Templates
 
 from . import search
-from .nav import drop_pages, group_gap_reports, group_schools, order_compare, order_top, relink
+from .nav import drop_pages, group_gap_reports, group_schools, name_changes, order_compare, order_top, relink
 from .pages import FINDER, PAGE_STYLES, Links, SitePaths, asset_file, script_policy
 
 log = get_plugin_logger(__name__)
@@ -167,13 +172,21 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
         self.corpus = corpus
         self.texts = TextCache(cache) if cache is not None else None
-        analysis = analyse(corpus, taxonomy, classifier_for(taxonomy, cache))
+        classifier = classifier_for(taxonomy, cache)
+        analysis = analyse(corpus, taxonomy, classifier)
         model = self._model(config, analysis)
         views = site_views(
             corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, model, self.config.schools_per_page,
             left_out=corpus.left_out,
         )
+        pairs, problems = version_pairs(corpus.schools, analysis, classifier, self._read_text)
+        self._report(problems)
+        views = replace(views, changes=site_changes(corpus.schools, pairs, taxonomy, self.today))
         return corpus, analysis, model, views
+
+    def _read_text(self, data: bytes, name: str) -> str:
+        """A source's text, from the text cache when there is one (a Word or PDF file is read once)."""
+        return (self.texts.read(data, name) if self.texts is not None else read_document(data, name)).text
 
     def _taxonomy(self, config: MkDocsConfig) -> Taxonomy:
         path = self._taxonomy_path(config)
@@ -224,7 +237,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if self.config.content_security_policy and files.get_file_from_path(HEADERS) is None:
             files.append(File.generated(config, HEADERS, content=headers_file()))
         finder = finder_view(self.views.schools, self.analysis.taxonomy) if self.config.search and self.analysis else None
-        pages = self.paths.pages(self.views, finder)
+        pages = self.paths.pages(self.views, finder, self.views.changes)
         made = [(File.generated(config, g.src, content=""), g) for g in pages if files.get_file_from_path(g.src) is None]
         for file, page in made:
             files.append(file)
@@ -277,7 +290,16 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             files.append(File.generated(config, data("matrix.json"), content=matrix))
         if self.model is not None and self.views.model is not None:
             self._add_model_downloads(files, config, self.model, self.views.model)
+        if self.views.changes is not None:
+            files.append(File.generated(config, data("changes.json"), content=changes_json(self.views.changes.pairs)))
+            names = {s.meta.slug: s.meta.school for s in self.corpus.schools}
+            for slug, pairs in self.views.changes.pairs.items():
+                for pair in pairs:
+                    ref = Ref(PageKind.DOWNLOAD, download_name(pair))
+                    files.append(self.paths.download(config, ref, changes_docx(pair, names[slug], self.today)))
         for school in self.corpus.schools:
+            for older in school.versions[:-1]:  # the current version is published below, with its text
+                files.append(File.generated(config, data(f"sources/{source_name(older.source_file)}"), abs_src_path=str(older.path)))
             source = Path(self.config.sources_dir) / school.source_name
             files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
             if school.extracted_name:
@@ -343,6 +365,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
         group_schools(nav, self.config.pages_dir + "/", self.config.nav_title, meta_of)
         group_gap_reports(nav, {self.paths.src(Ref(PageKind.GAPS, s.meta.slug)): s.meta for s in self.corpus.schools})
+        name_changes(nav, {self.paths.src(Ref(PageKind.CHANGES, s.meta.slug)): s.meta for s in self.corpus.schools})
         relink(nav)
         return nav
 
