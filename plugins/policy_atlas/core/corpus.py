@@ -37,7 +37,7 @@ FORMAT = 3
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``;
 3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only), and ``clauses``."""
 FRONT_MATTER_KEY = "policy_atlas"
-SET_ASIDE_KINDS = ("cover", "furniture")
+SET_ASIDE_KINDS = ("cover", "furniture", "form")
 
 
 class PageState(str, Enum):
