@@ -885,6 +885,8 @@ def split_run_in(text: str) -> tuple[str, str] | None:
 
 
 DIVISION_RANK = 10
+MAX_UNNUMBERED_DEPTH = 4
+"""Levels of unnumbered headings under a numbered one (or the document's top)."""
 """The rank of a heading that numbers a division of the document ("Appendix B"): above any section."""
 
 
@@ -895,6 +897,9 @@ class _Open:
     heading: Heading
     rank: int
     number: str | None
+    parent: bool = False  # a heading stood straight under it: it heads a group of headings
+    after_text: bool = False  # opened after text, not straight under another heading
+    children: int = 0  # headings opened under it
 
 
 class _Builder:
@@ -1064,18 +1069,51 @@ class _Builder:
         return isinstance(last, Clause) and (self._last_item or _ends_lead_in(last.text))
 
     def _plain_heading(self, unit: _Unit) -> None:
+        """An unnumbered heading's level, from the headings around it, never ratcheting down.
+
+        Straight under a heading it is that heading's child. After text, it is the sibling of
+        the heading above, unless a heading stands straight under it too: then it heads a
+        group, as the last heading that headed a group did, and takes that one's level.
+        """
         text = unit.text
         if DIVISION_HEADING.match(text):
             rank = DIVISION_RANK
         elif self.last_was_heading and self.stack:
+            self._regroup()
             rank = self.stack[-1].rank + 1
-        elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != 10:
+        elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != DIVISION_RANK:
             rank = self.stack[-1].rank
         elif self.stack:
             rank = self.stack[-1].rank + 1
         else:
             rank = 21
+        if rank != DIVISION_RANK:
+            rank = min(rank, self._deepest_unnumbered_rank())
         self._open_heading(text, unit.first.number, None, rank)
+
+    def _regroup(self) -> None:
+        """The heading above, opened after text as a sibling of the last heading, turns out to head
+        a heading of its own: it heads a group, as the last heading that headed a group did, so it
+        takes that one's level rather than nesting each new group a level deeper."""
+        top = self.stack[-1]
+        if top.number is not None or top.parent or not top.after_text or top.rank == DIVISION_RANK:
+            return
+        below = self.stack[:-1]
+        group = below[-1] if below else None
+        # Only the pattern of the group above: a heading with one heading straight under it,
+        # then text; a heading that already holds several is the document's, not a group's.
+        if group is None or not group.parent or group.number is not None or group.rank == DIVISION_RANK or group.children != 2:
+            return
+        top.rank = group.rank
+        self.stack = [*below[:-1], top]
+        top.heading = self.blocks[-1] = replace(top.heading, level=min(len(self.stack) + 1, 6))
+
+    def _deepest_unnumbered_rank(self) -> int:
+        """How deep a heading with no number of its own may go: four levels under the nearest
+        heading that numbers itself (or the top of the document), so one line misread as a
+        heading cannot push every heading after it a level down, and the next down again."""
+        anchor = next((o.rank for o in reversed(self.stack) if o.number is not None or o.rank == DIVISION_RANK), None)
+        return anchor + MAX_UNNUMBERED_DEPTH if anchor is not None else 20 + MAX_UNNUMBERED_DEPTH
 
     def _open_heading(self, text: str, line: int, number: str | None, rank: int | None) -> None:
         if rank is None:
@@ -1086,7 +1124,11 @@ class _Builder:
         if number is not None or rank == DIVISION_RANK:
             self.numbered_lines.add(line)
         self.heading_since_number = number is None
-        self.stack.append(_Open(heading, rank, number))
+        if self.last_was_heading and self.stack and self.stack[-1].heading is self.blocks[-1]:
+            self.stack[-1].parent = True
+        if self.stack:
+            self.stack[-1].children += 1
+        self.stack.append(_Open(heading, rank, number, after_text=not self.last_was_heading))
         self.blocks.append(heading)
         if self.last_was_heading:
             self.heading_run.append(len(self.blocks) - 1)

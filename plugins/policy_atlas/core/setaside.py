@@ -253,6 +253,8 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
         # The first page begins with the text and the last ends with it: their header and
         # footer stand as near a page break as the others' do.
         feed_lines = [-1, *feed_lines, len(stripped)]
+    # The breaks that part pages of some length: a run of form feeds is one.
+    page_breaks = sum(b - a >= MIN_GAP for a, b in zip(feed_lines, feed_lines[1:-1], strict=False))
     found: dict[int, str] = {}
     for key, where in groups.items():
         gaps = [b - a for a, b in zip(where, where[1:], strict=False)]
@@ -260,7 +262,7 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
             continue  # mostly close together: a list or a table, not the foot of every page
         if len(where) < MIN_REPEATS and not all(_near(i, feed_lines, reach=1) for i in where):
             continue  # twice, only at the very edge of a page: a heading can open two pages
-        if len(feed_lines) - 1 >= len(where) and NEAR_BREAK_SHARE * len(where) > _same_place(where, feed_lines):
+        if page_breaks + 1 >= len(where) and NEAR_BREAK_SHARE * len(where) > _same_place(where, feed_lines):
             # Where the breaks mark the pages (as many as the line's occurrences, or more), a
             # header or footer stands in one place on each page; a heading need not.
             continue
