@@ -289,7 +289,7 @@ def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]
     ]
     if isinstance(record.get("set_aside"), list):
         problems += [
-            Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.set_aside[{index}] must be {{kind: cover or furniture, text, lines: [line numbers]}}")
+            Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.set_aside[{index}] must be {{kind: cover, furniture or form, text, lines: [line numbers]}}")
             for index, entry in enumerate(record["set_aside"])
             if _set_aside_entry(entry) is None
         ]

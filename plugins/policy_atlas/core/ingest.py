@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clausetag import parse_document, write_blocks
-from .documents import is_table_row
+from .documents import CELL_SEPARATOR, is_table_row
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
 from .setaside import (
@@ -684,7 +684,11 @@ def _cover_units(units: list[_Unit]) -> set[int]:
     )
     titles = [index for index in front if index not in cover and not _front_matter(units[index])]
     cover.update(index for index in front if index not in titles)
-    top_level = [unit for unit in units if unit.kind == "atx" and unit.label == "#"]
+    top_level = [index for index, unit in enumerate(units) if unit.kind == "atx" and unit.label == "#"]
+    deeper = [index for index, unit in enumerate(units) if unit.kind == "atx" and unit.label != "#"]
+    if top_level and deeper and max(top_level) < min(deeper) and set(top_level) <= set(titles):
+        # "# School" / "# Title" above every section marked "##": the document's title lines.
+        cover.update(top_level)
     for index in titles if headed else titles[:-1]:
         unit = units[index]
         if unit.kind == "atx":
@@ -735,7 +739,8 @@ def _form_units(units: list[_Unit]) -> set[int]:
     """Forms to fill in and tables of marks (indexes into ``units``): what a reader writes in or
     ticks, never a provision in words.
 
-    A line of fill-in leaders under a label ("Signed: ......"); a row of a table of marks
+    A line of fill-in leaders under a label ("Signed: ......"); a Word table's head row with no
+    row under it (a log to fill in); a row of a table of marks
     (its label, then "X" in the columns that apply); and, above two or more such rows, the
     table's caption and column heads, which are short cells, not sentences. Between rows, a
     cell that is no sentence (a label cut by a page break) belongs to the table too.
@@ -744,7 +749,14 @@ def _form_units(units: list[_Unit]) -> set[int]:
     index = 0
     while index < len(units):
         unit = units[index]
-        if all(fill_in_field(line.content) for line in unit.lines):
+        lone_head = (
+            CELL_SEPARATOR in unit.text
+            and _cell_like(unit)
+            and not is_table_row(unit.text)
+            and not any(_row_or_mark(units[at]) for at in (index - 1, index + 1) if 0 <= at < len(units))
+        )
+        if lone_head or all(fill_in_field(line.content) for line in unit.lines):
+            # A table's head with no row under it is a log or a form to fill in.
             found.add(index)
             index += 1
             continue
@@ -774,6 +786,10 @@ def _wordless(unit: _Unit) -> bool:
     return unit.kind != "atx" and unit.title is None and not words(unit.text)
 
 
+def _row_or_mark(unit: _Unit) -> bool:
+    return CELL_SEPARATOR in unit.text or _mark_row_unit(unit)
+
+
 def _mark_row_unit(unit: _Unit) -> bool:
     return unit.kind in ("plain", "bullet") and mark_row(unit.text)
 
@@ -781,11 +797,10 @@ def _mark_row_unit(unit: _Unit) -> bool:
 def _cell_like(unit: _Unit) -> bool:
     """A table's cell: a few words, no sentence, no rule, no heading that numbers a division."""
     text = unit.text
-    found = words(text)
+    cells = text.split(CELL_SEPARATOR)  # a Word table's row: each of its cells is one
     return (
         unit.kind == "plain"
-        and 0 < len(found) <= MAX_CELL_WORDS
-        and text.rstrip(_CLOSERS + " ")[-1:] not in ".!?:;,"
+        and all(0 < len(words(cell)) <= MAX_CELL_WORDS and cell.rstrip(_CLOSERS + " ")[-1:] not in ".!?:;," for cell in cells)
         and not _MODAL.search(text)
         and not DIVISION_HEADING.match(text)
     )

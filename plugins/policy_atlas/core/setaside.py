@@ -39,6 +39,7 @@ MAX_COVER_VALUE_WORDS = 15
 MAX_LISTED_LINES = 6
 
 _DIGITS = re.compile(r"\d+")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
 _LETTER = re.compile(r"[^\W\d_]")
 # "May" with a capital is the month on a cover page far more often than a sentence's first word.
 _MODAL = re.compile(r"\b(?:[Mm]ust|[Ss]hould|[Ss]hall|[Ww]ill|may|[Cc]an|[Cc]annot|[Cc]an't|[Ww]on't)\b")
@@ -216,6 +217,8 @@ def _looks_like_furniture(content: str) -> bool:
         return False
     if len(found) < 2:
         return False  # "Yes" every few lines is a table's column, not a page's header
+    if _MARKDOWN_HEADING.match(content):
+        return False  # a heading by the document's own style (Word's "Heading 2"), however often it recurs
     if content.rstrip().endswith(":") or _MODAL.search(content) or content[:1].islower():
         return False  # a repeated lead-in ("Examples include:"), rule or line of a sentence is the policy's own
     return not _LIST_START.match(content)
