@@ -781,9 +781,12 @@ def _form_units(units: list[_Unit]) -> set[int]:
     return found
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _wordless(unit: _Unit) -> bool:
-    """A unit with no word to say: a list number or bullet alone, a line of marks or dashes."""
-    return unit.kind != "atx" and unit.title is None and not words(unit.text)
+    """A unit with nothing to say: a list number or bullet alone, numbers, marks or dashes."""
+    return unit.kind != "atx" and unit.title is None and not _HAS_LETTER.search(unit.text)
 
 
 def _row_or_mark(unit: _Unit) -> bool:
