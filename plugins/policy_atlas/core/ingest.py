@@ -329,6 +329,7 @@ MIN_PAGE_NUMBERS = 3
 """How many bare numbers must count up, a page apart, to be read as the pages' numbers."""
 MIN_PAGE_LINES = 8
 MAX_PAGES_SKIPPED = 3
+MAX_CANDIDATES = 4
 
 
 def _counted_page_numbers(stripped: list[str]) -> set[int]:
@@ -350,7 +351,7 @@ def _counted_page_numbers(stripped: list[str]) -> set[int]:
         value = int(content)
         chain: tuple[int, int | None] = (1, None)
         for previous in range(value - 1 - MAX_PAGES_SKIPPED, value):
-            for before in last_at.get(previous, ()):
+            for before in last_at.get(previous, ())[-MAX_CANDIDATES:]:  # the latest few: a run of one number stays linear
                 if index - before >= MIN_PAGE_LINES and best[before][0] + 1 > chain[0]:
                     chain = (best[before][0] + 1, before)
         best[index] = chain
@@ -1157,6 +1158,9 @@ class _Builder:
         self.lead_in = None
         self.sub_lead_in = None
 
+    def _numbers_itself(self, block: Heading | Clause) -> bool:
+        return isinstance(block, Heading) and block.line in self.numbered_lines
+
     def _close_heading_run(self) -> None:
         """Three or more short lines in a row with nothing under them are a list, not headings.
 
@@ -1165,7 +1169,7 @@ class _Builder:
         """
         run = self.heading_run
         self.heading_run = []
-        starts = [at for at, index in enumerate(run) if at == 0 or self.blocks[index].line in self.numbered_lines]
+        starts = [at for at, index in enumerate(run) if at == 0 or self._numbers_itself(self.blocks[index])]
         if len(starts) > 1:
             for begin, end in zip(starts, [*starts[1:], len(run)], strict=True):
                 self.heading_run = run[begin:end]

@@ -170,19 +170,30 @@ def field_line(text: str) -> bool:
     return bool(value) and 1 <= len(label.split()) <= 5 and len(value.split()) <= 12 and not _SENTENCE_END.search(value)
 
 
-# A run long enough to write in: a sentence that trails off ("and so on...") has three dots.
-_FILL_IN = r"(?:(?:…\s?){2,}|(?:[._·]\s?){5,}|_{3,})+"
-# One or more "Label: ......" pairs on a line: "Signed: ........ Date: ......", "Name of pupil ______".
-_FILL_IN_FIELD = re.compile(rf"^(?:[^\W\d_][^:.…_]{{0,60}}?:?\s*{_FILL_IN}\s*)+$")
+_LEADER_RUN = re.compile(r"[.…_·](?:\s?[.…_·])*")
+MAX_FIELD_LABEL = 60
 MARKS = "Xx✓✔✗✘×☑☒"
 """What a table's cell holds when it is ticked or crossed."""
-_MARK_TAIL = re.compile(rf"(?:(?:^|\s+)(?:\|\s+)*[{MARKS}](?=\s|$))+(?:\s+\|)*\s*$")
 MAX_ROW_LABEL_WORDS = 30
 
 
+def _fills(run: str) -> bool:
+    """A run long enough to write in: a sentence that trails off ("and so on...") has three dots."""
+    return run.count("…") >= 2 or sum(run.count(ch) for ch in "._·") >= 5 or "___" in run
+
+
 def fill_in_field(text: str) -> bool:
-    """A line of a form, its labels waiting for a hand to fill them in: "Name of pupil: ........"."""
-    return bool(_FILL_IN_FIELD.match(text.strip())) and bool(_LETTER.search(text))
+    """A line of a form, its labels waiting for a hand to fill them in: "Name of pupil: ........",
+    "Signed ________ Date ________": each label starts with a letter and is followed by a run
+    of leaders, and the line ends with one."""
+    plain = text.strip()
+    at = 0
+    for run in _LEADER_RUN.finditer(plain):
+        label = plain[at : run.start()].strip()
+        if not _fills(run.group()) or not label[:1].isalpha() or len(label) > MAX_FIELD_LABEL or ":" in label[:-1]:
+            return False
+        at = run.end()
+    return at > 0 and not plain[at:].strip()
 
 
 def mark_row(text: str) -> bool:
@@ -193,16 +204,21 @@ def mark_row(text: str) -> bool:
     label is never a sentence cut short: it ends in no punctuation and has no more words than a
     row's label does.
     """
-    tail = _MARK_TAIL.search(text)
-    if tail is None:
+    tokens = text.split()
+    end = len(tokens)
+    marks: list[str] = []
+    while end and (tokens[end - 1] == "|" or (len(tokens[end - 1]) == 1 and tokens[end - 1] in MARKS)):
+        if tokens[end - 1] != "|":
+            marks.append(tokens[end - 1])
+        end -= 1
+    if not marks:
         return False
-    marks = [ch for ch in tail.group(0) if ch in MARKS]
-    label = text[: tail.start()].replace(" | ", " ").strip(" |")
+    label = " ".join(token for token in tokens[:end] if token != "|")
     if not label:
         return True
     if "x" in marks and "|" not in text:
         return False
-    return label[-1:] not in ".,;:!?" and len(words(label)) <= MAX_ROW_LABEL_WORDS
+    return label[-1] not in ".,;:!?" and len(words(label)) <= MAX_ROW_LABEL_WORDS
 
 
 def revision_note(text: str) -> bool:
