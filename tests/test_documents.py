@@ -235,11 +235,15 @@ def test_dot_leaders_mark_a_contents_list_without_a_title() -> None:
     assert [c.text for c in policy.clauses] == ["Staff must read this policy."]
 
 
-def test_a_mark_alone_on_its_line_belongs_to_the_row_above() -> None:
+def test_a_table_of_marks_is_a_form_never_clauses_or_headings() -> None:
+    """A mark alone on its line belongs to the row above; the rows and the table's head are set aside."""
     policy = parse_policy(MARKS_UNDER_ROWS, "t", "t.txt")
-    assert not [b for b in policy.blocks if isinstance(b, Heading) and b.text in ("X", "✗")]
-    assert not [c for c in policy.clauses if c.text.strip() in ("X", "✗")]
-    assert any(c.text.endswith("staff room X") for c in policy.clauses)
+    assert not [b for b in policy.blocks if isinstance(b, Heading)]
+    assert not policy.clauses
+    assert [(r.text, r.lines) for r in policy.set_aside if r.kind == "form"] == [
+        ("Phones", (1,)), ("Use | Allowed", (2,)), ("Personal phone in the staff room", (3,)), ("X", (4,)),
+        ("Personal phone in class", (5,)), ("✗", (6,)),
+    ]
 
 
 def test_every_pdf_clause_names_the_page_it_is_printed_on() -> None:

@@ -937,6 +937,8 @@ class SchoolSummaryView:
     gaps_ref: Ref | None
     shared: tuple[SharedLink, ...]
     shared_ref: Ref
+    forms: tuple[SetAsideView, ...] = ()
+    """Lines of forms to fill in and rows of tables of marks, set aside."""
 
 
 def _date_text(value: PolicyDate | None) -> str:
@@ -987,6 +989,7 @@ def school_summary_view(
         Ref(PageKind.GAPS, meta.slug) if has_gaps else None,
         tuple(links),
         Ref(PageKind.SHARED),
+        forms=tuple(SetAsideView(s.text, _lines_text(s.lines)) for s in school.set_aside if s.kind == "form"),
     )
 
 
