@@ -396,6 +396,23 @@ def test_a_line_end_hyphen_is_kept_only_when_it_is_the_words_own(head: str, tail
     assert keeps_hyphen(head, tail, hyphenated, whole) is kept
 
 
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [
+        pytest.param([("Appendix E: Staff and Volunteer", True)], "Appendix E: Staff and Volunteer ", id="wrapped-keeps-its-space"),
+        pytest.param([("Appendix E: Staff and Volunteer", False)], "Appendix E: Staff and Volunteer", id="line-ends-where-it-ends"),
+        pytest.param([("Name", False), ("Class", True)], "Name Class ", id="last-segment-decides"),
+        pytest.param([("keeps pupils safe-", True)], "keeps pupils safe-", id="broken-word-joins-by-its-hyphen"),
+    ],
+)
+def test_a_wrapped_pdf_line_keeps_the_space_pdfium_ended_it_with(segments: list[tuple[str, bool]], expected: str) -> None:
+    """Ingest joins a wrapped division heading only where the layout wrapped it: the trailing space says so."""
+    from policy_atlas.core.pdflayout import Segment, _visual_lines
+
+    row = [Segment(text, 72.0 + 200 * i, 700.0, 250.0 + 200 * i, 712.0, 11.0, soft_end=soft) for i, (text, soft) in enumerate(segments)]
+    assert [line.text for line in _visual_lines(row)] == [expected]
+
+
 def test_the_text_cache_reads_a_layout_pdf_once(tmp_path: Path) -> None:
     from policy_atlas.core.cache import TextCache
 

@@ -3,9 +3,11 @@ forms and tables of marks, headings whose level never ratchets, and no clause wi
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
-from policy_atlas.core.ingest import parse_policy
+from policy_atlas.core.ingest import _scan, _wrap_threshold, parse_policy
 from policy_atlas.core.model import Heading, Policy
 from policy_atlas.core.setaside import fill_in_field, mark_row
 
@@ -139,3 +141,56 @@ def test_heading_levels_never_ratchet_down_the_document(text: str, expected: lis
 def test_no_clause_is_without_words(text: str) -> None:
     policy = parse(text)
     assert all(any(ch.isalpha() for ch in c.text) for c in policy.clauses)
+
+
+def hard_wrapped(paragraph: str, width: int = 60) -> list[str]:
+    return textwrap.wrap(paragraph, width)
+
+
+ACCOUNTS = [
+    "Whoever runs a school account keeps its log-in details to themselves and changes them every term.",
+    "The office hears when somebody leaves the team that runs an account, and their access ends that day.",
+]
+POSTING = "Nothing goes out until a second person has read it and checked that no pupil can be named from the words or pictures."
+MISTAKES = "A post that names a pupil by mistake comes down at once, and the family hears what happened and what was done."
+
+
+def test_hard_wrapped_text_keeps_its_contents_entries_and_headings_apart() -> None:
+    """Where lines are wrapped at one width, a full-width line runs on into the next; but a contents
+    entry is as wide as its leader makes it, and a short title with no stop under a finished
+    sentence is a heading, not the paragraph's next sentence."""
+    contents = ["Contents", *[f"{n} {title} ".ljust(58, ".") + str(page) for n, title, page in [(1, "Accounts", 2), (2, "Posting", 3), (3, "Reviews", 4), (4, "Records", 5)]]]
+    body = ["1 Accounts", *hard_wrapped(ACCOUNTS[0]), *hard_wrapped(ACCOUNTS[1]), "Checks before posting", *hard_wrapped(POSTING), "2 Posting", *hard_wrapped(MISTAKES)]
+    text = "\n".join(contents + body) + "\n"
+    assert _wrap_threshold(_scan(text)[0])[1], "the text must read as hard-wrapped for this test to mean anything"
+    policy = parse(text)
+    assert headings(policy) == [("1 Accounts", 2), ("Checks before posting", 3), ("2 Posting", 2)]
+    assert aside(policy, "furniture") == contents
+    assert [c.text for c in policy.clauses] == [*ACCOUNTS, POSTING, MISTAKES]
+
+
+ONE_PARAGRAPH_A_LINE = [
+    "Staff keep log-in details to themselves.",
+    "The office is told when somebody leaves the team that runs an account, and their access ends that day.",
+    "Posts go out after a second read.",
+    "Nobody posts a picture in which a pupil can be named, whether from the picture itself, its caption or the comments under it.",
+    "Mistakes are taken down at once.",
+    "Families are told what happened and what the school did about it.",
+    "Staff do not follow pupils.",
+    "Staff who are parents use their judgement and keep school matters off their own pages, even when other parents ask.",
+]
+
+
+@pytest.mark.parametrize(
+    "laid_out",
+    [
+        pytest.param([f"{n} Section {n} ".ljust(95, ".") + str(n + 2) for n in range(1, 9)], id="contents-leaders"),
+        pytest.param([f"Using {device} in lessons, at breaks and lunch and on trips away from school | X | X | X | X" for device in "phones tablets watches consoles laptops cameras players readers".split()], id="table-rows"),
+        pytest.param([f"{label}: " + "…" * 88 for label in "Name Class Signed Date Witness Role Phone Email".split()], id="form-lines"),
+    ],
+)
+def test_lines_the_layout_makes_long_do_not_make_text_look_hard_wrapped(laid_out: list[str]) -> None:
+    """A contents list, a table or a form runs to the margin whatever width the prose wraps at:
+    text with a paragraph a line stays read as such however many of them it holds."""
+    _, wrapped = _wrap_threshold(_scan("\n".join(laid_out + ONE_PARAGRAPH_A_LINE))[0])
+    assert not wrapped

@@ -400,6 +400,9 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     one width too, but there nearly every line ends a sentence, where in wrapped text only
     the last line of a paragraph does.
     """
+    # A contents entry is as long as its leader, a table row or a form line as its cells and
+    # dots: the page's layout sets their length, not the width prose wraps at.
+    lines = [line for line in lines if not _laid_out(line.content)]
     lengths = sorted(len(line.content) for line in lines)
     if not lengths:
         return 0, False
@@ -410,6 +413,12 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     one_per_line = bool(prose) and sentence_lines >= SENTENCE_PER_LINE_SHARE * len(prose)
     wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths) and not one_per_line
     return max(40, int(0.6 * p90)), wrapped
+
+
+def _laid_out(content: str) -> bool:
+    """A line whose length the layout sets, not the wrap: a contents entry with a leader, a row of a
+    table (cells joined by " | ", or marks), a form's line to fill in."""
+    return " | " in content or _leader_entry(content) or _TABLE_MARKS.match(content) is not None or mark_row(content) or fill_in_field(content)
 
 
 def _join(lines: list[_Line]) -> list[_Unit]:
@@ -500,6 +509,8 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return True  # a table's tick or cross, alone on its line, marks the row above it
     if mark_row(previous.content):
         return False  # and ends that row
+    if _leader_entry(previous.content):
+        return False  # a contents entry is as long as its dot leader makes it, and ends at its page number
     if mark_row(line.content) and not line.content[:1].islower():
         return False  # a row of its own, label and marks on one line
     if line.kind == "plain" and _hanging_indent(current, line):
@@ -542,7 +553,11 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     if line.content.isdigit() and previous.content[-1:].isalpha():
         return True
     if _ends_sentence(prev_text):
-        # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
+        # In hard-wrapped text a new sentence straight after a full-width line is the same
+        # paragraph; a short title-like line with no stop of its own is not a sentence but a
+        # heading ("... users at risk." / "Acceptable Use Agreement"): a paragraph's last line ends one.
+        if wrapped and len(line.content) < threshold and _title_like(line.content) and not _ends_sentence(line.content):
+            return False
         return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
     if line.blank_before <= 1 and _name_continues(current, prev_text, line, after):
         return True
@@ -553,6 +568,12 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         if (len(current.lines) == 1 and _title_like(prev_text)) or title_below:
             return False
     return mid_sentence
+
+
+def _leader_entry(content: str) -> bool:
+    """A contents entry with a leader to its page number ("Scope ........ 4")."""
+    entry = _CONTENTS_ENTRY.match(content)
+    return entry is not None and entry.group("leader") is not None
 
 
 def _hanging_indent(current: _Unit, line: _Line) -> bool:
