@@ -312,6 +312,9 @@ def test_generated_policy_keeps_every_word_and_is_well_formed(text: str) -> None
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(messy_policies(footers=False), st.sampled_from(FOOTERS), st.integers(min_value=6, max_value=20))
+# Form feeds of the text's own that fall nowhere near the footer's pages: it still recurs every
+# seven lines, pages of one length.
+@example("Brook School\nBrook School\n1 Social\nSocial:\n\f\n Staff must post.\nStaff must post at\nany time.\n\f", "Brook School, 1 Mill Lane, Brookside", 6)
 def test_footer_on_three_or_more_pages_is_always_set_aside(text: str, footer: str, page: int) -> None:
     lines = text.split("\n")
     lines += [""] * max(0, 3 * page - len(lines))

@@ -281,9 +281,11 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
             continue  # mostly close together: a list or a table, not the foot of every page
         if len(where) < MIN_REPEATS and not all(_near(i, feed_lines, reach=1) for i in where):
             continue  # twice, only at the very edge of a page: a heading can open two pages
-        if page_breaks + 1 >= len(where) and NEAR_BREAK_SHARE * len(where) > _same_place(where, feed_lines):
+        if page_breaks + 1 >= len(where) and NEAR_BREAK_SHARE * len(where) > _same_place(where, feed_lines) and not _evenly_spaced(gaps):
             # Where the breaks mark the pages (as many as the line's occurrences, or more), a
-            # header or footer stands in one place on each page; a heading need not.
+            # header or footer stands in one place on each page; a heading need not. A line
+            # that recurs every so many lines keeps its place on pages of one length, wherever
+            # the text's own breaks fall.
             continue
         contents = [" ".join(stripped[i].split()) for i in where]
         if not _looks_like_furniture(contents[0]) or ("#" in key and not _counts_up(contents)) or _numbers_divisions(contents):
@@ -291,6 +293,13 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
         for index in where:
             found[index] = key
     return found
+
+
+def _evenly_spaced(gaps: list[int]) -> bool:
+    """Lines the same distance apart every time, the last perhaps nearer (a short last page):
+    pages of one length, not sections, which run as long as their text."""
+    steady = gaps[:-1] if len(gaps) > MIN_REPEATS - 1 else gaps
+    return len(steady) >= MIN_REPEATS - 1 and len(set(steady)) == 1 and gaps[-1] <= steady[0]
 
 
 def _same_place(where: list[int], feed_lines: list[int], reach: int = 3) -> int:
