@@ -374,7 +374,7 @@ BAD_PAGES = [
         § 2 {#s/2}
         Text.
         """,
-        [diag(1, "empty-clause", "clause s/1 has no text")],
+        [diag(1, "empty-clause", "clause s/1 has no text: write its text under the tag, or delete the tag")],
         id="empty-clause",
     ),
 ]

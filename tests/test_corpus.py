@@ -62,8 +62,8 @@ GOOD = {
         pytest.param(
             {**GOOD, "set_aside": [{"kind": "margin", "text": "x", "lines": [1]}, {"kind": "cover", "text": "x", "lines": []}]},
             [
-                "front matter: policy_atlas.set_aside[0] must be {kind: cover or furniture, text, lines: [line numbers]}",
-                "front matter: policy_atlas.set_aside[1] must be {kind: cover or furniture, text, lines: [line numbers]}",
+                "front matter: policy_atlas.set_aside[0] must be {kind: cover, furniture or form, text, lines: [line numbers]}",
+                "front matter: policy_atlas.set_aside[1] must be {kind: cover, furniture or form, text, lines: [line numbers]}",
             ],
             id="bad-set-aside",
         ),

@@ -235,11 +235,15 @@ def test_dot_leaders_mark_a_contents_list_without_a_title() -> None:
     assert [c.text for c in policy.clauses] == ["Staff must read this policy."]
 
 
-def test_a_mark_alone_on_its_line_belongs_to_the_row_above() -> None:
+def test_a_table_of_marks_is_a_form_never_clauses_or_headings() -> None:
+    """A mark alone on its line belongs to the row above; the rows and the table's head are set aside."""
     policy = parse_policy(MARKS_UNDER_ROWS, "t", "t.txt")
-    assert not [b for b in policy.blocks if isinstance(b, Heading) and b.text in ("X", "✗")]
-    assert not [c for c in policy.clauses if c.text.strip() in ("X", "✗")]
-    assert any(c.text.endswith("staff room X") for c in policy.clauses)
+    assert not [b for b in policy.blocks if isinstance(b, Heading)]
+    assert not policy.clauses
+    assert [(r.text, r.lines) for r in policy.set_aside if r.kind == "form"] == [
+        ("Phones", (1,)), ("Use | Allowed", (2,)), ("Personal phone in the staff room", (3,)), ("X", (4,)),
+        ("Personal phone in class", (5,)), ("✗", (6,)),
+    ]
 
 
 def test_every_pdf_clause_names_the_page_it_is_printed_on() -> None:
@@ -390,6 +394,23 @@ def test_a_line_end_hyphen_is_kept_only_when_it_is_the_words_own(head: str, tail
 
     hyphenated, whole = _word_forms([elsewhere])
     assert keeps_hyphen(head, tail, hyphenated, whole) is kept
+
+
+@pytest.mark.parametrize(
+    ("segments", "expected"),
+    [
+        pytest.param([("Appendix E: Staff and Volunteer", True)], "Appendix E: Staff and Volunteer ", id="wrapped-keeps-its-space"),
+        pytest.param([("Appendix E: Staff and Volunteer", False)], "Appendix E: Staff and Volunteer", id="line-ends-where-it-ends"),
+        pytest.param([("Name", False), ("Class", True)], "Name Class ", id="last-segment-decides"),
+        pytest.param([("keeps pupils safe-", True)], "keeps pupils safe-", id="broken-word-joins-by-its-hyphen"),
+    ],
+)
+def test_a_wrapped_pdf_line_keeps_the_space_pdfium_ended_it_with(segments: list[tuple[str, bool]], expected: str) -> None:
+    """Ingest joins a wrapped division heading only where the layout wrapped it: the trailing space says so."""
+    from policy_atlas.core.pdflayout import Segment, _visual_lines
+
+    row = [Segment(text, 72.0 + 200 * i, 700.0, 250.0 + 200 * i, 712.0, 11.0, soft_end=soft) for i, (text, soft) in enumerate(segments)]
+    assert [line.text for line in _visual_lines(row)] == [expected]
 
 
 def test_the_text_cache_reads_a_layout_pdf_once(tmp_path: Path) -> None:

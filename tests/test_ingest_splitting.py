@@ -594,7 +594,8 @@ def test_every_field_and_rule_of_a_cover_block_is_cover() -> None:
     )
     assert [h.text for h in policy.headings] == ["1. PURPOSE"]
     assert [c.text for c in policy.clauses] == ["This policy sets out how staff should behave online."]
-    assert len(aside(policy, "cover")) == 7
+    assert len(aside(policy, "cover")) == 6
+    assert [text for text, _ in aside(policy, "form")] == ["Signed (Chair):   ............................"]
 
 
 def test_a_table_of_fields_with_document_control_among_them_is_cover() -> None:

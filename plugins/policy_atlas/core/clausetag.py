@@ -180,7 +180,7 @@ def parse_document(body: str, path: str, source_file: str = "", line_offset: int
         seen.add(clause_id)
         text = " ".join(text_lines)
         if not text:
-            diagnostics.append(Diagnostic(path, line_no, "empty-clause", f"clause {clause_id} has no text"))
+            diagnostics.append(Diagnostic(path, line_no, "empty-clause", f"clause {clause_id} has no text: write its text under the tag, or delete the tag"))
         clause = Clause(
             id=clause_id,
             text=text,

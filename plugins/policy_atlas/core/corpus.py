@@ -37,7 +37,7 @@ FORMAT = 3
 """Version of the page's front matter record; a page of another format is stale. 2: ``set_aside``;
 3: ``page_sha256`` (the whole page) in place of ``body_sha256`` (the body only), and ``clauses``."""
 FRONT_MATTER_KEY = "policy_atlas"
-SET_ASIDE_KINDS = ("cover", "furniture")
+SET_ASIDE_KINDS = ("cover", "furniture", "form")
 
 
 class PageState(str, Enum):
@@ -292,7 +292,7 @@ def front_matter_problems(front: dict[str, Any], shown: str) -> list[Diagnostic]
     ]
     if isinstance(record.get("set_aside"), list):
         problems += [
-            Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.set_aside[{index}] must be {{kind: cover or furniture, text, lines: [line numbers]}}")
+            Diagnostic(shown, None, "front-matter", f"front matter: {FRONT_MATTER_KEY}.set_aside[{index}] must be {{kind: cover, furniture or form, text, lines: [line numbers]}}")
             for index, entry in enumerate(record["set_aside"])
             if _set_aside_entry(entry) is None
         ]

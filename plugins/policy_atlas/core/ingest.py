@@ -26,17 +26,20 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .clausetag import parse_document, write_blocks
-from .documents import is_table_row
+from .documents import CELL_SEPARATOR, is_table_row
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
 from .setaside import (
     COVER,
     DIVISION_HEADING,
+    FORM,
     FURNITURE,
     cover_field,
     cover_value,
     field_line,
+    fill_in_field,
     furniture_notes,
+    mark_row,
     is_label_only,
     repeated_furniture,
     revision_note,
@@ -61,7 +64,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 _TITLE_THEN_NUMBER = re.compile(r"^(?P<title>[A-Z][^\d:;.!?]{1,60}?)\s+(?P<num>\d{1,3}(?:\.\d{1,3})+)\.?$")
 _CONTENTS_TITLE = re.compile(r"^(?:#{1,6}\s+)?(?:table of contents|contents|contents page|index)\s*:?$", re.IGNORECASE)
 # An entry: its title, then dot leaders (or a tab's worth of space) and a page number.
-_CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?[^\s.])(?P<leader>\s*(?:\.\s?){3,}\s*|\s*…+\s*|\s*_{3,}\s*)?\s+?(?P<page>\d{1,3})$")
+_CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?[^\s.])(?:(?P<leader>\s*(?:\.\s?){3,}\s*|\s*…+\s*|\s*_{3,}\s*)|\s+)(?P<page>\d{1,3})$")
 MIN_CONTENTS_ENTRIES = 2
 _TABLE_MARKS = re.compile(r"^[Xx✓✔✗✘×☑☒](?:\s+[Xx✓✔✗✘×☑☒])*$")
 _FIELD = re.compile(r"^(?P<label>[A-Z][\w' ]{0,40}?)\s*:\s*(?P<value>\S.*)$")
@@ -81,6 +84,7 @@ MAX_HEADING_WORDS = 18
 MAX_LABEL_WORDS = 3
 WRAPPED_WIDTH = 130
 MAX_SUBHEADING_WORDS = 6
+MAX_WRAPPED_TITLE_WORDS = 4
 MIN_PROSE_LINE = 30
 MIN_SENTENCE_WORDS = 6
 MAX_TITLE_WORDS = 12
@@ -105,6 +109,7 @@ class _Line:
     kind: str = "plain"  # plain | bullet | dotted | letter | roman
     label: str | None = None
     rest: str = ""
+    soft_end: bool = False  # the extractor ended the line with a space: the layout wrapped it there
 
 
 @dataclass
@@ -115,6 +120,7 @@ class _Unit:
     parts: list[str] = field(default_factory=list)
     title: str | None = None  # a heading that ran into this unit's number
     listed: bool = False  # an item, one per line, under a lead-in in text that is not hard-wrapped
+    after_form: bool = False  # a form or table of marks, set aside, stood between this unit and the one above
     _joined: tuple[tuple[int, int], str, list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -177,9 +183,17 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     units = _join(lines)
     contents = _contents_units(units)
     kept = [index for index in range(len(units)) if index not in contents]
+    forms = {kept[index] for index in _form_units([units[index] for index in kept])}
+    kept = [index for index in kept if index not in forms]
     cover = {kept[index] for index in _cover_units([units[index] for index in kept])}
+    # A number or a mark with no words after it ("1." straight above "2. ...", a rule of dashes)
+    # says nothing: a clause of it would be empty.
+    wordless = {index for index in kept if index not in cover and _wordless(units[index])}
     builder = _Builder(slug, source_file)
-    builder.build([unit for index, unit in enumerate(units) if index not in cover and index not in contents])
+    placed = [index for index in range(len(units)) if index not in cover and index not in contents and index not in forms and index not in wordless]
+    for before, index in zip([-1, *placed], placed, strict=False):
+        units[index].after_form = any(between in forms for between in range(before + 1, index))
+    builder.build([units[index] for index in placed])
     # Reading back what the grammar writes gives heading paths and parents exactly as every
     # later reader of the Markdown will see them, so the two can never disagree.
     canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
@@ -188,10 +202,20 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     aside = [(line, content, FURNITURE) for line, content, _ in furniture]
     aside += [(line.number, line.content, COVER) for index in sorted(cover) for line in units[index].lines]
     aside += [(line.number, line.content, FURNITURE) for index in sorted(contents) for line in units[index].lines]
+    aside += [(line.number, line.content, FORM) for index in sorted(forms) for line in units[index].lines]
+    aside += [(line.number, line.content, FURNITURE) for index in sorted(wordless) for line in units[index].lines]
     groups: dict[str, list[tuple[int, str]]] = {}
     for line, content, key in furniture:
         groups.setdefault(key, []).append((line, content))
     notes = furniture_notes(source_file, groups)
+    for index in sorted(wordless):
+        unit = units[index]
+        what = f"number {unit.label.strip()}" if unit.label else f"“{unit.first.content}”"
+        notes.append(Diagnostic(source_file, unit.first.number, "no-text", f"{what} has no text after it: kept out of the clauses", Severity.NOTE))
+    if forms:
+        lines_in_forms = sum(len(units[index].lines) for index in forms)
+        first = units[min(forms)].first.number
+        notes.append(Diagnostic(source_file, first, "form", f"{lines_in_forms} lines of forms to fill in and tables of marks are kept out of the clauses", Severity.NOTE))
     if contents:
         first, last = units[min(contents)].first.number, units[max(contents)].lines[-1].number
         notes.append(Diagnostic(source_file, first, "contents-list", f"a contents list (lines {first}-{last}) is page furniture, kept out of the clauses", Severity.NOTE))
@@ -268,7 +292,10 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
     """The lines that carry the policy; the page-number lines; all page furniture as (line, text, group)."""
     raw = text.split("\n")
     stripped = [line.replace("\f", " ").rstrip() for line in raw]
-    repeated = repeated_furniture(stripped, ["\f" in line for line in raw])
+    counted = _counted_page_numbers(stripped)
+    # Where pages meet: a form feed, or a page number found by its count.
+    breaks = ["\f" in line or index in counted for index, line in enumerate(raw)]
+    repeated = repeated_furniture(stripped, breaks)
     lines: list[_Line] = []
     markers: list[tuple[int, str]] = []
     furniture: list[tuple[int, str, str]] = []
@@ -279,7 +306,7 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
             # A line of backslashes is a Markdown conversion's empty line (a hard break); no words.
             blank += 1
             continue
-        if _is_page_marker(index, stripped, raw):
+        if index in counted or _is_page_marker(index, stripped, raw):
             markers.append((index + 1, content))
             furniture.append((index + 1, content, _DIGIT_RUN.sub("#", content.casefold())))
             continue
@@ -287,14 +314,57 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
             furniture.append((index + 1, content, repeated[index]))
             continue
         # A form feed (pdftotext starts each page with one) is not indentation.
-        unfed = raw[index].replace("\f", "").rstrip()
+        unfed = raw[index].replace("\f", "").rstrip("\r")
         indent = len(unfed) - len(unfed.lstrip())
         kind, label, rest = _classify_marker(content)
+        soft_end = unfed[-1:] == " " if unfed.strip() else False
         lines.append(
-            _Line(index + 1, content, indent, blank, "\f" in raw[index], kind, label, rest)
+            _Line(index + 1, content, indent, blank, "\f" in raw[index], kind, label, rest, soft_end=soft_end)
         )
         blank = 0
     return lines, markers, furniture
+
+
+MIN_PAGE_NUMBERS = 3
+"""How many bare numbers must count up, a page apart, to be read as the pages' numbers."""
+MIN_PAGE_LINES = 8
+MAX_PAGES_SKIPPED = 3
+MAX_CANDIDATES = 4
+
+
+def _counted_page_numbers(stripped: list[str]) -> set[int]:
+    """The indexes of bare numbers that count up one page at a time through the text.
+
+    A page number pasted without its form feed sits between the last line of one page and the
+    first of the next, often after a full stop ("... to the police." / "15"), where no rule
+    about its neighbours can tell it from a clause's number. Its count can: page numbers go
+    up by one (or skip a page or two without a footer), each a page's length of lines after
+    the last, through the whole text. A list numbered on lines of its own counts up too, but
+    a line or two apart.
+    """
+    best: dict[int, tuple[int, int | None]] = {}  # index -> (length of the chain it ends, previous index)
+    last_at: dict[int, list[int]] = {}  # value -> indexes of the numbers with it
+    for index, line in enumerate(stripped):
+        content = line.strip()
+        if not _BARE_NUMBER.match(content):
+            continue
+        value = int(content)
+        chain: tuple[int, int | None] = (1, None)
+        for previous in range(value - 1 - MAX_PAGES_SKIPPED, value):
+            for before in last_at.get(previous, ())[-MAX_CANDIDATES:]:  # the latest few: a run of one number stays linear
+                if index - before >= MIN_PAGE_LINES and best[before][0] + 1 > chain[0]:
+                    chain = (best[before][0] + 1, before)
+        best[index] = chain
+        last_at.setdefault(value, []).append(index)
+    found: set[int] = set()
+    for end in sorted(best, key=lambda i: -best[i][0]):
+        if best[end][0] < MIN_PAGE_NUMBERS or end in found:
+            continue
+        at: int | None = end
+        while at is not None and at not in found:
+            found.add(at)
+            at = best[at][1]
+    return found
 
 
 def _neighbour(stripped: list[str], index: int, step: int) -> tuple[str, bool]:
@@ -330,6 +400,9 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     one width too, but there nearly every line ends a sentence, where in wrapped text only
     the last line of a paragraph does.
     """
+    # A contents entry is as long as its leader, a table row or a form line as its cells and
+    # dots: the page's layout sets their length, not the width prose wraps at.
+    lines = [line for line in lines if not _laid_out(line.content)]
     lengths = sorted(len(line.content) for line in lines)
     if not lengths:
         return 0, False
@@ -340,6 +413,12 @@ def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     one_per_line = bool(prose) and sentence_lines >= SENTENCE_PER_LINE_SHARE * len(prose)
     wrapped = p90 <= WRAPPED_WIDTH and near_width >= 0.45 * len(lengths) and not one_per_line
     return max(40, int(0.6 * p90)), wrapped
+
+
+def _laid_out(content: str) -> bool:
+    """A line whose length the layout sets, not the wrap: a contents entry with a leader, a row of a
+    table (cells joined by " | ", or marks), a form's line to fill in."""
+    return " | " in content or _leader_entry(content) or _TABLE_MARKS.match(content) is not None or mark_row(content) or fill_in_field(content)
 
 
 def _join(lines: list[_Line]) -> list[_Unit]:
@@ -424,10 +503,16 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return False
     if not any(current.parts):  # no text yet (cheap: asked for every line of a unit)
         return line.kind == "plain"
+    if fill_in_field(line.content) or fill_in_field(previous.content):
+        return False  # a form's line to fill in stands alone
     if _TABLE_MARKS.match(line.content):
         return True  # a table's tick or cross, alone on its line, marks the row above it
-    if _TABLE_MARKS.match(previous.content):
+    if mark_row(previous.content):
         return False  # and ends that row
+    if _leader_entry(previous.content):
+        return False  # a contents entry is as long as its dot leader makes it, and ends at its page number
+    if mark_row(line.content) and not line.content[:1].islower():
+        return False  # a row of its own, label and marks on one line
     if line.kind == "plain" and _hanging_indent(current, line):
         return True
     if line.kind == "plain" and len(current.lines) == 1 and field_line(current.text) and field_line(line.content):
@@ -446,7 +531,11 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         return mid_sentence and not line.content.startswith("(")
     first = line.content[:1]
     if len(current.lines) == 1 and current.kind == "plain" and DIVISION_HEADING.match(prev_text) and _title_like(prev_text):
-        return False
+        # The heading of a division goes on only where the layout wrapped it ("Appendix E: Staff
+        # and Volunteer Acceptable Use" / "Agreement"), never into the heading under it.
+        return previous.soft_end and line.blank_before == 0 and _title_like(line.content) and len(words(line.content)) <= MAX_WRAPPED_TITLE_WORDS
+    if DIVISION_HEADING.match(line.content) and _title_like(line.content) and _last_word(prev_text) not in FUNCTION_WORDS:
+        return False  # "Appendix I: Legislation" opens a division, whatever stood above it
     if line.indent > 0:
         # A leading space where a bullet glyph was lost: a new item, unless the line
         # is a hanging-indent continuation of an unfinished sentence. A line at the same
@@ -464,7 +553,11 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
     if line.content.isdigit() and previous.content[-1:].isalpha():
         return True
     if _ends_sentence(prev_text):
-        # In hard-wrapped text a new sentence straight after a full-width line is the same paragraph.
+        # In hard-wrapped text a new sentence straight after a full-width line is the same
+        # paragraph; a short title-like line with no stop of its own is not a sentence but a
+        # heading ("... users at risk." / "Acceptable Use Agreement"): a paragraph's last line ends one.
+        if wrapped and len(line.content) < threshold and _title_like(line.content) and not _ends_sentence(line.content):
+            return False
         return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
     if line.blank_before <= 1 and _name_continues(current, prev_text, line, after):
         return True
@@ -475,6 +568,12 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         if (len(current.lines) == 1 and _title_like(prev_text)) or title_below:
             return False
     return mid_sentence
+
+
+def _leader_entry(content: str) -> bool:
+    """A contents entry with a leader to its page number ("Scope ........ 4")."""
+    entry = _CONTENTS_ENTRY.match(content)
+    return entry is not None and entry.group("leader") is not None
 
 
 def _hanging_indent(current: _Unit, line: _Line) -> bool:
@@ -607,7 +706,11 @@ def _cover_units(units: list[_Unit]) -> set[int]:
     )
     titles = [index for index in front if index not in cover and not _front_matter(units[index])]
     cover.update(index for index in front if index not in titles)
-    top_level = [unit for unit in units if unit.kind == "atx" and unit.label == "#"]
+    top_level = [index for index, unit in enumerate(units) if unit.kind == "atx" and unit.label == "#"]
+    deeper = [index for index, unit in enumerate(units) if unit.kind == "atx" and unit.label != "#"]
+    if top_level and deeper and max(top_level) < min(deeper) and set(top_level) <= set(titles):
+        # "# School" / "# Title" above every section marked "##": the document's title lines.
+        cover.update(top_level)
     for index in titles if headed else titles[:-1]:
         unit = units[index]
         if unit.kind == "atx":
@@ -648,6 +751,84 @@ def _contents_units(units: list[_Unit]) -> set[int]:
         else:
             index += 1
     return found
+
+
+MAX_TABLE_HEAD_UNITS = 12
+MAX_CELL_WORDS = 12
+
+
+def _form_units(units: list[_Unit]) -> set[int]:
+    """Forms to fill in and tables of marks (indexes into ``units``): what a reader writes in or
+    ticks, never a provision in words.
+
+    A line of fill-in leaders under a label ("Signed: ......"); a Word table's head row with no
+    row under it (a log to fill in); a row of a table of marks
+    (its label, then "X" in the columns that apply); and, above two or more such rows, the
+    table's caption and column heads, which are short cells, not sentences. Between rows, a
+    cell that is no sentence (a label cut by a page break) belongs to the table too.
+    """
+    found: set[int] = set()
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        lone_head = (
+            CELL_SEPARATOR in unit.text
+            and _cell_like(unit)
+            and not is_table_row(unit.text)
+            and not any(_row_or_mark(units[at]) for at in (index - 1, index + 1) if 0 <= at < len(units))
+        )
+        if lone_head or all(fill_in_field(line.content) for line in unit.lines):
+            # A table's head with no row under it is a log or a form to fill in.
+            found.add(index)
+            index += 1
+            continue
+        if not _mark_row_unit(unit):
+            index += 1
+            continue
+        rows = [index]
+        at = index + 1
+        while at < len(units):
+            if _mark_row_unit(units[at]):
+                rows.append(at)
+            elif not (_cell_like(units[at]) and at + 1 < len(units) and _mark_row_unit(units[at + 1])):
+                break
+            at += 1
+        found.update(range(index, rows[-1] + 1))
+        if len(rows) > 1:
+            head = index
+            while head > 0 and index - head < MAX_TABLE_HEAD_UNITS and head - 1 not in found and _cell_like(units[head - 1]):
+                head -= 1
+            found.update(range(head, index))
+        index = rows[-1] + 1
+    return found
+
+
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _wordless(unit: _Unit) -> bool:
+    """A unit with nothing to say: a list number or bullet alone, numbers, marks or dashes."""
+    return unit.kind != "atx" and unit.title is None and not _HAS_LETTER.search(unit.text)
+
+
+def _row_or_mark(unit: _Unit) -> bool:
+    return CELL_SEPARATOR in unit.text or _mark_row_unit(unit)
+
+
+def _mark_row_unit(unit: _Unit) -> bool:
+    return unit.kind in ("plain", "bullet") and mark_row(unit.text)
+
+
+def _cell_like(unit: _Unit) -> bool:
+    """A table's cell: a few words, no sentence, no rule, no heading that numbers a division."""
+    text = unit.text
+    cells = text.split(CELL_SEPARATOR)  # a Word table's row: each of its cells is one
+    return (
+        unit.kind == "plain"
+        and all(0 < len(words(cell)) <= MAX_CELL_WORDS and cell.rstrip(_CLOSERS + " ")[-1:] not in ".!?:;," for cell in cells)
+        and not _MODAL.search(text)
+        and not DIVISION_HEADING.match(text)
+    )
 
 
 def _cover_field_tables(units: list[_Unit], cover: set[int]) -> None:
@@ -743,6 +924,12 @@ def split_run_in(text: str) -> tuple[str, str] | None:
     return None
 
 
+DIVISION_RANK = 10
+MAX_UNNUMBERED_DEPTH = 4
+"""Levels of unnumbered headings under a numbered one (or the document's top)."""
+"""The rank of a heading that numbers a division of the document ("Appendix B"): above any section."""
+
+
 @dataclass
 class _Open:
     """A heading on the stack."""
@@ -750,6 +937,9 @@ class _Open:
     heading: Heading
     rank: int
     number: str | None
+    parent: bool = False  # a heading stood straight under it: it heads a group of headings
+    after_text: bool = False  # opened after text, not straight under another heading
+    children: int = 0  # headings opened under it
 
 
 class _Builder:
@@ -775,6 +965,7 @@ class _Builder:
         self._last_item = False
         self.sub_indent: int | None = None
         self.heading_since_number = False
+        self.numbered_lines: set[int] = set()  # the source lines of headings that number themselves
 
     def build(self, units: list[_Unit]) -> None:
         for index, unit in enumerate(units):
@@ -786,11 +977,20 @@ class _Builder:
         self.diagnostics.append(Diagnostic(self.source_file, line, code, message, Severity.NOTE))
 
     def _place(self, unit: _Unit, following: _Unit | None, after: _Unit | None) -> None:
+        if unit.after_form:
+            # A heading above a form had the form under it: no run of short lines, and the
+            # next heading is its sibling, not its child.
+            self._close_heading_run()
+            self.last_was_heading = False
         if unit.title is not None:
             # A heading that ran into a number always has a clause under it: it ends any
             # run of short lines rather than joining it.
             self._close_heading_run()
             self.last_was_heading = False
+            if not words(unit.text):
+                # ... unless nothing follows the number: then the line is a heading as it stands.
+                self._open_heading(unit.first.content, unit.first.number, None, rank=None)
+                return
             self._open_heading(unit.title, unit.first.number, None, rank=None)
         text = unit.text
         if unit.kind == "atx":
@@ -877,10 +1077,10 @@ class _Builder:
 
     def _is_heading(self, unit: _Unit, following: _Unit | None, after: _Unit | None) -> bool:
         text = unit.text
+        if DIVISION_HEADING.match(text) and _title_like(text) and len(unit.lines) <= 2:
+            return True  # "Appendix B: ..." heads a division, on the two lines it may wrap onto
         if len(unit.lines) > 1 or not _title_like(text) or is_table_row(text):
             return False  # a Word table's row is a row, however short
-        if DIVISION_HEADING.match(text):
-            return True
         if _is_field(text):
             return False
         ends_colon = text.rstrip().endswith((":", ";"))
@@ -909,18 +1109,51 @@ class _Builder:
         return isinstance(last, Clause) and (self._last_item or _ends_lead_in(last.text))
 
     def _plain_heading(self, unit: _Unit) -> None:
+        """An unnumbered heading's level, from the headings around it, never ratcheting down.
+
+        Straight under a heading it is that heading's child. After text, it is the sibling of
+        the heading above, unless a heading stands straight under it too: then it heads a
+        group, as the last heading that headed a group did, and takes that one's level.
+        """
         text = unit.text
         if DIVISION_HEADING.match(text):
-            rank = 10
+            rank = DIVISION_RANK
         elif self.last_was_heading and self.stack:
+            self._regroup()
             rank = self.stack[-1].rank + 1
-        elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != 10:
+        elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != DIVISION_RANK:
             rank = self.stack[-1].rank
         elif self.stack:
             rank = self.stack[-1].rank + 1
         else:
             rank = 21
+        if rank != DIVISION_RANK:
+            rank = min(rank, self._deepest_unnumbered_rank())
         self._open_heading(text, unit.first.number, None, rank)
+
+    def _regroup(self) -> None:
+        """The heading above, opened after text as a sibling of the last heading, turns out to head
+        a heading of its own: it heads a group, as the last heading that headed a group did, so it
+        takes that one's level rather than nesting each new group a level deeper."""
+        top = self.stack[-1]
+        if top.number is not None or top.parent or not top.after_text or top.rank == DIVISION_RANK:
+            return
+        below = self.stack[:-1]
+        group = below[-1] if below else None
+        # Only the pattern of the group above: a heading with one heading straight under it,
+        # then text; a heading that already holds several is the document's, not a group's.
+        if group is None or not group.parent or group.number is not None or group.rank == DIVISION_RANK or group.children != 2:
+            return
+        top.rank = group.rank
+        self.stack = [*below[:-1], top]
+        top.heading = self.blocks[-1] = replace(top.heading, level=min(len(self.stack) + 1, 6))
+
+    def _deepest_unnumbered_rank(self) -> int:
+        """How deep a heading with no number of its own may go: four levels under the nearest
+        heading that numbers itself (or the top of the document), so one line misread as a
+        heading cannot push every heading after it a level down, and the next down again."""
+        anchor = next((o.rank for o in reversed(self.stack) if o.number is not None or o.rank == DIVISION_RANK), None)
+        return anchor + MAX_UNNUMBERED_DEPTH if anchor is not None else 20 + MAX_UNNUMBERED_DEPTH
 
     def _open_heading(self, text: str, line: int, number: str | None, rank: int | None) -> None:
         if rank is None:
@@ -928,8 +1161,14 @@ class _Builder:
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
         heading = Heading(text=text, level=min(len(self.stack) + 2, 6), line=line)
+        if number is not None or rank == DIVISION_RANK:
+            self.numbered_lines.add(line)
         self.heading_since_number = number is None
-        self.stack.append(_Open(heading, rank, number))
+        if self.last_was_heading and self.stack and self.stack[-1].heading is self.blocks[-1]:
+            self.stack[-1].parent = True
+        if self.stack:
+            self.stack[-1].children += 1
+        self.stack.append(_Open(heading, rank, number, after_text=not self.last_was_heading))
         self.blocks.append(heading)
         if self.last_was_heading:
             self.heading_run.append(len(self.blocks) - 1)
@@ -940,10 +1179,23 @@ class _Builder:
         self.lead_in = None
         self.sub_lead_in = None
 
+    def _numbers_itself(self, block: Heading | Clause) -> bool:
+        return isinstance(block, Heading) and block.line in self.numbered_lines
+
     def _close_heading_run(self) -> None:
-        """Three or more short lines in a row with nothing under them are a list, not headings."""
+        """Three or more short lines in a row with nothing under them are a list, not headings.
+
+        A heading that numbers itself ("11.3.2 Staff", "Appendix B: ...") is a heading even with
+        nothing under it (its table or form was set aside): it starts a run of its own.
+        """
         run = self.heading_run
         self.heading_run = []
+        starts = [at for at, index in enumerate(run) if at == 0 or self._numbers_itself(self.blocks[index])]
+        if len(starts) > 1:
+            for begin, end in zip(starts, [*starts[1:], len(run)], strict=True):
+                self.heading_run = run[begin:end]
+                self._close_heading_run()
+            return
         if len(run) < 3:
             return
         first = self.blocks[run[0]]

@@ -78,6 +78,9 @@ class Segment:
     right: float
     top: float
     size: float
+    soft_end: bool = False
+    """PDFium ended the segment with a space of its own: the layout wrapped the line there (ingest
+    reads a wrapped division heading by it)."""
 
     @property
     def middle(self) -> float:
@@ -118,6 +121,7 @@ def read_page(pdfium_c: Any, page: Any, text_page: Any) -> Page:
     def close() -> None:
         nonlocal current
         if current is not None:
+            current.soft_end = bool(chars) and chars[-1] == " "
             current.text = "".join(chars).strip()
             if current.text:
                 segments.append(current)
@@ -200,7 +204,9 @@ def _visual_lines(segments: Sequence[Segment], column: int = 0) -> list[Line]:
     lines = []
     for row in rows:
         row.sort(key=lambda s: s.left)
-        lines.append(Line(" ".join(s.text for s in row), max(s.top for s in row), min(s.bottom for s in row), row[0].left, max(s.size for s in row), column, row))
+        # A word broken at the line end ("safe-") is joined by its hyphen, never by a space.
+        wrapped = " " if row[-1].soft_end and not row[-1].text.endswith(("-", HYPHEN_MARK)) else ""
+        lines.append(Line(" ".join(s.text for s in row) + wrapped, max(s.top for s in row), min(s.bottom for s in row), row[0].left, max(s.size for s in row), column, row))
     return lines
 
 

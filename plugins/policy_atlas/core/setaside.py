@@ -24,16 +24,22 @@ from .text import words
 
 FURNITURE = "furniture"
 COVER = "cover"
+FORM = "form"
+"""Lines of a form to fill in ("Signed: ......") and rows of a table of check marks: what a reader
+fills in or ticks, never a provision in words."""
 
 MIN_REPEATS = 3
 """How often a line must recur to be furniture (twice is enough when form feeds mark the pages)."""
 MIN_GAP = 5
+NEAR_BREAK_SHARE = 2 / 3
+"""The share of a recurring line's occurrences that must stand at a page break, where the text has them."""
 """Lines between most occurrences of furniture: a page is longer than that, a list is not."""
 MAX_FURNITURE_WORDS = 30
 MAX_COVER_VALUE_WORDS = 15
 MAX_LISTED_LINES = 6
 
 _DIGITS = re.compile(r"\d+")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s")
 _LETTER = re.compile(r"[^\W\d_]")
 # "May" with a capital is the month on a cover page far more often than a sentence's first word.
 _MODAL = re.compile(r"\b(?:[Mm]ust|[Ss]hould|[Ss]hall|[Ww]ill|may|[Cc]an|[Cc]annot|[Cc]an't|[Ww]on't)\b")
@@ -164,6 +170,57 @@ def field_line(text: str) -> bool:
     return bool(value) and 1 <= len(label.split()) <= 5 and len(value.split()) <= 12 and not _SENTENCE_END.search(value)
 
 
+_LEADER_RUN = re.compile(r"[.…_·](?:\s?[.…_·])*")
+MAX_FIELD_LABEL = 60
+MARKS = "Xx✓✔✗✘×☑☒"
+"""What a table's cell holds when it is ticked or crossed."""
+MAX_ROW_LABEL_WORDS = 30
+
+
+def _fills(run: str) -> bool:
+    """A run long enough to write in: a sentence that trails off ("and so on...") has three dots."""
+    return run.count("…") >= 2 or sum(run.count(ch) for ch in "._·") >= 5 or "___" in run
+
+
+def fill_in_field(text: str) -> bool:
+    """A line of a form, its labels waiting for a hand to fill them in: "Name of pupil: ........",
+    "Signed ________ Date ________": each label starts with a letter and is followed by a run
+    of leaders, and the line ends with one."""
+    plain = text.strip()
+    at = 0
+    for run in _LEADER_RUN.finditer(plain):
+        label = plain[at : run.start()].strip()
+        if not _fills(run.group()) or not label[:1].isalpha() or len(label) > MAX_FIELD_LABEL or ":" in label[:-1]:
+            return False
+        at = run.end()
+    return at > 0 and not plain[at:].strip()
+
+
+def mark_row(text: str) -> bool:
+    """A row of a table of marks: its label, then a cross or tick in the columns that apply
+    ("Use of messaging apps X X", "Allowed in school | X | X"), or the marks alone.
+
+    Upper-case X only in prose-like rows (a lower-case x ends words such as "max x"), and the
+    label is never a sentence cut short: it ends in no punctuation and has no more words than a
+    row's label does.
+    """
+    tokens = text.split()
+    end = len(tokens)
+    marks: list[str] = []
+    while end and (tokens[end - 1] == "|" or (len(tokens[end - 1]) == 1 and tokens[end - 1] in MARKS)):
+        if tokens[end - 1] != "|":
+            marks.append(tokens[end - 1])
+        end -= 1
+    if not marks:
+        return False
+    label = " ".join(token for token in tokens[:end] if token != "|")
+    if not label:
+        return True
+    if "x" in marks and "|" not in text:
+        return False
+    return label[-1] not in ".,;:!?" and len(words(label)) <= MAX_ROW_LABEL_WORDS
+
+
 def revision_note(text: str) -> bool:
     """A line of a version history ("Section 4 updated to refer to the new guidance")."""
     found = words(text)
@@ -176,6 +233,8 @@ def _looks_like_furniture(content: str) -> bool:
         return False
     if len(found) < 2:
         return False  # "Yes" every few lines is a table's column, not a page's header
+    if _MARKDOWN_HEADING.match(content):
+        return False  # a heading by the document's own style (Word's "Heading 2"), however often it recurs
     if content.rstrip().endswith(":") or _MODAL.search(content) or content[:1].islower():
         return False  # a repeated lead-in ("Examples include:"), rule or line of a sentence is the policy's own
     return not _LIST_START.match(content)
@@ -197,8 +256,10 @@ def _numbers_divisions(contents: list[str]) -> bool:
 def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[int, str]:
     """The index of each line that is page furniture, mapped to the key of its group.
 
-    ``stripped`` holds the source lines without trailing space; ``feeds`` says which held a
-    form feed. Lines are grouped by their text with white space collapsed, case folded and
+    ``stripped`` holds the source lines without trailing space; ``feeds`` says which begin a
+    page (a form feed, or a page number found by its count). Where the text has such breaks, a
+    line is furniture only where pages meet: a section heading ("Policy statements") that
+    recurs through a long policy stands wherever its section starts. Lines are grouped by their text with white space collapsed, case folded and
     every number replaced, so "Page 3 of 12" and "Page 4 of 12" are one group.
     """
     groups: dict[str, list[int]] = {}
@@ -211,12 +272,20 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
         # The first page begins with the text and the last ends with it: their header and
         # footer stand as near a page break as the others' do.
         feed_lines = [-1, *feed_lines, len(stripped)]
+    # The breaks that part pages of some length: a run of form feeds is one.
+    page_breaks = sum(b - a >= MIN_GAP for a, b in zip(feed_lines, feed_lines[1:-1], strict=False))
     found: dict[int, str] = {}
     for key, where in groups.items():
         gaps = [b - a for a, b in zip(where, where[1:], strict=False)]
         if not gaps or 2 * sum(gap >= MIN_GAP for gap in gaps) < len(gaps):
             continue  # mostly close together: a list or a table, not the foot of every page
-        if len(where) < MIN_REPEATS and not all(_near(i, feed_lines) for i in where):
+        if len(where) < MIN_REPEATS and not all(_near(i, feed_lines, reach=1) for i in where):
+            continue  # twice, only at the very edge of a page: a heading can open two pages
+        if page_breaks + 1 >= len(where) and NEAR_BREAK_SHARE * len(where) > _same_place(where, feed_lines) and not _evenly_spaced(gaps):
+            # Where the breaks mark the pages (as many as the line's occurrences, or more), a
+            # header or footer stands in one place on each page; a heading need not. A line
+            # that recurs every so many lines keeps its place on pages of one length, wherever
+            # the text's own breaks fall.
             continue
         contents = [" ".join(stripped[i].split()) for i in where]
         if not _looks_like_furniture(contents[0]) or ("#" in key and not _counts_up(contents)) or _numbers_divisions(contents):
@@ -224,6 +293,27 @@ def repeated_furniture(stripped: Sequence[str], feeds: Sequence[bool]) -> dict[i
         for index in where:
             found[index] = key
     return found
+
+
+def _evenly_spaced(gaps: list[int]) -> bool:
+    """Lines the same distance apart every time, the last perhaps nearer (a short last page):
+    pages of one length, not sections, which run as long as their text."""
+    steady = gaps[:-1] if len(gaps) > MIN_REPEATS - 1 else gaps
+    return len(steady) >= MIN_REPEATS - 1 and len(set(steady)) == 1 and gaps[-1] <= steady[0]
+
+
+def _same_place(where: list[int], feed_lines: list[int], reach: int = 3) -> int:
+    """How many of the lines stand in the commonest place on their page (the same number of
+    lines from the page break nearest them): a header or footer does, page after page."""
+    places: dict[int, int] = {}
+    at = 0
+    for index in where:
+        while at + 1 < len(feed_lines) and feed_lines[at + 1] <= index:
+            at += 1
+        nearest = min(feed_lines[at : at + 2], key=lambda feed: (abs(index - feed), feed))
+        if abs(index - nearest) <= reach:
+            places[index - nearest] = places.get(index - nearest, 0) + 1
+    return max(places.values(), default=0)
 
 
 def _near(index: int, feed_lines: list[int], reach: int = 3) -> bool:

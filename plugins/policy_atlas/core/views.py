@@ -946,6 +946,8 @@ class SchoolSummaryView:
     changes_ref: Ref | None = None
     """The school's "What changed" page, when it keeps two versions or more."""
     versions: int = 1
+    forms: tuple[SetAsideView, ...] = ()
+    """Lines of forms to fill in and rows of tables of marks, set aside."""
 
 
 def _date_text(value: PolicyDate | None) -> str:
@@ -998,6 +1000,7 @@ def school_summary_view(
         Ref(PageKind.SHARED),
         Ref(PageKind.CHANGES, meta.slug) if len(school.versions) > 1 else None,
         max(1, len(school.versions)),
+        forms=tuple(SetAsideView(s.text, _lines_text(s.lines)) for s in school.set_aside if s.kind == "form"),
     )
 
 
