@@ -1287,9 +1287,10 @@ def model_json(model: ModelPolicy, taxonomy: Taxonomy) -> str:
 
 @dataclass(frozen=True)
 class PrintedView:
-    """What a printed page says at its foot: its address and the build date."""
+    """What a printed page says at its foot: its address (none when the site has no address of
+    its own: ``render.printed_address``) and the build date."""
 
-    address: str
+    address: str | None
     built: str
 
 

@@ -29,7 +29,7 @@ from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
 from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
-from policy_atlas.core.render import build_date
+from policy_atlas.core.render import build_date, printed_address
 from policy_atlas.core.sanitise import audit_content, audit_page, sanitise_content
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
@@ -393,8 +393,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         html = sanitise_content(html)
         if self.config.search and page.file.src_uri not in self.titles:
             self.page_records.append(search.page_record(page, html))
-        address = page.canonical_url or page.abs_url or page.url
-        printed = PrintedView(address, self.today.isoformat())
+        printed = PrintedView(printed_address(config.site_url, page.canonical_url), self.today.isoformat())
         return html + sanitise_content(self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri)))
 
     @event_priority(-100)  # last: audit the page exactly as it will be written
