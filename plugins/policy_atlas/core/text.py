@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-WORD = re.compile(r"\w+")
+WORD = re.compile(r"[^\W_]+")
+"""Letters and digits: an underscore is punctuation here (``__this__`` is markup round one word)."""
 
 FUNCTION_WORDS = frozenset(
     """a an the and or nor but of to in on at by for with from as into onto than that which who
@@ -17,6 +18,17 @@ FUNCTION_WORDS = frozenset(
 def words(text: str) -> list[str]:
     """The words of a text, as the nothing-lost guarantee counts them (punctuation aside)."""
     return WORD.findall(text)
+
+
+_EMPHASIS = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1|`([^`\n]+)`")
+
+
+def without_emphasis(text: str) -> str:
+    """``text`` without the Markdown marks a converted document leaves round words (``**must
+    not**``, ``__this__``, `` `code` ``): the site shows a clause as text, never as Markdown, so
+    the marks would be printed as they are. Only paired marks round text are taken; a lone
+    ``*`` (a footnote, a wildcard) stays."""
+    return _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(3), text)
 
 
 def ascii_slug(text: str) -> str:
