@@ -252,6 +252,26 @@ def test_print_hides_permalinks(site: SitePage, screenshot_dir: Path) -> None:
     assert page.locator(".pa-clause__text").first.is_visible()
 
 
+def test_printing_the_model_runs_a_long_note_on_instead_of_leaving_an_empty_box(site: SitePage, tmp_path: Path) -> None:
+    """A drafting note's list of options may be longer than what is left of a page: printed to
+    A4, it starts under the note's words and runs on, so no page holds an empty note box."""
+    import pypdfium2
+
+    page = site.goto("model-policy/")
+    first_note = page.locator(".pa-note").first
+    first_option = first_note.locator(".pa-note__options li").first.inner_text().split(":", 1)[-1].strip()[:40]
+    note_words = first_note.locator("p").first.inner_text()[:40]
+    pdf = tmp_path / "model.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = [" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
+    finally:
+        document.close()
+    note_page = next(i for i, text in enumerate(pages) if " ".join(note_words.split()) in text)
+    assert " ".join(first_option.split()) in pages[note_page], "the note's options moved to a later page"
+
+
 # (7) Layout and screenshots
 
 
