@@ -291,6 +291,26 @@ def test_nested_clauses_keep_most_of_the_width_on_a_phone(site: SitePage) -> Non
     assert narrowest >= 0.8
 
 
+@pytest.mark.parametrize("width", [320, 375])
+def test_every_fact_in_the_schools_index_is_on_screen_on_a_phone(site: SitePage, width: int) -> None:
+    """At 320 px (WCAG 1.4.10) no column of the schools index is past the screen's edge, in a
+    table that scrolls with nothing to show it: each school is a card whose facts are labelled."""
+    page = site.page
+    page.set_viewport_size({"width": width, "height": 800})
+    site.goto("policies/")
+    past_edge = page.evaluate(
+        """() => [...document.querySelectorAll('.pa-schools td')]
+            .filter(td => td.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .map(td => td.textContent.trim())"""
+    )
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.pa-schools td[data-label]')].slice(0, 4)
+            .map(td => getComputedStyle(td, '::before').content)"""
+    )
+    assert past_edge == []
+    assert labels == ['"Approved by"', '"Last reviewed"', '"Review due"', '"Clauses"']
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])
 def test_screenshots_and_no_sideways_scrolling(
     site: SitePage, screenshot_dir: Path, viewport: ViewportSize
