@@ -59,7 +59,7 @@ def test_terms_drop_apostrophes_and_stop_words_and_split_hyphens() -> None:
     ("number", "text", "clause_id", "label"),
     [
         ("8.3", "Staff must not.", "knowsley-model/8.3", "clause 8.3"),
-        ("(a)", "report concerns;", "s/4.a", "clause 4.a"),
+        ("(a)", "report concerns;", "s/4.a", "clause 4 (a)"),
         ("27.", "Staff should not.", "s/27", "clause 27"),
         (None, "Staff must not use their personal accounts for work at all", "s/x/staff-must-not", "clause “Staff must not use their personal…”"),
     ],

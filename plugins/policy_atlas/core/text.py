@@ -52,9 +52,25 @@ def opening(text: str, limit: int = 10) -> str:
 _NUMBERED = re.compile(r"^[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*$")
 
 
+def clause_number(number: str | None, clause_id: str) -> str | None:
+    """A clause's number as a reader needs it away from its page: a dotted number whole ("4.2.1",
+    without the full stop it is printed with), and an item's letter or numeral after the number of
+    the clause it sits under ("4.2 b)", "2 (a)"), which its id records; "b)" alone names nothing
+    on a page listing several schools' clauses."""
+    if not number:
+        return None
+    tail = clause_id.split("/", 1)[-1].split("~", 1)[0]
+    if not _NUMBERED.match(tail):
+        return number
+    head, _, last = tail.rpartition(".")
+    own = number.strip("().")
+    if head and own == last and own.isalpha():
+        return f"{head} {number}"
+    return tail
+
+
 def clause_label(number: str | None, text: str, clause_id: str) -> str:
-    """How a clause is named in a link or a result: "clause 8.3", or "clause “Staff must not …”"."""
+    """How a clause is named in a link or a result: "clause 8.3", "clause 4.2 b)", or "clause “Staff must not …”"."""
     if number:
-        tail = clause_id.split("/", 1)[-1]
-        return f"clause {tail if _NUMBERED.match(tail) else number}"
+        return f"clause {clause_number(number, clause_id)}"
     return f"clause “{opening(text, 6)}”"

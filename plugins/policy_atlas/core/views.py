@@ -27,7 +27,7 @@ from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate, stance_verbs
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
-from .text import clause_label, opening
+from .text import clause_label, clause_number, opening
 
 SCROLL_AFTER = 7
 """Past this many schools a matrix no longer fits the page's width: it scrolls in a box of its own."""
@@ -200,8 +200,9 @@ AGAIN_SHOWN = 20
 (a policy that says one thing thousands of times would otherwise fill the page with links)."""
 
 
-def _label(name: str, number: str | None) -> str:
-    return f"{name}, clause {number}" if number else name
+def _label(name: str, number: str | None, clause_id: str) -> str:
+    """"Northgate Primary School, clause 4.2 b)": a school's clause named so it reads alone."""
+    return f"{name}, clause {clause_number(number, clause_id)}" if number else name
 
 
 def quote(
@@ -216,7 +217,7 @@ def quote(
         else:
             notes += ("worded differently: no redline",)
     return StatementView(
-        member.school, _label(names[member.school], member.clause.number), statement_ref(member), force or member.force, member.text, changes, notes
+        member.school, _label(names[member.school], member.clause.number, member.clause.id), statement_ref(member), force or member.force, member.text, changes, notes
     )
 
 
@@ -768,9 +769,9 @@ def against_model(view: GapsView, model: ModelPolicy, agreeing: Mapping[str, Map
         elif mine.statement != clause.source.statement:
             notes = ("different force",) if mine.force is not clause.force else ()
             if similarity(clause.text, mine.text) >= REDLINE_MIN_SIMILARITY:
-                shown = StatementView(view.slug, _label(mine.name, mine.number), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
+                shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
             else:
-                shown = StatementView(view.slug, _label(mine.name, mine.number), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), (*notes, "worded differently: no redline"))
+                shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), (*notes, "worded differently: no redline"))
             different.append(ModelDiffView(clause.number, ref, clause.text, clause.force, shown))
     return replace(view, model_missing=tuple(lacking), model_different=tuple(different), model_ref=Ref(PageKind.MODEL))
 
@@ -883,7 +884,7 @@ def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str,
         wordings: dict[str, tuple[StatementView, list[WordedAlike]]] = {}
         named: set[tuple[str, str]] = set()  # a school named under a wording once, at its first clause
         for (school, clause), excerpt in zip(passage.members, passage.excerpts, strict=True):
-            label, ref = _label(names[school], clause.number), Ref(PageKind.SCHOOL, school, clause.id)
+            label, ref = _label(names[school], clause.number, clause.id), Ref(PageKind.SCHOOL, school, clause.id)
             if excerpt not in wordings:
                 changes = () if not wordings else redline(first, excerpt)
                 wordings[excerpt] = (StatementView(school, label, ref, Force.of(clause.force), excerpt, changes), [])
@@ -1168,7 +1169,7 @@ STRATEGY_WORDS = {
 
 
 def _provenance(source: Source, chosen: bool) -> ProvenanceView:
-    return ProvenanceView(_label(source.name, source.number), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen)
+    return ProvenanceView(_label(source.name, source.number, source.clause), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen)
 
 
 def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: Mapping[str, str]) -> ModelClauseView:

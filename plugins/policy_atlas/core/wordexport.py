@@ -26,6 +26,7 @@ from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
 from .decode import without_unfit
+from .text import clause_number
 from .merge import Alternative, DraftingNote, ModelClause, ModelPolicy, Source
 
 AUTHOR = "Policy Atlas"
@@ -34,7 +35,7 @@ TITLE = "Model social media policy for staff"
 
 
 def _source_line(source: Source, used: bool) -> str:
-    where = f"{source.name}, clause {source.number}" if source.number else source.name
+    where = f"{source.name}, clause {clause_number(source.number, source.clause)}" if source.number else source.name
     return f"{where} ({source.force.words}){' — wording used' if used else ''}: “{source.text}”"
 
 
