@@ -237,6 +237,31 @@ def test_tab_reaches_the_first_clause_permalink_with_a_visible_focus(site: SiteP
     assert focus["outline"] or focus["underline"], focus
 
 
+def test_a_dead_link_lands_on_a_page_with_search_and_the_way_back_to_the_schools(site: SitePage) -> None:
+    page = site.page
+    response = page.goto(site.base + "policies/no-such-school/deep/", wait_until="load")
+    assert response is not None and response.status == 404
+    expect(page.locator("article h1")).to_have_text("Page not found")
+    schools = page.get_by_role("link", name="All schools and their policies")
+    assert schools.get_attribute("href") == "/policies/"
+    page.locator("article").get_by_role("searchbox", name="Search every clause").fill("friend request")
+    page.locator("article").get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url("**/find-a-clause/?q=friend+request")
+    expect(page.locator(".pa-finder__results li").first).to_be_visible(timeout=10_000)
+    page.go_back()
+    schools.click()
+    page.wait_for_url("**/policies/")
+
+
+def test_the_search_dialog_links_to_the_clause_finder_where_it_is(site: SitePage) -> None:
+    page = site.goto("policies/")
+    page.keyboard.press("/")
+    link = page.locator(".pa-search__finder")
+    expect(link).to_have_attribute("href", re.compile(r"/find-a-clause/$"))
+    link.click()
+    expect(page.locator("form.pa-finder")).to_be_visible()
+
+
 # (6) Print
 
 

@@ -348,7 +348,9 @@
       dialog.showModal();
       input.focus();
       input.select();
-      need("meta").catch(function () {}); /* while the words are typed */
+      need("meta").then(function (meta) { /* while the words are typed; meta says where the finder is */
+        if (meta.finder) { finder = new URL(meta.finder, ROOT).href; run(); }
+      }).catch(function () {});
     });
     close.addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () { open.focus(); });

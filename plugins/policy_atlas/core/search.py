@@ -291,9 +291,19 @@ def build_index(data: IndexInput, url: Callable[[Ref | str], str]) -> dict[str, 
         "schools": [slug for slug, _, _ in data.schools],
         "topics": [list(t) for t in data.topics],
         "forces": [[f.value, f.words, f.symbol] for f in Force],
+        "finder": _finder_url(url),
     }
     files["meta.js"] = _script("meta", meta)
     return files
+
+
+def _finder_url(url: Callable[[Ref | str], str]) -> str | None:
+    """Where the clause finder is, from the site's root (its address depends on the site's URL
+    style), for the search dialog's link to it; none on a site without one."""
+    try:
+        return url(Ref(PageKind.FINDER))
+    except ValueError:
+        return None
 
 
 def _record_row(record: SearchRecord, url: Callable[[Ref | str], str]) -> list[object]:

@@ -215,7 +215,19 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         """The policy for ``theme/partials/policy-atlas-csp.html``, which ``theme/main.html`` puts first in ``<head>``."""
         if self.config.enabled and self.config.content_security_policy:
             env.globals["policy_atlas_csp"] = policy(meta=True)
+        if self.config.enabled:
+            env.globals["policy_atlas_ways_back"] = self._ways_back(files)
         return env
+
+    def _ways_back(self, files: Files) -> dict[str, str]:
+        """Where ``theme/404.html`` sends a reader who followed a dead link: the schools index and
+        the clause finder (its search form), by their URLs from the site's root, when the site has them."""
+        found = {}
+        for name, kind in (("schools", PageKind.SCHOOLS), ("finder", PageKind.FINDER)):
+            page = files.src_uris.get(self.paths.src(Ref(kind)))
+            if page is not None:
+                found[name] = page.url
+        return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
