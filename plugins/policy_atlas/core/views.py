@@ -12,7 +12,7 @@ the paths and URLs those become.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections import defaultdict
 from itertools import islice, zip_longest
 from dataclasses import dataclass, replace
@@ -174,6 +174,23 @@ def percent(value: float) -> int:
 
 
 @dataclass(frozen=True)
+class Redlines:
+    """What a page's statements compared word by word come to: the legend is shown only when a
+    redline is, and the statements too unlike their wording for one are counted once."""
+
+    shown: int
+    unlike: int
+
+    @classmethod
+    def of(cls, statements: Iterable[StatementView]) -> Redlines:
+        shown = unlike = 0
+        for statement in statements:
+            shown += bool(statement.redline)
+            unlike += statement.unlike
+        return cls(shown, unlike)
+
+
+@dataclass(frozen=True)
 class StatementView:
     """A statement as a page quotes it: who says it, where it is, its force, its words.
 
@@ -193,6 +210,9 @@ class StatementView:
     again: tuple[WordedAlike, ...] = ()
     again_more: int = 0
     school_ref: Ref | None = None
+    unlike: bool = False
+    """Compared with a wording it shares too few words with for a redline to read: shown as written
+    (the page says so once, not on every such statement)."""
 
 
 AGAIN_SHOWN = 20
@@ -211,13 +231,15 @@ def quote(
     """A statement quoted, redlined against ``against`` when the two share enough words to read as
     one; ``force``, when given, is the stance it states on a provision (the badge shows that)."""
     changes: tuple[Change, ...] = ()
+    unlike = False
     if against is not None:
         if similarity(against, member.text) >= REDLINE_MIN_SIMILARITY:
             changes = redline(against, member.text)
         else:
-            notes += ("worded differently: no redline",)
+            unlike = True
     return StatementView(
-        member.school, _label(names[member.school], member.clause.number, member.clause.id), statement_ref(member), force or member.force, member.text, changes, notes
+        member.school, _label(names[member.school], member.clause.number, member.clause.id), statement_ref(member), force or member.force, member.text, changes, notes,
+        unlike=unlike,
     )
 
 
@@ -376,6 +398,11 @@ class TopicView:
     @property
     def scrolls(self) -> bool:
         return len(self.schools) > SCROLL_AFTER
+
+    @property
+    def redlines(self) -> Redlines:
+        """Whether the page shows a redline at all, and how many statements it shows as written."""
+        return Redlines.of(s for p in self.provisions for s in p.statements)
 
     @property
     def title(self) -> str:
@@ -709,6 +736,11 @@ class GapsView:
     def title(self) -> str:
         return f"Gaps: {self.school}"
 
+    @property
+    def model_redlines(self) -> Redlines:
+        """Whether the model section shows a redline at all, and how many statements it shows as written."""
+        return Redlines.of(c.mine for c in self.model_different if c.mine is not None)
+
 
 def _typical_other(provision: Provision, school: str, force: Force) -> Stance:
     """What the other schools say with the usual force: the reference wording when it is one of
@@ -771,7 +803,7 @@ def against_model(view: GapsView, model: ModelPolicy, agreeing: Mapping[str, Map
             if similarity(clause.text, mine.text) >= REDLINE_MIN_SIMILARITY:
                 shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
             else:
-                shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), (*notes, "worded differently: no redline"))
+                shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), notes, unlike=True)
             different.append(ModelDiffView(clause.number, ref, clause.text, clause.force, shown))
     return replace(view, model_missing=tuple(lacking), model_different=tuple(different), model_ref=Ref(PageKind.MODEL))
 
