@@ -546,6 +546,7 @@ def test_shared_wording_ignores_one_school_and_short_clauses() -> None:
 # Scale -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # about 15 s on 2 cores
 def test_two_hundred_schools(corpus: Corpus, analysis: Analysis, taxonomy: Taxonomy) -> None:
     """build_matrix completes on 200 schools; timing targets live in benchmarks/, not here."""
     base = [(s.meta.slug, s.clauses) for s in corpus.schools]

@@ -29,9 +29,11 @@ from policy_atlas.core.model import Clause, Heading, Policy
 from policy_atlas.core.sources import slugify
 from policy_atlas.core.text import without_emphasis, words
 
+from shareddata import SHARED
+
 SLUG = "gen"
 SOURCE_FILE = "source_policies/generated.txt"
-DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
+DEV_POLICIES = SHARED / "dev" / "policies"
 GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
 READING_SETS = Path(__file__).resolve().parent / "fixtures" / "reading"
 DOCUMENTS = sorted((Path(__file__).resolve().parent / "fixtures" / "documents").glob("larkfield-*.*"))
