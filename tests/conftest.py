@@ -8,25 +8,26 @@ from pathlib import Path
 import pytest
 
 from policy_atlas.core.taxonomy import Outline, Taxonomy, load_outline, load_taxonomy
+from shareddata import SEED_SOURCES, SHARED, seed_path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED_STEMS = sorted(path.stem for path in (SHARED / "seeds").glob("*.txt"))
+SEED_STEMS = sorted(SEED_SOURCES)
 NO_SEEDS: Sequence[object] = [pytest.param(None, id="no-seeds")]
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    """The shared seeds and gold labels; tests that need them skip when they are absent."""
-    if not SEED_STEMS:
-        pytest.skip(f"no seed policies in {SHARED / 'seeds'}: shared/ should sit beside the repository")
+    """The shared gold labels and development set (``shareddata``); tests that need them skip when
+    they are absent, saying where they looked."""
+    if not (SHARED / "gold").is_dir():
+        pytest.skip(f"no gold labels in {SHARED / 'gold'}: put shared/ beside the repository, or set POLICY_ATLAS_SHARED")
     return SHARED
 
 
 @pytest.fixture(scope="session")
-def seed_texts(shared_dir: Path) -> list[tuple[str, str]]:
-    """Every seed policy as (stem, text), in a stable order."""
-    return [(stem, (shared_dir / "seeds" / f"{stem}.txt").read_text(encoding="utf-8")) for stem in SEED_STEMS]
+def seed_texts() -> list[tuple[str, str]]:
+    """Every seed policy as (stem, text), in a stable order (from ``source_policies/`` without shared/)."""
+    return [(stem, seed_path(stem).read_text(encoding="utf-8")) for stem in SEED_STEMS]
 
 
 @pytest.fixture(params=SEED_STEMS or NO_SEEDS)

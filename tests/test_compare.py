@@ -546,6 +546,7 @@ def test_shared_wording_ignores_one_school_and_short_clauses() -> None:
 # Scale -------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # about 15 s on 2 cores
 def test_two_hundred_schools(corpus: Corpus, analysis: Analysis, taxonomy: Taxonomy) -> None:
     """build_matrix completes on 200 schools; timing targets live in benchmarks/, not here."""
     base = [(s.meta.slug, s.clauses) for s in corpus.schools]
@@ -590,3 +591,18 @@ def test_a_repeat_in_the_same_words_is_a_link_and_a_reworded_one_is_quoted() -> 
     provision = Provision("t/p", "t", "p", "contact", stance_member, (Stance("a", stance_member, (unnumbered, alongside)),))
     shown = provision_view(provision, alpha, {"a": "Alpha"}).statements
     assert [a.label for a in shown[0].again] == ["under “Part B”", "elsewhere under the same heading"]
+
+
+@pytest.mark.parametrize(
+    ("text", "one_occurrence"),
+    [
+        ("In the event that such evidence contains images, it is an offence to send them.", True),
+        ("In the case of a breach, staff must tell the head.", True),
+        ("Staff must not publish images of pupils without consent.", False),
+        ("Staff should plan for the event that an account is hacked.", False),
+    ],
+)
+def test_a_rule_for_one_named_occurrence_is_not_a_school_s_general_rule(text: str, one_occurrence: bool) -> None:
+    from policy_atlas.core.compare import _IN_THE_EVENT
+
+    assert bool(_IN_THE_EVENT.match(text)) is one_occurrence

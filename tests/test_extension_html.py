@@ -8,6 +8,8 @@ import textwrap
 import markdown
 import pytest
 
+from policy_atlas.core.text import clause_number
+
 from policy_atlas.core.clausetag import escape_heading
 from policy_atlas.core.model import Force, Statement, statement_id
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
@@ -30,9 +32,9 @@ def assert_no_live_script(html: str) -> None:
 
 def head(clause_id: str, number: str | None = None, name: str | None = None) -> str:
     """The clause header the template writes: number (if any), the permalink and the copy-link
-    button, both named for the clause: by its id's number ("clause 4.a" for item (a) of 4), or
-    by its first words when it has no number (``name``)."""
-    name = name or f"clause {clause_id.split('/', 1)[1]}"
+    button, both named for the clause: by its number in context ("clause 4 (a)" for item (a) of
+    4), or by its first words when it has no number (``name``)."""
+    name = name or f"clause {clause_number(number, clause_id) or clause_id.split('/', 1)[1]}"
     shown = f'<span class="pa-clause__number">{number}</span>' if number else ""
     return (
         f'<div class="pa-clause__head">{shown}<a aria-label="Link to {name}" class="pa-clause__permalink" '

@@ -66,6 +66,7 @@ PIECES = st.sampled_from(
 )
 
 
+@pytest.mark.slow  # hypothesis draws many shapes: about 15 s on 2 cores
 @settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(unit=st.lists(PIECES, min_size=1, max_size=12).map("".join))
 def test_any_repeated_shape_normalises_in_linear_time(unit: str) -> None:

@@ -85,6 +85,7 @@ def torture_project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, sub
     return project, _run("policy-atlas", "normalise", cwd=project)
 
 
+@pytest.mark.slow  # normalises a whole hostile project in a subprocess, and builds it
 def test_normalise_uses_every_usable_source_and_names_each_refusal(torture_project: tuple[Path, subprocess.CompletedProcess[str]]) -> None:
     project, done = torture_project
     assert done.returncode == 1
@@ -95,6 +96,7 @@ def test_normalise_uses_every_usable_source_and_names_each_refusal(torture_proje
     assert {p.stem for p in (project / "docs" / "policies").glob("*.md")} == USED
 
 
+@pytest.mark.slow  # normalises a whole hostile project in a subprocess, and builds it
 def test_a_strict_build_fails_with_one_line_per_refusal_and_no_traceback(torture_project: tuple[Path, subprocess.CompletedProcess[str]], tmp_path: Path) -> None:
     project, _ = torture_project
     done = _run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=project)

@@ -1,7 +1,9 @@
 """Ingest keeps every word of the source, in order: on the seed, development and blind policies, the
 golden inputs, and generated messy text.
 
-A word is what ``core.text.words`` matches (``\\w+``). Bullet glyphs, including the private-use
+A word is what ``core.text.words`` matches (letters and digits). Markdown's emphasis marks round a
+word (``**S**afe``) are markup, not text: ingest takes them out (``core.text.without_emphasis``), so
+a source line's words are counted without them. Bullet glyphs, including the private-use
 U+F0B7 that Word's Symbol font leaves behind, are not word characters, so losing them loses nothing;
 ``test_bullet_glyphs_are_not_words`` pins that assumption instead of stripping them here.
 
@@ -25,11 +27,13 @@ from policy_atlas.core.documents import read_document
 from policy_atlas.core.ingest import BULLET_GLYPHS, parse_policy
 from policy_atlas.core.model import Clause, Heading, Policy
 from policy_atlas.core.sources import slugify
-from policy_atlas.core.text import words
+from policy_atlas.core.text import without_emphasis, words
+
+from shareddata import SHARED
 
 SLUG = "gen"
 SOURCE_FILE = "source_policies/generated.txt"
-DEV_POLICIES = Path(__file__).resolve().parents[2] / "shared" / "dev" / "policies"
+DEV_POLICIES = SHARED / "dev" / "policies"
 GOLDEN_INPUTS = Path(__file__).resolve().parent / "golden" / "fixtures"
 READING_SETS = Path(__file__).resolve().parent / "fixtures" / "reading"
 DOCUMENTS = sorted((Path(__file__).resolve().parent / "fixtures" / "documents").glob("larkfield-*.*"))
@@ -73,7 +77,7 @@ def source_words(text: str, policy: Policy) -> list[str]:
         word
         for number, line in enumerate(text.split("\n"), start=1)
         if number not in aside
-        for word in words(line)
+        for word in words(without_emphasis(line))
     ]
 
 
@@ -95,7 +99,7 @@ def assert_nothing_lost(text: str, policy: Policy) -> None:
     kept, source = kept_words(policy), source_words(text, policy)
     assert kept == source, first_difference(kept, source)
     aside = Counter(word for record in policy.set_aside for _ in record.lines for word in words(record.text))
-    assert Counter(words(text)) == Counter(kept) + aside
+    assert Counter(words(without_emphasis(text))) == Counter(kept) + aside
 
 
 def assert_well_formed(text: str, policy: Policy) -> None:

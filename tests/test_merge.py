@@ -247,10 +247,31 @@ def test_docx_holds_every_clause_source_and_note(model: ModelPolicy) -> None:
             assert line in comments
     for note in model.notes:
         assert note.text in body
-        for line in note_text(note).split("\n"):
+        for line in note_text(note, dict(model.schools)).split("\n"):
             assert line in comments
     headings = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert headings[: len(model.sections)] == [f"{s.number} {s.title}" for s in model.sections]
+
+
+def test_docx_is_a4_with_uk_margins(model: ModelPolicy) -> None:
+    """UK schools print on A4; python-docx's own template is US Letter with 3.17 cm sides."""
+    for section in docx.Document(io.BytesIO(model_docx(model, TODAY))).sections:
+        assert (section.page_width.mm, section.page_height.mm) == pytest.approx((210, 297), abs=0.1)  # type: ignore[union-attr]
+        margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+        assert [m.cm for m in margins] == pytest.approx([2.54] * 4, abs=0.01)  # type: ignore[union-attr]
+
+
+def test_docx_names_schools_and_prints_no_markup(model: ModelPolicy) -> None:
+    """A person reads the document and its comments: a school is its name, never its slug, and
+    no Markdown mark from a source is printed."""
+    body, comments = docx_text(model_docx(model, TODAY))
+    assert any(slug != name for slug, name in model.schools)
+    for slug, name in model.schools:
+        if slug != name:
+            assert slug not in body and slug not in comments, slug
+    assert any(name in comments for _, name in model.schools)
+    for mark in ("**", "__", "`"):
+        assert mark not in body and mark not in comments, mark
 
 
 def test_docx_is_the_same_bytes_for_the_same_model(model: ModelPolicy) -> None:
@@ -280,6 +301,14 @@ def test_docx_converts_to_pdf_with_libreoffice(model: ModelPolicy, tmp_path: Pat
     pdf = tmp_path / "model-policy.pdf"
     assert result.returncode == 0 and pdf.exists(), result.stderr
     assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 10_000
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        sizes = {tuple(round(x) for x in document[i].get_size()) for i in range(len(document))}
+    finally:
+        document.close()
+    assert sizes == {(595, 842)}  # A4 in points, every page
 
 
 def test_markdown_download(model: ModelPolicy, taxonomy: Taxonomy) -> None:

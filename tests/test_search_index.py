@@ -14,6 +14,7 @@ from policy_atlas.core.model import Clause, Force, PolicyMeta, Statement
 from policy_atlas.core.search import (
     IndexInput,
     SearchRecord,
+    rules_in_own_words,
     _hash,
     build_index,
     clause_label,
@@ -59,7 +60,7 @@ def test_terms_drop_apostrophes_and_stop_words_and_split_hyphens() -> None:
     ("number", "text", "clause_id", "label"),
     [
         ("8.3", "Staff must not.", "knowsley-model/8.3", "clause 8.3"),
-        ("(a)", "report concerns;", "s/4.a", "clause 4.a"),
+        ("(a)", "report concerns;", "s/4.a", "clause 4 (a)"),
         ("27.", "Staff should not.", "s/27", "clause 27"),
         (None, "Staff must not use their personal accounts for work at all", "s/x/staff-must-not", "clause “Staff must not use their personal…”"),
     ],
@@ -164,3 +165,41 @@ def test_a_word_in_a_clause_weighs_more_than_in_its_heading() -> None:
 
 def test_the_index_is_the_same_every_time() -> None:
     assert _index()[1] == _index()[1]
+
+
+@pytest.mark.parametrize(
+    ("texts_and_forces", "rules"),
+    [
+        ([("Staff must not post photographs of pupils.", Force.PROHIBITED)], True),
+        ([("Report any concerns to the head teacher.", Force.REQUIRED)], True),  # an instruction
+        ([("Child sexual abuse images.", Force.REQUIRED)], False),  # force lent by its lead-in
+        ([("Viewing and possession of indecent images.", Force.NONE)], False),
+        ([("This policy covers all staff.", Force.NONE), ("Staff should report concerns.", Force.REQUIRED)], True),
+    ],
+)
+def test_a_clause_rules_in_its_own_words_or_not(texts_and_forces: list[tuple[str, Force]], rules: bool) -> None:
+    clause = Clause("s/1", " ".join(t for t, _ in texts_and_forces), "1", ("Images",))
+    parts = tuple(_statement(clause, i, len(texts_and_forces), t, f, ()) for i, (t, f) in enumerate(texts_and_forces, start=1))
+    assert rules_in_own_words(parts) is rules
+    (record,) = school_records(_school("s", "Sample School", (clause,)), (clause,), {clause.id: parts})
+    assert record.rules is rules
+
+
+def test_a_clause_that_rules_outweighs_one_that_only_names_the_same_words() -> None:
+    """Same words, same length: the item that names images under a lead-in weighs less than the
+    clause that states a rule on them."""
+    ruling = Clause("s/1", "Pupils images must be kept safe.", "1", ("Images",))
+    naming = Clause("s/2", "Pupils images kept in safes.", "2", ("Images",))
+    statements = {
+        ruling.id: (_statement(ruling, 1, 1, ruling.text, Force.REQUIRED, ()),),
+        naming.id: (_statement(naming, 1, 1, naming.text, Force.REQUIRED, ()),),  # lent by a lead-in
+    }
+    others = tuple(Clause(f"s/{n}", f"Staff must read policy {word}.", str(n), ("Other",)) for n, word in enumerate(("one", "two", "three", "four"), start=3))
+    clauses = (ruling, naming, *others)
+    data = index_input((_school("s", "Sample School", clauses),), {"s": clauses}, statements, [], [])
+    files = build_index(data, lambda ref: ref if isinstance(ref, str) else f"{ref.key}/#{ref.fragment}")
+    meta = _loaded(files, "meta")
+    assert isinstance(meta, dict)
+    shard = _loaded(files, f"shard-{_hash('imag') % meta['shards']}")
+    weights = dict(_decode(shard["imag"]))  # type: ignore[index]
+    assert weights[0] > weights[1] >= 1

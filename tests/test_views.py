@@ -13,7 +13,8 @@ import pytest
 from pagekit import fake_url
 from policy_atlas.core.corpus import SchoolPolicy
 from policy_atlas.core.model import Clause, Force, PolicyDate, PolicyMeta, SetAside
-from policy_atlas.core.views import PageKind, Ref, SchoolSummaryView, school_summary_view
+from policy_atlas.core.redline import Change
+from policy_atlas.core.views import PageKind, Redlines, Ref, SchoolSummaryView, StatementView, school_summary_view
 from policy_atlas.templating import Templates, anchor, external, heading
 
 PAYLOADS = ("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", '"><script>alert(1)</script>', '{: onclick="alert(1)"}')
@@ -182,3 +183,22 @@ def test_a_school_with_the_same_sentence_in_two_clauses_is_named_once_under_it()
     view = shared_wording_view((SharedPassage(members, 1.0, (same, same, same)),), {"a": "School A", "b": "School B"})
     (wording,) = view.passages[0].excerpts
     assert wording.quoted.school == "a" and [a.label for a in wording.alike] == ["School B, clause 4"]
+
+
+def _quoted(redlined: bool, unlike: bool) -> StatementView:
+    changes = (Change("equal", "Staff"), Change("insert", "must")) if redlined else ()
+    return StatementView("s", "S, clause 1", Ref(PageKind.SCHOOL, "s", "s/1"), Force.REQUIRED, "Staff must.", changes, unlike=unlike)
+
+
+@pytest.mark.parametrize(
+    ("statements", "shown", "unlike"),
+    [
+        ([], 0, 0),
+        ([(True, False), (False, True), (False, True)], 1, 2),
+        ([(False, True)] * 25, 0, 25),  # said once on the page, not 25 times
+        ([(False, False)], 0, 0),  # a reference wording: compared with nothing
+    ],
+)
+def test_a_page_counts_its_redlines_once(statements: list[tuple[bool, bool]], shown: int, unlike: int) -> None:
+    assert Redlines.of(_quoted(r, u) for r, u in statements) == Redlines(shown, unlike)
+    assert all("redline" not in note for r, u in statements for note in _quoted(r, u).notes)

@@ -34,21 +34,33 @@ from .core.trackedword import changes_docx
 from .core.taxonomy import Taxonomy, load_outline, load_taxonomy
 
 
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """The options every command takes; added to the main parser and to each command's, so a
+    user may give them before or after the command name (``normalise --project X``)."""
+    parser.add_argument("--project", type=Path, default=Path(".") if default is None else default, help="project root (default: current directory)")
+    parser.add_argument("--sources", type=Path, default=default, help="raw policies (default: PROJECT/source_policies)")
+    parser.add_argument("--pages", type=Path, default=default, help="generated policy pages (default: PROJECT/docs/policies)")
+    parser.add_argument("--taxonomy", type=Path, default=default, help="topic taxonomy (default: PROJECT/taxonomy.yml)")
+    parser.add_argument("--cache-dir", type=Path, default=default, help="where policies' readings are kept (default: PROJECT/.cache/policy-atlas)")
+    parser.add_argument(
+        "--no-cache", action="store_true", default=False if default is None else default, help="read every policy afresh, and keep nothing"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="policy-atlas", description=__doc__)
-    parser.add_argument("--project", type=Path, default=Path("."), help="project root (default: current directory)")
-    parser.add_argument("--sources", type=Path, help="raw policies (default: PROJECT/source_policies)")
-    parser.add_argument("--pages", type=Path, help="generated policy pages (default: PROJECT/docs/policies)")
-    parser.add_argument("--taxonomy", type=Path, help="topic taxonomy (default: PROJECT/taxonomy.yml)")
-    parser.add_argument("--cache-dir", type=Path, help="where policies' readings are kept (default: PROJECT/.cache/policy-atlas)")
-    parser.add_argument("--no-cache", action="store_true", help="read every policy afresh, and keep nothing")
+    _global_options(parser, None)
+    # After the command, an option left out must not undo one given before it: SUPPRESS leaves
+    # the main parser's value in place unless the option is given there.
+    after = argparse.ArgumentParser(add_help=False)
+    _global_options(after, argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", required=True)
-    norm = commands.add_parser("normalise", help="write docs/policies/<slug>.md for every new or changed source")
+    norm = commands.add_parser("normalise", parents=[after], help="write docs/policies/<slug>.md for every new or changed source")
     norm.add_argument("slugs", nargs="*", help="only these schools (default: all)")
     norm.add_argument("--force", action="store_true", help="overwrite pages edited by hand")
     norm.add_argument("--quiet", action="store_true", help="print only problems")
     norm.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes to read sources in (default: one per core)")
-    ev = commands.add_parser("evaluate", help="score topics and force against hand-made gold labels")
+    ev = commands.add_parser("evaluate", parents=[after], help="score topics and force against hand-made gold labels")
     ev.add_argument(
         "sets", nargs="+", type=Path, metavar="SET",
         help="a folder of gold YAML files (the format of shared/gold) for the project's sources, "
@@ -65,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         help="a precision sample (statements drawn at random, labelled blind: tests/fixtures/precision/sample.yaml); "
         "scores topic precision and recall and force on it",
     )
-    model = commands.add_parser("model", help="write the model merged policy as Word, Markdown or JSON")
+    model = commands.add_parser("model", parents=[after], help="write the model merged policy as Word, Markdown or JSON")
     model.add_argument("--format", choices=("docx", "md", "json"), required=True, help="what to write")
     model.add_argument("--out", type=Path, required=True, help="the file to write")
     model.add_argument("--strategy", choices=[s.value for s in Strategy], default=Strategy.TYPICAL.value, help="how each clause's wording is chosen")
@@ -353,6 +365,9 @@ def normalise_in_parallel(
     reserved = reserved_slugs(pages)
     found, listing = discover_sources(sources, reserved)
     slugs = [s.meta.slug for s in found if not only or s.meta.slug in only]
+    unknown = _unknown_slugs(only, [s.meta.slug for s in found], sources)
+    if unknown:
+        return [], list(listing) + unknown
     if jobs <= 1 or len(slugs) < PARALLEL_FROM:
         return normalise(sources, pages, taxonomy, force, only, classifier_for(taxonomy, cache), reserved)
     chunks = [tuple(slugs[start::jobs]) for start in range(jobs)]
@@ -365,6 +380,26 @@ def normalise_in_parallel(
         (p for _, some in done for p in some if p not in listing), key=lambda p: by_file.get(p.path, len(by_file))
     )  # stable: each process gives its problems in source order
     return results, list(listing) + own
+
+
+SLUGS_NAMED = 10
+"""How many of the known slugs an unknown one's error lists (the rest as a count)."""
+
+
+def _unknown_slugs(only: tuple[str, ...], known: list[str], sources: Path) -> list[Diagnostic]:
+    """An error for each school asked for by a slug no source has: a typo must not pass as
+    "nothing to do"."""
+    listed = ", ".join(known[:SLUGS_NAMED]) + (f" and {len(known) - SLUGS_NAMED} more" if len(known) > SLUGS_NAMED else "")
+    known_set = set(known)
+    return [
+        Diagnostic(
+            str(sources), None, "unknown-school",
+            f"no school has the slug {slug!r}" + (f"; the slugs are: {listed}" if known else "; no sources were found"),
+            Severity.ERROR,
+        )
+        for slug in dict.fromkeys(only)
+        if slug not in known_set
+    ]
 
 
 def _normalise_some(

@@ -173,6 +173,20 @@ def serve(directory: Path, headers: Mapping[str, str] | None = None) -> Iterator
         def log_message(self, format: str, *args: Any) -> None:
             pass
 
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """A missing page is answered with the site's 404.html (status 404), as a host serves it."""
+            page = directory / "404.html"
+            if code != 404 or not page.is_file():
+                super().send_error(code, message, explain)
+                return
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()

@@ -117,6 +117,21 @@ def test_a_search_lands_on_the_right_clause_of_each_school(site: SitePage, query
     assert site.log.problems() == [] and site.log.external == []
 
 
+@pytest.mark.parametrize(
+    ("query", "ruling", "naming"),
+    [
+        # the clause that rules on photographs of pupils, and a list item naming images in another sense
+        ("photographs of pupils", "northgate-primary/30", "rosewood-free-school/responding-to-misuse-incidents/child-sexual-abuse-images"),
+    ],
+)
+def test_a_clause_that_rules_comes_before_one_that_only_names_the_words(site: SitePage, query: str, ruling: str, naming: str) -> None:
+    page = site.goto("")
+    page.wait_for_load_state("networkidle")
+    found = [fragment(url) for url in search(page, query)]
+    assert ruling in found[:TOP], found[:TOP]
+    assert naming not in found or found.index(ruling) < found.index(naming), found[:TOP]
+
+
 def test_each_clause_is_one_record_titled_by_school_and_number(site: SitePage, clauses: dict[str, dict[str, Any]]) -> None:
     page = site.goto("")
     search(page, "friend request")

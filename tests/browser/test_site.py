@@ -237,6 +237,31 @@ def test_tab_reaches_the_first_clause_permalink_with_a_visible_focus(site: SiteP
     assert focus["outline"] or focus["underline"], focus
 
 
+def test_a_dead_link_lands_on_a_page_with_search_and_the_way_back_to_the_schools(site: SitePage) -> None:
+    page = site.page
+    response = page.goto(site.base + "policies/no-such-school/deep/", wait_until="load")
+    assert response is not None and response.status == 404
+    expect(page.locator("article h1")).to_have_text("Page not found")
+    schools = page.get_by_role("link", name="All schools and their policies")
+    assert schools.get_attribute("href") == "/policies/"
+    page.locator("article").get_by_role("searchbox", name="Search every clause").fill("friend request")
+    page.locator("article").get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url("**/find-a-clause/?q=friend+request")
+    expect(page.locator(".pa-finder__results li").first).to_be_visible(timeout=10_000)
+    page.go_back()
+    schools.click()
+    page.wait_for_url("**/policies/")
+
+
+def test_the_search_dialog_links_to_the_clause_finder_where_it_is(site: SitePage) -> None:
+    page = site.goto("policies/")
+    page.keyboard.press("/")
+    link = page.locator(".pa-search__finder")
+    expect(link).to_have_attribute("href", re.compile(r"/find-a-clause/$"))
+    link.click()
+    expect(page.locator("form.pa-finder")).to_be_visible()
+
+
 # (6) Print
 
 
@@ -250,6 +275,26 @@ def test_print_hides_permalinks(site: SitePage, screenshot_dir: Path) -> None:
 
     assert permalinks.evaluate_all("links => links.every(a => getComputedStyle(a).display === 'none')")
     assert page.locator(".pa-clause__text").first.is_visible()
+
+
+def test_printing_the_model_runs_a_long_note_on_instead_of_leaving_an_empty_box(site: SitePage, tmp_path: Path) -> None:
+    """A drafting note's list of options may be longer than what is left of a page: printed to
+    A4, it starts under the note's words and runs on, so no page holds an empty note box."""
+    import pypdfium2
+
+    page = site.goto("model-policy/")
+    first_note = page.locator(".pa-note").first
+    first_option = (first_note.locator(".pa-note__options li q").first.text_content() or "")[:40]  # closed on screen
+    note_words = first_note.locator("p").first.inner_text()[:40]
+    pdf = tmp_path / "model.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        pages = [" ".join(document[i].get_textpage().get_text_range().split()) for i in range(len(document))]
+    finally:
+        document.close()
+    note_page = next(i for i, text in enumerate(pages) if " ".join(note_words.split()) in text)
+    assert first_option and " ".join(first_option.split()) in pages[note_page], "the note's options moved to a later page"
 
 
 # (7) Layout and screenshots
@@ -269,6 +314,26 @@ def test_nested_clauses_keep_most_of_the_width_on_a_phone(site: SitePage) -> Non
 
     assert page.locator(".pa-clause__items .pa-clause__items .pa-clause").count() > 0
     assert narrowest >= 0.8
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_every_fact_in_the_schools_index_is_on_screen_on_a_phone(site: SitePage, width: int) -> None:
+    """At 320 px (WCAG 1.4.10) no column of the schools index is past the screen's edge, in a
+    table that scrolls with nothing to show it: each school is a card whose facts are labelled."""
+    page = site.page
+    page.set_viewport_size({"width": width, "height": 800})
+    site.goto("policies/")
+    past_edge = page.evaluate(
+        """() => [...document.querySelectorAll('.pa-schools td')]
+            .filter(td => td.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .map(td => td.textContent.trim())"""
+    )
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.pa-schools td[data-label]')].slice(0, 4)
+            .map(td => getComputedStyle(td, '::before').content)"""
+    )
+    assert past_edge == []
+    assert labels == ['"Approved by"', '"Last reviewed"', '"Review due"', '"Clauses"']
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, MOBILE], ids=["desktop", "mobile"])

@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from sitekit import TAXONOMY, make_project, normalise
 
 from policy_atlas.core.sources import slugify
+from policy_atlas.core.text import without_emphasis
 
 
 class _Collect(logging.Handler):
@@ -87,14 +88,15 @@ def test_no_search_entry_has_an_executable_construct(hostile: tuple[Path, list[s
 def test_each_payload_is_shown_as_text_on_its_school_page(hostile: tuple[Path, list[str]], number: int) -> None:
     site, _ = hostile
     payload = " ".join(PAYLOADS[number - 1].split())
+    plain = without_emphasis(payload)  # policy text loses Markdown's emphasis marks at ingest, and is shown as text
     text = read_html((site / "policies" / _slug(number) / "index.html").read_text(encoding="utf-8")).visible
     for shown in (
         f"School {number:02d} {payload}",  # school (heading, summary, navigation)
         f"Policy {payload}",  # title
         f"Governors {payload}",  # approved_by
         f"Group {payload}",  # group, in the navigation
-        f"Contact {payload}",  # a heading
-        f"Staff must not contact pupils {payload} on personal social media accounts.",  # a clause
+        f"Contact {plain}",  # a heading
+        f"Staff must not contact pupils {plain} on personal social media accounts.",  # a clause
         f"Policy owner: {payload}",  # a cover line
         f"{file_stem(number, PAYLOADS[number - 1])}.txt",  # the source's file name
         "https://example.org/policy?q=" + "".join(PAYLOADS[number - 1].split()),  # url

@@ -69,6 +69,9 @@
     return (plain.match(/[a-z0-9]+/g) || []).filter(function (w) { return !STOP[w]; }).map(stem);
   }
 
+  /* A clause weighing less than this share of the best clause that meets as many words is a weak match. */
+  var WEAK = 0.5;
+
   /* Words a query also looks for, at a lower weight: the few ways policies name the same thing. */
   var SYNONYMS = {};
   [["pupil", "student", "child", "children", "learner"], ["ex", "former", "past", "prior"],
@@ -163,18 +166,25 @@
         });
         /* Then, among records that meet as many words, each school's best clause first, then each
            one's second best, and so on (the Compare pages after the schools): a question has an
-           answer in each school's policy. */
-        var turn = new Uint32Array(meta.records), count = new Map(), lastHits = -1;
+           answer in each school's policy. A clause that weighs less than WEAK of the best clause
+           meeting as many words is no answer to put first: it waits until the good matches of
+           every school are listed. */
+        var turn = new Uint32Array(meta.records), weak = new Uint8Array(meta.records);
+        var count = new Map(), lastHits = -1, bar = -1;
         ranked.forEach(function (n) {
-          if (hits[n] !== lastHits) { count.clear(); lastHits = hits[n]; }
-          var school = schoolOf(meta, n);
+          if (hits[n] !== lastHits) { count.clear(); lastHits = hits[n]; bar = -1; }
+          if (n < meta.clauses) {
+            if (bar < 0) bar = score[n] * WEAK;
+            weak[n] = score[n] < bar ? 1 : 0;
+          }
+          var school = schoolOf(meta, n) + (weak[n] ? "~weak" : "");
           var k = count.get(school) || 0;
           count.set(school, k + 1);
           turn[n] = k;
         });
         ranked.sort(function (a, b) {
-          return (hits[b] - hits[a]) || ((b < meta.clauses) - (a < meta.clauses)) || (turn[a] - turn[b]) ||
-            (score[b] - score[a]) || (a - b);
+          return (hits[b] - hits[a]) || ((b < meta.clauses) - (a < meta.clauses)) || (weak[a] - weak[b]) ||
+            (turn[a] - turn[b]) || (score[b] - score[a]) || (a - b);
         });
         words = flat;
         return {meta: meta, ids: ranked, words: words};
@@ -348,7 +358,9 @@
       dialog.showModal();
       input.focus();
       input.select();
-      need("meta").catch(function () {}); /* while the words are typed */
+      need("meta").then(function (meta) { /* while the words are typed; meta says where the finder is */
+        if (meta.finder) { finder = new URL(meta.finder, ROOT).href; run(); }
+      }).catch(function () {});
     });
     close.addEventListener("click", function () { dialog.close(); });
     dialog.addEventListener("close", function () { open.focus(); });

@@ -567,7 +567,8 @@ def _stance(
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
     Candidates, each step kept only when it leaves some: statements that state a rule (not a
-    lead-in ending in a colon); that say what to do rather than what to know ("must be aware
+    lead-in ending in a colon); that are not a rule for one named occurrence ("In the event that
+    such evidence contains ..."); that say what to do rather than what to know ("must be aware
     that ..."); on a consequence, that state one (not a prohibition that names the conduct); on
     a commitment (what the school does), that are no prohibition on staff; for which this is the first (most specific) provision they meet; that do not describe a
     different situation (a family relationship: a provision marked ``situation``). Then the
@@ -593,6 +594,7 @@ def _stance(
     pool = list(own)
     steps: tuple[Callable[[Member], bool], ...] = (
         lambda m: m.force is not Force.NONE and not m.text.rstrip().endswith(":"),
+        lambda m: not _IN_THE_EVENT.match(m.text),
         lambda m: kind.duty or kind.kind != "conduct" or not informs(m.text),
         lambda m: kind.kind != "consequence" or forces[m.id] in STATING,
         lambda m: kind.kind != "consequence" or states_outcome(m.text),
@@ -621,6 +623,10 @@ def _stance(
     exceptions = tuple(m for m in own if m.id in situational and situation_reading(m)[0] in ALLOWING) if force in RESTRICTING else ()
     return Stance(chosen.school, chosen, repeats, force if force is not chosen.force else None, exceptions, readings[chosen.id][1])
 
+
+_IN_THE_EVENT = re.compile(r"^\W*in\s+the\s+(?:event|case)\s+(?:that|of)\b", re.IGNORECASE)
+"""A rule for one named occurrence ("In the event that such evidence contains ..."): when the
+school states others on the provision, its general rule is among those."""
 
 _NEGATED = re.compile(r"\b(?:not|never|no|nothing|nor)\b|n[’']t\b", re.IGNORECASE)
 """A restriction said as what not to do ("must take care never to reveal details of pupils"):

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .model import Clause, PolicyAtlasError, Statement
+from .text import without_emphasis
 from .yamlread import safe_load
 
 CORE_TOPICS = ("pupil-contact", "personal-devices", "images", "discipline")
@@ -81,8 +82,9 @@ class Evaluation:
 
 
 def collapse(text: str) -> str:
-    """A text with every run of white space one space, as snippets are matched."""
-    return re.sub(r"\s+", " ", text).strip()
+    """A text as snippets are matched: every run of white space one space, and no Markdown
+    emphasis marks (ingest takes them out of clauses; a gold snippet quotes the source with them)."""
+    return re.sub(r"\s+", " ", without_emphasis(text)).strip()
 
 
 def load_gold(path: Path) -> dict[str, Any]:

@@ -45,7 +45,7 @@ from .setaside import (
     revision_note,
     set_aside_records,
 )
-from .text import FUNCTION_WORDS, slugify_words, words
+from .text import FUNCTION_WORDS, slugify_words, without_emphasis, words
 
 BULLET_GLYPHS = "•·▪■●◦○‣⁃∙➢➤►▶✓✔❖◆◇□–—-*"
 # A Markdown conversion escapes a bullet that lost its list ("\\* item"): the backslash is not the marker.
@@ -1160,7 +1160,7 @@ class _Builder:
             rank = self.stack[-1].rank if self.stack and self.stack[-1].number is None else 21
         while self.stack and self.stack[-1].rank >= rank:
             self.stack.pop()
-        heading = Heading(text=text, level=min(len(self.stack) + 2, 6), line=line)
+        heading = Heading(text=without_emphasis(text), level=min(len(self.stack) + 2, 6), line=line)
         if number is not None or rank == DIVISION_RANK:
             self.numbered_lines.add(line)
         self.heading_since_number = number is None
@@ -1296,7 +1296,7 @@ class _Builder:
             )
             clause = Clause(
                 id=clause_id,
-                text=piece,
+                text=without_emphasis(piece),
                 number=label,
                 heading=path,
                 parent=parent.id if parent else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
+from urllib.parse import urlsplit
 
 from .model import PolicyAtlasError, PolicyMeta
 
@@ -27,6 +28,21 @@ def build_date(environ: Mapping[str, str] | None = None) -> date:
 
 
 _LAST_EPOCH = int(datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc).timestamp())
+
+
+EXAMPLE_HOSTS = ("example.org", "example.com", "example.net", "example", "invalid", "test", "localhost")
+"""Names reserved for examples and tests (RFC 2606, RFC 6761): never where a site is published."""
+
+
+def printed_address(site_url: str | None, page_url: str | None) -> str | None:
+    """The address a printed page gives at its foot: its canonical URL when the site says where
+    it is published, none when it does not (a placeholder host is not an address a reader can use)."""
+    if not site_url or not page_url:
+        return None
+    host = (urlsplit(site_url).hostname or "").rstrip(".").lower()
+    if not host or any(host == name or host.endswith("." + name) for name in EXAMPLE_HOSTS):
+        return None
+    return page_url
 
 
 def review_overdue(meta: PolicyMeta, today: date) -> bool:

@@ -28,6 +28,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 
 from .corpus import SchoolPolicy
+from .force import statement_force
 from .model import Clause, Force, Statement
 from .text import clause_label, opening
 from .views import PageKind, Ref, SiteViews
@@ -47,6 +48,9 @@ _APOSTROPHE = re.compile(r"['’]s\b|['’]")
 _K1, _B = 1.2, 0.75
 CONTEXT_WEIGHT = 0.3
 """A word of a clause's headings or school's name weighs this much of a word of its text (idf aside)."""
+FRAGMENT_WEIGHT = 0.5
+"""A clause that states no rule in its own words weighs this much of one that does: for "photographs
+of pupils", the clause that rules on them comes before a list item that names images in passing."""
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,6 +104,9 @@ class SearchRecord:
     number: str | None = None
     topics: tuple[str, ...] = ()
     forces: tuple[str, ...] = ()
+    rules: bool = True
+    """Whether the clause states a rule in its own words; a list item that only names things
+    ("Child sexual abuse images.") or a sentence that rules on nothing weighs less (``FRAGMENT_WEIGHT``)."""
 
 
 def school_records(
@@ -120,9 +127,16 @@ def school_records(
             SearchRecord(
                 "clause", Ref(PageKind.SCHOOL, slug, clause.id), f"{name}, {clause_label(clause.number, clause.text, clause.id)}",
                 " › ".join(clause.heading), clause.text, slug, clause.number, tuple(clause.topics), tuple(f.value for f in forces),
+                rules_in_own_words(parts) if parts else True,
             )
         )
     return out
+
+
+def rules_in_own_words(statements: Iterable[Statement]) -> bool:
+    """Whether any statement states a rule read alone: a modal or an instruction of its own, not a
+    force lent by its list's lead-in to an item that only names things, nor no rule at all."""
+    return any(s.force is not Force.NONE and statement_force(s.text)[0] is not Force.NONE for s in statements)
 
 
 def compare_records(views: SiteViews) -> list[SearchRecord]:
@@ -263,6 +277,7 @@ def build_index(data: IndexInput, url: Callable[[Ref | str], str]) -> dict[str, 
             tf = bags[number].get(term, 0)
             score = idf * tf * (_K1 + 1) / (tf + _K1 * (1 - _B + _B * lengths[number] / average)) if tf else 0.0
             score += CONTEXT_WEIGHT * idf if term in contexts[number] else 0.0
+            score *= 1.0 if ordered[number][0].rules else FRAGMENT_WEIGHT
             weights.append(max(1, min(26, round(score * 2.5))))
         encoded[term] = _encode(numbers, weights)
     for facet, numbers in sorted(facets.items()):
@@ -291,9 +306,19 @@ def build_index(data: IndexInput, url: Callable[[Ref | str], str]) -> dict[str, 
         "schools": [slug for slug, _, _ in data.schools],
         "topics": [list(t) for t in data.topics],
         "forces": [[f.value, f.words, f.symbol] for f in Force],
+        "finder": _finder_url(url),
     }
     files["meta.js"] = _script("meta", meta)
     return files
+
+
+def _finder_url(url: Callable[[Ref | str], str]) -> str | None:
+    """Where the clause finder is, from the site's root (its address depends on the site's URL
+    style), for the search dialog's link to it; none on a site without one."""
+    try:
+        return url(Ref(PageKind.FINDER))
+    except ValueError:
+        return None
 
 
 def _record_row(record: SearchRecord, url: Callable[[Ref | str], str]) -> list[object]:

@@ -12,7 +12,7 @@ the paths and URLs those become.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections import defaultdict
 from itertools import islice, zip_longest
 from dataclasses import dataclass, replace
@@ -28,7 +28,7 @@ from .model import STANCE_VERBS, Diagnostic, Force, PolicyDate, stance_verbs
 from .redline import Change, redline, similarity
 from .render import group_of, review_overdue
 from .taxonomy import Taxonomy
-from .text import clause_label, opening
+from .text import clause_label, clause_number, opening
 
 if TYPE_CHECKING:
     from .changeviews import SiteChanges  # which builds its views from this module's Ref
@@ -180,6 +180,23 @@ def percent(value: float) -> int:
 
 
 @dataclass(frozen=True)
+class Redlines:
+    """What a page's statements compared word by word come to: the legend is shown only when a
+    redline is, and the statements too unlike their wording for one are counted once."""
+
+    shown: int
+    unlike: int
+
+    @classmethod
+    def of(cls, statements: Iterable[StatementView]) -> Redlines:
+        shown = unlike = 0
+        for statement in statements:
+            shown += bool(statement.redline)
+            unlike += statement.unlike
+        return cls(shown, unlike)
+
+
+@dataclass(frozen=True)
 class StatementView:
     """A statement as a page quotes it: who says it, where it is, its force, its words.
 
@@ -199,6 +216,9 @@ class StatementView:
     again: tuple[WordedAlike, ...] = ()
     again_more: int = 0
     school_ref: Ref | None = None
+    unlike: bool = False
+    """Compared with a wording it shares too few words with for a redline to read: shown as written
+    (the page says so once, not on every such statement)."""
 
 
 AGAIN_SHOWN = 20
@@ -206,8 +226,9 @@ AGAIN_SHOWN = 20
 (a policy that says one thing thousands of times would otherwise fill the page with links)."""
 
 
-def _label(name: str, number: str | None) -> str:
-    return f"{name}, clause {number}" if number else name
+def _label(name: str, number: str | None, clause_id: str) -> str:
+    """"Northgate Primary School, clause 4.2 b)": a school's clause named so it reads alone."""
+    return f"{name}, clause {clause_number(number, clause_id)}" if number else name
 
 
 def quote(
@@ -216,13 +237,15 @@ def quote(
     """A statement quoted, redlined against ``against`` when the two share enough words to read as
     one; ``force``, when given, is the stance it states on a provision (the badge shows that)."""
     changes: tuple[Change, ...] = ()
+    unlike = False
     if against is not None:
         if similarity(against, member.text) >= REDLINE_MIN_SIMILARITY:
             changes = redline(against, member.text)
         else:
-            notes += ("worded differently: no redline",)
+            unlike = True
     return StatementView(
-        member.school, _label(names[member.school], member.clause.number), statement_ref(member), force or member.force, member.text, changes, notes
+        member.school, _label(names[member.school], member.clause.number, member.clause.id), statement_ref(member), force or member.force, member.text, changes, notes,
+        unlike=unlike,
     )
 
 
@@ -381,6 +404,11 @@ class TopicView:
     @property
     def scrolls(self) -> bool:
         return len(self.schools) > SCROLL_AFTER
+
+    @property
+    def redlines(self) -> Redlines:
+        """Whether the page shows a redline at all, and how many statements it shows as written."""
+        return Redlines.of(s for p in self.provisions for s in p.statements)
 
     @property
     def title(self) -> str:
@@ -714,6 +742,11 @@ class GapsView:
     def title(self) -> str:
         return f"Gaps: {self.school}"
 
+    @property
+    def model_redlines(self) -> Redlines:
+        """Whether the model section shows a redline at all, and how many statements it shows as written."""
+        return Redlines.of(c.mine for c in self.model_different if c.mine is not None)
+
 
 def _typical_other(provision: Provision, school: str, force: Force) -> Stance:
     """What the other schools say with the usual force: the reference wording when it is one of
@@ -774,9 +807,9 @@ def against_model(view: GapsView, model: ModelPolicy, agreeing: Mapping[str, Map
         elif mine.statement != clause.source.statement:
             notes = ("different force",) if mine.force is not clause.force else ()
             if similarity(clause.text, mine.text) >= REDLINE_MIN_SIMILARITY:
-                shown = StatementView(view.slug, _label(mine.name, mine.number), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
+                shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
             else:
-                shown = StatementView(view.slug, _label(mine.name, mine.number), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), (*notes, "worded differently: no redline"))
+                shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, (), notes, unlike=True)
             different.append(ModelDiffView(clause.number, ref, clause.text, clause.force, shown))
     return replace(view, model_missing=tuple(lacking), model_different=tuple(different), model_ref=Ref(PageKind.MODEL))
 
@@ -889,7 +922,7 @@ def shared_wording_view(passages: tuple[SharedPassage, ...], names: Mapping[str,
         wordings: dict[str, tuple[StatementView, list[WordedAlike]]] = {}
         named: set[tuple[str, str]] = set()  # a school named under a wording once, at its first clause
         for (school, clause), excerpt in zip(passage.members, passage.excerpts, strict=True):
-            label, ref = _label(names[school], clause.number), Ref(PageKind.SCHOOL, school, clause.id)
+            label, ref = _label(names[school], clause.number, clause.id), Ref(PageKind.SCHOOL, school, clause.id)
             if excerpt not in wordings:
                 changes = () if not wordings else redline(first, excerpt)
                 wordings[excerpt] = (StatementView(school, label, ref, Force.of(clause.force), excerpt, changes), [])
@@ -1182,7 +1215,7 @@ STRATEGY_WORDS = {
 
 
 def _provenance(source: Source, chosen: bool) -> ProvenanceView:
-    return ProvenanceView(_label(source.name, source.number), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen)
+    return ProvenanceView(_label(source.name, source.number, source.clause), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen)
 
 
 def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: Mapping[str, str]) -> ModelClauseView:
@@ -1301,9 +1334,10 @@ def model_json(model: ModelPolicy, taxonomy: Taxonomy) -> str:
 
 @dataclass(frozen=True)
 class PrintedView:
-    """What a printed page says at its foot: its address and the build date."""
+    """What a printed page says at its foot: its address (none when the site has no address of
+    its own: ``render.printed_address``) and the build date."""
 
-    address: str
+    address: str | None
     built: str
 
 

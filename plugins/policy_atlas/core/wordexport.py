@@ -6,24 +6,28 @@ them in Word as they decide. The drafting notes are also listed at the end, so a
 carries them. Every text passes ``decode.without_unfit`` on its way in: decoding already removed
 what XML cannot hold, but one character that slipped past would stop every school's build. The
 document is the same bytes for the same model and date: python-docx stamps comments and zip
-entries with the time of saving, so both are set to the build date.
+entries with the time of saving, so both are set to the build date. The page is A4 with 2.54 cm
+margins, as UK schools print (python-docx's default template is US Letter), and schools are
+named as people know them, never by slug.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from datetime import date, datetime, timezone
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Cm, Mm, Pt
 from docx.document import Document as DocxDocument
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
 from .decode import without_unfit
-from .merge import DraftingNote, ModelClause, ModelPolicy, Source
+from .text import clause_number
+from .merge import Alternative, DraftingNote, ModelClause, ModelPolicy, Source
 
 AUTHOR = "Policy Atlas"
 INITIALS = "PA"
@@ -31,7 +35,7 @@ TITLE = "Model social media policy for staff"
 
 
 def _source_line(source: Source, used: bool) -> str:
-    where = f"{source.name}, clause {source.number}" if source.number else source.name
+    where = f"{source.name}, clause {clause_number(source.number, source.clause)}" if source.number else source.name
     return f"{where} ({source.force.words}){' — wording used' if used else ''}: “{source.text}”"
 
 
@@ -44,11 +48,30 @@ def provenance_text(clause: ModelClause) -> str:
     return "\n".join(lines)
 
 
-def note_text(note: DraftingNote) -> str:
-    """A drafting note as a comment: the decision, then each alternative with who holds it."""
+def note_text(note: DraftingNote, names: Mapping[str, str]) -> str:
+    """A drafting note as a comment: the decision, then each alternative with who holds it
+    (``names``: each school's name by slug)."""
     lines = [f"Drafting note: {note.text}"]
-    lines += [f"{a.force.words} — {', '.join(a.schools)}: “{a.wording.text}”" for a in note.alternatives]
+    lines += [_alternative_text(a, names) for a in note.alternatives]
     return "\n".join(lines)
+
+
+def _alternative_text(alternative: Alternative, names: Mapping[str, str]) -> str:
+    schools = ", ".join(names.get(slug, slug) for slug in alternative.schools)
+    return f"{alternative.force.words} — {schools}: “{alternative.wording.text}”"
+
+
+PAGE_SIZE = (Mm(210), Mm(297))
+"""A4, portrait."""
+MARGIN = Cm(2.54)
+"""Word's "Normal" margins in the UK: 2.54 cm on every side."""
+
+
+def _a4(document: DocxDocument) -> None:
+    """Every section A4 with UK margins."""
+    for section in document.sections:
+        section.page_width, section.page_height = PAGE_SIZE
+        section.top_margin = section.bottom_margin = section.left_margin = section.right_margin = MARGIN
 
 
 def _comment(document: DocxDocument, paragraph: Paragraph, text: str, stamp: str) -> None:
@@ -62,6 +85,8 @@ def _comment(document: DocxDocument, paragraph: Paragraph, text: str, stamp: str
 def model_docx(model: ModelPolicy, today: date) -> bytes:
     """The Word document of the model policy, stamped with ``today`` (the build date)."""
     document = Document()
+    _a4(document)
+    names = dict(model.schools)
     stamp = f"{today.isoformat()}T00:00:00Z"
     moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
     properties = document.core_properties
@@ -95,9 +120,9 @@ def model_docx(model: ModelPolicy, today: date) -> bytes:
             paragraph.add_run(without_unfit(clause.text))
             _comment(document, paragraph, provenance_text(clause), stamp)
             for note in on_clause.get(clause.id, []):
-                _comment(document, paragraph, note_text(note), stamp)
+                _comment(document, paragraph, note_text(note, names), stamp)
         for note in on_clause.get("", []):
-            _comment(document, heading, note_text(note), stamp)
+            _comment(document, heading, note_text(note, names), stamp)
 
     if model.notes:
         document.add_heading("Drafting notes", level=1)
@@ -105,7 +130,7 @@ def model_docx(model: ModelPolicy, today: date) -> bytes:
             where = f"Clause {next(c.number for c in model.clauses if c.id == note.clause)}: " if note.clause else ""
             _styled(document, f"{where}{note.text}", bullet)
             for alternative in note.alternatives:
-                _styled(document, f"{alternative.force.words} — {', '.join(alternative.schools)}: “{alternative.wording.text}”", bullet2)
+                _styled(document, _alternative_text(alternative, names), bullet2)
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_times(raw.getvalue(), today)

@@ -33,7 +33,7 @@ from policy_atlas.core.finder import finder_view
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
 from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
 from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
-from policy_atlas.core.render import build_date
+from policy_atlas.core.render import build_date, printed_address
 from policy_atlas.core.sanitise import audit_content, audit_page, sanitise_content
 from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
 from policy_atlas.core.sources import source_name
@@ -228,7 +228,19 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         """The policy for ``theme/partials/policy-atlas-csp.html``, which ``theme/main.html`` puts first in ``<head>``."""
         if self.config.enabled and self.config.content_security_policy:
             env.globals["policy_atlas_csp"] = policy(meta=True)
+        if self.config.enabled:
+            env.globals["policy_atlas_ways_back"] = self._ways_back(files)
         return env
+
+    def _ways_back(self, files: Files) -> dict[str, str]:
+        """Where ``theme/404.html`` sends a reader who followed a dead link: the schools index and
+        the clause finder (its search form), by their URLs from the site's root, when the site has them."""
+        found = {}
+        for name, kind in (("schools", PageKind.SCHOOLS), ("finder", PageKind.FINDER)):
+            page = files.src_uris.get(self.paths.src(Ref(kind)))
+            if page is not None:
+                found[name] = page.url
+        return found
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.views is None:
@@ -416,8 +428,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         html = sanitise_content(html)
         if self.config.search and page.file.src_uri not in self.titles:
             self.page_records.append(search.page_record(page, html))
-        address = page.canonical_url or page.abs_url or page.url
-        printed = PrintedView(address, self.today.isoformat())
+        printed = PrintedView(printed_address(config.site_url, page.canonical_url), self.today.isoformat())
         return html + sanitise_content(self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri)))
 
     @event_priority(-100)  # last: audit the page exactly as it will be written
