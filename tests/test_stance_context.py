@@ -697,3 +697,28 @@ def test_a_statement_is_first_about_the_act_it_rules_not_its_condition(taxonomy:
     matrix = _matrix(taxonomy, {"a": [(rule, None), (aside, None)]})
     assert _stance(matrix, "images/publishing", "a") == (Force.PERMITTED_WITH_CONDITIONS, rule)
     assert _stance(matrix, "images/consent", "a") == (Force.REQUIRED, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "images"),
+    [
+        ("Staff must report any child sexual abuse images they come across.", False),
+        ("Staff must not post images that are offensive or discriminatory.", False),
+        ("Staff must not post images of pupils on their own accounts.", True),
+    ],
+)
+def test_images_named_by_what_they_show_are_no_pictures_of_pupils(taxonomy: Taxonomy, text: str, images: bool) -> None:
+    """Abusive or offensive images are content in general, named by what they show; a rule on
+    images of pupils is about the pupils' pictures."""
+    found = Classifier(taxonomy).classify(Clause("a/1", text, "1", (), None), [], {})
+    assert ("images" in found.topic_ids) is images
+
+
+def test_a_part_cut_from_a_sentence_is_not_the_rule_when_one_with_its_own_subject_is(taxonomy: Taxonomy) -> None:
+    """"... and must not be on the list of those whose photos may not be published" keeps the
+    subject of the sentence it was cut from, the pupils; the school's rule on publishing is the
+    statement with its own subject."""
+    rule = "Staff may publish photographs of pupils on the school website with their parents' consent."
+    fragment = "Pupils must be suitably dressed and must not be on the list of children whose photographs may not be published."
+    matrix = _matrix(taxonomy, {"a": [(fragment, None), (rule, None)]})
+    assert _stance(matrix, "images/publishing", "a") == (Force.PERMITTED_WITH_CONDITIONS, rule)

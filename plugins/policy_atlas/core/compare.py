@@ -608,6 +608,10 @@ def _stance(
         lambda m: not kind.restriction or m.force in RESTRICTING,
         lambda m: not kind.restriction or m.force in RESTRICTING or _NEGATED.search(m.read_as) is not None,
         lambda m: forces[m.id] is not Force.DISCOURAGED or not prohibiting,
+        # "... and must not be on the list of children whose images are not to be published": a
+        # part that opens with "and" takes the subject of the sentence it was cut from (here the
+        # pupils), so a statement with a subject of its own states the rule
+        lambda m: _CUT_FROM_A_SENTENCE.match(m.text) is None,
     )
     for keep in steps:
         pool = [m for m in pool if keep(m)] or pool
@@ -627,6 +631,8 @@ def _stance(
 _IN_THE_EVENT = re.compile(r"^\W*in\s+the\s+(?:event|case)\s+(?:that|of)\b", re.IGNORECASE)
 """A rule for one named occurrence ("In the event that such evidence contains ..."): when the
 school states others on the provision, its general rule is among those."""
+
+_CUT_FROM_A_SENTENCE = re.compile(r"^\W*(?:and|or|nor|but)\s", re.IGNORECASE)
 
 _NEGATED = re.compile(r"\b(?:not|never|no|nothing|nor)\b|n[’']t\b", re.IGNORECASE)
 """A restriction said as what not to do ("must take care never to reveal details of pupils"):
@@ -786,7 +792,10 @@ def provisions_met(topic: Topic, member: Member) -> tuple[str, ...]:
     return tuple(sorted(ordered, key=lambda k: k not in ruled))
 
 
-_CONDITION_OPENS = re.compile(r"\b(?:only\s+if|if|unless|without|provided|providing|other\s+than|except)\b", re.IGNORECASE)
+_CONDITION_OPENS = re.compile(
+    r"\b(?:only\s+if|if|unless|without|provided|providing|other\s+than|except|with\s+(?:[\w'’-]+\s+){0,3}?(?:consent|permission|approval|agreement|authori[sz]ation))\b",
+    re.IGNORECASE,
+)
 """Where a statement's condition begins: the act it rules on is named before it ("must not share
 pictures of pupils other than ... and only if parents consent" is first about sharing them)."""
 
