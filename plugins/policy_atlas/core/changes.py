@@ -113,11 +113,8 @@ class VersionPair:
         """Every clause continued with another force (the strongest of its statements)."""
         found = []
         for change in self.diff.changes:
-            if change.old and change.new:
-                before = Force.strongest(c.force or Force.NONE for c in change.old)
-                after = Force.strongest(c.force or Force.NONE for c in change.new)
-                if before is not after:
-                    found.append(ClauseForce(change=change, before=before, after=after))
+            if (forces := change.forces) is not None:
+                found.append(ClauseForce(change=change, before=forces[0], after=forces[1]))
         return tuple(found)
 
     @property

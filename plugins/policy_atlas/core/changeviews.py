@@ -223,11 +223,8 @@ def _notes(change: ClauseChange) -> tuple[str, ...]:
         notes.append("also moved")
     if change.renumbered:
         notes.append(f"renumbered {change.old[0].number} → {change.new[0].number}")
-    if change.old and change.new:
-        before = Force.strongest(c.force or Force.NONE for c in change.old)
-        after = Force.strongest(c.force or Force.NONE for c in change.new)
-        if before is not after:
-            notes.append(f"force: {before.words} → {after.words}")
+    if (forces := change.forces) is not None:
+        notes.append(f"force: {forces[0].words} → {forces[1].words}")
     return tuple(notes)
 
 

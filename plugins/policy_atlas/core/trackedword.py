@@ -25,7 +25,7 @@ from docx.text.run import Run
 
 from .changes import VersionPair
 from .decode import without_unfit
-from .model import Clause, Force, Heading
+from .model import Clause, Heading
 from .redline import Change
 from .versions import ChangeKind, ClauseChange
 from .wordexport import AUTHOR, INITIALS, _fixed_times
@@ -144,11 +144,8 @@ def _notes(change: ClauseChange) -> list[str]:
     if change.kind is ChangeKind.MERGED:
         numbers = ", ".join(c.number or "(unnumbered)" for c in change.old)
         notes.append(f"Merged: clauses {numbers} of the old version are now one.")
-    if change.old and change.new:
-        before = Force.strongest(c.force or Force.NONE for c in change.old)
-        after = Force.strongest(c.force or Force.NONE for c in change.new)
-        if before is not after:
-            notes.append(f"Force changed: {before.words} → {after.words}.")
+    if (forces := change.forces) is not None:
+        notes.append(f"Force changed: {forces[0].words} → {forces[1].words}.")
     return notes
 
 

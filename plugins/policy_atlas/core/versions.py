@@ -29,7 +29,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from .model import Clause, Heading
+from .model import Clause, Force, Heading
 from .redline import Change, redline, word_key
 
 MATCH_FLOOR = 0.5
@@ -81,6 +81,16 @@ class ClauseChange:
     def changed(self) -> bool:
         """Whether a reader is told about this clause: anything but the same words in their place."""
         return self.kind is not ChangeKind.UNCHANGED or self.moved or self.renumbered
+
+    @property
+    def forces(self) -> tuple[Force, Force] | None:
+        """The force before and after (the strongest of each side's statements), when the clause
+        continues with another force; None when it keeps its force or has only one side."""
+        if not (self.old and self.new):
+            return None
+        before = Force.strongest(c.force or Force.NONE for c in self.old)
+        after = Force.strongest(c.force or Force.NONE for c in self.new)
+        return (before, after) if before is not after else None
 
 
 @dataclass(frozen=True)
