@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browserkit import ALL_TAGS, DESKTOP, NARROW, REPO, SOURCE_DATE_EPOCH, SitePage, serve, watch
+from browserkit import ALL_TAGS, DESKTOP, NARROW, REPO, SOURCE_DATE_EPOCH, SitePage, serve
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +21,8 @@ ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 
 
 @pytest.fixture(scope="module")
-def changes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """This module's site in place of the project's own: conftest's ``site`` fixture serves it."""
     root = tmp_path_factory.mktemp("changes-site")
     for name in ("mkdocs.yml", "taxonomy.yml", "model_outline.yml"):
         shutil.copy(REPO / name, root / name)
@@ -44,16 +44,6 @@ def changes_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site")))
     with serve(root / "site") as url:
         yield url
-
-
-@pytest.fixture
-def site(browser: Browser, changes_site: str) -> Iterator[SitePage]:
-    context = browser.new_context(viewport=DESKTOP)
-    page = context.new_page()
-    try:
-        yield SitePage(page, changes_site, watch(page, changes_site))
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("width", ["1280", "320"])
