@@ -288,7 +288,7 @@ _QUOTED = re.compile(r"“([^“”]{1,200})”")
 
 def _names_again(text: str, why: str) -> bool:
     """Whether a statement with no topic of its own names again a word the statement before was
-    tagged on ("... have friendships with parents. Staff can report any such relationships ...")."""
+    tagged on ("... have relationships with parents. Staff can report any such relationships ...")."""
     own = {w.lower() for w in re.findall(r"[\w'-]+", text)}
     return any(len(word) > 3 and word in own for quoted in _QUOTED.findall(why) for word in quoted.split())
 
