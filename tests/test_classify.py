@@ -424,7 +424,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         pytest.param("topics:\n\t- id: images\n", "2: YAML error: found character '\\t' that cannot start any token", id="tab"),
         pytest.param(
             GOOD + "    keywords: [photo]\n",
-            "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, "
+            "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, organisation_act, "
             "provisions, rules, staff_only, unless)",
             id="unknown-key",
         ),
@@ -679,3 +679,33 @@ def test_device_rules_are_on_staff_devices(classifier: Classifier, text: str, de
     """Personal devices are what staff use: a rule on pupils' phones is theirs; keeping one's own
     device locked and protected is a device rule, whatever the channel."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
+
+
+@pytest.mark.parametrize(
+    ("text", "monitoring"),
+    [
+        ("Before you share anything, check which profile you are using on social media.", False),
+        ("Check your own timeline on each social media site once a term.", False),
+        ("The trust monitors staff use of the internet on its network.", True),
+        ("Monitor the academy's official social media presence each week.", True),
+        ("Be aware that your internet use on school devices may be monitored.", True),
+    ],
+)
+def test_monitoring_is_the_organisations_act(classifier: Classifier, text: str, monitoring: bool) -> None:
+    """Monitoring is what the organisation does to staff use: an instruction to readers to check
+    their own doing is care over their own act; checking the organisation's channels for it,
+    or being told one's use is watched, is monitoring."""
+    assert ("monitoring" in topics_of(classifier, text)) is monitoring
+
+
+@pytest.mark.parametrize(
+    ("text", "public"),
+    [
+        ("If a message upsets you, take a screenshot, block the sender and report it to your line manager.", False),
+        ("Remember that anything you post can be screenshot and passed around.", True),
+    ],
+)
+def test_a_screenshot_kept_as_evidence_makes_nothing_public(classifier: Classifier, text: str, public: bool) -> None:
+    """A screenshot listed with blocking and reporting is evidence of abuse kept by its target; a
+    screenshot of one's own post is how it spreads."""
+    assert ("privacy-settings" in topics_of(classifier, text)) is public

@@ -84,6 +84,10 @@ def test_not_a_prohibition(text: str) -> None:
 
 DISCOURAGED = [
     case("We request that visitors do not post about the nativity play.", "discouraged"),
+    case("It is recommended that staff do not join parents' local community pages.", "discouraged"),
+    case("It is good practice not to post while on a school trip.", "discouraged"),
+    case("It is not good practice to befriend the parents of your class.", "discouraged"),
+    case("It is advisable to avoid tagging colleagues in photos.", "discouraged"),
     case("The club asks that members never comment on referees online.", "discouraged"),
     case("Employees are advised not to list the school as their workplace on dating apps.", "discouraged"),
     case("Staff are strongly encouraged not to accept invitations from parents.", "discouraged"),
@@ -173,6 +177,10 @@ REQUIRED = [
     case("Staff have to use two-factor authentication on school accounts.", "required"),
     case("Staff are responsible for the content they publish.", "required"),
     case("It is essential that staff keep their passwords secret.", "required"),
+    # advice put impersonally is advice all the same, as "strongly advised to" is
+    case("It is considered good practice to review who follows the school's pages.", "required"),
+    case("It is recommended that teachers turn off location sharing.", "required"),
+    case("It is advisable to keep work and home accounts apart.", "required"),
     case("Staff must understand that nothing posted online is truly private.", "required"),
 ]
 

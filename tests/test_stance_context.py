@@ -722,3 +722,16 @@ def test_a_part_cut_from_a_sentence_is_not_the_rule_when_one_with_its_own_subjec
     fragment = "Pupils must be suitably dressed and must not be on the list of children whose photographs may not be published."
     matrix = _matrix(taxonomy, {"a": [(fragment, None), (rule, None)]})
     assert _stance(matrix, "images/publishing", "a") == (Force.PERMITTED_WITH_CONDITIONS, rule)
+
+
+def test_work_on_the_schools_accounts_is_no_personal_use(taxonomy: Taxonomy) -> None:
+    """Using school laptops to post on the school's own pages, or social media in working hours
+    as part of the job, is work: no rule on personal use of school devices or in the working day.
+    A school that also rules on personal use has that rule as its stance."""
+    work = "Staff may use school laptops to update the school's official Facebook page during lessons."
+    personal = "Staff must not use school laptops for personal social media during the working day."
+    matrix = _matrix(taxonomy, {"a": [(work, None)], "b": [(work, None), (personal, None)]})
+    assert _stance(matrix, "personal-devices/school-devices", "a") is None
+    assert _stance(matrix, "personal-devices/when-allowed", "a") is None
+    assert _stance(matrix, "personal-devices/school-devices", "b") == (Force.PROHIBITED, personal)
+    assert _stance(matrix, "personal-devices/when-allowed", "b") == (Force.PROHIBITED, personal)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, lead_in_frame, statement_force
+from .force import Frame, completes_lead_in, defines_terms, governs_others, instructed_verb, lead_in_frame, statement_force
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence
@@ -258,11 +258,11 @@ class Classifier:
         for topic in self.taxonomy.topics:
             if theirs and topic.staff_only:
                 continue
-            why = self.index.evidence(topic, text)
+            why = self._evidence(topic, text, text)
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
             if why is None and completes is not None:
-                found = self.index.evidence(topic, f"{completes} {text}")
+                found = self._evidence(topic, f"{completes} {text}", text)
                 why = f"with its lead-in “{_short(completes)}”: {found}" if found else None
             if why is None and innermost:
                 why = self.index.heading_evidence(topic, innermost)
@@ -275,6 +275,22 @@ class Classifier:
         return tuple(tags)
 
 
+    def _evidence(self, topic: Topic, read: str, statement: str) -> str | None:
+        """Why ``read`` (the statement, perhaps with its lead-in) is about the topic. On a topic
+        the organisation acts on (``Topic.organisation_act``), the verb of an instruction to
+        the reader about their own doing does not count: "check which account you post with"
+        asks the reader to check their own act, and no organisation monitors anything ("Monitor
+        the club's presence" is the organisation's act, done by the reader for it)."""
+        why = self.index.evidence(topic, read)
+        own = why is not None and topic.organisation_act and _OWN_DOING.search(statement) is not None
+        verb = instructed_verb(statement) if own else None
+        if verb is None:
+            return why
+        return self.index.evidence(topic, re.sub(rf"\b{re.escape(verb)}\b", "", read, flags=re.IGNORECASE))
+
+
+_OWN_DOING = re.compile(r"\b(?:you|your|yours|yourself|their\s+own|his\s+or\s+her\s+own|own)\b", re.IGNORECASE)
+"""Words by which a statement speaks of the reader's own doing."""
 _CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)
 """A statement that opens by pointing back continues the subject of the one before."""
 _POINTS_BACK = re.compile(

@@ -62,7 +62,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:also\s+|always\s+)?consider|consideration\s+(?:{_MODALS}\s+(?:also\s+)?be|is)\s+given\s+to)\s+whether\s+(?:or\s+not\s+)?(?:it\s+(?:is|would\s+be)\s+)?(?:appropriate|wise|sensible|necessary|right)\b"),
     (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
     (DISCOURAGED, r"(?:is|are)\s+(?:strongly\s+)?(?:discouraged|not\s+(?:recommended|advisable|advised|encouraged))|(?:is|it\s+is)\s+(?:inadvisable|unwise|unsafe|not\s+(?:a\s+good\s+idea|safe|wise|sensible))"),
-    (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable)\s+not\s+to\b"),
+    (DISCOURAGED, r"(?:advisable|recommended|wise|sensible|best|better|preferable|practice)\s+(?:not\s+to|to\s+avoid)\b|(?:is|are)\s+not\s+(?:considered\s+|regarded\s+as\s+)?(?:good|best)\s+practice"),
     (DISCOURAGED, rf"(?:recommended|advisable|advised|suggested)\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
     # a request is a wish, not a rule: "we request that parents do not comment on ..."
     (DISCOURAGED, rf"(?:request|ask)(?:s|ed)?\s+that\b[^.;]{{0,60}}?\b(?:do\s+not|don{_Q}t|not|never|avoid)\b"),
@@ -85,6 +85,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     # determining the level of privacy of their accounts" is theirs to choose
     (PERMITTED, r"(?:is|are)\s+(?:solely\s+|personally\s+)?responsible\s+for\s+(?:determining|deciding|choosing|judging)\b"),
     (REQUIRED, r"it\s+is\s+(?:the\s+)?(?:joint\s+|shared\s+)?(?:responsibility|duty)\s+of\b|(?:has|have)\s+(?:a\s+)?(?:duty|responsibility|obligation)\s+to|(?:is|are)\s+responsible\s+for|(?:is|are)\s+accountable\s+for"),
+    # advice put impersonally is advice all the same: "it is considered good practice to monitor ..."
+    (REQUIRED, r"it\s+is\s+(?:therefore\s+|also\s+)?(?:considered\s+|regarded\s+as\s+|seen\s+as\s+)?(?:good|best)\s+practice\s+(?:to|that|for)\b(?![^.;]{0,60}?\b(?:not|never|avoid)\b)|it\s+is\s+(?:therefore\s+|also\s+)?(?:advisable|recommended|advised)\s+(?:to|that)\b(?![^.;]{0,60}?\b(?:not|never|avoid)\b)"),
     (REQUIRED, r"it\s+is\s+(?:therefore\s+)?(?:essential|important|vital|crucial|imperative|expected|mandatory|compulsory|a\s+requirement|necessary)|(?:is|are)\s+(?:mandatory|compulsory)"),
     # "would" is mostly hypothetical ("it would be wise"), but a policy that says what an act
     # "would lead to" or "would be subject to" states the outcome, as "will" does
@@ -749,6 +751,13 @@ def opens_as_instruction(sentence: str) -> bool:
     necessary, refer parents to the complaints procedure.", "Never share passwords."): a rule of
     its own, not more of the sentence before."""
     return _opening(_main_clause(sentence)[0])[0] in _INSTRUCTING
+
+
+def instructed_verb(sentence: str) -> str | None:
+    """The verb an instruction to the reader opens with ("When posting, check which account you
+    use" gives "check"), or None when the sentence is no such instruction."""
+    kind, word = _opening(_main_clause(sentence)[0])
+    return word if kind == "instruction" else None
 
 
 def completes_lead_in(text: str) -> bool:

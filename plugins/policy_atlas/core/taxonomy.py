@@ -101,6 +101,10 @@ class Topic:
     staff_only: bool = False
     """The topic is what staff do ("staff use of their own phones"): a rule on pupils or parents
     ("Pupils must hand their phones in") is not in it, whatever its words."""
+    organisation_act: bool = False
+    """The topic is what the organisation does to staff (monitoring their use): an instruction to
+    the reader whose own verb is the topic's word ("Check which account you post with") is the
+    reader's care over their own act, no evidence for it."""
 
 
 @dataclass(frozen=True)
@@ -294,7 +298,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only"}, f"topic {topic_id}", shown, node, ("topics", index))
+        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only", "organisation_act"}, f"topic {topic_id}", shown, node, ("topics", index))
         rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
         kinds: list[ProvisionKind] = []
         for p_index, kind in enumerate(raw.get("provisions") or []):
@@ -346,6 +350,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 unless,
                 tuple(kinds),
                 bool(raw.get("staff_only")),
+                bool(raw.get("organisation_act")),
             )
         )
     for topic_id, provision_id, p_line in pending_apart:
