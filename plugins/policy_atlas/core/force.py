@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from .lexicon import is_base_verb, is_gerund
 from .model import Force
+from .vocabulary import MODAL
 
 PROHIBITED = Force.PROHIBITED
 DISCOURAGED = Force.DISCOURAGED
@@ -46,7 +47,7 @@ REQUIRED = Force.REQUIRED
 NONE = Force.NONE
 
 _Q = "['’]"
-_MODALS = r"(?:must|should|shall|will|would|may|might|can|could|need|ought\s+to)"
+_MODALS = rf"(?:{MODAL}|would|might|could|need|ought\s+to)"
 _ASKED = r"(?:strongly\s+|also\s+|therefore\s+)?(?:advised|encouraged|recommended|asked|requested|urged|reminded)"
 _NO_THING = r"no\s+(?!(?:later|more|less|fewer|longer|sooner|earlier|doubt|matter|exceptions?)\b)"
 """A statement that opens "No ..." and names what is ruled out ("No photographs of pupils will be

@@ -29,6 +29,7 @@ from .clausetag import parse_document, write_blocks
 from .documents import CELL_SEPARATOR, is_table_row
 from .model import Clause, Diagnostic, Heading, Policy, Severity, SourceSpan
 from .sentences import provision_spans
+from .vocabulary import MODAL_VERB
 from .setaside import (
     COVER,
     DIVISION_HEADING,
@@ -68,7 +69,6 @@ _CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?[^\s.])(?:(?P<leader>\s*(?:\.\s?)
 MIN_CONTENTS_ENTRIES = 2
 _TABLE_MARKS = re.compile(r"^[Xx✓✔✗✘×☑☒](?:\s+[Xx✓✔✗✘×☑☒])*$")
 _FIELD = re.compile(r"^(?P<label>[A-Z][\w' ]{0,40}?)\s*:\s*(?P<value>\S.*)$")
-_MODAL = re.compile(r"\b(must|should|shall|will|may|can|cannot)\b", re.IGNORECASE)
 _TERMINAL = ".!?:;"
 _LIST_SEPARATOR = re.compile(r"[;:,]\s*(?:and|or)?\s*$", re.IGNORECASE)
 _SENTENCE_END = ".!?"
@@ -638,7 +638,7 @@ def _is_field_label(unit: _Unit) -> bool:
 
 def _states_provision(text: str) -> bool:
     """A sentence (it ends like one) or a rule (it has a modal verb): what a heading never is."""
-    return text.rstrip(_CLOSERS + " ")[-1:] in ".!?" or bool(_MODAL.search(text))
+    return text.rstrip(_CLOSERS + " ")[-1:] in ".!?" or bool(MODAL_VERB.search(text))
 
 
 def _title_like(text: str) -> bool:
@@ -652,7 +652,7 @@ def _title_like(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS + " ")
     if stripped[-1:] in ".!?,":
         return False
-    if len(found) > MAX_SUBHEADING_WORDS and _MODAL.search(text):
+    if len(found) > MAX_SUBHEADING_WORDS and MODAL_VERB.search(text):
         return False
     if stripped[-1:] in ":;":
         return True
@@ -826,7 +826,7 @@ def _cell_like(unit: _Unit) -> bool:
     return (
         unit.kind == "plain"
         and all(0 < len(words(cell)) <= MAX_CELL_WORDS and cell.rstrip(_CLOSERS + " ")[-1:] not in ".!?:;," for cell in cells)
-        and not _MODAL.search(text)
+        and not MODAL_VERB.search(text)
         and not DIVISION_HEADING.match(text)
     )
 
@@ -858,7 +858,7 @@ def _front_line(unit: _Unit) -> bool:
         return True
     if not _title_like(text):
         return False
-    if _MODAL.search(text) or len(text.split()) > MAX_TITLE_WORDS:
+    if MODAL_VERB.search(text) or len(text.split()) > MAX_TITLE_WORDS:
         return False
     return not text.rstrip().endswith(":") or len(text.split()) <= MAX_LABEL_WORDS
 
@@ -896,7 +896,7 @@ def split_title_run_in(text: str) -> tuple[str, str] | None:
             continue
         title, rest = " ".join(tokens[: index + 1]), " ".join(tokens[index + 1 :])
         opener = tokens[0].lower()
-        if opener in FUNCTION_WORDS or opener in _PRONOUN_STARTS or _MODAL.search(title):
+        if opener in FUNCTION_WORDS or opener in _PRONOUN_STARTS or MODAL_VERB.search(title):
             return None
         if _title_like(title) and not _title_like(rest) and _ends_sentence(rest):
             return title, rest

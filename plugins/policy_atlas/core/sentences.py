@@ -10,20 +10,11 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import ILLUSTRATION, RULE_WORDS
+
 _LOOK_BACK = 40
 _ABBREVIATIONS = frozenset("e.g i.e eg ie mr mrs ms dr st no vs cf approx dept inc ltd co".split())
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'’”)\]]*\s+(?=[\"'‘“(]?[A-Z0-9])")
-_DEONTIC = re.compile(
-    r"\b(must|should|shall|may|can|cannot|can't|will|won't|required|expected|permits?|permitted|"
-    r"prohibited|forbidden|allowed|advised|encouraged|need to|needs to|never|do not|don't|are to|is to)\b",
-    re.IGNORECASE,
-)
-# A sentence that opens like this explains or illustrates the one before: same provision.
-_ELABORATION = re.compile(
-    r"^[\"'‘“(]*(?:for example|for instance|e\.g\.|eg\b|this includes|this means|in particular|such\b|"
-    r"in the event of this|in this case|in these circumstances|in such cases|again\b|that is\b|i\.e\.)",
-    re.IGNORECASE,
-)
 # ", they must ..." after a clause that has its own modal: two provisions joined by a comma.
 _COMMA_SPLICE = re.compile(
     r",\s+(?!(?:which|that|who|whom|whose|where|when|as|so|but|and|or|if|unless)\b)(?=(?:[A-Za-z’']+\s+){1,3}(?:must|should|shall|will|may|can|cannot)\s)",
@@ -56,7 +47,7 @@ def _split_comma_splices(text: str, spans: list[tuple[int, int]]) -> list[tuple[
     for start, end in spans:
         for match in _COMMA_SPLICE.finditer(text, start, end):
             before = text[start:match.start()]
-            modals = list(_DEONTIC.finditer(before))
+            modals = list(RULE_WORDS.finditer(before))
             if len(before.split()) >= 6 and modals and not re.match(r"\s*(?:if|when|where|unless|whilst|while)\b", before, re.IGNORECASE):
                 if _SUBORDINATE.search(before, modals[-1].end()):
                     continue  # "must be aware that where a crime ..., they may": the comma closes "where ..."
@@ -71,7 +62,7 @@ def provision_spans(text: str) -> list[tuple[int, int]]:
     groups: list[tuple[int, int]] = []
     has_modal = False
     for start, end in _split_comma_splices(text, sentence_spans(text)):
-        modal = bool(_DEONTIC.search(text[start:end])) and not _ELABORATION.match(text[start:end])
+        modal = bool(RULE_WORDS.search(text[start:end])) and not ILLUSTRATION.match(text[start:end])
         if groups and not (modal and has_modal):
             groups[-1] = (groups[-1][0], end)
             has_modal = has_modal or modal

@@ -28,24 +28,10 @@ import re
 
 from .force import opens_as_instruction
 from .sentences import sentence_spans
+from .vocabulary import ILLUSTRATION, MODAL, RULE_WORDS
 
-DEONTIC = re.compile(
-    r"\b(?:must|should|shall|may|can|cannot|can['’]t|will|won['’]t|required|expected|permits?|permitted|"
-    r"prohibited|forbidden|allowed|advised|encouraged|need(?:s)?\s+to|never|do\s+not|don['’]t|are\s+to|is\s+to|"
-    r"avoid|refrain|ensure|reserves?\s+the\s+right|(?:is|are)\s+(?:not\s+)?(?:acceptable|unacceptable|inappropriate)|"
-    r"(?:is|are)\s+(?:welcome|free|entitled|able)\s+to|(?:is|are)\s+(?:responsible|accountable)\s+for)\b",
-    re.IGNORECASE,
-)
-"""Words that state a rule: a statement starts where one of these governs a sentence."""
-
-_ILLUSTRATION = re.compile(
-    r"^[\"'‘“(]*(?:for\s+example|for\s+instance|e\.g\.|eg\b|this\s+includes|this\s+means|in\s+particular|such\b|"
-    r"in\s+the\s+event\s+of\s+this|in\s+this\s+case|in\s+these\s+circumstances|in\s+such\s+cases|again\b|that\s+is\b|"
-    r"i\.e\.|this\s+(?:is|applies)\b|these\s+(?:are|include)\b)",
-    re.IGNORECASE,
-)
 _MODAL = (
-    r"(?:must|should|shall|will|may|can|cannot|are\s+(?:not\s+)?(?:to|required|expected|permitted|allowed|welcome)|is\s+(?:not\s+)?(?:to|required|expected|permitted|allowed)"
+    rf"(?:{MODAL}|cannot|are\s+(?:not\s+)?(?:to|required|expected|permitted|allowed|welcome)|is\s+(?:not\s+)?(?:to|required|expected|permitted|allowed)"
     r"|it\s+is\s+(?:not\s+)?(?:safe|wise|advisable|sensible|essential|important|vital|unsafe|unwise|inadvisable)\s+to)"
 )
 """A modal, or a judgement that advises or requires ("; it is not safe to reveal ...")."""
@@ -54,14 +40,14 @@ _COORDINATION = re.compile(
     re.IGNORECASE,
 )
 """Where a coordinated part starts: after "; " or before "however", "but", "whereas", "while"."""
-_SECOND_MODAL = re.compile(r"(?:,|(?<!\s))\s+(?=and\s+(?:must|should|shall|will|may|can)\s+(?:not\s+|never\s+)?\w)", re.IGNORECASE)
+_SECOND_MODAL = re.compile(rf"(?:,|(?<!\s))\s+(?=and\s+{MODAL}\s+(?:not\s+|never\s+)?\w)", re.IGNORECASE)
 # (A match starts at a comma or where white space starts, never inside a run of it: linear time.)
-_NEGATED = re.compile(r"^\W*(?:must|should|shall|will|may|can)\s+(?:not|never)\b", re.IGNORECASE)
-_MODAL_START = re.compile(r"\b(?:must|should|shall|will|may|can)\s+(not\s+|never\s+)?", re.IGNORECASE)
+_NEGATED = re.compile(rf"^\W*{MODAL}\s+(?:not|never)\b", re.IGNORECASE)
+_MODAL_START = re.compile(rf"\b{MODAL}\s+(not\s+|never\s+)?", re.IGNORECASE)
 
 
 def _has_rule(text: str) -> bool:
-    return bool(DEONTIC.search(text))
+    return bool(RULE_WORDS.search(text))
 
 
 def _clause_breaks(text: str, start: int, end: int) -> list[int]:
@@ -96,7 +82,7 @@ def statement_spans(text: str) -> list[tuple[int, int]]:
     starts: list[int] = [0]
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if start > 0 and (_has_rule(sentence) or opens_as_instruction(sentence)) and not _ILLUSTRATION.match(sentence):
+        if start > 0 and (_has_rule(sentence) or opens_as_instruction(sentence)) and not ILLUSTRATION.match(sentence):
             starts.append(start)
         starts.extend(_clause_breaks(text, start, end))
     return _spans(text, sorted(set(starts)))
