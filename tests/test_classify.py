@@ -709,3 +709,9 @@ def test_a_screenshot_kept_as_evidence_makes_nothing_public(classifier: Classifi
     """A screenshot listed with blocking and reporting is evidence of abuse kept by its target; a
     screenshot of one's own post is how it spreads."""
     assert ("privacy-settings" in topics_of(classifier, text)) is public
+
+
+def test_the_following_is_no_following(classifier: Classifier) -> None:
+    """"The following points" lists what comes next; it follows no one on social media."""
+    assert "privacy-settings" not in topics_of(classifier, "The request goes to the business manager and covers the following points:")
+    assert "privacy-settings" in topics_of(classifier, "Review your followers and remove anyone you do not know.")

@@ -735,3 +735,13 @@ def test_work_on_the_schools_accounts_is_no_personal_use(taxonomy: Taxonomy) -> 
     assert _stance(matrix, "personal-devices/when-allowed", "a") is None
     assert _stance(matrix, "personal-devices/school-devices", "b") == (Force.PROHIBITED, personal)
     assert _stance(matrix, "personal-devices/when-allowed", "b") == (Force.PROHIBITED, personal)
+
+
+def test_a_channel_described_as_approved_is_no_leave_to_post(taxonomy: Taxonomy) -> None:
+    """"Use the school's approved channels" names the means of contact; approval is leave to run
+    or post on the school's accounts."""
+    means = "All messages to families should be sent through the academy's approved communication channels and its authorised accounts."
+    leave = "Staff must obtain permission from the headteacher before posting on the school's page."
+    matrix = _matrix(taxonomy, {"a": [(means, None)], "b": [(means, None), (leave, None)]})
+    assert _stance(matrix, "school-accounts/approval", "a") is None
+    assert _stance(matrix, "school-accounts/approval", "b") == (Force.REQUIRED, leave)
