@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from policy_atlas.core.classify import Classifier, resolve_topics
+from policy_atlas.core.classify import Classifier
+from policy_atlas.core.clausetag import resolve_topics
 from policy_atlas.core.lexicon import stem
 from policy_atlas.core.ingest import parse_policy
 from policy_atlas.core.model import Clause, Heading, PolicyAtlasError

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 
 import markdown
 import pytest
@@ -31,16 +32,15 @@ def assert_no_live_script(html: str) -> None:
 
 
 def head(clause_id: str, number: str | None = None, name: str | None = None) -> str:
-    """The clause header the template writes: number (if any), the permalink and the copy-link
-    button, both named for the clause: by its number in context ("clause 4 (a)" for item (a) of
-    4), or by its first words when it has no number (``name``)."""
+    """The clause header the template writes: number (if any) and the permalink, named for the
+    clause: by its number in context ("clause 4 (a)" for item (a) of 4), or by its first words
+    when it has no number (``name``). The copy-link button beside it is the script's, named from
+    the permalink (tests/browser/test_search.py)."""
     name = name or f"clause {clause_number(number, clause_id) or clause_id.split('/', 1)[1]}"
     shown = f'<span class="pa-clause__number">{number}</span>' if number else ""
     return (
         f'<div class="pa-clause__head">{shown}<a aria-label="Link to {name}" class="pa-clause__permalink" '
-        f'data-search-exclude="" href="#{clause_id}" title="Link to this clause">¶</a>'
-        f'<button aria-label="Copy link to {name}" class="pa-clause__copy" data-href="#{clause_id}" data-search-exclude="" '
-        f'hidden="hidden" title="Copy the link to this clause" type="button"></button></div>'
+        f'href="#{clause_id}">¶</a></div>'
     )
 
 
@@ -265,11 +265,11 @@ def badges_case(topics: str, force: str | None, badges: str) -> tuple[str, str]:
 
 @pytest.mark.parametrize("force", sorted(Force))
 def test_force_badge_uses_its_label(force: Force) -> None:
-    symbol, words = force.symbol, force.words
+    words = force.words
     src, expected = badges_case(
         "privacy",
         force,
-        f'<div class="pa-clause__badges" data-search-exclude=""><span class="pa-force pa-force--{force}"><span aria-hidden="true">{symbol}</span> {words}</span>'
+        f'<div class="pa-clause__badges"><span class="pa-force pa-force--{force}">{words}</span>'
         '<span class="pa-topic pa-topic--privacy">privacy</span></div>',
     )
     assert_renders(src, expected)
@@ -279,7 +279,7 @@ def test_topics_without_provider_are_plain_spans_with_overrides_applied() -> Non
     src, expected = badges_case(
         "pupil-contact,old,-old,+new,privacy",
         "required",
-        '<div class="pa-clause__badges" data-search-exclude=""><span class="pa-force pa-force--required"><span aria-hidden="true">●</span> Must</span>'
+        '<div class="pa-clause__badges"><span class="pa-force pa-force--required">Must</span>'
         '<span class="pa-topic pa-topic--pupil-contact">pupil-contact</span>'
         '<span class="pa-topic pa-topic--privacy">privacy</span>'
         '<span class="pa-topic pa-topic--new">new</span></div>',
@@ -306,7 +306,7 @@ def provider(topic: str, clause_id: str) -> TopicBadge:
 
 
 PROVIDED_BADGES = (
-    '<div class="pa-clause__badges" data-search-exclude=""><span class="pa-force pa-force--prohibited"><span aria-hidden="true">✖</span> Must not</span>'
+    '<div class="pa-clause__badges"><span class="pa-force pa-force--prohibited">Must not</span>'
     '<a class="pa-topic pa-topic--pupil-contact" href="/topics/pupil-contact/" '
     'title="Why: pupil-contact &amp; &lt;tags&gt;">Pupil Contact</a>'
     '<span class="pa-topic pa-topic--privacy">Privacy</span></div>'
@@ -337,7 +337,7 @@ def test_statements_that_differ_each_carry_their_badges() -> None:
         f"""
         <div class="pa-clause" data-force="prohibited" data-number="4" data-topics="privacy" id="s/4">
         {head("s/4", "4")}
-        <p class="pa-clause__text"><span class="pa-statement" id="s/4~1">Staff must not message pupils.</span> <span class="pa-statement__badges" data-search-exclude=""><span class="pa-force pa-force--prohibited"><span aria-hidden="true">✖</span> Must not</span><span class="pa-topic pa-topic--privacy">privacy</span></span> <span class="pa-statement" id="s/4~2">Staff may post &lt;news&gt;.</span> <span class="pa-statement__badges" data-search-exclude=""><span class="pa-force pa-force--permitted"><span aria-hidden="true">○</span> May</span></span></p>
+        <p class="pa-clause__text"><span class="pa-statement" id="s/4~1">Staff must not message pupils.</span> <span class="pa-statement__badges"><span class="pa-force pa-force--prohibited">Must not</span><span class="pa-topic pa-topic--privacy">privacy</span></span> <span class="pa-statement" id="s/4~2">Staff may post &lt;news&gt;.</span> <span class="pa-statement__badges"><span class="pa-force pa-force--permitted">May</span></span></p>
         </div>
         """,
         extension,
@@ -479,12 +479,29 @@ def test_clause_links_are_named_for_the_clause_and_its_school_and_never_twice() 
     names = re.findall(r'aria-label="([^"]+)"', html)
     assert names == [
         "Link to clause 8.3, Northgate Primary School",
-        "Copy link to clause 8.3, Northgate Primary School",
         "Link to clause “Staff must not.”, Northgate Primary School",
-        "Copy link to clause “Staff must not.”, Northgate Primary School",
         "Link to clause “Staff must not.”, Northgate Primary School (2)",
-        "Copy link to clause “Staff must not.”, Northgate Primary School (2)",
     ]
+
+
+def test_a_clause_page_writes_no_copy_button_for_a_reader_without_script() -> None:
+    """The copy-link button is the script's (made beside each permalink, named from it): a page
+    read without script offers no button that could not work, and no clause repeats its markup."""
+    html = render("§ 8.3 {#n/8.3}\nStaff must not.")
+    assert "<button" not in html and "pa-clause__copy" not in html
+    assert 'class="pa-clause__permalink" href="#n/8.3">¶</a>' in html
+
+
+def force_symbols_drawn_by_css() -> dict[str, str]:
+    """The symbol pages.css draws before a clause's force badge, by the badge's force."""
+    css = (Path(__file__).resolve().parents[1] / "plugins/policy_atlas/assets/pages.css").read_text(encoding="utf-8")
+    return dict(re.findall(r'\.pa-statement__badges\) \.pa-force--([a-z-]{1,40}) \{ --pa-symbol: "([^"]{1,4})"; \}', css))
+
+
+def test_every_force_badge_on_a_clause_gets_its_symbol_from_the_style_sheet() -> None:
+    """A clause's badge writes only the force's words; the symbol, the cue that is neither colour
+    nor words, comes from pages.css, which must give each force the symbol the model defines."""
+    assert force_symbols_drawn_by_css() == {force.value: force.symbol for force in Force}
 
 
 def test_a_tags_pages_are_cited_beside_the_clause_as_text_without_a_plugin() -> None:

@@ -8,6 +8,8 @@ that room wraps, since it would drag it in.
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,6 +88,42 @@ def test_markdown_extension_never_imports_mkdocs() -> None:
     found, files = violations(PACKAGE / "markdown_ext", EXTENSION_FORBIDDEN)
     assert files >= 1
     assert not found, "the Markdown extension must not know about MkDocs:\n" + "\n".join(found)
+
+
+ENGINE = (
+    "policy_atlas.core.analysis",
+    "policy_atlas.core.changes",
+    "policy_atlas.core.changeviews",
+    "policy_atlas.core.classify",
+    "policy_atlas.core.compare",
+    "policy_atlas.core.corpus",
+    "policy_atlas.core.merge",
+    "policy_atlas.core.redline",
+    "policy_atlas.core.versions",
+    "policy_atlas.core.views",
+)
+"""What compares, aligns and merges policies (and the page views made from its results): the
+Markdown extension renders one page's clause tags and needs none of it."""
+
+
+def loaded_by(module: str) -> set[str]:
+    """The package's modules that importing ``module`` loads, in a fresh interpreter."""
+    probe = f"import sys, {module}; print('\\n'.join(m for m in sys.modules if m.startswith('policy_atlas')))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return set(done.stdout.split())
+
+
+def test_importing_the_markdown_extension_loads_no_comparison_engine() -> None:
+    loaded = loaded_by("policy_atlas.markdown_ext.clauses")
+    assert "policy_atlas.markdown_ext.clauses" in loaded  # the probe saw the import
+    engine = sorted(m for m in loaded if reaches(m, ENGINE))
+    assert not engine, "the Markdown extension loads the comparison engine through: " + ", ".join(engine)
+
+
+def test_the_engine_probe_sees_the_engine() -> None:
+    """The same probe on the page views finds the engine, so an empty answer above means something."""
+    engine = {m for m in loaded_by("policy_atlas.core.views") if reaches(m, ENGINE)}
+    assert {"policy_atlas.core.compare", "policy_atlas.core.merge", "policy_atlas.core.views.site"} <= engine
 
 
 @pytest.mark.parametrize(

@@ -152,9 +152,9 @@ def test_a_passage_quotes_each_wording_once_and_names_the_schools_that_word_it_s
 
 @pytest.mark.parametrize(("current", "linked"), [(1, [1, 2, 3, None, 40]), (10, [1, None, 8, 9, 10, 11, 12, None, 40]), (39, [1, None, 37, 38, 39, 40]), (3, [1, 2, 3, 4, 5, None, 40])])
 def test_a_pager_of_many_parts_links_the_ends_and_the_parts_near_this_one(current: int, linked: list[int | None]) -> None:
-    from policy_atlas.core.views import _pager
+    from policy_atlas.core.refs import pager_for
 
-    pager = _pager([Ref(PageKind.SHARED, part=n) for n in range(1, 41)], [(f"part {n}", "") for n in range(1, 41)], current)
+    pager = pager_for([Ref(PageKind.SHARED, part=n) for n in range(1, 41)], [(f"part {n}", "") for n in range(1, 41)], current)
     assert pager.count == 40 and pager.split
     assert [part.ref.part if part else None for part in pager.parts] == linked
     assert [part.ref.part for part in pager.parts if part and part.current] == [current]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .collector import build_pace
 from .core.cache import classifier_for
-from .core.classify import Classifier, resolve_topics
+from .core.classify import Classifier
+from .core.clausetag import resolve_topics
 from .core.corpus import analyse_source, load_corpus, normalise, page_overrides, page_path_for, read_page
 from .core.analysis import analyse, read_analysis, with_overrides
 from .core.merge import DEFAULT_THRESHOLD, Strategy, build_model

@@ -22,7 +22,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from policy_atlas.core.clausetag import escape_heading
-from policy_atlas.core.views import Ref
+from policy_atlas.core.refs import Ref
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")

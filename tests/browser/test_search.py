@@ -19,6 +19,7 @@ import pytest
 from browserkit import CHROMIUM_ARGS, DESKTOP, NARROW, SitePage, watch
 from playwright.sync_api import Browser, Page, expect
 
+from policy_atlas.core.model import Force
 from policy_atlas.core.search import terms
 
 pytestmark = pytest.mark.browser
@@ -241,6 +242,46 @@ def test_a_clause_link_is_named_by_number_and_school(site: SitePage) -> None:
     expect(page.get_by_role("link", name="Link to clause 8.3, Knowsley Council model policy", exact=True)).to_have_attribute(
         "href", "#knowsley-model/8.3"
     )
+
+
+def test_each_copy_button_is_named_as_its_clause_link_is(site: SitePage) -> None:
+    """The script makes each copy button beside its permalink, named from it: the same clause, the same school."""
+    page = site.goto("policies/northgate-primary/")
+    pairs = page.locator(".pa-clause__permalink").evaluate_all(
+        "links => links.map(a => [a.getAttribute('aria-label'), a.nextElementSibling && a.nextElementSibling.getAttribute('aria-label')])"
+    )
+    assert len(pairs) > 20
+    assert all(copy == "Copy link to " + link.removeprefix("Link to ") for link, copy in pairs), pairs[:3]
+
+
+def test_without_script_a_clause_keeps_its_named_link_and_offers_no_button(browser: Browser, site_url: str) -> None:
+    """Read without script, a clause page is its clauses and their links: no copy button that could not work."""
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "policies/knowsley-model/")
+        expect(page.get_by_role("link", name="Link to clause 8.3, Knowsley Council model policy", exact=True)).to_be_visible()
+        expect(page.locator(".pa-clause__copy")).to_have_count(0)
+        expect(page.get_by_role("button", name=re.compile("^Copy link"))).to_have_count(0)
+    finally:
+        context.close()
+
+
+def test_a_clause_force_badge_shows_its_symbol_from_the_style_sheet_and_says_only_its_words(site: SitePage) -> None:
+    """The symbol before a clause's force words is drawn by pages.css, with no text for a screen reader (as aria-hidden was)."""
+    page = site.goto("policies/knowsley-model/")
+    shown = page.locator(".pa-clause__badges .pa-force").evaluate_all(
+        "badges => badges.map(b => [b.className, getComputedStyle(b, '::before').content, b.textContent])"
+    )
+    symbols = {f.value: (f.symbol, f.words) for f in Force}
+    assert len(shown) > 20
+    for classes, content, text in shown:
+        force = re.search(r"pa-force--([a-z-]+)", classes).group(1)  # type: ignore[union-attr]
+        symbol, words = symbols[force]
+        assert symbol in content and content.endswith('/ ""'), (classes, content)
+        assert text == words
+    read = page.locator(".pa-clause__badges").filter(has=page.locator(".pa-force--prohibited")).first.aria_snapshot()
+    assert "Must not" in read and "✖" not in read, read
 
 
 @pytest.mark.parametrize("key", ["click", "Enter", " "])

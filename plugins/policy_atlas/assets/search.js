@@ -415,11 +415,19 @@
     run();
   }
 
-  /* Copy-link buttons on clauses: the clause's address to the clipboard, and "Link copied" said. */
+  /* Copy-link buttons on clauses: the clause's address to the clipboard, and "Link copied" said.
+     A page carries only each clause's permalink, named "Link to clause 8.3, <school>"; the button
+     beside it is made here, named the same way ("Copy link to ..."), so a page without script
+     has no button that could not work, and no clause repeats the button's markup. */
   function copyButtons() {
     var live = el("div", {"class": "pa-sr", role: "status", "aria-live": "polite"}, []);
     document.body.appendChild(live);
-    document.querySelectorAll(".pa-clause__copy").forEach(function (button) { button.hidden = false; });
+    document.querySelectorAll(".pa-clause__permalink").forEach(function (link) {
+      var name = (link.getAttribute("aria-label") || "").replace(/^Link to /, "");
+      link.title = "Link to this clause";
+      link.after(el("button", {type: "button", "class": "pa-clause__copy", "data-href": link.getAttribute("href"),
+        "aria-label": "Copy link to " + name, title: "Copy the link to this clause"}, []));
+    });
     document.addEventListener("click", function (event) {
       var button = event.target.closest && event.target.closest(".pa-clause__copy");
       if (!button) return;

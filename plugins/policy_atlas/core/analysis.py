@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from .classify import Classifier, overrides, resolve_topics
+from .classify import Classifier
+from .clausetag import overrides, resolve_topics
 from .compare import Gap, Matrix, SharedPassage, all_gaps, build_matrix, shared_wording
 from .corpus import Corpus, SchoolPolicy
 from .model import Clause, Diagnostic, Severity, Statement

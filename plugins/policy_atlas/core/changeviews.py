@@ -24,7 +24,8 @@ from .sources import Version, source_name
 from .taxonomy import Taxonomy
 from .text import clause_label
 from .versions import ChangeKind, ClauseChange
-from .views import PageKind, Ref, capitalised
+from .refs import PageKind, Ref
+from .views.quoting import capitalised
 
 RENUMBERED_LISTED = 60
 """A pair lists at most this many clauses renumbered and nothing else; the rest are counted."""

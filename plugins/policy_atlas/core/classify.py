@@ -374,20 +374,6 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-@lru_cache(maxsize=4096)
-def resolve_topics(tag_topics: tuple[str, ...]) -> tuple[str, ...]:
-    """A clause tag's topics with a person's ``+topic`` / ``-topic`` applied (cached: a policy's
-    clauses have few distinct sets of topics, and every clause is resolved twice a build)."""
-    plain = [t for t in tag_topics if t[:1] not in "+-"]
-    added = [t[1:] for t in tag_topics if t.startswith("+")]
-    removed = {t[1:] for t in tag_topics if t.startswith("-")}
-    return tuple(t for t in dict.fromkeys([*plain, *added]) if t not in removed)
-
-
-def overrides(clause_topics: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(t for t in clause_topics if t[:1] in "+-")
-
-
 def classified_blocks(blocks: tuple[Heading | Clause, ...], classifier: Classifier, keep: dict[str, tuple[str, ...]] | None = None) -> tuple[tuple[Heading | Clause, ...], dict[str, Classification]]:
     """Blocks with topics and force written in, keeping a person's overrides (by clause id)."""
     results = classifier.classify_blocks(blocks)

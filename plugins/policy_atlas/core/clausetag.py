@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Clause, Diagnostic, Heading, Severity, SourceSpan
 
@@ -213,3 +214,17 @@ def tag_span(attrs: dict[str, str], source_file: str = "") -> SourceSpan | None:
     printed = _range(attrs.get("pages"))
     return SourceSpan(source_file, found[0], found[1], *(printed or (None, None)))
 
+
+@lru_cache(maxsize=4096)
+def resolve_topics(tag_topics: tuple[str, ...]) -> tuple[str, ...]:
+    """A clause tag's topics with a person's ``+topic`` / ``-topic`` applied (cached: a policy's
+    clauses have few distinct sets of topics, and every clause is resolved twice a build)."""
+    plain = [t for t in tag_topics if t[:1] not in "+-"]
+    added = [t[1:] for t in tag_topics if t.startswith("+")]
+    removed = {t[1:] for t in tag_topics if t.startswith("-")}
+    return tuple(t for t in dict.fromkeys([*plain, *added]) if t not in removed)
+
+
+def overrides(clause_topics: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's ``+topic`` / ``-topic`` changes in a clause tag's topics, to carry over."""
+    return tuple(t for t in clause_topics if t[:1] in "+-")

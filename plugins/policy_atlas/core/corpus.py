@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from .classify import Classifier, classified_blocks, overrides
-from .clausetag import TOPICS_ATTR, parse_document, parse_tag, write_blocks
+from .classify import Classifier, classified_blocks
+from .clausetag import TOPICS_ATTR, overrides, parse_document, parse_tag, write_blocks
 from .decode import unfit_note, without_unfit
 from .documents import TEXT_SUFFIX, read_document
 from .files import write_atomically

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .model import Force
 from .taxonomy import Taxonomy
-from .views import PageKind, Ref, SchoolGroup, SchoolsIndexView
+from .refs import PageKind, Ref
+from .views.school import SchoolGroup, SchoolsIndexView
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from .classify import resolve_topics
+from .clausetag import resolve_topics
 from .corpus import SchoolPolicy
 from .model import Clause, Statement
 

@@ -31,7 +31,8 @@ from .corpus import SchoolPolicy
 from .force import statement_force
 from .model import Clause, Force, Statement
 from .text import clause_label, opening
-from .views import PageKind, Ref, SiteViews
+from .refs import PageKind, Ref
+from .views import SiteViews
 
 VERSION = 1
 SHARD_BYTES = 12_000

@@ -18,8 +18,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from policy_atlas.core.clausetag import INDENT, parse_tag, tag_span, unescape_text
-from policy_atlas.core.classify import resolve_topics
+from policy_atlas.core.clausetag import INDENT, parse_tag, resolve_topics, tag_span, unescape_text
 from policy_atlas.core.model import Force, Statement, shown_apart
 from policy_atlas.core.text import clause_label
 from policy_atlas.templating import Templates

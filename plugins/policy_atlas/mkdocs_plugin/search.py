@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 from policy_atlas.core.files import replacing, write_atomically, zip_member_name
 from policy_atlas.core.search import SearchRecord, html_text
-from policy_atlas.core.views import Ref
+from policy_atlas.core.refs import Ref
 
 from .pages import SEARCH_INDEX, SitePaths, asset_file
 
