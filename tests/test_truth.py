@@ -144,3 +144,19 @@ def test_may_and_will_lead_to_disciplinary_action_agree(seeds: tuple[Analysis, M
     found = _provision(analysis, "discipline/disciplinary-action")
     assert len(found.stances) == 5 and not any(found.differs(s.school) for s in found.stances)
     assert not [n for n in model.notes if n.provision == found.id and n.kind in ("diverge", "split")]
+
+
+def test_a_model_clause_shows_its_wordings_own_force_and_how_it_is_read(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    """A clause worded as a duty ("must be clear that content is personal") that the comparison
+    reads as a prohibition ("must not speak for the school") is badged with what its sentence
+    says, and says how it is read: the badge beside a sentence never contradicts it."""
+    analysis, model = seeds
+    own = {s.id: s.force for statements in analysis.statements.values() for s in statements}
+    read_otherwise = [c for c in model.clauses if c.worded is not None]
+    assert read_otherwise
+    for clause in model.clauses:
+        worded = own[clause.source.statement]
+        if worded is clause.force:
+            assert clause.worded is None and clause.reading == "", clause.number
+        else:
+            assert clause.worded is worded and clause.reading, clause.number

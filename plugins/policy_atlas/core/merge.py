@@ -26,10 +26,11 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
+from typing import Any
 
 from .analysis import Analysis
 from .classify import TopicIndex
-from .compare import Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
+from .compare import OTHER_WAY_ROUND, Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
 from .lexicon import stems_of, tokenise
 from .model import Force, stance_verbs
 from .taxonomy import Outline, OutlineSection, ProvisionKind, Taxonomy, Topic
@@ -89,6 +90,11 @@ class ModelClause:
     agreeing: tuple[Source, ...]
     generalised: tuple[tuple[str, str], ...]
     also: tuple[str, ...] = ()
+    worded: Force | None = None
+    """The force of the wording itself where the comparison reads it otherwise ("must make clear
+    views are their own" is the rule "must not speak for the school"): ``force`` is the rule as
+    compared, this is what the sentence says, and ``reading`` why the two differ."""
+    reading: str = ""
 
 
 @dataclass(frozen=True)
@@ -663,7 +669,16 @@ class _Builder:
             source,
             agreeing,
             made,
+            **self._reading(group, choice.member),
         )
+
+    @staticmethod
+    def _reading(group: _Group, member: Member) -> dict[str, Any]:
+        """The wording's own force and why the comparison reads it otherwise (``ModelClause.worded``)."""
+        if group.force_of(member) is member.force:
+            return {}
+        stance = group.provision.stance(member.school) if group.provision is not None else None
+        return {"worded": member.force, "reading": stance.why if stance is not None and stance.why else OTHER_WAY_ROUND}
 
     def _alternatives(self, by_force: list[tuple[Force, list[Member]]]) -> tuple[Alternative, ...]:
         shown = []

@@ -46,6 +46,15 @@ class ModelClauseView:
     """The anchors of the drafting notes on this clause."""
     provision_ref: Ref | None = None
     """The provision's place on its topic page, where every school's statement on it is shown."""
+    worded: Force | None = None
+    """The wording's own force where the comparison reads it otherwise (``ModelClause.worded``)."""
+    reading: str = ""
+    """Why the comparison reads the wording with ``force`` and not its own."""
+
+    @property
+    def shown_force(self) -> Force:
+        """The force the sentence itself states: the badge beside it must say what it says."""
+        return self.worded or self.force
 
     @property
     def listed(self) -> tuple[ProvenanceView, ...]:
@@ -141,6 +150,8 @@ def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: M
         clause.generalised,
         tuple(n.id for n in notes if n.clause == clause.id),
         Ref(PageKind.TOPIC, topic, provision_anchor(kind)) if clause.topics and kind else None,
+        clause.worded,
+        clause.reading,
     )
 
 
@@ -214,6 +225,7 @@ def model_json(model: ModelPolicy, taxonomy: Taxonomy) -> str:
                 "quoted": c.quoted,
                 "topics": list(c.topics),
                 "force": c.force.value,
+                "worded_force": (c.worded or c.force).value,
                 "provenance": list(dict.fromkeys(s.clause for s in c.agreeing)),
                 "source": {"school": c.source.school, "clause": c.source.clause, "statement": c.source.statement},
                 "statements": [s.statement for s in c.agreeing],
