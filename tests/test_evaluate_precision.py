@@ -101,3 +101,10 @@ def test_the_fifth_blind_sets_sample_is_well_formed_and_its_sources_exist() -> N
     items = load_sample(REPO / "tests/fixtures/precision/blind5-sample.yaml", taxonomy.ids)
     assert len(items) == 30 and {i.set for i in items} == {"blind5"}
     assert all((REPO / i.source).is_file() for i in items)
+
+
+def test_the_sixth_blind_sets_sample_is_well_formed_and_its_sources_exist() -> None:
+    taxonomy = load_taxonomy(REPO / "taxonomy.yml")
+    items = load_sample(REPO / "tests/fixtures/precision/blind6-sample.yaml", taxonomy.ids)
+    assert len(items) == 30 and {i.set for i in items} == {"blind6"}
+    assert all((REPO / i.source).is_file() for i in items)
