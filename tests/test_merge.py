@@ -15,6 +15,7 @@ import docx
 import pytest
 
 from policy_atlas.core.analysis import Analysis, analyse
+from policy_atlas.core.classify import topic_evidence
 from policy_atlas.core.compare import agreed_position
 from policy_atlas.core.corpus import Corpus, load_corpus, normalise
 from policy_atlas.core.merge import Generaliser, ModelGap, ModelPolicy, Strategy, build_model, names_section, self_contained
@@ -401,6 +402,15 @@ def test_a_statement_of_a_stated_provision_is_never_an_other_statement(model: Mo
     others = {a.wording.text for n in model.notes if n.kind == "wording" for a in n.alternatives}
     assert follow.quoted not in others
     assert not [text for text in others if "follow this policy" in text or "adhere to this policy" in text]
+
+
+def test_a_stated_provision_counts_no_phrase_it_lists_under_unless(outline: Outline) -> None:
+    """Reporting a safeguarding concern is a duty to tell someone; "in reference to the child
+    protection policy" refers nothing to anyone, though "reference" shares "refer"'s stem."""
+    section = next(s for s in outline.sections if any(p.id == "report-concerns" for p in s.provisions))
+    topic = section.provision_topic(next(p for p in section.provisions if p.id == "report-concerns"))
+    assert topic_evidence(topic, "Use professional judgement, in reference to the child protection policy, when messaging families.") is None
+    assert topic_evidence(topic, "Refer any child protection concern to the designated safeguarding lead the same day.") is not None
 
 
 def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:

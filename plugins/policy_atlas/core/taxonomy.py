@@ -380,7 +380,7 @@ class OutlineSection:
 
     def provision_topic(self, provision: ProvisionKind) -> Topic:
         """One of the section's provisions read as a topic of its own rules."""
-        return Topic(f"outline-{self.id}-{provision.id}", provision.label, provision.label, False, provision.rules)
+        return Topic(f"outline-{self.id}-{provision.id}", provision.label, provision.label, False, provision.rules, unless=provision.unless)
 
 
 @dataclass(frozen=True)
@@ -396,7 +396,8 @@ class Outline:
 
 
 def _stated_provisions(raw: Any, where: str, shown: str, node: Any, path: tuple[str | int, ...]) -> tuple[ProvisionKind, ...]:
-    """A section's own provisions: id, label and rules, each a thing a policy states or not."""
+    """A section's own provisions: id, label, rules and phrases that never count (``unless``), each
+    a thing a policy states or not."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -406,11 +407,12 @@ def _stated_provisions(raw: Any, where: str, shown: str, node: Any, path: tuple[
         line = _line_of(node, *path, p_index)
         if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("label"), str) or not item.get("rules"):
             raise PolicyAtlasError(shown, f"{where}: each provision needs an 'id', a 'label' and 'rules'", line)
-        _check_keys(item, {"id", "label", "rules"}, f"{where} provision {item['id']}", shown, node, (*path, p_index))
+        _check_keys(item, {"id", "label", "rules", "unless"}, f"{where} provision {item['id']}", shown, node, (*path, p_index))
         if not _ID.fullmatch(item["id"]) or any(k.id == item["id"] for k in found):
             raise PolicyAtlasError(shown, f"{where}: provision id {item['id']!r} must be lowercase letters, digits and hyphens, and used once", line)
         rules = _rules(item["rules"], {}, f"{where} provision {item['id']}", shown, node, (*path, p_index, "rules"))
-        found.append(ProvisionKind(item["id"], " ".join(item["label"].split()), rules, "stated"))
+        unless = _terms(item["unless"], {}, f"{where} provision {item['id']} unless", shown, line) if item.get("unless") else ()
+        found.append(ProvisionKind(item["id"], " ".join(item["label"].split()), rules, "stated", unless=unless))
     return tuple(found)
 
 
