@@ -413,6 +413,16 @@ def test_a_stated_provision_counts_no_phrase_it_lists_under_unless(outline: Outl
     assert topic_evidence(topic, "Refer any child protection concern to the designated safeguarding lead the same day.") is not None
 
 
+@pytest.mark.parametrize("provision", ["conduct/personal-professional", "conduct/copyright"])
+def test_what_most_seed_schools_say_outside_the_topics_is_a_model_clause(model: ModelPolicy, provision: str) -> None:
+    """Four seed schools ask staff to keep personal and professional lives apart, and three not to
+    breach copyright: the model says both, citing each school once, never as "fewer than 3 say"."""
+    (clause,) = [c for c in model.clauses if c.provision == provision]
+    assert len({s.school for s in clause.agreeing}) >= 3
+    others = {a.wording.text for n in model.notes if n.kind == "wording" for a in n.alternatives}
+    assert not {s.text for s in clause.agreeing} & others
+
+
 def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:
     """Only one seed policy says how often it is reviewed: the model does not pretend the others agree."""
     assert not [c for c in model.clauses if c.provision == "review/when-reviewed"]
