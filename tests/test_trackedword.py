@@ -5,6 +5,7 @@ made-up edit, and in LibreOffice (accept all, save as text) where it is installe
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import zipfile
@@ -24,6 +25,15 @@ EDITS = ["renumbered.txt", "moved-section.txt", "split.txt", "merged.txt", "forc
 def body(docx: bytes) -> ElementTree.Element:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         return ElementTree.fromstring(package.read("word/document.xml")).find(f"{W}body")  # type: ignore[return-value]
+
+
+def comment_texts(docx: bytes) -> list[str]:
+    """The text of each comment the document carries, as written in its comments part."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        if "word/comments.xml" not in package.namelist():
+            return []
+        part = ElementTree.fromstring(package.read("word/comments.xml"))
+    return ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in part.iter(f"{W}comment")]
 
 
 def accept_all(docx: bytes) -> list[str]:
@@ -84,16 +94,17 @@ def _has_uno() -> bool:
 @pytest.mark.skipif(not _has_uno(), reason="LibreOffice with its Python bridge is not installed")
 @pytest.mark.parametrize("edited", ["renumbered.txt", "split.txt", "merged.txt", "force-only.txt", "moved-section.txt"])
 def test_libreoffice_accept_all_gives_the_new_version(tmp_path: Path, edited: str) -> None:
-    """Without comments: LibreOffice driven through its bridge stops on loading any comment (the
-    model policy's too); the next test opens the document with them."""
+    """LibreOffice reads the document, every comment in it, and accepting all gives the new version."""
     pair = pair_of("base.txt", edited)
-    (tmp_path / "pair.docx").write_bytes(changes_docx(pair, "Willow Lane School", date(2026, 1, 1), comments=False))
+    docx = changes_docx(pair, "Willow Lane School", date(2026, 1, 1))
+    (tmp_path / "pair.docx").write_bytes(docx)
     script = Path(__file__).resolve().parent / "lo_accept.py"
     done = subprocess.run(
         [str(SYSTEM_PYTHON), str(script), str(tmp_path / "pair.docx"), str(tmp_path / "accepted.txt")],
         capture_output=True, text=True, timeout=300, check=False, cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
+    assert sorted(json.loads(done.stdout)) == sorted(comment_texts(docx))
     text = (tmp_path / "accepted.txt").read_text(encoding="utf-8-sig")
     assert text.rstrip("\n").split("\n") == accepted_paragraphs(pair)
 

@@ -154,10 +154,8 @@ def accepted_paragraphs(pair: VersionPair) -> list[str]:
     return [b.text if isinstance(b, Heading) else (f"{b.number}\t{b.text}" if b.number else b.text) for b in pair.new.blocks]
 
 
-def changes_docx(pair: VersionPair, school: str, today: date, comments: bool = True) -> bytes:
-    """The version pair as a Word document with tracked changes, stamped with ``today``; without
-    ``comments``, no note on moves, splits, merges and forces (LibreOffice 7 driven through its
-    Python bridge stops on loading any comment, so the test of "Accept all" there leaves them out)."""
+def changes_docx(pair: VersionPair, school: str, today: date) -> bytes:
+    """The version pair as a Word document with tracked changes, stamped with ``today``."""
     document = Document()
     stamp = f"{today.isoformat()}T00:00:00Z"
     moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
@@ -195,7 +193,7 @@ def changes_docx(pair: VersionPair, school: str, today: date, comments: bool = T
             paragraphs = [writer.continued(change)]
         else:  # split or merged: the old paragraphs out, the new in, a comment saying which
             paragraphs = [writer.clause(c, "delete") for c in change.old] + [writer.clause(c, "insert") for c in change.new]
-        for note in _notes(change) if comments and not pair.diff.same_words else []:
+        for note in _notes(change) if not pair.diff.same_words else []:
             writer.comment(paragraphs[-1], note)
     for heading in waiting:
         document.add_heading(without_unfit(heading.text), level=min(max(heading.level, 1), 9))
