@@ -62,6 +62,26 @@ def test_every_link_on_the_changes_pages_lands_on_its_clause(site: Path) -> None
                 assert unquote(parts.fragment) in element_ids(target.read_text(encoding="utf-8")), href
 
 
+def search_rows(site: Path) -> list[list[object]]:
+    """Every record of the site's search, as the browser reads it: [kind, url, title, heading, text, ...]."""
+    rows: list[list[object]] = []
+    for records in sorted((site / "search").glob("records-*.js")):
+        text = records.read_text(encoding="utf-8")
+        rows += json.loads(text[text.index(",") + 1 : text.rindex(")")])
+    return rows
+
+
+def test_search_finds_the_changes_pages_by_what_they_say_and_lands_on_the_pair(site: Path) -> None:
+    found = {str(row[1]): row for row in search_rows(site) if str(row[1]).startswith("changes/")}
+    assert set(found) == {"changes/", "changes/willow-lane/#from-2024-09-to-2025-09"}
+    title, text = found["changes/willow-lane/#from-2024-09-to-2025-09"][2:5:2]
+    assert title == "What changed: Willow Lane School, 2024-09 to 2025-09"
+    assert "Now prohibits bringing the school into disrepute (was: discouraged)." in str(text)
+    assert "Staff must not post" not in str(text)  # a changed clause's words are its own record's
+    target = site / "changes" / "willow-lane" / "index.html"
+    assert "from-2024-09-to-2025-09" in element_ids(target.read_text(encoding="utf-8"))
+
+
 def test_the_clause_links_point_at_the_current_page_and_the_older_file(site: Path) -> None:
     html = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../policies/willow-lane/#willow-lane/4.1"' in html
