@@ -16,10 +16,11 @@ from xml.etree import ElementTree
 import pytest
 from test_changes import pair_of
 
+from policy_atlas.core.model import Heading
 from policy_atlas.core.trackedword import accepted_paragraphs, changes_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-EDITS = ["renumbered.txt", "moved-section.txt", "split.txt", "merged.txt", "force-only.txt", "one-word.txt", "reformatted.txt"]
+EDITS = ["renumbered.txt", "moved-section.txt", "split.txt", "merged.txt", "force-only.txt", "one-word.txt", "reformatted.txt", "renamed-headings.txt"]
 
 
 def body(docx: bytes) -> ElementTree.Element:
@@ -64,12 +65,18 @@ def test_accepting_every_revision_gives_the_new_version(edited: str) -> None:
     assert accept_all(docx) == accepted_paragraphs(pair)
 
 
-@pytest.mark.parametrize("edited", ["one-word.txt", "force-only.txt", "renumbered.txt"])
+@pytest.mark.parametrize("edited", ["one-word.txt", "force-only.txt", "renumbered.txt", "renamed-headings.txt"])
 def test_rejecting_every_revision_gives_the_old_clauses(edited: str) -> None:
     pair = pair_of("base.txt", edited)
     old = [f"{c.number}\t{c.text}" for c in pair.old.clauses]
     kept = reject_all(changes_docx(pair, "Willow Lane School", date(2026, 1, 1)))
     assert [p for p in kept if "\t" in p] == old
+
+
+def test_a_renamed_heading_rejected_is_the_old_heading() -> None:
+    pair = pair_of("base.txt", "renamed-headings.txt")
+    kept = reject_all(changes_docx(pair, "Willow Lane School", date(2026, 1, 1)))
+    assert [p for p in kept if "\t" not in p] == [b.text for b in pair.old.blocks if isinstance(b, Heading)]
 
 
 def test_a_rewording_is_word_revisions_and_the_document_is_the_same_bytes_each_time() -> None:
@@ -92,7 +99,7 @@ def _has_uno() -> bool:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not _has_uno(), reason="LibreOffice with its Python bridge is not installed")
-@pytest.mark.parametrize("edited", ["renumbered.txt", "split.txt", "merged.txt", "force-only.txt", "moved-section.txt"])
+@pytest.mark.parametrize("edited", ["renumbered.txt", "split.txt", "merged.txt", "force-only.txt", "moved-section.txt", "renamed-headings.txt"])
 def test_libreoffice_accept_all_gives_the_new_version(tmp_path: Path, edited: str) -> None:
     """LibreOffice reads the document, every comment in it, and accepting all gives the new version."""
     pair = pair_of("base.txt", edited)

@@ -19,7 +19,7 @@ WILLOW = {
     "willow-lane/2024-09.txt": (VERSIONS / "base.txt").read_text(encoding="utf-8"),
     "willow-lane/2025-09.txt": (VERSIONS / "force-only.txt").read_text(encoding="utf-8").replace(
         "1.2 It applies to teachers", "1.2 It applies to all teachers"
-    ),
+    ).replace("5. Reporting worries", "5. Raising a concern"),
 }
 
 
@@ -40,7 +40,8 @@ def test_the_school_page_says_what_changed_in_a_governors_words(site: Path) -> N
     page = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
     text = text_of(page)
     assert "Now prohibits bringing the school into disrepute (was: discouraged)." in text
-    assert "2 reworded , 1 force change" in text or "2 reworded, 1 force change" in text
+    assert "2 reworded, 1 heading renamed, 1 force change" in text
+    assert "“5. Reporting worries” is now “5. Raising a concern” (2 clauses continue under it)." in text
     assert "Next review due: January 2026 overdue" in text
     assert "Willow Lane governors" in text
     assert '<ins><span class="pa-sr">added: </span>all</ins>' in page  # one word added, marked for screen readers
@@ -93,7 +94,7 @@ def test_changes_json_has_every_change_of_the_pair(site: Path) -> None:
     data = json.loads((site / "data" / "changes.json").read_text(encoding="utf-8"))
     (pair,) = data["schools"]["willow-lane"]
     assert (pair["from"]["version"], pair["to"]["version"], pair["no_change"]) == ("2024-09", "2025-09", False)
-    assert pair["counts"] == {"added": 0, "removed": 0, "moved": 0, "reworded": 2, "split": 0, "merged": 0, "renumbered": 0, "force": 1}
+    assert pair["counts"] == {"added": 0, "removed": 0, "moved": 0, "reworded": 2, "split": 0, "merged": 0, "renumbered": 0, "renamed_headings": 1, "force": 1}
     assert [(f["before"], f["after"]) for f in pair["force_changes"]] == [("discouraged", "prohibited")]
     assert {p["change"] for p in pair["provision_changes"]} == {"force"}
 
