@@ -135,6 +135,23 @@ def test_heading_levels_never_ratchet_down_the_document(text: str, expected: lis
 
 
 @pytest.mark.parametrize(
+    ("last", "level"),
+    [
+        pytest.param("Mobile phones", 3, id="names-the-section-a-sibling-of-its-subsections"),
+        pytest.param("MOBILE PHONES", 3, id="its-name-in-capitals"),
+        pytest.param("Charging", 4, id="a-new-name-a-part-of-the-subsection"),
+    ],
+)
+def test_a_heading_naming_its_section_after_a_subsections_text_is_that_sections(last: str, level: int) -> None:
+    policy = parse(
+        "3 Mobile phones\n\nPhones are part of school life.\n\n3.1 Staff phones\n\nStaff keep phones locked away in lessons.\n\n"
+        f"3.2 Pupil phones\n\nPupils hand phones in at the office.\n\n{last}\n\nA lost phone is reported to the office the same day.\n\n"
+        "4 Email\n\nStaff use school email only.\n"
+    )
+    assert headings(policy)[3:] == [(last, level), ("4 Email", 2)]
+
+
+@pytest.mark.parametrize(
     "text",
     ["1.\n2. Staff must post.\n", "Staff must post.\n\n-----\n\n* * *\n\n3.\n", "Social 1.1\n", "(a)\n(b) Staff must post.\n"],
 )

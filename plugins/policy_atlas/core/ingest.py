@@ -1113,14 +1113,20 @@ class _Builder:
 
         Straight under a heading it is that heading's child. After text, it is the sibling of
         the heading above, unless a heading stands straight under it too: then it heads a
-        group, as the last heading that headed a group did, and takes that one's level.
+        group, as the last heading that headed a group did, and takes that one's level. A
+        heading that names a section above the heading it follows ("Data protection" after
+        text under "7.2 Responsibilities of staff", in "7 Data protection") is about that whole
+        section, not a part of the subsection: it is a sibling of the section's subsections.
         """
         text = unit.text
+        named = None if self.last_was_heading else self._names_a_section(text)
         if DIVISION_HEADING.match(text):
             rank = DIVISION_RANK
         elif self.last_was_heading and self.stack:
             self._regroup()
             rank = self.stack[-1].rank + 1
+        elif named is not None:
+            rank = named
         elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != DIVISION_RANK:
             rank = self.stack[-1].rank
         elif self.stack:
@@ -1130,6 +1136,19 @@ class _Builder:
         if rank != DIVISION_RANK:
             rank = min(rank, self._deepest_unnumbered_rank())
         self._open_heading(text, unit.first.number, None, rank)
+
+    def _names_a_section(self, text: str) -> int | None:
+        """The rank of a section's subsections when ``text`` says the name of that section (its
+        words, case and its number aside), a section that holds the heading above; else None."""
+        said = [w.casefold() for w in words(text)]
+        for depth, open_ in enumerate(self.stack[:-1]):
+            name = [w.casefold() for w in words(open_.heading.text)]
+            number = [w.casefold() for w in words(open_.number or "")]
+            if number and name[: len(number)] == number:
+                name = name[len(number):]
+            if name and name == said and open_.rank != DIVISION_RANK:
+                return self.stack[depth + 1].rank
+        return None
 
     def _regroup(self) -> None:
         """The heading above, opened after text as a sibling of the last heading, turns out to head
