@@ -75,6 +75,16 @@ def test_page_numbers_are_never_glued_to_a_clause_with_or_without_form_feeds(fee
     assert all(not c.text[-1].isdigit() for c in policy.clauses)
 
 
+@pytest.mark.parametrize(
+    "between",
+    [pytest.param("\n14\n", id="a-page-number"), pytest.param("\n\n14\n\n", id="with-blank-lines"), pytest.param("\n201\n202\n", id="margin-paragraph-numbers")],
+)
+def test_a_bare_number_between_two_sentences_never_ends_the_clause_before_it(between: str) -> None:
+    policy = parse(f"Phones\n\nStaff keep phones locked away in lessons.{between}Pupils hand phones in at the office.\n")
+    assert [c.text for c in policy.clauses] == ["Staff keep phones locked away in lessons.", "Pupils hand phones in at the office."]
+    assert aside(policy, "furniture") == between.split()
+
+
 def test_a_numbered_list_one_number_a_line_is_no_page_numbering() -> None:
     policy = parse("Staff must:\n1\nReport it.\n2\nRecord it.\n3\nTell the head.\n4\nTell the governors.\n")
     assert not aside(policy, "furniture")

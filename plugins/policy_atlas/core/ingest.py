@@ -325,6 +325,9 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
     return lines, markers, furniture
 
 
+LIST_ITEM_LINES = 6
+"""How far above a bare number the number of the list item before it may stand."""
+
 MIN_PAGE_NUMBERS = 3
 """How many bare numbers must count up, a page apart, to be read as the pages' numbers."""
 MIN_PAGE_LINES = 8
@@ -389,7 +392,35 @@ def _is_page_marker(index: int, stripped: list[str], raw: list[str]) -> bool:
         return True
     before, _ = _neighbour(stripped, index, -1)
     after, _ = _neighbour(stripped, index, +1)
-    return bool(before) and not _ends_sentence(before) and after[:1].islower()
+    if bool(before) and not _ends_sentence(before) and after[:1].islower():
+        return True  # inside a sentence: where two pages meet
+    return _between_sentences(index, stripped)
+
+
+def _between_sentences(index: int, stripped: list[str]) -> bool:
+    """Whether a bare number (or a run of them) stands between a finished sentence and a line that
+    starts another: a page's number, or a paragraph's number set in the margin ("101", "102"),
+    never a word of the clause before it, which it would otherwise end. A number one more than a
+    bare number a few lines above, with text between, numbers the next item of a list instead."""
+    value = int(stripped[index].strip())
+    text_between = False
+    for above in range(index - 1, max(-1, index - LIST_ITEM_LINES - 1), -1):
+        content = stripped[above].strip()
+        if _BARE_NUMBER.match(content):
+            if int(content) == value - 1 and text_between:
+                return False
+        elif content:
+            text_between = True
+    at = index - 1
+    while at >= 0 and (not stripped[at].strip() or _BARE_NUMBER.match(stripped[at].strip())):
+        at -= 1
+    after = index + 1
+    while after < len(stripped) and (not stripped[after].strip() or _BARE_NUMBER.match(stripped[after].strip())):
+        after += 1
+    if at < 0 or after >= len(stripped) or index - at > 4 or after - index > 4:
+        return False
+    before = stripped[at].rstrip()
+    return _ends_sentence(before) and not before.endswith(":") and stripped[after].strip()[:1].isupper()
 
 
 def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
