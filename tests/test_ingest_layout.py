@@ -85,6 +85,18 @@ def test_a_bare_number_between_two_sentences_never_ends_the_clause_before_it(bet
     assert aside(policy, "furniture") == between.split()
 
 
+def test_paragraph_numbers_in_the_margin_part_hard_wrapped_paragraphs() -> None:
+    policy = parse(
+        "Phones\n\nThis part is about phones.\n301\nStaff keep their own phones locked away in a drawer or a bag during\n"
+        "lessons, and use them only in the staff room or an empty classroom when\n"
+        "no pupils are present in the room with them.\n302\n"
+        "Pupils who bring a phone to school hand it in at the office when they\n"
+        "arrive and collect it again from the office at the end of the day.\n"
+    )
+    assert [c.text[:20] for c in policy.clauses] == ["This part is about p", "Staff keep their own", "Pupils who bring a p"]
+    assert aside(policy, "furniture") == ["301", "302"]
+
+
 def test_a_numbered_list_one_number_a_line_is_no_page_numbering() -> None:
     policy = parse("Staff must:\n1\nReport it.\n2\nRecord it.\n3\nTell the head.\n4\nTell the governors.\n")
     assert not aside(policy, "furniture")

@@ -293,6 +293,7 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
     raw = text.split("\n")
     stripped = [line.replace("\f", " ").rstrip() for line in raw]
     counted = _counted_page_numbers(stripped)
+    margin = _margin_numbers(stripped)
     # Where pages meet: a form feed, or a page number found by its count.
     breaks = ["\f" in line or index in counted for index, line in enumerate(raw)]
     repeated = repeated_furniture(stripped, breaks)
@@ -306,9 +307,12 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
             # A line of backslashes is a Markdown conversion's empty line (a hard break); no words.
             blank += 1
             continue
-        if index in counted or _is_page_marker(index, stripped, raw):
+        if index in counted or index in margin or _is_page_marker(index, stripped, raw):
             markers.append((index + 1, content))
             furniture.append((index + 1, content, _DIGIT_RUN.sub("#", content.casefold())))
+            near_feed = any("\f" in line for line in raw[max(0, index - 2) : index + 3])
+            if index in margin and index not in counted and not near_feed:
+                blank += 1  # a paragraph's number in the margin parts two paragraphs as a blank line would
             continue
         if index in repeated:
             furniture.append((index + 1, content, repeated[index]))
@@ -327,6 +331,9 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
 
 LIST_ITEM_LINES = 6
 """How far above a bare number the number of the list item before it may stand."""
+
+MARGIN_REACH = 5
+"""How many lines (blank, or numbers of their own) a margin number may stand from the sentences either side."""
 
 MIN_PAGE_NUMBERS = 3
 """How many bare numbers must count up, a page apart, to be read as the pages' numbers."""
@@ -392,32 +399,47 @@ def _is_page_marker(index: int, stripped: list[str], raw: list[str]) -> bool:
         return True
     before, _ = _neighbour(stripped, index, -1)
     after, _ = _neighbour(stripped, index, +1)
-    if bool(before) and not _ends_sentence(before) and after[:1].islower():
-        return True  # inside a sentence: where two pages meet
-    return _between_sentences(index, stripped)
+    return bool(before) and not _ends_sentence(before) and after[:1].islower()
+
+
+def _margin_numbers(stripped: list[str]) -> set[int]:
+    """The bare numbers that stand between a finished sentence and a line that starts another: a
+    page's number, or a paragraph's number set in the margin ("101", "102"), never a word of the
+    clause before them, which they would otherwise end. A number one more than a bare number a few
+    lines above, with text between, goes with it: a margin number's next is one too, and a list's
+    next item number (after a lead-in, "Staff must:" / "1" / "Report it." / "2") stays the list's."""
+    found: set[int] = set()
+    decided: dict[int, list[tuple[int, bool]]] = {}  # value -> (index, margin) of the numbers seen
+    for index, line in enumerate(stripped):
+        content = line.strip()
+        if not _BARE_NUMBER.match(content):
+            continue
+        value = int(content)
+        margin = None
+        for before, was_margin in reversed(decided.get(value - 1, [])[-MAX_CANDIDATES:]):
+            if index - before <= LIST_ITEM_LINES and any(
+                c.strip() and not _BARE_NUMBER.match(c.strip()) for c in stripped[before + 1 : index]
+            ):
+                margin = was_margin
+                break
+        if margin is None:
+            margin = _between_sentences(index, stripped)
+        decided.setdefault(value, []).append((index, margin))
+        if margin:
+            found.add(index)
+    return found
 
 
 def _between_sentences(index: int, stripped: list[str]) -> bool:
-    """Whether a bare number (or a run of them) stands between a finished sentence and a line that
-    starts another: a page's number, or a paragraph's number set in the margin ("101", "102"),
-    never a word of the clause before it, which it would otherwise end. A number one more than a
-    bare number a few lines above, with text between, numbers the next item of a list instead."""
-    value = int(stripped[index].strip())
-    text_between = False
-    for above in range(index - 1, max(-1, index - LIST_ITEM_LINES - 1), -1):
-        content = stripped[above].strip()
-        if _BARE_NUMBER.match(content):
-            if int(content) == value - 1 and text_between:
-                return False
-        elif content:
-            text_between = True
+    """Whether the bare number at ``index`` (or the run of them it is in) follows a line that ends
+    a sentence (not a lead-in's colon) and comes before one that starts with a capital."""
     at = index - 1
-    while at >= 0 and (not stripped[at].strip() or _BARE_NUMBER.match(stripped[at].strip())):
+    while at >= max(0, index - MARGIN_REACH) and (not stripped[at].strip() or _BARE_NUMBER.match(stripped[at].strip())):
         at -= 1
     after = index + 1
-    while after < len(stripped) and (not stripped[after].strip() or _BARE_NUMBER.match(stripped[after].strip())):
+    while after < min(len(stripped), index + MARGIN_REACH) and (not stripped[after].strip() or _BARE_NUMBER.match(stripped[after].strip())):
         after += 1
-    if at < 0 or after >= len(stripped) or index - at > 4 or after - index > 4:
+    if at < max(0, index - MARGIN_REACH) or after >= min(len(stripped), index + MARGIN_REACH):
         return False
     before = stripped[at].rstrip()
     return _ends_sentence(before) and not before.endswith(":") and stripped[after].strip()[:1].isupper()
