@@ -167,3 +167,43 @@ def test_a_real_pair_a_fostering_agencys_long_policy_and_its_short_replacement(t
     assert ("privacy settings on personal accounts", "force", "permitted", "required") in kinds
     page = text_of((site / "changes" / "wholistic-fostering" / "index.html").read_text(encoding="utf-8"))
     assert "Now sets requirements for privacy settings on personal accounts (was: permitted)." in page
+
+
+REAL = VERSIONS / "real"
+
+
+def test_two_real_pairs_in_folders_of_versions_read_as_a_reviewer_would(tmp_path: Path) -> None:
+    """Two real pairs (fixtures/versions/real: a local-authority model's 2012 and 2014 versions,
+    and a school board's 2012 policy and its 2021 revision), dropped in as folders of versions:
+    a clause whose wording changed reads as reworded, with the changed words and no others
+    marked; nothing is called moved where the order held."""
+    sources: dict[str, str | bytes] = {**sitekit.CORPUS}
+    for folder in ("north-tyneside-model", "sau15-social-networking"):
+        sources[f"{folder}.yml"] = f"school: {folder.replace('-', ' ').title()}\n"
+        for version in sorted((REAL / folder).glob("*.txt")):
+            sources[f"{folder}/{version.name}"] = version.read_bytes()
+    root = sitekit.make_project(tmp_path / "project", sources)
+    assert sitekit.normalise(root, "--quiet") == 0
+    site = sitekit.build(root)
+    schools = json.loads((site / "data" / "changes.json").read_text(encoding="utf-8"))["schools"]
+
+    def changed_words(change: dict[str, object]) -> list[tuple[str, str]]:
+        return [(str(r["kind"]), str(r["text"])) for r in change["redline"] if r["kind"] != "equal"]  # type: ignore[attr-defined, index]
+
+    def starting(pair: dict[str, object], words: str) -> dict[str, object]:
+        (found,) = [c for c in pair["clause_changes"] if c["old"] and c["old"][0]["text"].startswith(words)]  # type: ignore[attr-defined, index]
+        return found  # type: ignore[no-any-return]
+
+    (model,) = schools["north-tyneside-model"]
+    names = starting(model, "This document sets out the policy of")
+    assert (names["kind"], changed_words(names)) == (
+        "reworded", [("delete", "Waterville Primary"), ("insert", "Whitley Bay High"), ("delete", "computer based"), ("insert", "computer-based")]
+    )
+    assert changed_words(starting(model, "This policy has therefore been developed")) == [("insert", "(Acceptable Use Policy E24/25 in Staff Handbook)")]
+    (board,) = schools["sau15-social-networking"]
+    assert starting(board, "All school district employees")["kind"] == "reworded"
+    for pair in (model, board):
+        assert not any(c["moved"] for c in pair["clause_changes"])
+        assert pair["counts"]["added"] + pair["counts"]["removed"] + pair["counts"]["reworded"] == len(pair["clause_changes"])
+    page = text_of((site / "changes" / "sau15-social-networking" / "index.html").read_text(encoding="utf-8"))
+    assert "No longer prohibits taking photographs and video of pupils (was: prohibited)." in page
