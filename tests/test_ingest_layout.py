@@ -97,6 +97,23 @@ def test_paragraph_numbers_in_the_margin_part_hard_wrapped_paragraphs() -> None:
     assert aside(policy, "furniture") == ["301", "302"]
 
 
+def test_a_sentence_ending_with_room_for_the_next_word_ends_its_paragraph() -> None:
+    """Wrapping breaks a line only where the next word does not fit: a sentence that ends with
+    room to spare ended its paragraph, though the line is longer than most short lines."""
+    text = (
+        "Terms\n\nThese words have the meanings below wherever this policy uses them, in every\n"
+        "section and in each of the appendices and forms that go with it, unless the text\n"
+        "around them says otherwise, and they are written the same way in each of those.\n"
+        "DSL - the designated safeguarding lead for the school.\n"
+        "VLE - the virtual learning environment the school provides for pupils to use.\n"
+        "Staff must use the school's own accounts for all contact with pupils and parents, and\n"
+        "never their personal accounts, whatever the time of day or the reason for the contact\n"
+        "and whoever started it. Leaders check the school's accounts once a week, every week.\n"
+    )
+    assert _wrap_threshold(_scan(text)[0])[1], "the text must read as hard-wrapped for this test to mean anything"
+    assert [c.text[:10] for c in parse(text).clauses] == ["These word", "DSL - the ", "VLE - the ", "Staff must"]
+
+
 def test_a_numbered_list_one_number_a_line_is_no_page_numbering() -> None:
     policy = parse("Staff must:\n1\nReport it.\n2\nRecord it.\n3\nTell the head.\n4\nTell the governors.\n")
     assert not aside(policy, "furniture")

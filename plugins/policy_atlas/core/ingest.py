@@ -474,15 +474,22 @@ def _laid_out(content: str) -> bool:
     return " | " in content or _leader_entry(content) or _TABLE_MARKS.match(content) is not None or mark_row(content) or fill_in_field(content)
 
 
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width prose is wrapped at: the length most full lines reach (as ``_wrap_threshold`` measures it)."""
+    lengths = sorted(len(line.content) for line in lines if not _laid_out(line.content))
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def _join(lines: list[_Line]) -> list[_Unit]:
     threshold, wrapped = _wrap_threshold(lines)
+    width = _wrap_width(lines)
     units: list[_Unit] = []
     numbers: list[str] = []
     first_item: _Unit | None = None
     for index, line in enumerate(lines):
         current = units[-1] if units else None
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if current is not None and _continues(current, line, threshold, numbers, wrapped, after):
+        if current is not None and _continues(current, line, threshold, numbers, wrapped, after, width):
             current.lines.append(line)
             current.parts.append(line.content)
             continue
@@ -548,8 +555,9 @@ def _fits_sequence(label: str, numbers: list[str]) -> bool:
     return False
 
 
-def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool, after: _Line | None) -> bool:
-    """Whether ``line`` carries on the unit above it rather than starting a new one."""
+def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool, after: _Line | None, width: int = 0) -> bool:
+    """Whether ``line`` carries on the unit above it rather than starting a new one. ``width`` is
+    the width the text is wrapped at (0: not known)."""
     previous = current.lines[-1]
     prev_text = current.parts[-1] if current.parts else ""
     if current.kind == "atx" or line.kind == "atx":
@@ -611,7 +619,10 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         # heading ("... users at risk." / "Acceptable Use Agreement"): a paragraph's last line ends one.
         if wrapped and len(line.content) < threshold and _title_like(line.content) and not _ends_sentence(line.content):
             return False
-        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
+        # A line that ends a sentence with room left for the next line's first word was not
+        # wrapped there: its paragraph ended (a glossary's entries, a list's sentences).
+        room = width > 0 and len(previous.content) + 1 + len(line.content.split(" ", 1)[0]) <= width
+        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";")) and not room
     if line.blank_before <= 1 and _name_continues(current, prev_text, line, after):
         return True
     if line.blank_before > 0 and first.isupper() and _last_word(prev_text) not in FUNCTION_WORDS:
