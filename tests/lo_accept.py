@@ -4,11 +4,21 @@
 
 Run with the system Python, which has LibreOffice's ``uno`` module (the project's virtual
 environment does not). It starts a headless LibreOffice of its own (a private profile, a pipe of
-its own name), so it never touches another instance, and stops it when done.
+its own name), so it never touches another instance, and stops it when done. It prints, as one
+JSON line, the text of every comment LibreOffice read in the document.
+
+The document is first read without a window (a bare Writer model), because Debian's
+``libreoffice-writer-nogui`` ships no Writer dialog files: a view of any document with a comment,
+LibreOffice's own files included, needs ``modules/swriter/ui/annotation.ui`` for the comment's
+sidebar window, and without it ``soffice.bin`` aborts (an uncaught ``NoSuchElementException``)
+and the bridge goes down. The comments, read and reported, are then taken out (they are no part
+of the accepted text), the model is kept as OpenDocument, and that is opened in a hidden view,
+where "Accept all" runs as in Word.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -26,6 +36,20 @@ def _property(name: str, value: object) -> PropertyValue:
     found = PropertyValue()
     found.Name, found.Value = name, value
     return found
+
+
+def _take_out_comments(model: object) -> list[str]:
+    """Every comment's text, in the document's order, each removed once read."""
+    fields = model.getTextFields().createEnumeration()  # type: ignore[attr-defined]
+    comments = []
+    while fields.hasMoreElements():
+        field = fields.nextElement()
+        if field.supportsService("com.sun.star.text.textfield.Annotation"):
+            comments.append(field)
+    texts = [c.Content for c in comments]
+    for comment in comments:
+        comment.dispose()
+    return texts
 
 
 def main(source: Path, target: Path) -> int:
@@ -52,7 +76,13 @@ def main(source: Path, target: Path) -> int:
                 print("LibreOffice did not start", file=sys.stderr)
                 return 2
             desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-            document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(str(source.resolve())), "_blank", 0, (_property("Hidden", True),))
+            model = context.ServiceManager.createInstanceWithContext("com.sun.star.text.TextDocument", context)
+            model.load((_property("URL", uno.systemPathToFileUrl(str(source.resolve()))), _property("FilterName", "MS Word 2007 XML")))
+            print(json.dumps(_take_out_comments(model)))
+            kept = Path(profile) / "kept.odt"
+            model.storeToURL(uno.systemPathToFileUrl(str(kept)), (_property("FilterName", "writer8"),))
+            model.close(True)
+            document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(str(kept)), "_blank", 0, (_property("Hidden", True),))
             dispatcher = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.DispatchHelper", context)
             dispatcher.executeDispatch(document.getCurrentController().getFrame(), ".uno:AcceptAllTrackedChanges", "", 0, ())
             document.storeToURL(uno.systemPathToFileUrl(str(target.resolve())), (_property("FilterName", "Text (encoded)"), _property("FilterOptions", "UTF8,LF")))

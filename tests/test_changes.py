@@ -88,3 +88,20 @@ def test_changing_only_the_force_is_one_rewording_and_one_force_change() -> None
 def test_a_moved_section_is_listed_under_moved_with_both_places() -> None:
     view = pair_view(pair_of("base.txt", "moved-section.txt"), TAXONOMY, "Not stated")
     assert [(s.kind, [i.heading for i in s.items]) for s in view.sections] == [("moved", ["Clause 5.1: moved", "Clause 5.2: moved"])]
+
+
+def test_a_heading_renamed_over_the_same_clauses_is_listed_as_renamed_and_a_new_number_alone_is_not() -> None:
+    pair = pair_of("base.txt", "renamed-headings.txt")
+    view = pair_view(pair, TAXONOMY, "Not stated")
+    assert view.renamed_headings == (
+        "“3. Pictures and video” is now “3. Photographs, film and sound” (2 clauses continue under it).",
+        "“5. Reporting worries” is now “5. Raising a concern” (2 clauses continue under it).",
+    )
+    assert view.counts_text == "1 reworded, 2 headings renamed"
+    # "6. If this policy is broken" became "7. …": the same heading, renumbered, not renamed
+    assert [(h.old.text, h.new.text, h.renamed) for h in pair.diff.headings][-1] == ("6. If this policy is broken", "7. If this policy is broken", False)
+
+
+@pytest.mark.parametrize("edited", ["moved-section.txt", "renumbered.txt", "split.txt", "merged.txt", "reformatted.txt"])
+def test_a_section_moved_renumbered_or_recut_renames_no_heading(edited: str) -> None:
+    assert pair_of("base.txt", edited).diff.renamed == ()

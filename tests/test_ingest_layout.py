@@ -75,6 +75,45 @@ def test_page_numbers_are_never_glued_to_a_clause_with_or_without_form_feeds(fee
     assert all(not c.text[-1].isdigit() for c in policy.clauses)
 
 
+@pytest.mark.parametrize(
+    "between",
+    [pytest.param("\n14\n", id="a-page-number"), pytest.param("\n\n14\n\n", id="with-blank-lines"), pytest.param("\n201\n202\n", id="margin-paragraph-numbers")],
+)
+def test_a_bare_number_between_two_sentences_never_ends_the_clause_before_it(between: str) -> None:
+    policy = parse(f"Phones\n\nStaff keep phones locked away in lessons.{between}Pupils hand phones in at the office.\n")
+    assert [c.text for c in policy.clauses] == ["Staff keep phones locked away in lessons.", "Pupils hand phones in at the office."]
+    assert aside(policy, "furniture") == between.split()
+
+
+def test_paragraph_numbers_in_the_margin_part_hard_wrapped_paragraphs() -> None:
+    policy = parse(
+        "Phones\n\nThis part is about phones.\n301\nStaff keep their own phones locked away in a drawer or a bag during\n"
+        "lessons, and use them only in the staff room or an empty classroom when\n"
+        "no pupils are present in the room with them.\n302\n"
+        "Pupils who bring a phone to school hand it in at the office when they\n"
+        "arrive and collect it again from the office at the end of the day.\n"
+    )
+    assert [c.text[:20] for c in policy.clauses] == ["This part is about p", "Staff keep their own", "Pupils who bring a p"]
+    assert aside(policy, "furniture") == ["301", "302"]
+
+
+def test_a_sentence_ending_with_room_for_the_next_word_ends_its_paragraph() -> None:
+    """Wrapping breaks a line only where the next word does not fit: a sentence that ends with
+    room to spare ended its paragraph, though the line is longer than most short lines."""
+    text = (
+        "Terms\n\nThese words have the meanings below wherever this policy uses them, in every\n"
+        "section and in each of the appendices and forms that go with it, unless the text\n"
+        "around them says otherwise, and they are written the same way in each of those.\n"
+        "DSL - the designated safeguarding lead for the school.\n"
+        "VLE - the virtual learning environment the school provides for pupils to use.\n"
+        "Staff must use the school's own accounts for all contact with pupils and parents, and\n"
+        "never their personal accounts, whatever the time of day or the reason for the contact\n"
+        "and whoever started it. Leaders check the school's accounts once a week, every week.\n"
+    )
+    assert _wrap_threshold(_scan(text)[0])[1], "the text must read as hard-wrapped for this test to mean anything"
+    assert [c.text[:10] for c in parse(text).clauses] == ["These word", "DSL - the ", "VLE - the ", "Staff must"]
+
+
 def test_a_numbered_list_one_number_a_line_is_no_page_numbering() -> None:
     policy = parse("Staff must:\n1\nReport it.\n2\nRecord it.\n3\nTell the head.\n4\nTell the governors.\n")
     assert not aside(policy, "furniture")
@@ -132,6 +171,23 @@ def test_a_heading_over_a_form_is_a_heading_and_its_sibling_is_not_its_child() -
 )
 def test_heading_levels_never_ratchet_down_the_document(text: str, expected: list[tuple[str, int]]) -> None:
     assert headings(parse(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("last", "level"),
+    [
+        pytest.param("Mobile phones", 3, id="names-the-section-a-sibling-of-its-subsections"),
+        pytest.param("MOBILE PHONES", 3, id="its-name-in-capitals"),
+        pytest.param("Charging", 4, id="a-new-name-a-part-of-the-subsection"),
+    ],
+)
+def test_a_heading_naming_its_section_after_a_subsections_text_is_that_sections(last: str, level: int) -> None:
+    policy = parse(
+        "3 Mobile phones\n\nPhones are part of school life.\n\n3.1 Staff phones\n\nStaff keep phones locked away in lessons.\n\n"
+        f"3.2 Pupil phones\n\nPupils hand phones in at the office.\n\n{last}\n\nA lost phone is reported to the office the same day.\n\n"
+        "4 Email\n\nStaff use school email only.\n"
+    )
+    assert headings(policy)[3:] == [(last, level), ("4 Email", 2)]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ made-up edit, and in LibreOffice (accept all, save as text) where it is installe
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 import zipfile
@@ -15,15 +16,25 @@ from xml.etree import ElementTree
 import pytest
 from test_changes import pair_of
 
+from policy_atlas.core.model import Heading
 from policy_atlas.core.trackedword import accepted_paragraphs, changes_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-EDITS = ["renumbered.txt", "moved-section.txt", "split.txt", "merged.txt", "force-only.txt", "one-word.txt", "reformatted.txt"]
+EDITS = ["renumbered.txt", "moved-section.txt", "split.txt", "merged.txt", "force-only.txt", "one-word.txt", "reformatted.txt", "renamed-headings.txt"]
 
 
 def body(docx: bytes) -> ElementTree.Element:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         return ElementTree.fromstring(package.read("word/document.xml")).find(f"{W}body")  # type: ignore[return-value]
+
+
+def comment_texts(docx: bytes) -> list[str]:
+    """The text of each comment the document carries, as written in its comments part."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        if "word/comments.xml" not in package.namelist():
+            return []
+        part = ElementTree.fromstring(package.read("word/comments.xml"))
+    return ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in part.iter(f"{W}comment")]
 
 
 def accept_all(docx: bytes) -> list[str]:
@@ -54,12 +65,18 @@ def test_accepting_every_revision_gives_the_new_version(edited: str) -> None:
     assert accept_all(docx) == accepted_paragraphs(pair)
 
 
-@pytest.mark.parametrize("edited", ["one-word.txt", "force-only.txt", "renumbered.txt"])
+@pytest.mark.parametrize("edited", ["one-word.txt", "force-only.txt", "renumbered.txt", "renamed-headings.txt"])
 def test_rejecting_every_revision_gives_the_old_clauses(edited: str) -> None:
     pair = pair_of("base.txt", edited)
     old = [f"{c.number}\t{c.text}" for c in pair.old.clauses]
     kept = reject_all(changes_docx(pair, "Willow Lane School", date(2026, 1, 1)))
     assert [p for p in kept if "\t" in p] == old
+
+
+def test_a_renamed_heading_rejected_is_the_old_heading() -> None:
+    pair = pair_of("base.txt", "renamed-headings.txt")
+    kept = reject_all(changes_docx(pair, "Willow Lane School", date(2026, 1, 1)))
+    assert [p for p in kept if "\t" not in p] == [b.text for b in pair.old.blocks if isinstance(b, Heading)]
 
 
 def test_a_rewording_is_word_revisions_and_the_document_is_the_same_bytes_each_time() -> None:
@@ -82,18 +99,19 @@ def _has_uno() -> bool:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not _has_uno(), reason="LibreOffice with its Python bridge is not installed")
-@pytest.mark.parametrize("edited", ["renumbered.txt", "split.txt", "merged.txt", "force-only.txt", "moved-section.txt"])
+@pytest.mark.parametrize("edited", ["renumbered.txt", "split.txt", "merged.txt", "force-only.txt", "moved-section.txt", "renamed-headings.txt"])
 def test_libreoffice_accept_all_gives_the_new_version(tmp_path: Path, edited: str) -> None:
-    """Without comments: LibreOffice driven through its bridge stops on loading any comment (the
-    model policy's too); the next test opens the document with them."""
+    """LibreOffice reads the document, every comment in it, and accepting all gives the new version."""
     pair = pair_of("base.txt", edited)
-    (tmp_path / "pair.docx").write_bytes(changes_docx(pair, "Willow Lane School", date(2026, 1, 1), comments=False))
+    docx = changes_docx(pair, "Willow Lane School", date(2026, 1, 1))
+    (tmp_path / "pair.docx").write_bytes(docx)
     script = Path(__file__).resolve().parent / "lo_accept.py"
     done = subprocess.run(
         [str(SYSTEM_PYTHON), str(script), str(tmp_path / "pair.docx"), str(tmp_path / "accepted.txt")],
         capture_output=True, text=True, timeout=300, check=False, cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
+    assert sorted(json.loads(done.stdout)) == sorted(comment_texts(docx))
     text = (tmp_path / "accepted.txt").read_text(encoding="utf-8-sig")
     assert text.rstrip("\n").split("\n") == accepted_paragraphs(pair)
 

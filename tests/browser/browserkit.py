@@ -196,3 +196,32 @@ def serve(directory: Path, headers: Mapping[str, str] | None = None) -> Iterator
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def build_project_with(root: Path, sources: Mapping[str, str | bytes]) -> Path:
+    """The project's own site with ``sources`` added to its ``source_policies`` (a school's file, its
+    sidecar, or a folder of versions), normalised and built in ``root``; returns the site folder."""
+    import shutil
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from policy_atlas.cli import main as cli_main
+
+    for name in ("mkdocs.yml", "taxonomy.yml", "model_outline.yml"):
+        shutil.copy(REPO / name, root / name)
+    shutil.copytree(REPO / "docs", root / "docs")
+    shutil.copytree(REPO / "source_policies", root / "source_policies")
+    for name, content in sources.items():
+        target = root / "source_policies" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    assert cli_main(["--project", str(root), "normalise", "--quiet"]) == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+        patch.setenv("NO_MKDOCS_2_WARNING", "1")
+        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    return root / "site"

@@ -5,14 +5,10 @@ link to a clause landing on that clause."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from browserkit import ALL_TAGS, DESKTOP, NARROW, REPO, SOURCE_DATE_EPOCH, SitePage, serve
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from browserkit import ALL_TAGS, DESKTOP, NARROW, REPO, SitePage, build_project_with, serve
 
 pytestmark = pytest.mark.browser
 
@@ -23,26 +19,17 @@ ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """This module's site in place of the project's own: conftest's ``site`` fixture serves it."""
-    root = tmp_path_factory.mktemp("changes-site")
-    for name in ("mkdocs.yml", "taxonomy.yml", "model_outline.yml"):
-        shutil.copy(REPO / name, root / name)
-    shutil.copytree(REPO / "docs", root / "docs")
-    shutil.copytree(REPO / "source_policies", root / "source_policies")
-    folder = root / "source_policies" / "willow-lane"
-    folder.mkdir()
     base = (VERSIONS / "base.txt").read_text(encoding="utf-8")
     newer = (VERSIONS / "moved-section.txt").read_text(encoding="utf-8").replace("4.1 Staff should avoid posting comments", "4.1 Staff must not post comments")
-    (folder / "2024-09.txt").write_text(base, encoding="utf-8")
-    (folder / "2025-09.txt").write_text(newer.replace("6.1 A breach", "5.3 Governors review this policy every year.\n\n6.1 A breach"), encoding="utf-8")
-    (root / "source_policies" / "willow-lane.yml").write_text("school: Willow Lane School\nnext_review: 2025-09\n", encoding="utf-8")
-    from policy_atlas.cli import main as cli_main
-
-    assert cli_main(["--project", str(root), "normalise", "--quiet"]) == 0
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
-        patch.setenv("NO_MKDOCS_2_WARNING", "1")
-        build(load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site")))
-    with serve(root / "site") as url:
+    site = build_project_with(
+        tmp_path_factory.mktemp("changes-site"),
+        {
+            "willow-lane/2024-09.txt": base,
+            "willow-lane/2025-09.txt": newer.replace("6.1 A breach", "5.3 Governors review this policy every year.\n\n6.1 A breach"),
+            "willow-lane.yml": "school: Willow Lane School\nnext_review: 2025-09\n",
+        },
+    )
+    with serve(site) as url:
         yield url
 
 

@@ -19,7 +19,7 @@ WILLOW = {
     "willow-lane/2024-09.txt": (VERSIONS / "base.txt").read_text(encoding="utf-8"),
     "willow-lane/2025-09.txt": (VERSIONS / "force-only.txt").read_text(encoding="utf-8").replace(
         "1.2 It applies to teachers", "1.2 It applies to all teachers"
-    ),
+    ).replace("5. Reporting worries", "5. Raising a concern"),
 }
 
 
@@ -40,7 +40,8 @@ def test_the_school_page_says_what_changed_in_a_governors_words(site: Path) -> N
     page = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
     text = text_of(page)
     assert "Now prohibits bringing the school into disrepute (was: discouraged)." in text
-    assert "2 reworded , 1 force change" in text or "2 reworded, 1 force change" in text
+    assert "2 reworded, 1 heading renamed, 1 force change" in text
+    assert "“5. Reporting worries” is now “5. Raising a concern” (2 clauses continue under it)." in text
     assert "Next review due: January 2026 overdue" in text
     assert "Willow Lane governors" in text
     assert '<ins><span class="pa-sr">added: </span>all</ins>' in page  # one word added, marked for screen readers
@@ -62,6 +63,26 @@ def test_every_link_on_the_changes_pages_lands_on_its_clause(site: Path) -> None
                 assert unquote(parts.fragment) in element_ids(target.read_text(encoding="utf-8")), href
 
 
+def search_rows(site: Path) -> list[list[object]]:
+    """Every record of the site's search, as the browser reads it: [kind, url, title, heading, text, ...]."""
+    rows: list[list[object]] = []
+    for records in sorted((site / "search").glob("records-*.js")):
+        text = records.read_text(encoding="utf-8")
+        rows += json.loads(text[text.index(",") + 1 : text.rindex(")")])
+    return rows
+
+
+def test_search_finds_the_changes_pages_by_what_they_say_and_lands_on_the_pair(site: Path) -> None:
+    found = {str(row[1]): row for row in search_rows(site) if str(row[1]).startswith("changes/")}
+    assert set(found) == {"changes/", "changes/willow-lane/#from-2024-09-to-2025-09"}
+    title, text = found["changes/willow-lane/#from-2024-09-to-2025-09"][2:5:2]
+    assert title == "What changed: Willow Lane School, 2024-09 to 2025-09"
+    assert "Now prohibits bringing the school into disrepute (was: discouraged)." in str(text)
+    assert "Staff must not post" not in str(text)  # a changed clause's words are its own record's
+    target = site / "changes" / "willow-lane" / "index.html"
+    assert "from-2024-09-to-2025-09" in element_ids(target.read_text(encoding="utf-8"))
+
+
 def test_the_clause_links_point_at_the_current_page_and_the_older_file(site: Path) -> None:
     html = (site / "changes" / "willow-lane" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../policies/willow-lane/#willow-lane/4.1"' in html
@@ -73,7 +94,7 @@ def test_changes_json_has_every_change_of_the_pair(site: Path) -> None:
     data = json.loads((site / "data" / "changes.json").read_text(encoding="utf-8"))
     (pair,) = data["schools"]["willow-lane"]
     assert (pair["from"]["version"], pair["to"]["version"], pair["no_change"]) == ("2024-09", "2025-09", False)
-    assert pair["counts"] == {"added": 0, "removed": 0, "moved": 0, "reworded": 2, "split": 0, "merged": 0, "renumbered": 0, "force": 1}
+    assert pair["counts"] == {"added": 0, "removed": 0, "moved": 0, "reworded": 2, "split": 0, "merged": 0, "renumbered": 0, "renamed_headings": 1, "force": 1}
     assert [(f["before"], f["after"]) for f in pair["force_changes"]] == [("discouraged", "prohibited")]
     assert {p["change"] for p in pair["provision_changes"]} == {"force"}
 
@@ -146,3 +167,43 @@ def test_a_real_pair_a_fostering_agencys_long_policy_and_its_short_replacement(t
     assert ("privacy settings on personal accounts", "force", "permitted", "required") in kinds
     page = text_of((site / "changes" / "wholistic-fostering" / "index.html").read_text(encoding="utf-8"))
     assert "Now sets requirements for privacy settings on personal accounts (was: permitted)." in page
+
+
+REAL = VERSIONS / "real"
+
+
+def test_two_real_pairs_in_folders_of_versions_read_as_a_reviewer_would(tmp_path: Path) -> None:
+    """Two real pairs (fixtures/versions/real: a local-authority model's 2012 and 2014 versions,
+    and a school board's 2012 policy and its 2021 revision), dropped in as folders of versions:
+    a clause whose wording changed reads as reworded, with the changed words and no others
+    marked; nothing is called moved where the order held."""
+    sources: dict[str, str | bytes] = {**sitekit.CORPUS}
+    for folder in ("north-tyneside-model", "sau15-social-networking"):
+        sources[f"{folder}.yml"] = f"school: {folder.replace('-', ' ').title()}\n"
+        for version in sorted((REAL / folder).glob("*.txt")):
+            sources[f"{folder}/{version.name}"] = version.read_bytes()
+    root = sitekit.make_project(tmp_path / "project", sources)
+    assert sitekit.normalise(root, "--quiet") == 0
+    site = sitekit.build(root)
+    schools = json.loads((site / "data" / "changes.json").read_text(encoding="utf-8"))["schools"]
+
+    def changed_words(change: dict[str, object]) -> list[tuple[str, str]]:
+        return [(str(r["kind"]), str(r["text"])) for r in change["redline"] if r["kind"] != "equal"]  # type: ignore[attr-defined, index]
+
+    def starting(pair: dict[str, object], words: str) -> dict[str, object]:
+        (found,) = [c for c in pair["clause_changes"] if c["old"] and c["old"][0]["text"].startswith(words)]  # type: ignore[attr-defined, index]
+        return found  # type: ignore[no-any-return]
+
+    (model,) = schools["north-tyneside-model"]
+    names = starting(model, "This document sets out the policy of")
+    assert (names["kind"], changed_words(names)) == (
+        "reworded", [("delete", "Waterville Primary"), ("insert", "Whitley Bay High"), ("delete", "computer based"), ("insert", "computer-based")]
+    )
+    assert changed_words(starting(model, "This policy has therefore been developed")) == [("insert", "(Acceptable Use Policy E24/25 in Staff Handbook)")]
+    (board,) = schools["sau15-social-networking"]
+    assert starting(board, "All school district employees")["kind"] == "reworded"
+    for pair in (model, board):
+        assert not any(c["moved"] for c in pair["clause_changes"])
+        assert pair["counts"]["added"] + pair["counts"]["removed"] + pair["counts"]["reworded"] == len(pair["clause_changes"])
+    page = text_of((site / "changes" / "sau15-social-networking" / "index.html").read_text(encoding="utf-8"))
+    assert "No longer prohibits taking photographs and video of pupils (was: prohibited)." in page

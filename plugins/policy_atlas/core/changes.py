@@ -259,6 +259,7 @@ def pair_record(pair: VersionPair) -> dict[str, object]:
         "no_change": pair.diff.same_words,
         "counts": {**pair.diff.counts, "force": len(pair.clause_forces)},
         "clause_changes": [change_record(c) for c in pair.diff.changes],
+        "renamed_headings": [{"old": r.old.text, "new": r.new.text, "level": r.new.level, "clauses": r.clauses} for r in pair.diff.renamed],
         "force_changes": [
             {"old": [c.id for c in f.change.old], "new": [c.id for c in f.change.new], "before": f.before.value, "after": f.after.value}
             for f in pair.clause_forces

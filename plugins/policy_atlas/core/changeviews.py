@@ -23,7 +23,7 @@ from .render import review_overdue
 from .sources import Version, source_name
 from .taxonomy import Taxonomy
 from .text import clause_label
-from .versions import ChangeKind, ClauseChange
+from .versions import ChangeKind, ClauseChange, HeadingChange
 from .refs import PageKind, Ref
 from .views.quoting import capitalised
 
@@ -96,6 +96,8 @@ class PairView:
     sections: tuple[ChangeSection, ...]
     renumbered: tuple[str, ...]
     renumbered_more: int
+    renamed_headings: tuple[str, ...]
+    """Each heading renamed, in words: "“Pictures and video” is now “Photographs and video” (3 clauses)"."""
     download: Ref
     """The pair as a Word document with tracked changes."""
 
@@ -291,12 +293,13 @@ def pair_view(pair: VersionPair, taxonomy: Taxonomy, next_review: str, approved_
         old=_version_view(pair.old, next_review, approved_by),
         new=_version_view(pair.new, next_review, approved_by),
         no_change=pair.diff.same_words,
-        counts=(shown := tuple((kind, counts[kind]) for kind in ("added", "removed", "moved", "reworded", "split", "merged", "renumbered", "force"))),
+        counts=(shown := tuple((kind, counts[kind]) for kind in ("added", "removed", "moved", "reworded", "split", "merged", "renumbered", "renamed_headings", "force"))),
         counts_text="no change" if pair.diff.same_words else counts_text(shown),
         summary=summary_lines(pair, taxonomy),
         sections=tuple(ChangeSection(kind=kind, label=label, items=tuple(grouped[kind])) for kind, label in SECTIONS if grouped[kind]),
         renumbered=tuple(renumbered[:RENUMBERED_LISTED]),
         renumbered_more=max(0, len(renumbered) - RENUMBERED_LISTED),
+        renamed_headings=tuple(renamed_line(r) for r in pair.diff.renamed),
         download=Ref(PageKind.DOWNLOAD, download_name(pair)),
     )
 
@@ -320,10 +323,20 @@ def changes_view(school: SchoolPolicy, pairs: tuple[VersionPair, ...], taxonomy:
     )
 
 
+COUNTED = {"force": ("force change", "force changes"), "renamed_headings": ("heading renamed", "headings renamed")}
+"""How a count other than a clause's kind is said, for one and for more."""
+
+
 def counts_text(counts: tuple[tuple[str, int], ...]) -> str:
     """The counts of a pair in one line: "1 added, 2 reworded, 1 force change"; "no change" when none."""
-    shown = [f"{n} {('force change' if n == 1 else 'force changes') if kind == 'force' else kind}" for kind, n in counts if n]
+    shown = [f"{n} {COUNTED[kind][n != 1] if kind in COUNTED else kind}" for kind, n in counts if n]
     return ", ".join(shown) if shown else "no change"
+
+
+def renamed_line(rename: HeadingChange) -> str:
+    """A heading renamed, in words, with how many clauses continue under it."""
+    clauses = "1 clause continues" if rename.clauses == 1 else f"{rename.clauses:,} clauses continue"
+    return f"“{rename.old.text}” is now “{rename.new.text}” ({clauses} under it)."
 
 
 def site_changes_view(schools: tuple[SchoolPolicy, ...], views: Mapping[str, ChangesView]) -> SiteChangesView:

@@ -293,6 +293,7 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
     raw = text.split("\n")
     stripped = [line.replace("\f", " ").rstrip() for line in raw]
     counted = _counted_page_numbers(stripped)
+    margin = _margin_numbers(stripped)
     # Where pages meet: a form feed, or a page number found by its count.
     breaks = ["\f" in line or index in counted for index, line in enumerate(raw)]
     repeated = repeated_furniture(stripped, breaks)
@@ -306,9 +307,12 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
             # A line of backslashes is a Markdown conversion's empty line (a hard break); no words.
             blank += 1
             continue
-        if index in counted or _is_page_marker(index, stripped, raw):
+        if index in counted or index in margin or _is_page_marker(index, stripped, raw):
             markers.append((index + 1, content))
             furniture.append((index + 1, content, _DIGIT_RUN.sub("#", content.casefold())))
+            near_feed = any("\f" in line for line in raw[max(0, index - 2) : index + 3])
+            if index in margin and index not in counted and not near_feed:
+                blank += 1  # a paragraph's number in the margin parts two paragraphs as a blank line would
             continue
         if index in repeated:
             furniture.append((index + 1, content, repeated[index]))
@@ -324,6 +328,12 @@ def _scan(text: str) -> tuple[list[_Line], list[tuple[int, str]], list[tuple[int
         blank = 0
     return lines, markers, furniture
 
+
+LIST_ITEM_LINES = 6
+"""How far above a bare number the number of the list item before it may stand."""
+
+MARGIN_REACH = 5
+"""How many lines (blank, or numbers of their own) a margin number may stand from the sentences either side."""
 
 MIN_PAGE_NUMBERS = 3
 """How many bare numbers must count up, a page apart, to be read as the pages' numbers."""
@@ -392,6 +402,49 @@ def _is_page_marker(index: int, stripped: list[str], raw: list[str]) -> bool:
     return bool(before) and not _ends_sentence(before) and after[:1].islower()
 
 
+def _margin_numbers(stripped: list[str]) -> set[int]:
+    """The bare numbers that stand between a finished sentence and a line that starts another: a
+    page's number, or a paragraph's number set in the margin ("101", "102"), never a word of the
+    clause before them, which they would otherwise end. A number one more than a bare number a few
+    lines above, with text between, goes with it: a margin number's next is one too, and a list's
+    next item number (after a lead-in, "Staff must:" / "1" / "Report it." / "2") stays the list's."""
+    found: set[int] = set()
+    decided: dict[int, list[tuple[int, bool]]] = {}  # value -> (index, margin) of the numbers seen
+    for index, line in enumerate(stripped):
+        content = line.strip()
+        if not _BARE_NUMBER.match(content):
+            continue
+        value = int(content)
+        margin = None
+        for before, was_margin in reversed(decided.get(value - 1, [])[-MAX_CANDIDATES:]):
+            if index - before <= LIST_ITEM_LINES and any(
+                c.strip() and not _BARE_NUMBER.match(c.strip()) for c in stripped[before + 1 : index]
+            ):
+                margin = was_margin
+                break
+        if margin is None:
+            margin = _between_sentences(index, stripped)
+        decided.setdefault(value, []).append((index, margin))
+        if margin:
+            found.add(index)
+    return found
+
+
+def _between_sentences(index: int, stripped: list[str]) -> bool:
+    """Whether the bare number at ``index`` (or the run of them it is in) follows a line that ends
+    a sentence (not a lead-in's colon) and comes before one that starts with a capital."""
+    at = index - 1
+    while at >= max(0, index - MARGIN_REACH) and (not stripped[at].strip() or _BARE_NUMBER.match(stripped[at].strip())):
+        at -= 1
+    after = index + 1
+    while after < min(len(stripped), index + MARGIN_REACH) and (not stripped[after].strip() or _BARE_NUMBER.match(stripped[after].strip())):
+        after += 1
+    if at < max(0, index - MARGIN_REACH) or after >= min(len(stripped), index + MARGIN_REACH):
+        return False
+    before = stripped[at].rstrip()
+    return _ends_sentence(before) and not before.endswith(":") and stripped[after].strip()[:1].isupper()
+
+
 def _wrap_threshold(lines: list[_Line]) -> tuple[int, bool]:
     """How long a line must be to have been wrapped by the extractor, and whether the text is wrapped at all.
 
@@ -421,15 +474,22 @@ def _laid_out(content: str) -> bool:
     return " | " in content or _leader_entry(content) or _TABLE_MARKS.match(content) is not None or mark_row(content) or fill_in_field(content)
 
 
+def _wrap_width(lines: list[_Line]) -> int:
+    """The width prose is wrapped at: the length most full lines reach (as ``_wrap_threshold`` measures it)."""
+    lengths = sorted(len(line.content) for line in lines if not _laid_out(line.content))
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+
+
 def _join(lines: list[_Line]) -> list[_Unit]:
     threshold, wrapped = _wrap_threshold(lines)
+    width = _wrap_width(lines)
     units: list[_Unit] = []
     numbers: list[str] = []
     first_item: _Unit | None = None
     for index, line in enumerate(lines):
         current = units[-1] if units else None
         after = lines[index + 1] if index + 1 < len(lines) else None
-        if current is not None and _continues(current, line, threshold, numbers, wrapped, after):
+        if current is not None and _continues(current, line, threshold, numbers, wrapped, after, width):
             current.lines.append(line)
             current.parts.append(line.content)
             continue
@@ -495,8 +555,9 @@ def _fits_sequence(label: str, numbers: list[str]) -> bool:
     return False
 
 
-def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool, after: _Line | None) -> bool:
-    """Whether ``line`` carries on the unit above it rather than starting a new one."""
+def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], wrapped: bool, after: _Line | None, width: int = 0) -> bool:
+    """Whether ``line`` carries on the unit above it rather than starting a new one. ``width`` is
+    the width the text is wrapped at (0: not known)."""
     previous = current.lines[-1]
     prev_text = current.parts[-1] if current.parts else ""
     if current.kind == "atx" or line.kind == "atx":
@@ -558,7 +619,10 @@ def _continues(current: _Unit, line: _Line, threshold: int, numbers: list[str], 
         # heading ("... users at risk." / "Acceptable Use Agreement"): a paragraph's last line ends one.
         if wrapped and len(line.content) < threshold and _title_like(line.content) and not _ends_sentence(line.content):
             return False
-        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";"))
+        # A line that ends a sentence with room left for the next line's first word was not
+        # wrapped there: its paragraph ended (a glossary's entries, a list's sentences).
+        room = width > 0 and len(previous.content) + 1 + len(line.content.split(" ", 1)[0]) <= width
+        return wrapped and line.blank_before == 0 and len(previous.content) >= threshold and not prev_text.endswith((":", ";")) and not room
     if line.blank_before <= 1 and _name_continues(current, prev_text, line, after):
         return True
     if line.blank_before > 0 and first.isupper() and _last_word(prev_text) not in FUNCTION_WORDS:
@@ -1113,14 +1177,20 @@ class _Builder:
 
         Straight under a heading it is that heading's child. After text, it is the sibling of
         the heading above, unless a heading stands straight under it too: then it heads a
-        group, as the last heading that headed a group did, and takes that one's level.
+        group, as the last heading that headed a group did, and takes that one's level. A
+        heading that names a section above the heading it follows ("Data protection" after
+        text under "7.2 Responsibilities of staff", in "7 Data protection") is about that whole
+        section, not a part of the subsection: it is a sibling of the section's subsections.
         """
         text = unit.text
+        named = None if self.last_was_heading else self._names_a_section(text)
         if DIVISION_HEADING.match(text):
             rank = DIVISION_RANK
         elif self.last_was_heading and self.stack:
             self._regroup()
             rank = self.stack[-1].rank + 1
+        elif named is not None:
+            rank = named
         elif self.stack and self.stack[-1].number is None and self.stack[-1].rank != DIVISION_RANK:
             rank = self.stack[-1].rank
         elif self.stack:
@@ -1130,6 +1200,19 @@ class _Builder:
         if rank != DIVISION_RANK:
             rank = min(rank, self._deepest_unnumbered_rank())
         self._open_heading(text, unit.first.number, None, rank)
+
+    def _names_a_section(self, text: str) -> int | None:
+        """The rank of a section's subsections when ``text`` says the name of that section (its
+        words, case and its number aside), a section that holds the heading above; else None."""
+        said = [w.casefold() for w in words(text)]
+        for depth, open_ in enumerate(self.stack[:-1]):
+            name = [w.casefold() for w in words(open_.heading.text)]
+            number = [w.casefold() for w in words(open_.number or "")]
+            if number and name[: len(number)] == number:
+                name = name[len(number):]
+            if name and name == said and open_.rank != DIVISION_RANK:
+                return self.stack[depth + 1].rank
+        return None
 
     def _regroup(self) -> None:
         """The heading above, opened after text as a sibling of the last heading, turns out to head

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
+from .changeviews import SiteChanges
 from .corpus import SchoolPolicy
 from .force import statement_force
 from .model import Clause, Force, Statement
@@ -162,6 +163,22 @@ def compare_records(views: SiteViews) -> list[SearchRecord]:
         sections = ", ".join(s.title for s in views.model.sections)
         text = f"A model policy drawn from the {views.model.schools} schools' policies, clause by clause, with drafting notes: {sections}."
         out.insert(0, SearchRecord("page", Ref(PageKind.MODEL), views.model.title, "", text))
+    return out + changes_records(views.changes)
+
+
+def changes_records(changes: SiteChanges | None) -> list[SearchRecord]:
+    """The "What changed" pages by what they say of their own: the site's page, then each school's
+    version pairs by their counts and the summary a governor reads ("now prohibits … (was:
+    discouraged)"). Never a changed clause's words: the clause's own record finds the current
+    wording, and an older wording found by search would read as the school's rule today."""
+    if changes is None:
+        return []
+    schools = ", ".join(sorted({c.school for c in changes.site.changes}))
+    out = [SearchRecord("page", Ref(PageKind.CHANGES), changes.site.title, "", f"What changed between versions of a school's policy, the newest change first: {schools}.")]
+    for slug, view in sorted(changes.schools.items()):
+        for pair in view.pairs:
+            text = " ".join((f"{pair.counts_text[:1].upper()}{pair.counts_text[1:]}.", *pair.summary))
+            out.append(SearchRecord("page", Ref(PageKind.CHANGES, slug, pair.anchor), f"{view.title}, {pair.heading}", changes.site.title, text))
     return out
 
 

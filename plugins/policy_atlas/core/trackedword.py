@@ -2,10 +2,11 @@
 
 A reviewer at a governors' meeting works in Word: each rewording is a Word revision (``w:ins`` and
 ``w:del`` runs, word by word, from ``redline``), an added clause an inserted paragraph, a removed
-one a deleted paragraph, a split or merge the old paragraphs deleted and the new inserted, and a
-renumbering the old number deleted and the new inserted. So "Accept all changes" gives the new
-version's text, paragraph for paragraph (its headings, then each clause as its number, a tab, and
-its words), and "Reject all" gives the old version's clauses. What a revision cannot say (a clause
+one a deleted paragraph, a split or merge the old paragraphs deleted and the new inserted, a
+renumbering the old number deleted and the new inserted, and a heading renamed or renumbered its
+old words deleted and its new inserted. So "Accept all changes" gives the new version's text, paragraph for
+paragraph (its headings, then each clause as its number, a tab, and its words), and "Reject all"
+gives the old version's clauses and headings. What a revision cannot say (a clause
 moved, split or merged, its force changed) is a comment on the paragraph. The document is the same
 bytes for the same pair and date.
 """
@@ -26,7 +27,7 @@ from docx.text.run import Run
 from .changes import VersionPair
 from .decode import without_unfit
 from .model import Clause, Heading
-from .redline import Change
+from .redline import Change, redline
 from .versions import ChangeKind, ClauseChange
 from .wordexport import AUTHOR, INITIALS, _fixed_times
 
@@ -154,10 +155,8 @@ def accepted_paragraphs(pair: VersionPair) -> list[str]:
     return [b.text if isinstance(b, Heading) else (f"{b.number}\t{b.text}" if b.number else b.text) for b in pair.new.blocks]
 
 
-def changes_docx(pair: VersionPair, school: str, today: date, comments: bool = True) -> bytes:
-    """The version pair as a Word document with tracked changes, stamped with ``today``; without
-    ``comments``, no note on moves, splits, merges and forces (LibreOffice 7 driven through its
-    Python bridge stops on loading any comment, so the test of "Accept all" there leaves them out)."""
+def changes_docx(pair: VersionPair, school: str, today: date) -> bytes:
+    """The version pair as a Word document with tracked changes, stamped with ``today``."""
     document = Document()
     stamp = f"{today.isoformat()}T00:00:00Z"
     moment = datetime(today.year, today.month, today.day, tzinfo=timezone.utc)
@@ -183,10 +182,18 @@ def changes_docx(pair: VersionPair, school: str, today: date, comments: bool = T
         else:
             headings_before[block.id] = waiting
             waiting = []
+    renamed = {id(h.new): h.old.text for h in pair.diff.headings}
+
+    def heading_paragraph(heading: Heading) -> None:
+        """A heading; one renamed or renumbered, its old words deleted and its new inserted, word by word."""
+        paragraph = document.add_heading("" if id(heading) in renamed else without_unfit(heading.text), level=min(max(heading.level, 1), 9))
+        if id(heading) in renamed:
+            writer.redline(paragraph, redline(renamed[id(heading)], heading.text))
+
     for change in pair.diff.clauses:
         for clause in change.new[:1]:
             for heading in headings_before.get(clause.id, ()):
-                document.add_heading(without_unfit(heading.text), level=min(max(heading.level, 1), 9))
+                heading_paragraph(heading)
         if not change.new:
             paragraphs = [writer.clause(c, "delete") for c in change.old]
         elif not change.old:
@@ -195,10 +202,10 @@ def changes_docx(pair: VersionPair, school: str, today: date, comments: bool = T
             paragraphs = [writer.continued(change)]
         else:  # split or merged: the old paragraphs out, the new in, a comment saying which
             paragraphs = [writer.clause(c, "delete") for c in change.old] + [writer.clause(c, "insert") for c in change.new]
-        for note in _notes(change) if comments and not pair.diff.same_words else []:
+        for note in _notes(change) if not pair.diff.same_words else []:
             writer.comment(paragraphs[-1], note)
     for heading in waiting:
-        document.add_heading(without_unfit(heading.text), level=min(max(heading.level, 1), 9))
+        heading_paragraph(heading)
     raw = io.BytesIO()
     document.save(raw)
     return _fixed_times(raw.getvalue(), today)

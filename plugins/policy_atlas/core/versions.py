@@ -93,6 +93,18 @@ class ClauseChange:
         return (before, after) if before is not after else None
 
 
+@dataclass(frozen=True, kw_only=True)
+class HeadingChange:
+    """A heading whose text changed while the clauses under it continue under the new text: a
+    section renamed (``renamed``: its words changed, a number aside) or only renumbered, not one
+    section removed and another added. ``clauses`` is how many clauses continue under it."""
+
+    old: Heading
+    new: Heading
+    clauses: int
+    renamed: bool
+
+
 @dataclass(frozen=True)
 class VersionDiff:
     """Every clause of two versions, aligned, in the new version's order (a removed clause where it stood)."""
@@ -101,6 +113,13 @@ class VersionDiff:
     same_words: bool
     """The two versions hold the same words in the same order, and the same clause numbers (their
     style aside): no change, whatever the format, the wrapping, or where a format cuts a paragraph."""
+    headings: tuple[HeadingChange, ...] = ()
+    """The headings renamed or renumbered, in the new version's order (none when the words are the same)."""
+
+    @cached_property
+    def renamed(self) -> tuple[HeadingChange, ...]:
+        """The headings whose words changed, not only their number."""
+        return tuple(h for h in self.headings if h.renamed)
 
     @cached_property
     def changes(self) -> tuple[ClauseChange, ...]:
@@ -113,7 +132,8 @@ class VersionDiff:
         found = Counter(c.kind.value for c in self.changes if c.kind is not ChangeKind.UNCHANGED)
         found["moved"] = sum(c.moved for c in self.changes)
         found["renumbered"] = sum(c.renumbered for c in self.changes)
-        order = ("added", "removed", "moved", "reworded", "split", "merged", "renumbered")
+        found["renamed_headings"] = len(self.renamed)
+        order = ("added", "removed", "moved", "reworded", "split", "merged", "renumbered", "renamed_headings")
         return {kind: found[kind] for kind in order}
 
 
@@ -292,7 +312,67 @@ def align(old_blocks: Sequence[Heading | Clause], new_blocks: Sequence[Heading |
     moved = _moved(groups)
     changes = [_change(g, groups[g], old, new, old_keys, new_keys, g in moved) for g in range(len(groups))]
     same = _all_words(old_blocks) == _all_words(new_blocks) and _numbers(old) == _numbers(new)
-    return VersionDiff(tuple(_in_reading_order(changes, groups, len(old))), same)
+    headings = () if same else changed_headings(old_blocks, new_blocks, changes)
+    return VersionDiff(tuple(_in_reading_order(changes, groups, len(old))), same, headings)
+
+
+def _sections(blocks: Sequence[Heading | Clause]) -> tuple[list[Heading], dict[int, tuple[int, ...]]]:
+    """The headings of a version, and for each clause (by identity) the headings it sits under,
+    outermost first, as indices into them: a heading holds what follows it up to the next heading
+    of its level or above."""
+    headings: list[Heading] = []
+    under: dict[int, tuple[int, ...]] = {}
+    stack: list[int] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            while stack and headings[stack[-1]].level >= block.level:
+                stack.pop()
+            stack.append(len(headings))
+            headings.append(block)
+        else:
+            under[id(block)] = tuple(stack)
+    return headings, under
+
+
+def changed_headings(
+    old_blocks: Sequence[Heading | Clause], new_blocks: Sequence[Heading | Clause], changes: Sequence[ClauseChange]
+) -> tuple[HeadingChange, ...]:
+    """The headings whose text changed while their clauses continue under them.
+
+    Each clause that continues votes for the pair of headings it sits under in each version (at
+    every level when it sits as deep in both, else its nearest heading only). A pair whose text
+    differs, each the other's best match, is the same heading changed: only renumbered when its
+    words, a number aside, are the same; renamed when they differ and neither's words are a
+    heading of the other version, which would make it a section moved rather than renamed.
+    """
+    old_headings, old_under = _sections(old_blocks)
+    new_headings, new_under = _sections(new_blocks)
+    votes: Counter[tuple[int, int]] = Counter()
+    for change in changes:
+        if not (change.old and change.new):
+            continue
+        was, now = old_under.get(id(change.old[0]), ()), new_under.get(id(change.new[0]), ())
+        if len(was) == len(now):
+            votes.update(zip(was, now))
+        elif was and now:
+            votes[(was[-1], now[-1])] += 1
+    old_keys = [_key(h.text) for h in old_headings]
+    new_keys = [_key(h.text) for h in new_headings]
+    old_words, new_words = set(old_keys), set(new_keys)
+    best_new: dict[int, int] = {}
+    best_old: dict[int, int] = {}
+    for (o, n), _ in sorted(votes.items(), key=lambda vote: (-vote[1], vote[0])):
+        best_new.setdefault(o, n)
+        best_old.setdefault(n, o)
+    found = []
+    for n, o in sorted(best_old.items()):
+        if best_new[o] != n or word_key(old_headings[o].text) == word_key(new_headings[n].text) or not (old_keys[o] and new_keys[n]):
+            continue
+        renamed = old_keys[o] != new_keys[n]
+        if renamed and (old_keys[o] in new_words or new_keys[n] in old_words):
+            continue
+        found.append(HeadingChange(old=old_headings[o], new=new_headings[n], clauses=votes[(o, n)], renamed=renamed))
+    return tuple(found)
 
 
 def _beside(at: int, own_to: dict[int, int], groups: list[tuple[list[int], list[int]]], other_count: int, side: int = 1) -> set[int]:
