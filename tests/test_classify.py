@@ -679,3 +679,77 @@ def test_device_rules_are_on_staff_devices(classifier: Classifier, text: str, de
     """Personal devices are what staff use: a rule on pupils' phones is theirs; keeping one's own
     device locked and protected is a device rule, whatever the channel."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "tagged"),
+    [
+        # screenshots the reader keeps as a record are evidence, not a warning that posts spread
+        ("If someone sends you threats, take a screenshot before you block them and tell your line manager.", "privacy-settings", False),
+        ("Save the abuse, for example screenshots, and pass it to the head.", "privacy-settings", False),
+        ("Anything you post can be screenshotted and passed around long after you delete it.", "privacy-settings", True),
+        # information not yet published is the school's, and stays confidential
+        ("Budget plans that have not yet been made public are confidential.", "privacy-settings", False),
+        ("Once something is made public online you cannot take it back.", "privacy-settings", True),
+        # age-restricted content is a kind of material, not who can see a post
+        ("Never access age restricted films on the staff laptop.", "privacy-settings", False),
+        # official channels as the route a concern is reported through are no school account
+        ("Do not reply to the troll yourself; report it through official channels.", "school-accounts", False),
+        ("Only the office may post on the school's official channels.", "school-accounts", True),
+        # a person's own family and friends are no pupil's parents
+        ("Think twice before sharing holiday snaps of your family and friends.", "parent-contact", False),
+        ("Do not accept friend requests from the parents of children in your class.", "parent-contact", True),
+        # following rules is obeying them, not following someone online
+        ("Staff, volunteers, parents and carers must follow these guidelines when posting:", "parent-contact", False),
+        ("Staff must not follow parents or carers on their personal accounts.", "parent-contact", True),
+    ],
+)
+def test_a_topic_word_in_another_sense_is_no_evidence(classifier: Classifier, text: str, topic: str, tagged: bool) -> None:
+    """A topic's word used in a sense the topic is not about (a screenshot kept as evidence, one's
+    own family, following guidelines) puts the statement in no topic."""
+    assert (topic in topics_of(classifier, text)) is tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "images"),
+    [
+        ("Mobile phones and cameras are kept out of the way when children are changing.", False),
+        ("The purpose here is to set out how tablets, phones and cameras are used in the nursery.", False),
+        ("Photos of children may only be taken on the nursery's own cameras.", True),
+        ("Staff must not bring their own camera into the setting.", True),
+    ],
+)
+def test_a_camera_listed_among_devices_is_a_device(classifier: Classifier, text: str, images: bool) -> None:
+    """"Phones and cameras" names devices, not pictures of pupils; a camera named alone, or used to
+    take photos, is about images."""
+    assert ("images" in topics_of(classifier, text)) is images
+
+
+@pytest.mark.parametrize(
+    ("text", "topical"),
+    [
+        ("This policy covers staff, volunteers and pupils, and how the school answers parents who post negative comments.", False),
+        ("This policy does not fully apply to the class blogs run by teachers.", False),
+        ("Our policy applies to everyone who works with children here. Staff must never message pupils privately.", True),
+        ("The photography policy covers the use of cameras to take pictures of pupils.", True),
+    ],
+)
+def test_the_policys_scope_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:
+    """A sentence saying whom or what the document reaches names its reach, not a rule on it; a
+    rule beside it keeps its topic, and another document's scope is about what that document covers."""
+    assert bool(topics_of(classifier, text)) is topical
+
+
+def test_an_item_naming_a_document_is_in_no_topic(classifier: Classifier) -> None:
+    """An item under "has regard to the following legislation:" is a title; a rule under an
+    ordinary lead-in keeps its topic."""
+    blocks = (
+        Clause("s/law", "The school takes account of the following laws and guidance:"),
+        Clause("s/law/a", "the Data Protection Act and the GDPR", parent="s/law"),
+        Clause("s/law/b", "the Protection from Harassment Act", parent="s/law"),
+        Clause("s/rules", "Staff must:"),
+        Clause("s/rules/a", "keep confidential information about pupils off social media", parent="s/rules"),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert read["s/law/a"] == {} and read["s/law/b"] == {}
+    assert "confidentiality" in read["s/rules/a"]

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, lead_in_frame, statement_force
+from .force import Frame, completes_lead_in, defines_terms, governs_others, lead_in_frame, names_documents, statement_force, states_scope
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
-from .sentences import last_sentence
+from .sentences import last_sentence, sentence_spans
 from .statements import split_statements
 from .taxonomy import Rule, Taxonomy, Topic
 
@@ -251,14 +251,17 @@ class Classifier:
         """A statement's topics: its own words (read with the lead-in it completes), else the
         examples' lead-in, its heading, or the statement it continues."""
         tags: list[TopicTag] = []
-        if defines_terms(text):
+        if defines_terms(text) or (lead_ins and names_documents(lead_ins[0].text) and completes_lead_in(text)):
+            return ()
+        own = _beyond_scope(text)
+        if not own:
             return ()
         continues = bool(previous) and (_CONTINUES.match(text) is not None or refers_back(text))
         theirs = governs_others(text)
         for topic in self.taxonomy.topics:
             if theirs and topic.staff_only:
                 continue
-            why = self.index.evidence(topic, text)
+            why = self.index.evidence(topic, own)
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
             if why is None and completes is not None:
@@ -273,6 +276,14 @@ class Classifier:
         if not tags:
             tags = [TopicTag(t.topic, f"names again what the statement before is about ({t.why})") for t in previous if _names_again(text, t.why)]
         return tuple(tags)
+
+
+def _beyond_scope(text: str) -> str:
+    """The statement less its sentences that say what the document reaches ("This policy does not
+    apply to the school blog"): what such a sentence names is the policy's reach, no rule on it."""
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    kept = [s for s in sentences if not states_scope(s.strip())]
+    return text if len(kept) == len(sentences) else " ".join(kept)
 
 
 _CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)
