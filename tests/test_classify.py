@@ -425,7 +425,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         pytest.param(
             GOOD + "    keywords: [photo]\n",
             "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, "
-            "provisions, rules, staff_only, unless)",
+            "provisions, rules, staff_only, staff_relation, unless)",
             id="unknown-key",
         ),
         pytest.param(
@@ -753,3 +753,47 @@ def test_an_item_naming_a_document_is_in_no_topic(classifier: Classifier) -> Non
     read = classify_blocks(classifier, blocks)
     assert read["s/law/a"] == {} and read["s/law/b"] == {}
     assert "confidentiality" in read["s/rules/a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        ("The academy fosters a culture that promotes kindness and good mental health.", False),
+        ("Use the club's pages to promote the club and its fixtures.", True),
+        ("Staff should state on a personal profile that they are not speaking on behalf of the school.", False),
+        ("Only named staff may post on behalf of the school.", True),
+    ],
+)
+def test_acting_for_the_school_is_in_its_sense(classifier: Classifier, text: str, official: bool) -> None:
+    """Promoting the organisation is acting for it; a school that promotes wellbeing is not
+    advertising itself, and saying one does not speak for the school is no official account."""
+    assert ("school-accounts" in topics_of(classifier, text)) is official
+
+
+def test_items_of_parents_rules_are_not_staff_device_rules(classifier: Classifier) -> None:
+    """Under "Parents' responsibilities include:" the items are rules for parents, not staff's
+    use of their own phones; the same item under a staff lead-in is."""
+    blocks = (
+        Clause("s/parents", "Parents' responsibilities include:"),
+        Clause("s/parents/a", "not using their phones for social media while volunteering at school", parent="s/parents"),
+        Clause("s/staff", "Staff responsibilities include:"),
+        Clause("s/staff/a", "not using their phones for social media while teaching at school", parent="s/staff"),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert "personal-devices" not in read["s/parents/a"]
+    assert "personal-devices" in read["s/staff/a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "tagged"),
+    [
+        ("Talk with the children you look after about who they chat to online.", "pupil-contact", False),
+        ("Staff must not chat with pupils on personal messaging apps.", "pupil-contact", True),
+        ("Watch for signs that a young person is being bullied online.", "cyberbullying", False),
+        ("Staff must not bully or harass colleagues online.", "cyberbullying", True),
+    ],
+)
+def test_caring_for_what_the_young_do_is_no_staff_relation(classifier: Classifier, text: str, topic: str, tagged: bool) -> None:
+    """A duty to talk with or watch over the young names what they do, not staff's own contact
+    with pupils or bullying of or by staff."""
+    assert (topic in topics_of(classifier, text)) is tagged

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, lead_in_frame, names_documents, statement_force, states_scope
+from .force import Frame, completes_lead_in, defines_terms, governs_others, introduces_others_rules, lead_in_frame, tends_to_others, names_documents, statement_force, states_scope
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence, sentence_spans
@@ -257,11 +257,14 @@ class Classifier:
         if not own:
             return ()
         continues = bool(previous) and (_CONTINUES.match(text) is not None or refers_back(text))
-        theirs = governs_others(text)
+        opening = last_sentence(lead_ins[0].text) if lead_ins else innermost if innermost.rstrip().endswith(":") else ""
+        tending = tends_to_others(text)
+        theirs = governs_others(text) or (bool(opening) and introduces_others_rules(opening))
         for topic in self.taxonomy.topics:
             if theirs and topic.staff_only:
                 continue
-            why = self.index.evidence(topic, own)
+            cares = tending and topic.staff_relation
+            why = None if cares else self.index.evidence(topic, own)
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
             if why is None and completes is not None:

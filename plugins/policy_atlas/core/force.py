@@ -617,6 +617,22 @@ def governs_others(text: str) -> bool:
     return _OTHERS_SUBJECT.match(text) is not None
 
 
+_OTHERS_RULES = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:parental|parents?['’]?|carers?['’]?|pupils?['’]?|students?['’]?|learners?['’]?|child(?:ren)?['’]?s?)\s+"
+    r"(?:(?:and|or|/)\s*(?:parents?|carers?|guardians?|pupils?|students?)['’]?\s+)?"
+    r"(?:requirements|responsibilities|expectations|rules|code\s+of\s+conduct|agreement)\b",
+    re.IGNORECASE,
+)
+
+
+def introduces_others_rules(lead_in: str) -> bool:
+    """Whether a list lead-in (or a heading that acts as one) gives rules for pupils or parents
+    ("Parents must:", "Parental requirements often include:"): its items are their rules, none
+    on what staff may do with their own phones."""
+    stripped = lead_in.strip()
+    return governs_others(stripped) or _OTHERS_RULES.match(stripped) is not None
+
+
 _TENDING = re.compile(
     # \A: read at the start of the act only (``match``), never re-tried from every word after it.
     r"\A(?:please\s+)?(?:(?:also|always|actively|regularly|gently)\s+)*"

@@ -101,6 +101,11 @@ class Topic:
     staff_only: bool = False
     """The topic is what staff do ("staff use of their own phones"): a rule on pupils or parents
     ("Pupils must hand their phones in") is not in it, whatever its words."""
+    staff_relation: bool = False
+    """The topic is a relation of staff to others (their contact with pupils, bullying of or by
+    them, the watch kept on them): a duty to care for what the young do ("Talk to your child
+    about what they do online", "Watch for signs of bullying") names the young's own acts, and
+    is not in it."""
 
 
 @dataclass(frozen=True)
@@ -294,7 +299,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only"}, f"topic {topic_id}", shown, node, ("topics", index))
+        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only", "staff_relation"}, f"topic {topic_id}", shown, node, ("topics", index))
         rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
         kinds: list[ProvisionKind] = []
         for p_index, kind in enumerate(raw.get("provisions") or []):
@@ -346,6 +351,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 unless,
                 tuple(kinds),
                 bool(raw.get("staff_only")),
+                bool(raw.get("staff_relation")),
             )
         )
     for topic_id, provision_id, p_line in pending_apart:
