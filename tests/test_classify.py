@@ -797,3 +797,34 @@ def test_caring_for_what_the_young_do_is_no_staff_relation(classifier: Classifie
     """A duty to talk with or watch over the young names what they do, not staff's own contact
     with pupils or bullying of or by staff."""
     assert (topic in topics_of(classifier, text)) is tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "images"),
+    [
+        ("Talk it through with them. Who can see the pictures you post of your friends?", False),
+        ("Pupils' photos must not be posted on staff accounts. Would their parents be happy to see them there?", True),
+    ],
+)
+def test_a_question_states_no_rule_on_its_topic(classifier: Classifier, text: str, images: bool) -> None:
+    """A question ("who can see the pictures you post?") is something to ask, not a rule on what it
+    names; a rule beside it keeps its topic."""
+    assert ("images" in topics_of(classifier, text)) is images
+
+
+def test_a_heading_gives_its_topic_to_rules_not_to_background(classifier: Classifier) -> None:
+    """Under "Contact with parents", a rule takes the heading's topic; a sentence of background
+    that states no rule is about the topic only by its own words."""
+    heading = ("Contact with parents",)
+    blocks = (
+        Clause("s/a", "Good communication builds trust between home and school.", heading=heading),
+        Clause("s/b", "Replies must come from the office within two working days.", heading=heading),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert read["s/a"] == {}
+    assert read["s/b"] == {"parent-contact": "under the heading “Contact with parents”"}
+
+
+def test_an_instruction_ending_in_a_question_keeps_its_topic(classifier: Classifier) -> None:
+    """"Check your settings: who can see your profile?" instructs before it asks."""
+    assert "privacy-settings" in topics_of(classifier, "Check your privacy settings now: who can see your profile?")

@@ -234,7 +234,10 @@ class Classifier:
         for index, text in enumerate(spans, start=1):
             force, force_why = statement_force(text, frame)
             completes = last_sentence(lead_ins[0].text) if lead_ins and index == 1 and completes_lead_in(text) else None
-            tags = self._topics(text, lead_ins, example_topics, innermost, previous, completes)
+            # a statement that states no rule ("Good communication builds trust.") is about a
+            # topic by its own words only: the heading over it names what the rules below it are on
+            over = innermost if force is not Force.NONE else ""
+            tags = self._topics(text, lead_ins, example_topics, over, previous, completes)
             statements.append(
                 Statement(
                     statement_id(clause.id, index, len(spans)), clause.id, index, text, force, force_why,
@@ -283,10 +286,23 @@ class Classifier:
 
 def _beyond_scope(text: str) -> str:
     """The statement less its sentences that say what the document reaches ("This policy does not
-    apply to the school blog"): what such a sentence names is the policy's reach, no rule on it."""
+    apply to the school blog") and its questions ("How much do you tell strangers online?"): what
+    such a sentence names is the policy's reach, or something to ask about, no rule on it."""
     sentences = [text[a:b] for a, b in sentence_spans(text)]
-    kept = [s for s in sentences if not states_scope(s.strip())]
+    kept = [s for s in sentences if not states_scope(s.strip()) and not _asks(s)]
     return text if len(kept) == len(sentences) else " ".join(kept)
+
+
+_QUESTION = re.compile(
+    r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.?)\W+)?(?:who|whom|whose|what|which|how|why|when|where|would|could|should|do|does|did|is|are|was|were|can|will|have|has)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence is a question from start to end ("How much do you tell strangers?"),
+    not an instruction that ends in one ("Take control of your images: do you want to be tagged?")."""
+    return sentence.rstrip(" \"'’”)").endswith("?") and _QUESTION.match(sentence) is not None
 
 
 _CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)
