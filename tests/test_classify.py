@@ -828,3 +828,30 @@ def test_a_heading_gives_its_topic_to_rules_not_to_background(classifier: Classi
 def test_an_instruction_ending_in_a_question_keeps_its_topic(classifier: Classifier) -> None:
     """"Check your settings: who can see your profile?" instructs before it asks."""
     assert "privacy-settings" in topics_of(classifier, "Check your privacy settings now: who can see your profile?")
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        ("I will use the school's e-mail and internet only for professional purposes.", False),
+        ("Staff who set up a page on social media for work purposes must register it with the head.", True),
+        ("Parents are welcome on the school site for assemblies.", False),
+        ("News is posted on the school website every Friday.", True),
+    ],
+)
+def test_work_and_site_words_in_their_sense(classifier: Classifier, text: str, official: bool) -> None:
+    """Work use of the school's own e-mail is no official account, work use of social media is;
+    the school site one walks onto is its grounds, not its website."""
+    assert ("school-accounts" in topics_of(classifier, text)) is official
+
+
+def test_a_heading_on_others_gives_no_staff_device_topic(classifier: Classifier) -> None:
+    """Rules under "Visitors with mobile phones" are the visitors'; under "Mobile phones" they are
+    staff's use of their own devices."""
+    blocks = (
+        Clause("s/v", "Phones must stay in bags while in the building.", heading=("Visitors with mobile phones",)),
+        Clause("s/m", "Phones must stay in bags while in the building.", heading=("Mobile phones",)),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert "personal-devices" not in read["s/v"]
+    assert "personal-devices" in read["s/m"]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, introduces_others_rules, lead_in_frame, tends_to_others, names_documents, statement_force, states_scope
+from .force import Frame, completes_lead_in, defines_terms, governs_others, heads_others, introduces_others_rules, lead_in_frame, tends_to_others, names_documents, statement_force, states_scope
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence, sentence_spans
@@ -273,7 +273,7 @@ class Classifier:
             if why is None and completes is not None:
                 found = self.index.evidence(topic, f"{completes} {text}")
                 why = f"with its lead-in “{_short(completes)}”: {found}" if found else None
-            if why is None and innermost:
+            if why is None and innermost and not (topic.staff_only and heads_others(innermost)):
                 why = self.index.heading_evidence(topic, innermost)
             if why is None and continues:
                 why = next((f"continues the statement before ({t.why})" for t in previous if t.topic == topic.id), None)

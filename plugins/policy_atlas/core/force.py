@@ -633,6 +633,19 @@ def introduces_others_rules(lead_in: str) -> bool:
     return governs_others(stripped) or _OTHERS_RULES.match(stripped) is not None
 
 
+_OTHERS_HEADING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+|our\s+)?(?:visitors?|pupils?|students?|learners?|children|parents?|carers?|young\s+people)(?:['’]s?)?"
+    r"(?!\s*(?:,|and|&|/)\s*(?:staff|employees|adults))\b",
+    re.IGNORECASE,
+)
+
+
+def heads_others(heading: str) -> bool:
+    """Whether a heading names others than staff as its subject ("Visitors with mobile phones",
+    "Pupils' use of devices"): the rules under it are theirs, not staff's use of their own devices."""
+    return _OTHERS_HEADING.match(heading) is not None
+
+
 _TENDING = re.compile(
     # \A: read at the start of the act only (``match``), never re-tried from every word after it.
     r"\A(?:please\s+)?(?:(?:also|always|actively|regularly|gently)\s+)*"
