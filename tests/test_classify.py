@@ -685,7 +685,9 @@ def test_device_rules_are_on_staff_devices(classifier: Classifier, text: str, de
     ("text", "topic", "tagged"),
     [
         # screenshots the reader keeps as a record are evidence, not a warning that posts spread
-        ("If someone sends you threats, take a screenshot before you block them and tell your line manager.", "privacy-settings", False),
+        ("If someone sends you threats, keep a screenshot before you block them and tell your line manager.", "privacy-settings", False),
+        ("Never repost it or take screenshots of illegal images; report it to the police.", "privacy-settings", False),
+        ("Remember that others may take a screenshot of anything you share.", "privacy-settings", True),
         ("Save the abuse, for example screenshots, and pass it to the head.", "privacy-settings", False),
         ("Anything you post can be screenshotted and passed around long after you delete it.", "privacy-settings", True),
         # information not yet published is the school's, and stays confidential
@@ -855,3 +857,29 @@ def test_a_heading_on_others_gives_no_staff_device_topic(classifier: Classifier)
     read = classify_blocks(classifier, blocks)
     assert "personal-devices" not in read["s/v"]
     assert "personal-devices" in read["s/m"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bullying"),
+    [
+        ("Never download material that is obscene, illegal or discriminatory.", False),
+        ("Sites that carry promotion of discrimination of any kind are blocked.", False),
+        ("Do not bully, harass or discriminate against colleagues online.", True),
+    ],
+)
+def test_discriminatory_material_is_no_bullying(classifier: Classifier, text: str, bullying: bool) -> None:
+    """"Discriminatory" listed with illegal or obscene describes material unfit to post; treating a
+    person so is bullying or harassment."""
+    assert ("cyberbullying" in topics_of(classifier, text)) is bullying
+
+
+@pytest.mark.parametrize(
+    ("text", "devices"),
+    [
+        ("Year 5 pupils are expected to leave their phones at the office each morning.", False),
+        ("Staff are expected to leave their phones in a locker during lessons.", True),
+    ],
+)
+def test_a_year_groups_phone_rule_is_theirs(classifier: Classifier, text: str, devices: bool) -> None:
+    """A rule whose subject is a year group of pupils is on their phones, not staff's."""
+    assert ("personal-devices" in topics_of(classifier, text)) is devices

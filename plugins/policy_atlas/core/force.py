@@ -588,7 +588,7 @@ def organisation_commits(text: str) -> bool:
 
 
 _OTHERS_SUBJECT = re.compile(
-    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?"
+    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
     r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?)"
     r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children))*\s+"
     r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free))\b"
