@@ -883,3 +883,24 @@ def test_discriminatory_material_is_no_bullying(classifier: Classifier, text: st
 def test_a_year_groups_phone_rule_is_theirs(classifier: Classifier, text: str, devices: bool) -> None:
     """A rule whose subject is a year group of pupils is on their phones, not staff's."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
+
+
+@pytest.mark.parametrize(
+    ("text", "monitoring"),
+    [
+        ("Report a filtering breach to the computing lead.", False),
+        ("The school filters and monitors all traffic on its network.", True),
+    ],
+)
+def test_a_filtering_breach_is_an_incident_not_monitoring(classifier: Classifier, text: str, monitoring: bool) -> None:
+    """A gap in the filter that staff report is an incident; the school's filtering of its network
+    is its watch on what staff do."""
+    assert ("monitoring" in topics_of(classifier, text)) is monitoring
+
+
+def test_a_table_of_contents_is_in_no_topic(classifier: Classifier) -> None:
+    """"Contents 1. Aims 2. Discipline ..." lists the document's sections; every part of it is
+    in no topic, however the statements are cut."""
+    read = classifier.classify(Clause("s/c", "Staff Handbook Contents 1. Aims 2. Contact with pupils 3. Disciplinary procedure"), [], {})
+    assert read.topic_ids == ()
+    assert "discipline" in topics_of(classifier, "Breaches will be dealt with under the disciplinary procedure.")

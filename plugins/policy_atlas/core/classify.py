@@ -229,6 +229,7 @@ class Classifier:
             earlier[lead_ins[0].id].topic_ids if lead_ins and lead_ins[0].id in earlier and _introduces_examples(lead_ins[0].text) else ()
         )
         spans = split_statements(clause.text)
+        contents = _CONTENTS.search(clause.text) is not None
         statements: list[Statement] = []
         previous: tuple[TopicTag, ...] = ()
         for index, text in enumerate(spans, start=1):
@@ -237,7 +238,7 @@ class Classifier:
             # a statement that states no rule ("Good communication builds trust.") is about a
             # topic by its own words only: the heading over it names what the rules below it are on
             over = innermost if force is not Force.NONE else ""
-            tags = self._topics(text, lead_ins, example_topics, over, previous, completes)
+            tags = () if contents else self._topics(text, lead_ins, example_topics, over, previous, completes)
             statements.append(
                 Statement(
                     statement_id(clause.id, index, len(spans)), clause.id, index, text, force, force_why,
@@ -291,6 +292,11 @@ def _beyond_scope(text: str) -> str:
     sentences = [text[a:b] for a, b in sentence_spans(text)]
     kept = [s for s in sentences if not states_scope(s.strip()) and not _asks(s)]
     return text if len(kept) == len(sentences) else " ".join(kept)
+
+
+_CONTENTS = re.compile(r"\b(?:CONTENTS|[Cc]ontents)\W{0,3}\s1\.?\s+[A-Z]")
+"""A table of contents ("Contents 1. Purpose 2. Scope 3. Disciplinary action") names the document's
+sections, no rule on what they are about."""
 
 
 _QUESTION = re.compile(
