@@ -255,20 +255,25 @@ class Classifier:
         """A statement's topics: its own words (read with the lead-in it completes), else the
         examples' lead-in, its heading, or the statement it continues."""
         tags: list[TopicTag] = []
-        if defines_terms(text) or (lead_ins and names_documents(lead_ins[0].text) and completes_lead_in(text)):
+        if defines_terms(text) or (lead_ins and _names_documents(lead_ins[0].text) and completes_lead_in(text)):
             return ()
         own = _beyond_scope(text)
         if not own:
             return ()
         continues = bool(previous) and (_CONTINUES.match(text) is not None or refers_back(text))
-        opening = last_sentence(lead_ins[0].text) if lead_ins else innermost if innermost.rstrip().endswith(":") else ""
-        tending = tends_to_others(text)
-        theirs = governs_others(text) or (bool(opening) and introduces_others_rules(opening))
+        opening = lead_ins[0].text if lead_ins else innermost if innermost.rstrip().endswith(":") else ""
+        theirs = governs_others(text) or (bool(opening) and _others_rules(opening))
+        tending: bool | None = None  # read only when a topic that is a relation of staff to others is found
         for topic in self.taxonomy.topics:
             if theirs and topic.staff_only:
                 continue
-            cares = tending and topic.staff_relation
-            why = None if cares else self.index.evidence(topic, own)
+            why = self.index.evidence(topic, own)
+            cares = False
+            if topic.staff_relation and (why is not None or completes is not None):
+                tending = tends_to_others(text) if tending is None else tending
+                cares = tending
+            if cares:
+                why = None
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
             if why is None and completes is not None:
@@ -285,10 +290,27 @@ class Classifier:
         return tuple(tags)
 
 
+@lru_cache(maxsize=4096)
+def _names_documents(lead_in: str) -> bool:
+    """``names_documents``, once per lead-in (each of its items asks)."""
+    return names_documents(lead_in)
+
+
+@lru_cache(maxsize=4096)
+def _others_rules(lead_in: str) -> bool:
+    """Whether the sentence that opens a list gives rules for pupils or parents, once per lead-in."""
+    return introduces_others_rules(last_sentence(lead_in))
+
+
+_SCOPE_OR_QUESTION = re.compile(r"\?|\b(?:polic(?:y|ies)|documents?|guidance|agreement)\b", re.IGNORECASE)
+
+
 def _beyond_scope(text: str) -> str:
     """The statement less its sentences that say what the document reaches ("This policy does not
     apply to the school blog") and its questions ("How much do you tell strangers online?"): what
     such a sentence names is the policy's reach, or something to ask about, no rule on it."""
+    if _SCOPE_OR_QUESTION.search(text) is None:
+        return text
     sentences = [text[a:b] for a, b in sentence_spans(text)]
     kept = [s for s in sentences if not states_scope(s.strip()) and not _asks(s)]
     return text if len(kept) == len(sentences) else " ".join(kept)
