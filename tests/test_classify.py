@@ -904,3 +904,16 @@ def test_a_table_of_contents_is_in_no_topic(classifier: Classifier) -> None:
     read = classifier.classify(Clause("s/c", "Staff Handbook Contents 1. Aims 2. Contact with pupils 3. Disciplinary procedure"), [], {})
     assert read.topic_ids == ()
     assert "discipline" in topics_of(classifier, "Breaches will be dealt with under the disciplinary procedure.")
+
+
+@pytest.mark.parametrize(
+    ("text", "devices"),
+    [
+        ("Personal use of social media must not interfere with your teaching duties.", True),
+        ("Personal use of social media must not interfere with the good name of the school.", False),
+    ],
+)
+def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str, devices: bool) -> None:
+    """Use that interferes with one's work is too much personal use; interfering with the school's
+    good name is harm to it, not an amount of use."""
+    assert ("personal-devices" in topics_of(classifier, text)) is devices
