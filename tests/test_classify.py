@@ -426,7 +426,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         pytest.param(
             GOOD + "    keywords: [photo]\n",
             "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, organisation_act, "
-            "provisions, rules, staff_only, unless)",
+            "provisions, rules, staff_only, staff_relation, unless)",
             id="unknown-key",
         ),
         pytest.param(
@@ -716,3 +716,241 @@ def test_the_following_is_no_following(classifier: Classifier) -> None:
     """"The following points" lists what comes next; it follows no one on social media."""
     assert "privacy-settings" not in topics_of(classifier, "The request goes to the business manager and covers the following points:")
     assert "privacy-settings" in topics_of(classifier, "Review your followers and remove anyone you do not know.")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "tagged"),
+    [
+        # screenshots the reader keeps as a record are evidence, not a warning that posts spread
+        ("If someone sends you threats, keep a screenshot before you block them and tell your line manager.", "privacy-settings", False),
+        ("Never repost it or take screenshots of illegal images; report it to the police.", "privacy-settings", False),
+        ("Remember that others may take a screenshot of anything you share.", "privacy-settings", True),
+        ("Save the abuse, for example screenshots, and pass it to the head.", "privacy-settings", False),
+        ("Anything you post can be screenshotted and passed around long after you delete it.", "privacy-settings", True),
+        # information not yet published is the school's, and stays confidential
+        ("Budget plans that have not yet been made public are confidential.", "privacy-settings", False),
+        ("Once something is made public online you cannot take it back.", "privacy-settings", True),
+        # age-restricted content is a kind of material, not who can see a post
+        ("Never access age restricted films on the staff laptop.", "privacy-settings", False),
+        # official channels as the route a concern is reported through are no school account
+        ("Do not reply to the troll yourself; report it through official channels.", "school-accounts", False),
+        ("Only the office may post on the school's official channels.", "school-accounts", True),
+        # a person's own family and friends are no pupil's parents
+        ("Think twice before sharing holiday snaps of your family and friends.", "parent-contact", False),
+        ("Do not accept friend requests from the parents of children in your class.", "parent-contact", True),
+        # following rules is obeying them, not following someone online
+        ("Staff, volunteers, parents and carers must follow these guidelines when posting:", "parent-contact", False),
+        ("Staff must not follow parents or carers on their personal accounts.", "parent-contact", True),
+    ],
+)
+def test_a_topic_word_in_another_sense_is_no_evidence(classifier: Classifier, text: str, topic: str, tagged: bool) -> None:
+    """A topic's word used in a sense the topic is not about (a screenshot kept as evidence, one's
+    own family, following guidelines) puts the statement in no topic."""
+    assert (topic in topics_of(classifier, text)) is tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "images"),
+    [
+        ("Mobile phones and cameras are kept out of the way when children are changing.", False),
+        ("The purpose here is to set out how tablets, phones and cameras are used in the nursery.", False),
+        ("Photos of children may only be taken on the nursery's own cameras.", True),
+        ("Staff must not bring their own camera into the setting.", True),
+    ],
+)
+def test_a_camera_listed_among_devices_is_a_device(classifier: Classifier, text: str, images: bool) -> None:
+    """"Phones and cameras" names devices, not pictures of pupils; a camera named alone, or used to
+    take photos, is about images."""
+    assert ("images" in topics_of(classifier, text)) is images
+
+
+@pytest.mark.parametrize(
+    ("text", "topical"),
+    [
+        ("This policy covers staff, volunteers and pupils, and how the school answers parents who post negative comments.", False),
+        ("This policy does not fully apply to the class blogs run by teachers.", False),
+        ("Our policy applies to everyone who works with children here. Staff must never message pupils privately.", True),
+        ("The photography policy covers the use of cameras to take pictures of pupils.", True),
+    ],
+)
+def test_the_policys_scope_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:
+    """A sentence saying whom or what the document reaches names its reach, not a rule on it; a
+    rule beside it keeps its topic, and another document's scope is about what that document covers."""
+    assert bool(topics_of(classifier, text)) is topical
+
+
+def test_an_item_naming_a_document_is_in_no_topic(classifier: Classifier) -> None:
+    """An item under "has regard to the following legislation:" is a title; a rule under an
+    ordinary lead-in keeps its topic."""
+    blocks = (
+        Clause("s/law", "The school takes account of the following laws and guidance:"),
+        Clause("s/law/a", "the Data Protection Act and the GDPR", parent="s/law"),
+        Clause("s/law/b", "the Protection from Harassment Act", parent="s/law"),
+        Clause("s/rules", "Staff must:"),
+        Clause("s/rules/a", "keep confidential information about pupils off social media", parent="s/rules"),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert read["s/law/a"] == {} and read["s/law/b"] == {}
+    assert "confidentiality" in read["s/rules/a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        ("The academy fosters a culture that promotes kindness and good mental health.", False),
+        ("Use the club's pages to promote the club and its fixtures.", True),
+        ("Staff should state on a personal profile that they are not speaking on behalf of the school.", False),
+        ("Only named staff may post on behalf of the school.", True),
+    ],
+)
+def test_acting_for_the_school_is_in_its_sense(classifier: Classifier, text: str, official: bool) -> None:
+    """Promoting the organisation is acting for it; a school that promotes wellbeing is not
+    advertising itself, and saying one does not speak for the school is no official account."""
+    assert ("school-accounts" in topics_of(classifier, text)) is official
+
+
+def test_items_of_parents_rules_are_not_staff_device_rules(classifier: Classifier) -> None:
+    """Under "Parents' responsibilities include:" the items are rules for parents, not staff's
+    use of their own phones; the same item under a staff lead-in is."""
+    blocks = (
+        Clause("s/parents", "Parents' responsibilities include:"),
+        Clause("s/parents/a", "not using their phones for social media while volunteering at school", parent="s/parents"),
+        Clause("s/staff", "Staff responsibilities include:"),
+        Clause("s/staff/a", "not using their phones for social media while teaching at school", parent="s/staff"),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert "personal-devices" not in read["s/parents/a"]
+    assert "personal-devices" in read["s/staff/a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "tagged"),
+    [
+        ("Talk with the children you look after about who they chat to online.", "pupil-contact", False),
+        ("Staff must not chat with pupils on personal messaging apps.", "pupil-contact", True),
+        ("Watch for signs that a young person is being bullied online.", "cyberbullying", False),
+        ("Staff must not bully or harass colleagues online.", "cyberbullying", True),
+    ],
+)
+def test_caring_for_what_the_young_do_is_no_staff_relation(classifier: Classifier, text: str, topic: str, tagged: bool) -> None:
+    """A duty to talk with or watch over the young names what they do, not staff's own contact
+    with pupils or bullying of or by staff."""
+    assert (topic in topics_of(classifier, text)) is tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "images"),
+    [
+        ("Talk it through with them. Who can see the pictures you post of your friends?", False),
+        ("Pupils' photos must not be posted on staff accounts. Would their parents be happy to see them there?", True),
+    ],
+)
+def test_a_question_states_no_rule_on_its_topic(classifier: Classifier, text: str, images: bool) -> None:
+    """A question ("who can see the pictures you post?") is something to ask, not a rule on what it
+    names; a rule beside it keeps its topic."""
+    assert ("images" in topics_of(classifier, text)) is images
+
+
+def test_a_heading_gives_its_topic_to_rules_not_to_background(classifier: Classifier) -> None:
+    """Under "Contact with parents", a rule takes the heading's topic; a sentence of background
+    that states no rule is about the topic only by its own words."""
+    heading = ("Contact with parents",)
+    blocks = (
+        Clause("s/a", "Good communication builds trust between home and school.", heading=heading),
+        Clause("s/b", "Replies must come from the office within two working days.", heading=heading),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert read["s/a"] == {}
+    assert read["s/b"] == {"parent-contact": "under the heading “Contact with parents”"}
+
+
+def test_an_instruction_ending_in_a_question_keeps_its_topic(classifier: Classifier) -> None:
+    """"Check your settings: who can see your profile?" instructs before it asks."""
+    assert "privacy-settings" in topics_of(classifier, "Check your privacy settings now: who can see your profile?")
+
+
+@pytest.mark.parametrize(
+    ("text", "official"),
+    [
+        ("I will use the school's e-mail and internet only for professional purposes.", False),
+        ("Staff who set up a page on social media for work purposes must register it with the head.", True),
+        ("Parents are welcome on the school site for assemblies.", False),
+        ("News is posted on the school website every Friday.", True),
+    ],
+)
+def test_work_and_site_words_in_their_sense(classifier: Classifier, text: str, official: bool) -> None:
+    """Work use of the school's own e-mail is no official account, work use of social media is;
+    the school site one walks onto is its grounds, not its website."""
+    assert ("school-accounts" in topics_of(classifier, text)) is official
+
+
+def test_a_heading_on_others_gives_no_staff_device_topic(classifier: Classifier) -> None:
+    """Rules under "Visitors with mobile phones" are the visitors'; under "Mobile phones" they are
+    staff's use of their own devices."""
+    blocks = (
+        Clause("s/v", "Phones must stay in bags while in the building.", heading=("Visitors with mobile phones",)),
+        Clause("s/m", "Phones must stay in bags while in the building.", heading=("Mobile phones",)),
+    )
+    read = classify_blocks(classifier, blocks)
+    assert "personal-devices" not in read["s/v"]
+    assert "personal-devices" in read["s/m"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bullying"),
+    [
+        ("Never download material that is obscene, illegal or discriminatory.", False),
+        ("Sites that carry promotion of discrimination of any kind are blocked.", False),
+        ("Do not bully, harass or discriminate against colleagues online.", True),
+    ],
+)
+def test_discriminatory_material_is_no_bullying(classifier: Classifier, text: str, bullying: bool) -> None:
+    """"Discriminatory" listed with illegal or obscene describes material unfit to post; treating a
+    person so is bullying or harassment."""
+    assert ("cyberbullying" in topics_of(classifier, text)) is bullying
+
+
+@pytest.mark.parametrize(
+    ("text", "devices"),
+    [
+        ("Year 5 pupils are expected to leave their phones at the office each morning.", False),
+        ("Staff are expected to leave their phones in a locker during lessons.", True),
+    ],
+)
+def test_a_year_groups_phone_rule_is_theirs(classifier: Classifier, text: str, devices: bool) -> None:
+    """A rule whose subject is a year group of pupils is on their phones, not staff's."""
+    assert ("personal-devices" in topics_of(classifier, text)) is devices
+
+
+@pytest.mark.parametrize(
+    ("text", "monitoring"),
+    [
+        ("Report a filtering breach to the computing lead.", False),
+        ("The school filters and monitors all traffic on its network.", True),
+    ],
+)
+def test_a_filtering_breach_is_an_incident_not_monitoring(classifier: Classifier, text: str, monitoring: bool) -> None:
+    """A gap in the filter that staff report is an incident; the school's filtering of its network
+    is its watch on what staff do."""
+    assert ("monitoring" in topics_of(classifier, text)) is monitoring
+
+
+def test_a_table_of_contents_is_in_no_topic(classifier: Classifier) -> None:
+    """"Contents 1. Aims 2. Discipline ..." lists the document's sections; every part of it is
+    in no topic, however the statements are cut."""
+    read = classifier.classify(Clause("s/c", "Staff Handbook Contents 1. Aims 2. Contact with pupils 3. Disciplinary procedure"), [], {})
+    assert read.topic_ids == ()
+    assert "discipline" in topics_of(classifier, "Breaches will be dealt with under the disciplinary procedure.")
+
+
+@pytest.mark.parametrize(
+    ("text", "devices"),
+    [
+        ("Personal use of social media must not interfere with your teaching duties.", True),
+        ("Personal use of social media must not interfere with the good name of the school.", False),
+    ],
+)
+def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str, devices: bool) -> None:
+    """Use that interferes with one's work is too much personal use; interfering with the school's
+    good name is harm to it, not an amount of use."""
+    assert ("personal-devices" in topics_of(classifier, text)) is devices

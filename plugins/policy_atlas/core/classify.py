@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, instructed_verb, lead_in_frame, statement_force
+from .force import Frame, completes_lead_in, defines_terms, governs_others, heads_others, instructed_verb, introduces_others_rules, lead_in_frame, tends_to_others, names_documents, statement_force, states_scope
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
-from .sentences import last_sentence
+from .sentences import last_sentence, sentence_spans
 from .statements import split_statements
 from .taxonomy import Rule, Taxonomy, Topic
 
@@ -229,12 +229,16 @@ class Classifier:
             earlier[lead_ins[0].id].topic_ids if lead_ins and lead_ins[0].id in earlier and _introduces_examples(lead_ins[0].text) else ()
         )
         spans = split_statements(clause.text)
+        contents = _CONTENTS.search(clause.text) is not None
         statements: list[Statement] = []
         previous: tuple[TopicTag, ...] = ()
         for index, text in enumerate(spans, start=1):
             force, force_why = statement_force(text, frame)
             completes = last_sentence(lead_ins[0].text) if lead_ins and index == 1 and completes_lead_in(text) else None
-            tags = self._topics(text, lead_ins, example_topics, innermost, previous, completes)
+            # a statement that states no rule ("Good communication builds trust.") is about a
+            # topic by its own words only: the heading over it names what the rules below it are on
+            over = innermost if force is not Force.NONE else ""
+            tags = () if contents else self._topics(text, lead_ins, example_topics, over, previous, completes)
             statements.append(
                 Statement(
                     statement_id(clause.id, index, len(spans)), clause.id, index, text, force, force_why,
@@ -251,20 +255,31 @@ class Classifier:
         """A statement's topics: its own words (read with the lead-in it completes), else the
         examples' lead-in, its heading, or the statement it continues."""
         tags: list[TopicTag] = []
-        if defines_terms(text):
+        if defines_terms(text) or (lead_ins and _names_documents(lead_ins[0].text) and completes_lead_in(text)):
+            return ()
+        own = _beyond_scope(text)
+        if not own:
             return ()
         continues = bool(previous) and (_CONTINUES.match(text) is not None or refers_back(text))
-        theirs = governs_others(text)
+        opening = lead_ins[0].text if lead_ins else innermost if innermost.rstrip().endswith(":") else ""
+        theirs = governs_others(text) or (bool(opening) and _others_rules(opening))
+        tending: bool | None = None  # read only when a topic that is a relation of staff to others is found
         for topic in self.taxonomy.topics:
             if theirs and topic.staff_only:
                 continue
-            why = self._evidence(topic, text, text)
+            why = self._evidence(topic, own, text)
+            cares = False
+            if topic.staff_relation and (why is not None or completes is not None):
+                tending = tends_to_others(text) if tending is None else tending
+                cares = tending
+            if cares:
+                why = None
             if why is None and topic.id in example_topics:
                 why = f"an example under “{_short(lead_ins[0].text)}”"
             if why is None and completes is not None:
                 found = self._evidence(topic, f"{completes} {text}", text)
                 why = f"with its lead-in “{_short(completes)}”: {found}" if found else None
-            if why is None and innermost:
+            if why is None and innermost and not (topic.staff_only and heads_others(innermost)):
                 why = self.index.heading_evidence(topic, innermost)
             if why is None and continues:
                 why = next((f"continues the statement before ({t.why})" for t in previous if t.topic == topic.id), None)
@@ -291,6 +306,51 @@ class Classifier:
 
 _OWN_DOING = re.compile(r"\b(?:you|your|yours|yourself|their\s+own|his\s+or\s+her\s+own|own)\b", re.IGNORECASE)
 """Words by which a statement speaks of the reader's own doing."""
+
+
+@lru_cache(maxsize=4096)
+def _names_documents(lead_in: str) -> bool:
+    """``names_documents``, once per lead-in (each of its items asks)."""
+    return names_documents(lead_in)
+
+
+@lru_cache(maxsize=4096)
+def _others_rules(lead_in: str) -> bool:
+    """Whether the sentence that opens a list gives rules for pupils or parents, once per lead-in."""
+    return introduces_others_rules(last_sentence(lead_in))
+
+
+_SCOPE_OR_QUESTION = re.compile(r"\?|\b(?:polic(?:y|ies)|documents?|guidance|agreement)\b", re.IGNORECASE)
+
+
+def _beyond_scope(text: str) -> str:
+    """The statement less its sentences that say what the document reaches ("This policy does not
+    apply to the school blog") and its questions ("How much do you tell strangers online?"): what
+    such a sentence names is the policy's reach, or something to ask about, no rule on it."""
+    if _SCOPE_OR_QUESTION.search(text) is None:
+        return text
+    sentences = [text[a:b] for a, b in sentence_spans(text)]
+    kept = [s for s in sentences if not states_scope(s.strip()) and not _asks(s)]
+    return text if len(kept) == len(sentences) else " ".join(kept)
+
+
+_CONTENTS = re.compile(r"\b(?:CONTENTS|[Cc]ontents)\W{0,3}\s1\.?\s+[A-Z]")
+"""A table of contents ("Contents 1. Purpose 2. Scope 3. Disciplinary action") names the document's
+sections, no rule on what they are about."""
+
+
+_QUESTION = re.compile(
+    r"^\W*(?:(?:for\s+(?:example|instance)|e\.g\.?)\W+)?(?:who|whom|whose|what|which|how|why|when|where|would|could|should|do|does|did|is|are|was|were|can|will|have|has)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence is a question from start to end ("How much do you tell strangers?"),
+    not an instruction that ends in one ("Take control of your images: do you want to be tagged?")."""
+    return sentence.rstrip(" \"'’”)").endswith("?") and _QUESTION.match(sentence) is not None
+
+
 _CONTINUES = re.compile(r"^[\W]*(?:this|these|that|those|they|them|it|such|and|but|or|however|also|in\s+(?:this|that|such)\s+cases?)\b", re.IGNORECASE)
 """A statement that opens by pointing back continues the subject of the one before."""
 _POINTS_BACK = re.compile(

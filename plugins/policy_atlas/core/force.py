@@ -250,6 +250,24 @@ _DOCUMENT_LEAD_IN = re.compile(
 subject to the Codes of Conduct and:", "This policy:"): its items describe the document."""
 
 
+_NAMED_DOCUMENTS = re.compile(
+    r"\b(?:has\s+regard\s+to|(?:is|be)\s+read\s+(?:with|alongside|in\s+conjunction\s+with)|(?:is\s+)?(?:informed|underpinned)\s+by|"
+    r"(?:complies|comply|in\s+line)\s+with|links?\s+(?:with|to))\s+(?:the\s+)?(?:following|these)\b[^:]{0,80}:\W*$|"
+    r"\bthe\s+following\s+(?:[\w-]+\s+){0,2}(?:legislation|laws?|acts?|statutes?|regulations|polic(?:y|ies)|documents?)\b[^:]{0,60}:\W*$",
+    re.IGNORECASE,
+)
+
+
+def names_documents(lead_in: str) -> bool:
+    """Whether a list lead-in introduces the laws, policies or guidance the document has regard to
+    ("This policy has regard to the following legislation and guidance:"): each item names a
+    document, whose title ("the Data Protection Act") is no rule on its subject."""
+    stripped = lead_in.strip()
+    if not stripped.endswith(":"):
+        return False  # "... have read this policy;": an item before the next, not a list of documents
+    return bool(_DOCUMENT_LIST.search(stripped.rstrip(" :-–—"))) or _NAMED_DOCUMENTS.search(stripped) is not None
+
+
 def lead_in_frame(text: str, force: Force | None = None) -> Frame:
     """What a lead-in ("Staff must not:", "We recommend the following:") gives its items.
 
@@ -573,7 +591,7 @@ def organisation_commits(text: str) -> bool:
 
 
 _OTHERS_SUBJECT = re.compile(
-    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?"
+    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
     r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?)"
     r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children))*\s+"
     r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free))\b"
@@ -600,6 +618,35 @@ def governs_others(text: str) -> bool:
     true of pupils ("Pupils should be appropriately dressed in photos") is another matter: staff
     are to see to it."""
     return _OTHERS_SUBJECT.match(text) is not None
+
+
+_OTHERS_RULES = re.compile(
+    r"^\W*(?:the\s+|our\s+)?(?:parental|parents?['’]?|carers?['’]?|pupils?['’]?|students?['’]?|learners?['’]?|child(?:ren)?['’]?s?)\s+"
+    r"(?:(?:and|or|/)\s*(?:parents?|carers?|guardians?|pupils?|students?)['’]?\s+)?"
+    r"(?:requirements|responsibilities|expectations|rules|code\s+of\s+conduct|agreement)\b",
+    re.IGNORECASE,
+)
+
+
+def introduces_others_rules(lead_in: str) -> bool:
+    """Whether a list lead-in (or a heading that acts as one) gives rules for pupils or parents
+    ("Parents must:", "Parental requirements often include:"): its items are their rules, none
+    on what staff may do with their own phones."""
+    stripped = lead_in.strip()
+    return governs_others(stripped) or _OTHERS_RULES.match(stripped) is not None
+
+
+_OTHERS_HEADING = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+|our\s+)?(?:visitors?|pupils?|students?|learners?|children|parents?|carers?|young\s+people)(?:['’]s?)?"
+    r"(?!\s*(?:,|and|&|/)\s*(?:staff|employees|adults))\b",
+    re.IGNORECASE,
+)
+
+
+def heads_others(heading: str) -> bool:
+    """Whether a heading names others than staff as its subject ("Visitors with mobile phones",
+    "Pupils' use of devices"): the rules under it are theirs, not staff's use of their own devices."""
+    return _OTHERS_HEADING.match(heading) is not None
 
 
 _TENDING = re.compile(
@@ -693,6 +740,22 @@ def defines_terms(text: str) -> bool:
     # a run-on that goes on to say what can or must happen ("... can have a negative effect on
     # the school's reputation") is more than a definition
     return found is not None and re.search(rf"\b{_MODALS}\b", stripped[found.end():], re.IGNORECASE) is None
+
+
+_SCOPE = re.compile(
+    r"^\W*(?:this|our|the)\s+(?:polic(?:y|ies)|documents?|guidance|agreement)\s+(?:also\s+|only\s+|therefore\s+|\w+ly\s+)?"
+    r"(?:covers?|appl(?:y|ies)\s+to|(?:does|do|will|shall|is|are)\s+not\s+(?:\w+ly\s+)?(?:cover|apply|intended\s+to\s+(?:cover|apply))|"
+    r"(?:is|are)\s+(?:intended|meant)\s+to\s+(?:cover|apply))\b",
+    re.IGNORECASE,
+)
+
+
+def states_scope(sentence: str) -> bool:
+    """Whether a sentence says whom or what the document reaches ("This policy covers the use of
+    social media by staff and pupils", "This policy does not apply to the school's blog"): the
+    things it names mark the policy's reach, not anything staff are to do about them, so they
+    put the sentence in no topic."""
+    return _SCOPE.match(sentence) is not None
 
 
 def refuses(text: str) -> bool:

@@ -105,6 +105,11 @@ class Topic:
     """The topic is what the organisation does to staff (monitoring their use): an instruction to
     the reader whose own verb is the topic's word ("Check which account you post with") is the
     reader's care over their own act, no evidence for it."""
+    staff_relation: bool = False
+    """The topic is a relation of staff to others (their contact with pupils, bullying of or by
+    them, the watch kept on them): a duty to care for what the young do ("Talk to your child
+    about what they do online", "Watch for signs of bullying") names the young's own acts, and
+    is not in it."""
 
 
 @dataclass(frozen=True)
@@ -298,7 +303,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only", "organisation_act"}, f"topic {topic_id}", shown, node, ("topics", index))
+        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only", "organisation_act", "staff_relation"}, f"topic {topic_id}", shown, node, ("topics", index))
         rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
         kinds: list[ProvisionKind] = []
         for p_index, kind in enumerate(raw.get("provisions") or []):
@@ -351,6 +356,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 tuple(kinds),
                 bool(raw.get("staff_only")),
                 bool(raw.get("organisation_act")),
+                bool(raw.get("staff_relation")),
             )
         )
     for topic_id, provision_id, p_line in pending_apart:
