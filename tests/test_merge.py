@@ -423,6 +423,19 @@ def test_what_most_seed_schools_say_outside_the_topics_is_a_model_clause(model: 
     assert not {s.text for s in clause.agreeing} & others
 
 
+def test_a_model_clause_that_states_a_rule_cites_only_statements_that_state_one(model: ModelPolicy) -> None:
+    """A clause worded as a rule ("should ensure use reflects the Teachers' Standards") is no
+    rule three schools state when two of its "sources" are a heading and a list item that state
+    none ("Professional standards", "In their wider professional lives")."""
+    checked = 0
+    for clause in model.clauses:
+        if clause.force is Force.NONE:
+            continue
+        assert all(s.force is not Force.NONE for s in clause.agreeing), clause.number
+        checked += 1
+    assert checked > 10
+
+
 def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:
     """Only one seed policy says how often it is reviewed: the model does not pretend the others agree."""
     assert not [c for c in model.clauses if c.provision == "review/when-reviewed"]

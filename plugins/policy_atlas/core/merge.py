@@ -394,6 +394,17 @@ class _Group:
         return tuple(m for m in self.stances if usual is not None and self.provision.position(self.force_of(m)) is usual)
 
 
+def _rules_apart(group: _Group) -> tuple[_Group, _Group | None] | None:
+    """A group of similar statements split into those that state a rule and those that do not,
+    when it holds both: a model clause made from it states a rule, so only the first may count
+    towards it or be cited as its sources; the rest stay among the section's other statements."""
+    ruled = tuple(m for m in group.stances if m.force is not Force.NONE)
+    if not ruled or len(ruled) == len(group.stances):
+        return None
+    rest = tuple(m for m in group.stances if m.force is Force.NONE)
+    return replace(group, stances=ruled), replace(group, id=f"{group.id}-described", stances=rest)
+
+
 def _topic_groups(provisions: tuple[Provision, ...]) -> list[_Group]:
     return [_Group(p.id, p.label, (p.topic,), tuple(s.member for s in p.stances), p) for p in provisions]
 
@@ -611,6 +622,12 @@ class _Builder:
         notes: list[DraftingNote] = []
         minor: list[_Group] = []
         for group in groups:
+            if not section.topics and not group.stated and (split := _rules_apart(group)) is not None:
+                # a clause that states a rule cites only statements that state one: "In their
+                # wider professional lives" is no source of "must uphold professional standards"
+                group, rest = split
+                if rest is not None:
+                    minor.append(rest)
             schools = {m.school for m in group.stances}
             # the wording is weighed among the statements that state the majority's rule: a school
             # that says otherwise moves no weight, so it cannot change the model's words
