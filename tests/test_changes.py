@@ -105,3 +105,23 @@ def test_a_heading_renamed_over_the_same_clauses_is_listed_as_renamed_and_a_new_
 @pytest.mark.parametrize("edited", ["moved-section.txt", "renumbered.txt", "split.txt", "merged.txt", "reformatted.txt"])
 def test_a_section_moved_renumbered_or_recut_renames_no_heading(edited: str) -> None:
     assert pair_of("base.txt", edited).diff.renamed == ()
+
+
+OLD_WORDS = "1. Staff who use social media shall not post any school records, files, photographs or other school information on any website.\n"
+NEW_WORDS = "1. Staff who use social media shall not post and/or pass on in any way at all, any school records, files, photographs or other school information on any website.\n"
+
+
+def test_a_stance_read_differently_in_words_still_there_is_no_change_claimed() -> None:
+    """A rewording that keeps the words a stance was read on ("post ... photographs") changes no
+    stance, whatever the reading of the longer sentence makes of it: the page claims only what the
+    words changed."""
+    classifier = Classifier(TAXONOMY)
+    a = read_version(version("base.txt", "2024-09"), "willow", OLD_WORDS, classifier)
+    b = read_version(version("base.txt", "2025-09"), "willow", NEW_WORDS, classifier)
+    old_topics = {t for ss in a.statements.values() for s in ss for t in s.topics}
+    new_topics = {t for ss in b.statements.values() for s in ss for t in s.topics}
+    assert "images" in old_topics - new_topics  # the reading differs: this is what the rule is for
+    pair = compare_versions("willow", a, b, TAXONOMY, None)
+    assert not [p for p in pair.provisions if p.topic == "images"]
+    assert "images" not in pair.topics_lost
+    assert [c.kind.value for c in pair.diff.changes] == ["reworded"]

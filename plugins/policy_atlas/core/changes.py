@@ -11,6 +11,7 @@ page (the truth for the site); older versions are read from their files on each 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -152,14 +153,55 @@ def _against_others(slug: str, key: tuple[str, str], site: Matrix | None) -> tup
     return provision, [s.force for s in provision.stances if s.school != slug]
 
 
+_QUOTED = re.compile(r"“([^“”]{1,200})”")
+
+
+def _continued(diff: VersionDiff) -> tuple[dict[str, str], dict[str, str]]:
+    """For each clause that continues into the other version, the words it continues as: old
+    clause id to the new side's text (with its headings), and new clause id to the old side's."""
+    forward: dict[str, str] = {}
+    backward: dict[str, str] = {}
+    for change in diff.clauses:
+        if change.old and change.new:
+            new_words = " ".join(" ".join((*c.heading, c.text)) for c in change.new).lower()
+            old_words = " ".join(" ".join((*c.heading, c.text)) for c in change.old).lower()
+            forward.update((c.id, new_words) for c in change.old)
+            backward.update((c.id, old_words) for c in change.new)
+    return forward, backward
+
+
+def still_said(topic: str, statement: Statement, continued: Mapping[str, str]) -> bool:
+    """Whether the words that put a statement on a topic are all still there in the clause that
+    continues it in the other version: then a stance gained or lost there is the reading's, not
+    the policy's ("shall not post any data, documents, photographs" reworded "shall not post and/or
+    disseminate in any way any data, documents, photographs" still says what it said)."""
+    words = continued.get(statement.clause_id)
+    quoted = _QUOTED.findall(statement.reason_for(topic) or "")
+    return words is not None and bool(quoted) and all(q.lower() in words for q in quoted)
+
+
+def _stance_statement(slug: str, found: tuple[Provision, Force]) -> Statement | None:
+    stance = found[0].stance(slug)
+    return stance.member.statement if stance is not None else None
+
+
 def compare_versions(slug: str, old: VersionText, new: VersionText, taxonomy: Taxonomy, site: Matrix | None) -> VersionPair:
-    """Everything that changed from ``old`` to ``new``, set against the other schools in ``site``."""
+    """Everything that changed from ``old`` to ``new``, set against the other schools in ``site``.
+
+    A provision or topic is newly addressed, or no longer, only where the words changed: where the
+    clause that said it continues with the words it was read on, a difference in how the two
+    versions are read says nothing of what the school changed, and no change is claimed."""
     diff = align(old.blocks, new.blocks)
+    forward, backward = _continued(diff)
     before, after = _stances(slug, old, taxonomy), _stances(slug, new, taxonomy)
     changes: list[ProvisionChange] = []
     for key in [*after, *(k for k in before if k not in after)]:
         was, now = before.get(key), after.get(key)
         if was is not None and now is not None and was[0].position(was[1]) is now[0].position(now[1]):
+            continue
+        if now is None and was is not None and (said := _stance_statement(slug, was)) is not None and still_said(key[0], said, forward):
+            continue
+        if was is None and now is not None and (said := _stance_statement(slug, now)) is not None and still_said(key[0], said, backward):
             continue
         provision = now[0] if now is not None else before[key][0]
         on_site, others = _against_others(slug, key, site)
@@ -180,9 +222,14 @@ def compare_versions(slug: str, old: VersionText, new: VersionText, taxonomy: Ta
     old_topics, new_topics = _topics(old), _topics(new)
     return VersionPair(
         slug=slug, old=old, new=new, diff=diff, provisions=tuple(changes),
-        topics_gained=tuple(t for t in order if t in new_topics - old_topics),
-        topics_lost=tuple(t for t in order if t in old_topics - new_topics),
+        topics_gained=tuple(t for t in order if t in new_topics - old_topics and not _all_still_said(t, new, backward)),
+        topics_lost=tuple(t for t in order if t in old_topics - new_topics and not _all_still_said(t, old, forward)),
     )
+
+
+def _all_still_said(topic: str, text: VersionText, continued: Mapping[str, str]) -> bool:
+    """Whether every statement of ``text`` on the topic is still said in the other version."""
+    return all(still_said(topic, s, continued) for statements in text.statements.values() for s in statements if topic in s.topics)
 
 
 def school_pairs(
