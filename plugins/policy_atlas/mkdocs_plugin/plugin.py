@@ -86,7 +86,7 @@ class PolicyAtlasConfig(Config):
     search = c.Type(bool, default=True)
     """Clause-level search and the clause finder (use instead of Material's ``search`` plugin)."""
     offline_zip = c.Type(bool, default=False)
-    """Also build a copy that works from a folder (``.html`` addresses) into ``downloads/policy-atlas-offline.zip``."""
+    """Also zip the built site, made to work from a folder (links to folders name their ``index.html``), into ``downloads/policy-atlas-offline.zip``."""
     schools_per_page = c.Type(int, default=SCHOOLS_PER_PAGE)
     """Past this many schools the matrix and each topic page come in parts of this many schools."""
     cache = c.Type(bool, default=True)
@@ -150,9 +150,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             config.extra_css.insert(0, PAGE_STYLES)  # first: a site's own style sheets come after it and win
         if self.config.search:
             search.add_assets(config)
-        # The offline copy is the same sources read the same way: it takes this build's analysis.
-        handed = search.handed_over(config.config_file_path)
-        self.corpus, analysis, self.model, self.views = handed if isinstance(handed, tuple) else self._prepare(config)
+        self.corpus, analysis, self.model, self.views = self._prepare(config)
         self.analysis = analysis
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
@@ -466,8 +464,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, records, topics)
             search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
         self.page_records = []
-        if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
-            search.offline_zip(config, (self.corpus, self.analysis, self.model, self.views))
+        if self.config.offline_zip and not self.serving:
+            search.offline_zip(config)
 
 
 WITHHELD = (
