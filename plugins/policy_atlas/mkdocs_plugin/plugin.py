@@ -45,7 +45,7 @@ from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, Topic
 from policy_atlas.templating import Templates
 
 from . import search
-from .nav import drop_pages, group_gap_reports, group_schools, name_changes, order_compare, order_top, relink
+from .nav import NAV_SCHOOLS, drop_pages, group_gap_reports, group_schools, name_changes, order_compare, order_top, relink
 from .pages import FINDER, PAGE_STYLES, Links, SitePaths, asset_file, script_policy
 
 log = get_plugin_logger(__name__)
@@ -74,6 +74,8 @@ class PolicyAtlasConfig(Config):
     """Where the open data (clauses, matrix, source texts) goes in the site."""
     nav_title = c.Type(str, default="Schools")
     """The navigation section that holds every school's page."""
+    nav_schools = c.Type(int, default=NAV_SCHOOLS)
+    """Past this many schools the navigation lists the schools index, not each school's pages."""
     custom_templates = c.Optional(c.Dir(exists=True))
     """A folder of templates that replace the built-in ones of the same name (e.g. ``topic.md.jinja``)."""
     model_outline = c.Optional(c.File(exists=True))
@@ -370,6 +372,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return nav
         if self.views is not None:
             drop_pages(nav, self.paths.part_srcs(self.views))
+        if len(self.corpus.schools) > self.config.nav_schools:  # the schools index and search reach each one
+            slugs = [s.meta.slug for s in self.corpus.schools]
+            drop_pages(nav, set(self.by_page) | {self.paths.src(Ref(kind, slug)) for slug in slugs for kind in (PageKind.GAPS, PageKind.CHANGES)})
         order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
         order_top(nav, (self.paths.src(Ref(PageKind.MODEL)), FINDER))
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
