@@ -2,26 +2,32 @@
 
 Run from anywhere:
 
-    python benchmarks/bench_build.py --schools 5,50,300,1000 [--runs 3] [--edit] [--offline]
+    python benchmarks/bench_build.py --schools 5,50,300,1000 [--runs 3] [--edit]
     python benchmarks/bench_build.py --schools 5,50 --check          # CI's smoke test
 
 For each N, ``make_corpus.py N`` writes N synthetic policies into a temporary project (this
-repository's ``mkdocs.yml``, taxonomy and outline, ``offline_zip`` off unless ``--offline``), then,
-alternating, in fresh processes:
+repository's ``mkdocs.yml``, taxonomy and outline), then, alternating, in fresh processes:
 
-- **ours**: ``policy-atlas normalise`` (cold: no pages, no cache) then ``mkdocs build``;
+- **ours, bench**: ``policy-atlas normalise`` (cold: no pages, no cache) then ``mkdocs build`` with
+  the offline copy off and ``strict`` off (the configuration earlier rounds measured);
+- **ours, default**: the same from nothing, with this repository's ``mkdocs.yml`` as it is (the
+  offline copy on, ``strict`` on: a stray line in one policy must not stop the build); then
+  **warm**, the same build again with nothing changed (pages and reading cache present);
 - **stock**: ``mkdocs build`` of the same normalised pages as plain Markdown (Material, flat
-  navigation, Material's search plugin, the same Markdown extensions, no plugin of ours).
+  navigation, Material's search plugin, the same Markdown extensions, no plugin of ours), cold
+  and then warm (a second build; MkDocs keeps nothing between builds either way).
 
 It reports wall time and peak memory (the largest process's resident set, from ``wait4``),
 site size, largest page and pages over 500 KB, the search download per query (``meta.js`` plus the
 shards of a two-word query and one block of records, for ours; the whole ``search_index.json`` for
-stock), and the ratio ours / stock. Then, in this process, each stage on its own (the sum is not
+stock), and the ratios ours / stock. Then, in this process, each stage on its own (the sum is not
 the build: imports and MkDocs' own work are not in it), the similarity cost per candidate pair,
-and with ``--edit`` the editing loop: one policy changed, ``normalise`` of that one, and a rebuild.
+and with ``--edit`` the editing loop of the default configuration: one policy changed,
+``normalise`` of that one, and a rebuild.
 
-``--check`` runs one build of each kind per N and fails (exit 1) only if a build fails or a site
-lacks its pages: a smoke test of the pipeline, not of its speed. Nothing is written inside the project.
+``--check`` runs one default and one stock build per N (no bench build, no warm build, no edit)
+and fails (exit 1) only if a build fails (the default one is strict) or a site lacks its pages: a smoke test of the pipeline, not of its speed. Nothing
+is written inside the project.
 """
 
 from __future__ import annotations
@@ -46,6 +52,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_corpus import DEFAULT_SEEDS, make_corpus  # noqa: E402
 
 PAGE_LIMIT = 500 * 1024
+DEFAULT = "mkdocs.yml"
+"""This repository's configuration as a site gets it: the offline copy on, strict."""
+BENCH = "mkdocs-bench.yml"
+"""The configuration earlier rounds measured: no offline copy, not strict."""
 STOCK_CONFIG = """\
 site_name: Policy Atlas (stock MkDocs)
 docs_dir: docs
@@ -67,9 +77,11 @@ def _env() -> dict[str, str]:
     return env
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KB) of a command: the kernel's own account of that
-    child and what it waited for (``wait4``), so no ``/usr/bin/time`` is needed."""
+def timed(command: list[str], cwd: Path) -> tuple[float, int, float]:
+    """Wall seconds, peak resident memory (KB) and CPU seconds (user + system) of a command: the
+    kernel's own account of that child and what it waited for (``wait4``), so no ``/usr/bin/time``
+    is needed. CPU time says what the work costs when other jobs share the machine; wall time what
+    a user waits."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, env=_env(), stdout=subprocess.DEVNULL, stderr=errors)
@@ -79,11 +91,12 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
         if child.returncode != 0:
             errors.seek(0)
             raise SystemExit(f"failed ({child.returncode}): {' '.join(command)}\n{errors.read().decode(errors='replace')[-3000:]}")
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
-def project(work: Path, count: int, offline: bool) -> Path:
-    """A project of ``count`` synthetic schools: sources, this repository's config, no pages yet."""
+def project(work: Path, count: int) -> Path:
+    """A project of ``count`` synthetic schools: sources, this repository's config as ``mkdocs.yml``
+    and the bench variant as ``mkdocs-bench.yml`` beside it (same docs, same cache), no pages yet."""
     root = work / f"ours-{count}"
     make_corpus(count, root / "source_policies", DEFAULT_SEEDS)
     (root / "docs").mkdir(parents=True)
@@ -92,10 +105,9 @@ def project(work: Path, count: int, offline: bool) -> Path:
     for name in ("taxonomy.yml", "model_outline.yml"):
         shutil.copyfile(ROOT / name, root / name)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if not offline:
-        # The offline copy is a second whole build; without it a page may not link to it.
-        config = config.replace("offline_zip: true", "offline_zip: false").replace("strict: true", "strict: false")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / DEFAULT).write_text(config, encoding="utf-8")
+    # Without the offline copy a page may not link to it: not strict.
+    (root / BENCH).write_text(config.replace("offline_zip: true", "offline_zip: false").replace("strict: true", "strict: false"), encoding="utf-8")
     return root
 
 
@@ -112,8 +124,8 @@ def normalise_command(root: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "policy_atlas.cli", "--project", str(root), "normalise", "--quiet", *args]
 
 
-def build_command(root: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
+def build_command(root: Path, site: Path, config: str = DEFAULT) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(root / config), "--site-dir", str(site)]
 
 
 def site_facts(site: Path, ours: bool) -> dict[str, Any]:
@@ -141,22 +153,31 @@ def site_facts(site: Path, ours: bool) -> dict[str, Any]:
     }
 
 
-def whole(root: Path, work: Path, run: int) -> dict[str, Any]:
-    """Ours, cold: no pages and no cache, then normalise and build."""
+def whole(root: Path, work: Path, run: int, config: str) -> dict[str, Any]:
+    """Ours, cold: no pages and no cache, then normalise and build with ``config``."""
     shutil.rmtree(root / "docs" / "policies", ignore_errors=True)
     shutil.rmtree(root / ".cache", ignore_errors=True)
-    site = work / f"site-{root.name}-{run}"
+    site = work / f"site-{root.name}-{config}-{run}"
     shutil.rmtree(site, ignore_errors=True)
-    normalise_s, normalise_kb = timed(normalise_command(root), root)
-    build_s, build_kb = timed(build_command(root, site), root)
-    return {"seconds": normalise_s + build_s, "normalise": normalise_s, "build": build_s, "peak_kb": max(normalise_kb, build_kb), "site": site}
+    normalise_s, normalise_kb, normalise_cpu = timed(normalise_command(root), root)
+    build_s, build_kb, build_cpu = timed(build_command(root, site, config), root)
+    return {
+        "seconds": normalise_s + build_s, "normalise": normalise_s, "build": build_s, "peak_kb": max(normalise_kb, build_kb),
+        "cpu": normalise_cpu + build_cpu, "site": site,
+    }
+
+
+def warm(root: Path, site: Path, config: str = DEFAULT) -> dict[str, Any]:
+    """A build again with nothing changed since the last: pages written, reading cache present."""
+    seconds, peak, cpu = timed(build_command(root, site, config), root)
+    return {"seconds": seconds, "peak_kb": peak, "cpu": cpu}
 
 
 def stock(root: Path, work: Path, run: int) -> dict[str, Any]:
     site = work / f"site-{root.name}-{run}"
     shutil.rmtree(site, ignore_errors=True)
-    seconds, peak = timed(build_command(root, site), root)
-    return {"seconds": seconds, "peak_kb": peak, "site": site}
+    seconds, peak, cpu = timed(build_command(root, site), root)
+    return {"seconds": seconds, "peak_kb": peak, "cpu": cpu, "site": site}
 
 
 def stages(root: Path) -> dict[str, float]:
@@ -250,16 +271,17 @@ def similarity_cost(root: Path) -> tuple[float, float]:
 
 
 def edit_loop(root: Path, work: Path) -> dict[str, float]:
-    """One policy changed after a full build: normalise that one, then rebuild (the cache warm)."""
+    """One policy changed after a full build: normalise that one, then rebuild (the cache warm),
+    with the default configuration."""
     source = sorted((root / "source_policies").glob("*.txt"))[len(list((root / "source_policies").glob("*.txt"))) // 2]
     text = source.read_text(encoding="utf-8")
     source.write_text(text + "\nStaff must not share their passwords with anyone.\n", encoding="utf-8")
     try:
-        normalise_s, _ = timed(normalise_command(root, source.stem), root)
-        build_s, _ = timed(build_command(root, work / f"site-{root.name}-edit"), root)
+        normalise_s, _, normalise_cpu = timed(normalise_command(root, source.stem), root)
+        build_s, _, build_cpu = timed(build_command(root, work / f"site-{root.name}-edit"), root)
     finally:
         source.write_text(text, encoding="utf-8")
-    return {"normalise one": normalise_s, "rebuild": build_s, "total": normalise_s + build_s}
+    return {"normalise one": normalise_s, "rebuild": build_s, "total": normalise_s + build_s, "cpu": normalise_cpu + build_cpu}
 
 
 def machine() -> str:
@@ -280,7 +302,6 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=1, help="runs of each build per count (default 1); the median is reported")
     parser.add_argument("--check", action="store_true", help="smoke test: fail only if a build fails or a site lacks its pages")
     parser.add_argument("--edit", action="store_true", help="also time the editing loop (one policy changed) at each count")
-    parser.add_argument("--offline", action="store_true", help="keep the project's offline copy (a second build) in our build")
     parser.add_argument("--no-stages", action="store_true", help="skip the in-process stage timings")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--work", type=Path, help="keep the projects and sites here (default: a temporary folder)")
@@ -293,26 +314,50 @@ def main() -> int:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         for count in counts:
-            root = project(work, count, args.offline)
-            ours_runs, stock_runs = [], []
+            root = project(work, count)
+            bench_runs: list[dict[str, Any]] = []
+            default_runs: list[dict[str, Any]] = []
+            stock_runs: list[dict[str, Any]] = []
+            warm_runs: list[dict[str, Any]] = []
+            stock_warm_runs: list[dict[str, Any]] = []
             for run in range(runs):
-                ours_runs.append(whole(root, work, run))
-                stock_runs.append(stock(stock_project(work, root), work, run))
-            ours = {k: statistics.median(r[k] for r in ours_runs) for k in ("seconds", "normalise", "build", "peak_kb")}
-            plain = {k: statistics.median(r[k] for r in stock_runs) for k in ("seconds", "peak_kb")}
+                # Stock builds the pages the cold run before it normalised. The smoke test builds the
+                # default configuration only: it does all the bench one does, and more.
+                first = default_runs if args.check else bench_runs
+                first.append(whole(root, work, run, DEFAULT if args.check else BENCH))
+                stock_root = stock_project(work, root)
+                stock_runs.append(stock(stock_root, work, run))
+                if not args.check:
+                    default_runs.append(whole(root, work, run, DEFAULT))
+                    warm_runs.append(warm(root, default_runs[-1]["site"]))
+                    stock_warm_runs.append(warm(stock_root, stock_runs[-1]["site"]))
+            bench_runs = bench_runs or default_runs
+            ours = _median(bench_runs, ("seconds", "normalise", "build", "peak_kb", "cpu"))
+            default = _median(default_runs, ("seconds", "normalise", "build", "peak_kb", "cpu"))
+            plain = _median(stock_runs, ("seconds", "peak_kb", "cpu"))
             row: dict[str, Any] = {
                 "schools": count,
-                "ours": {**ours, **site_facts(ours_runs[-1]["site"], True)},
+                "ours": {**ours, **site_facts(bench_runs[-1]["site"], True)},
+                "default": {**default, "site_mb": site_facts(default_runs[-1]["site"], True)["site_mb"]},
                 "stock": {**plain, **site_facts(stock_runs[-1]["site"], False)},
                 "ratio": ours["seconds"] / plain["seconds"],
+                "default_ratio": default["seconds"] / plain["seconds"],
             }
+            if warm_runs:
+                row["warm"] = _median(warm_runs, ("seconds", "peak_kb", "cpu"))
+                row["stock_warm"] = _median(stock_warm_runs, ("seconds", "peak_kb", "cpu"))
+                row["warm_ratio"] = row["warm"]["seconds"] / row["stock_warm"]["seconds"]
             if args.check:
-                for site in (ours_runs[-1]["site"], stock_runs[-1]["site"]):
+                for site in (bench_runs[-1]["site"], default_runs[-1]["site"], stock_runs[-1]["site"]):
                     if not (site / "index.html").exists() or len(list((site / "policies").glob("*/index.html"))) < count:
                         print(f"FAIL: {site} lacks pages", file=sys.stderr)
                         return 1
-                if not (ours_runs[-1]["site"] / "compare" / "index.html").exists() or not (ours_runs[-1]["site"] / "search" / "meta.js").exists():
-                    print("FAIL: our site lacks the Compare pages or the search index", file=sys.stderr)
+                for site in (bench_runs[-1]["site"], default_runs[-1]["site"]):
+                    if not (site / "compare" / "index.html").exists() or not (site / "search" / "meta.js").exists():
+                        print("FAIL: our site lacks the Compare pages or the search index", file=sys.stderr)
+                        return 1
+                if not (default_runs[-1]["site"] / "downloads" / "policy-atlas-offline.zip").stat().st_size:
+                    print("FAIL: the default build has no offline copy", file=sys.stderr)
                     return 1
             else:
                 if not args.no_stages:
@@ -322,7 +367,7 @@ def main() -> int:
                     row["edit"] = edit_loop(root, work)
             _print(row, runs)
             results.append(row)
-            for run_result in ours_runs + stock_runs:
+            for run_result in [*bench_runs, *default_runs, *stock_runs]:
                 shutil.rmtree(run_result["site"], ignore_errors=True)
     _growth(results)
     if args.json:
@@ -332,15 +377,25 @@ def main() -> int:
     return 0
 
 
+def _median(runs: list[dict[str, Any]], keys: tuple[str, ...]) -> dict[str, float]:
+    return {k: statistics.median(r[k] for r in runs) for k in keys}
+
+
 def _print(row: dict[str, Any], runs: int) -> None:
     ours, plain = row["ours"], row["stock"]
     print(f"\n{row['schools']} schools (median of {runs} run{'s' if runs > 1 else ''}):")
-    print(f"  ours : {ours['seconds']:7.1f} s (normalise {ours['normalise']:.1f} + build {ours['build']:.1f}), peak {ours['peak_kb'] / 1024:6.0f} MB, "
+    print(f"  ours : {ours['seconds']:7.1f} s, CPU {ours['cpu']:.1f} s (normalise {ours['normalise']:.1f} + build {ours['build']:.1f}), peak {ours['peak_kb'] / 1024:6.0f} MB, "
           f"site {ours['site_mb']:.0f} MB, {ours['pages']} pages, largest {ours['largest_kb']:.0f} KB ({ours['largest']}), "
           f"{ours['over_limit']} over 500 KB, search per query {ours['query_kb']:.0f} KB")
-    print(f"  stock: {plain['seconds']:7.1f} s, peak {plain['peak_kb'] / 1024:6.0f} MB, site {plain['site_mb']:.0f} MB, {plain['pages']} pages, "
+    print(f"  stock: {plain['seconds']:7.1f} s, CPU {plain['cpu']:.1f} s, peak {plain['peak_kb'] / 1024:6.0f} MB, site {plain['site_mb']:.0f} MB, {plain['pages']} pages, "
           f"largest {plain['largest_kb']:.0f} KB ({plain['largest']}), {plain['over_limit']} over 500 KB, search per query {plain['query_kb']:.0f} KB")
-    print(f"  ratio ours / stock: {row['ratio']:.2f}")
+    print(f"  ratio ours / stock: {row['ratio']:.2f} (CPU {ours['cpu'] / plain['cpu']:.2f})")
+    default = row["default"]
+    print(f"  default config (offline copy, strict): {default['seconds']:7.1f} s, CPU {default['cpu']:.1f} s (normalise {default['normalise']:.1f} + build {default['build']:.1f}), "
+          f"peak {default['peak_kb'] / 1024:6.0f} MB, site {default['site_mb']:.0f} MB; ratio to stock {row['default_ratio']:.2f} (CPU {default['cpu'] / plain['cpu']:.2f})")
+    if "warm" in row:
+        print(f"  warm (nothing changed), default config: {row['warm']['seconds']:7.1f} s, CPU {row['warm']['cpu']:.1f} s, peak {row['warm']['peak_kb'] / 1024:6.0f} MB; "
+              f"stock warm {row['stock_warm']['seconds']:.1f} s, CPU {row['stock_warm']['cpu']:.1f} s; ratio {row['warm_ratio']:.2f} (CPU {row['warm']['cpu'] / row['stock_warm']['cpu']:.2f})")
     for name, seconds in row.get("stages", {}).items():
         print(f"  stage {name:38s} {seconds:8.3f}" + (" s" if "per KB" not in name else " s/KB"))
     if "similarity_us" in row:
@@ -348,8 +403,8 @@ def _print(row: dict[str, Any], runs: int) -> None:
         print(f"  similarity per candidate pair: cosine {cosine:.2f} µs, rapidfuzz ratio {ratio:.2f} µs")
     if "edit" in row:
         edit = row["edit"]
-        print(f"  edit one policy: normalise it {edit['normalise one']:.1f} s + rebuild {edit['rebuild']:.1f} s = {edit['total']:.1f} s "
-              f"({100 * edit['total'] / ours['seconds']:.0f}% of the whole pipeline)")
+        print(f"  edit one policy: normalise it {edit['normalise one']:.1f} s + rebuild {edit['rebuild']:.1f} s = {edit['total']:.1f} s, CPU {edit['cpu']:.1f} s "
+              f"({100 * edit['total'] / default['seconds']:.0f}% of the default cold pipeline; {edit['total'] / plain['seconds']:.1f}x stock)")
     sys.stdout.flush()
 
 

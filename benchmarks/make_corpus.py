@@ -6,7 +6,9 @@ Each policy is made from the seed policies (``source_policies/``, or the folders
 ``--seeds``): its sections (a heading and the lines under it) come from one base
 policy, some dropped, a few borrowed from another policy, reworded with synonyms and
 renumbered; then extraction noise is added as a PDF or Word export leaves it: hard-wrapped
-lines, other bullet glyphs, and page furniture (a running footer and "Page k of n"). Beside
+lines, other bullet glyphs, page furniture (a running footer and "Page k of n"), and in about
+one policy in three a stray line with nothing to say (a number, a list letter or a bullet alone,
+a rule of dashes), which a strict build must take without stopping. Beside
 each ``<slug>.txt`` goes a ``<slug>.yml`` sidecar with a school name, title and group, so
 ``policy-atlas normalise --sources OUT`` reads the corpus as it reads the project's own.
 
@@ -58,6 +60,7 @@ GROUPS = ["Northshire Local Authority", "Southshire Local Authority", "Riverside
 TITLES = ["Social Media Policy", "Social media policy for staff", "Use of Social Media Policy",
           "Online Conduct and Social Media Policy"]
 BULLETS = ["- ", "• ", "· ", " ", "o ", "* ", "▪ "]
+STRAYS = ["4.2", "3.", "(c)", "b)", "•", "▪", "—", "-----", "ii."]
 _BULLET = re.compile(r"^\s*([-•·*o▪]|\uf0b7)\s+")
 _NUMBER = re.compile(r"^(\s*)(\d+(?:\.\d+)*)([.)]?)(\s+)")
 
@@ -143,6 +146,9 @@ def policy(index: int, seeds: list[list[str]], rng: random.Random) -> tuple[str,
             line = reword(line, rng)
             line = _BULLET.sub(bullet, line) if _BULLET.match(line) else line
             out.extend(wrap(line, width) if width and len(line) > width else [line])
+    strays = random.Random(f"policy-atlas-stray:{index}")  # its own generator: every other choice stays as it was
+    if strays.random() < 1 / 3:
+        out.insert(strays.randrange(1, len(out) + 1), strays.choice(STRAYS))
     footer = f"{name} – {rng.choice(TITLES)}"
     pages, every = [], rng.choice([45, 55, 70])
     for start in range(0, len(out), every):

@@ -186,7 +186,11 @@ def hostile_project(root: Path, make_project: object, normalise: object, taxonom
     """The hostile corpus as a project in ``root``, normalised (two schools are refused: exit 1)."""
     project: Path = make_project(root, hostile_sources())  # type: ignore[operator]
     config = project / "mkdocs.yml"  # no web fonts: the browser test fails on any request to another host
-    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", "  language: en\n  font: false\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("  language: en\n", "  language: en\n  font: false\n")
+    # Every school in the navigation, however many: school and group names are printed there too.
+    text = text.replace("      sources_dir: source_policies\n", f"      sources_dir: source_policies\n      nav_schools: {len(PAYLOADS)}\n")
+    assert "nav_schools" in text
+    config.write_text(text, encoding="utf-8")
     (project / "taxonomy.yml").write_text(hostile_taxonomy(taxonomy), encoding="utf-8")
     assert normalise(project, "--quiet") == 1  # type: ignore[operator]
     assert len(list((project / "docs" / "policies").glob("*.md"))) == len(PAYLOADS)

@@ -149,7 +149,7 @@ def test_every_page_of_the_offline_copy_satisfies_the_policy(offline_copy: Path,
         if violations := _violations(page):
             found[path.relative_to(offline_copy).as_posix()] = violations
     assert found == {}
-    page.goto((offline_copy / "policies" / "northgate-primary.html").as_uri(), wait_until="load")
+    page.goto((offline_copy / "policies" / "northgate-primary" / "index.html").as_uri(), wait_until="load")
     page.keyboard.press("/")
     page.locator("#pa-search-input").press_sequentially("pupils")
     page.locator("dialog.pa-search .pa-result").first.wait_for(timeout=15_000)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sitekit import CORPUS, EPOCH_AFTER_REVIEW, SCHOOL_SLUGS
+
+from policy_atlas.core.offline import folder_page
 
 OUTPUTS = (
     "data/clauses.json",
@@ -88,3 +91,25 @@ def test_file_creation_order_does_not_matter(
     assert normalise(backward, "--quiet") == 0
     assert _pages(forward) == _pages(backward)
     _assert_same_outputs(build(forward), build(backward))
+
+
+def test_the_offline_copy_is_the_built_site_the_same_each_build(
+    project: Path, build: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The offline zip is made from the site as built (no second build that could differ from
+    it): every other file of the site is in it, pages with their folder links pointed at files,
+    and two builds give the same zip, byte for byte."""
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      sources_dir: source_policies\n", "      sources_dir: source_policies\n      offline_zip: true\n"), encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_AFTER_REVIEW)
+    first = build(project, tmp_path / "site-1")
+    second = build(project, tmp_path / "site-2")
+    zipped = "downloads/policy-atlas-offline.zip"
+    assert (first / zipped).read_bytes() == (second / zipped).read_bytes()
+    with zipfile.ZipFile(first / zipped) as archive:
+        members = {name.removeprefix("policy-atlas/"): archive.read(name) for name in archive.namelist()}
+    site = {p.relative_to(first).as_posix(): p.read_bytes() for p in first.rglob("*") if p.is_file() and p.relative_to(first).as_posix() != zipped}
+    assert sorted(members) == sorted(site)
+    page = "policies/index.html"
+    assert members[page] == folder_page(site[page].decode("utf-8")).encode("utf-8") != site[page]
+    assert all(members[name] == data for name, data in site.items() if not name.endswith(".html"))

@@ -105,3 +105,34 @@ def test_schools_per_page_below_one_is_a_clear_error(project: Path, build: Calla
     with pytest.raises(Abort) as stopped:
         build(project, tmp_path / "site")
     assert "policy-atlas: schools_per_page must be at least 1, not 0" in str(stopped.value.__context__)
+
+
+def _sidebar(page: Path) -> str:
+    """The navigation sidebar of a built page: Material's primary navigation, up to the content."""
+    html = page.read_text(encoding="utf-8")
+    return html[html.index("md-nav--primary") : html.index('class="md-content"')]
+
+
+def test_past_nav_schools_the_sidebar_lists_the_schools_index_not_each_school(paged_site: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Up to ``nav_schools`` schools the sidebar names the schools (the paged site has fewer than
+    the default); past it, only the schools index, so the navigation does not grow with the
+    schools on every page. Each school's pages are still built and reached from the index."""
+    from sitekit import CORPUS, build, make_project, normalise
+
+    school_page = Path("policies") / SCHOOL_SLUGS[0] / "index.html"
+    listed = _sidebar(paged_site / school_page)
+    assert any(f"{slug}/" in listed for slug in SCHOOL_SLUGS[1:])  # its group's other schools, the other groups' first
+
+    project = make_project(tmp_path_factory.mktemp("few-in-nav") / "project", CORPUS)
+    _set_plugin_option(project, f"nav_schools: {len(SCHOOL_SLUGS) - 1}")
+    assert normalise(project, "--quiet") == 0
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", EPOCH_AFTER_REVIEW)
+        site = build(project)
+    for page in (site / school_page, site / "index.html", site / "compare" / "index.html"):
+        sidebar = _sidebar(page)
+        assert not any(f"{slug}/" in sidebar for slug in SCHOOL_SLUGS), page
+        assert 'href="' in sidebar and ("policies/" in sidebar or 'href="../"' in sidebar), page  # the schools index
+    index = _parsed(site / "policies" / "index.html").hrefs
+    assert all(f"{slug}/" in index for slug in SCHOOL_SLUGS)
+    assert all((site / "policies" / slug / "index.html").exists() and (site / "compare" / "gaps" / slug / "index.html").exists() for slug in SCHOOL_SLUGS)

@@ -13,6 +13,14 @@
   var waiting = {};
   var requested = {};
 
+  /* An address of the site from its root. From file:// (the offline copy) a folder's address
+     shows a listing, not its index.html, so there it names the file, as the copy's links do. */
+  function address(url) {
+    var found = new URL(url, ROOT);
+    if (found.protocol === "file:" && /\/$/.test(found.pathname)) found.pathname += "index.html";
+    return found.href;
+  }
+
   function load(name, data) {
     loaded[name] = data;
     if (waiting[name]) { waiting[name].forEach(function (done) { done(data); }); delete waiting[name]; }
@@ -211,7 +219,7 @@
     return Promise.all(names.map(need)).then(function () {
       return where.map(function (w, i) {
         var row = loaded[w[0]][w[1]];
-        return {number: numbers[i], kind: row[0], url: new URL(row[1], ROOT).href, title: row[2], heading: row[3], text: row[4], topics: row[5], forces: row[6]};
+        return {number: numbers[i], kind: row[0], url: address(row[1]), title: row[2], heading: row[3], text: row[4], topics: row[5], forces: row[6]};
       });
     });
   }
@@ -312,7 +320,7 @@
   function searchDialog() {
     var header = document.querySelector(".md-header__inner");
     if (!header) return;
-    var finder = new URL(document.body.getAttribute("data-pa-finder") || "find/", ROOT).href;
+    var finder = address(document.body.getAttribute("data-pa-finder") || "find/");
     var open = el("button", {type: "button", "class": "md-header__button md-icon pa-search-open", "aria-haspopup": "dialog",
       "aria-controls": "pa-search", "aria-keyshortcuts": "/"}, []);
     open.innerHTML = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M9.5 3A6.5 6.5 0 0 1 16 9.5c0 1.61-.59 3.09-1.56 4.23l.27.27h.79l5 5-1.5 1.5-5-5v-.79l-.27-.27A6.52 6.52 0 0 1 9.5 16 6.5 6.5 0 0 1 3 9.5 6.5 6.5 0 0 1 9.5 3m0 2C7 5 5 7 5 9.5S7 14 9.5 14 14 12 14 9.5 12 5 9.5 5"/></svg>';
@@ -359,7 +367,7 @@
       input.focus();
       input.select();
       need("meta").then(function (meta) { /* while the words are typed; meta says where the finder is */
-        if (meta.finder) { finder = new URL(meta.finder, ROOT).href; run(); }
+        if (meta.finder) { finder = address(meta.finder); run(); }
       }).catch(function () {});
     });
     close.addEventListener("click", function () { dialog.close(); });

@@ -198,12 +198,15 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
     # later reader of the Markdown will see them, so the two can never disagree.
     canonical = parse_document(write_blocks(builder.blocks), source_file, source_file)
     source_lines = iter([b.line for b in builder.blocks if isinstance(b, Heading)])
-    blocks = tuple(replace(b, line=next(source_lines)) if isinstance(b, Heading) else b for b in canonical.blocks)
+    blocks, textless = without_textless_clauses(tuple(replace(b, line=next(source_lines)) if isinstance(b, Heading) else b for b in canonical.blocks))
     aside = [(line, content, FURNITURE) for line, content, _ in furniture]
     aside += [(line.number, line.content, COVER) for index in sorted(cover) for line in units[index].lines]
     aside += [(line.number, line.content, FURNITURE) for index in sorted(contents) for line in units[index].lines]
     aside += [(line.number, line.content, FORM) for index in sorted(forms) for line in units[index].lines]
     aside += [(line.number, line.content, FURNITURE) for index in sorted(wordless) for line in units[index].lines]
+    line_text = {line.number: line.content for line in lines}
+    spans = [(c, c.source.line_start, c.source.line_end) if c.source else (c, 0, -1) for c in textless]
+    aside += [(number, line_text[number], FURNITURE) for _, first, last in spans for number in range(first, last + 1) if number in line_text]
     groups: dict[str, list[tuple[int, str]]] = {}
     for line, content, key in furniture:
         groups.setdefault(key, []).append((line, content))
@@ -212,6 +215,8 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
         unit = units[index]
         what = f"number {unit.label.strip()}" if unit.label else f"“{unit.first.content}”"
         notes.append(Diagnostic(source_file, unit.first.number, "no-text", f"{what} has no text after it: kept out of the clauses", Severity.NOTE))
+    for clause, first, _ in spans:
+        notes.append(Diagnostic(source_file, first or None, "no-text", f"number {clause.number or clause.id} has no text after it: kept out of the clauses", Severity.NOTE))
     if forms:
         lines_in_forms = sum(len(units[index].lines) for index in forms)
         first = units[min(forms)].first.number
@@ -226,6 +231,27 @@ def parse_policy(text: str, slug: str, source_file: str) -> Policy:
         page_markers=tuple(markers),
         set_aside=set_aside_records(aside),
     )
+
+
+def without_textless_clauses(blocks: tuple[Heading | Clause, ...]) -> tuple[tuple[Heading | Clause, ...], list[Clause]]:
+    """The blocks without any clause that has no text, and those clauses. A clause says something:
+    one with nothing after its number would be an empty clause on the page, in search and in the
+    comparison, and a warning in every build, over a stray line of the source. Its sub-clauses move
+    up to its parent. The rules above keep a number with no words out already; this holds
+    whatever line gets past them."""
+    up: dict[str, str | None] = {}
+    kept: list[Heading | Clause] = []
+    for block in blocks:
+        if isinstance(block, Clause) and not block.text.strip():
+            up[block.id] = block.parent
+            continue
+        if isinstance(block, Clause) and block.parent in up:
+            parent: str | None = block.parent
+            while parent in up:
+                parent = up[parent]
+            block = replace(block, parent=parent)
+        kept.append(block)
+    return tuple(kept), [b for b in blocks if isinstance(b, Clause) and b.id in up]
 
 
 def page_of_lines(text: str) -> tuple[int, ...]:

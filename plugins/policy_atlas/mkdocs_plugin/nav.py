@@ -15,6 +15,13 @@ from policy_atlas.core.render import group_of
 
 from .pages import CHANGES, COMPARE, GAPS, TOPICS
 
+NAV_SCHOOLS = 12
+"""Up to this many schools the navigation lists every school's page (and gap report and changes),
+grouped; past it, only the schools index, which with search reaches each one. About as many
+entries as a sidebar shows without scrolling; and Material renders the navigation on every page,
+so a list that grows with the schools on each of a number of pages that grows with the schools
+costs the square of the schools."""
+
 NAV_GROUP_MAX = 50
 """A navigation group of more schools than this is split by initial letter ("A–C", "D"...): every
 page lists the schools of its own group, so no page carries the names of hundreds of schools."""

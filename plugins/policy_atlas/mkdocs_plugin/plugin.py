@@ -45,7 +45,7 @@ from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, Topic
 from policy_atlas.templating import Templates
 
 from . import search
-from .nav import drop_pages, group_gap_reports, group_schools, name_changes, order_compare, order_top, relink
+from .nav import NAV_SCHOOLS, drop_pages, group_gap_reports, group_schools, name_changes, order_compare, order_top, relink
 from .pages import FINDER, PAGE_STYLES, Links, SitePaths, asset_file, script_policy
 
 log = get_plugin_logger(__name__)
@@ -74,6 +74,8 @@ class PolicyAtlasConfig(Config):
     """Where the open data (clauses, matrix, source texts) goes in the site."""
     nav_title = c.Type(str, default="Schools")
     """The navigation section that holds every school's page."""
+    nav_schools = c.Type(int, default=NAV_SCHOOLS)
+    """Past this many schools the navigation lists the schools index, not each school's pages."""
     custom_templates = c.Optional(c.Dir(exists=True))
     """A folder of templates that replace the built-in ones of the same name (e.g. ``topic.md.jinja``)."""
     model_outline = c.Optional(c.File(exists=True))
@@ -86,7 +88,7 @@ class PolicyAtlasConfig(Config):
     search = c.Type(bool, default=True)
     """Clause-level search and the clause finder (use instead of Material's ``search`` plugin)."""
     offline_zip = c.Type(bool, default=False)
-    """Also build a copy that works from a folder (``.html`` addresses) into ``downloads/policy-atlas-offline.zip``."""
+    """Also zip the built site, made to work from a folder (links to folders name their ``index.html``), into ``downloads/policy-atlas-offline.zip``."""
     schools_per_page = c.Type(int, default=SCHOOLS_PER_PAGE)
     """Past this many schools the matrix and each topic page come in parts of this many schools."""
     cache = c.Type(bool, default=True)
@@ -150,9 +152,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             config.extra_css.insert(0, PAGE_STYLES)  # first: a site's own style sheets come after it and win
         if self.config.search:
             search.add_assets(config)
-        # The offline copy is the same sources read the same way: it takes this build's analysis.
-        handed = search.handed_over(config.config_file_path)
-        self.corpus, analysis, self.model, self.views = handed if isinstance(handed, tuple) else self._prepare(config)
+        self.corpus, analysis, self.model, self.views = self._prepare(config)
         self.analysis = analysis
         self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
@@ -372,6 +372,9 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             return nav
         if self.views is not None:
             drop_pages(nav, self.paths.part_srcs(self.views))
+        if len(self.corpus.schools) > self.config.nav_schools:  # the schools index and search reach each one
+            slugs = [s.meta.slug for s in self.corpus.schools]
+            drop_pages(nav, set(self.by_page) | {self.paths.src(Ref(kind, slug)) for slug in slugs for kind in (PageKind.GAPS, PageKind.CHANGES)})
         order_compare(nav, {t.id: n for n, t in enumerate(self.analysis.taxonomy.topics)})
         order_top(nav, (self.paths.src(Ref(PageKind.MODEL)), FINDER))
         meta_of = {uri: school.meta for uri, school in self.by_page.items()}
@@ -466,8 +469,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, records, topics)
             search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
         self.page_records = []
-        if self.config.offline_zip and config.use_directory_urls and not self.serving and not search.building_offline_copy():
-            search.offline_zip(config, (self.corpus, self.analysis, self.model, self.views))
+        if self.config.offline_zip and not self.serving:
+            search.offline_zip(config)
 
 
 WITHHELD = (

@@ -3,27 +3,23 @@
 The core decides what a record says and how the index is laid out (``core/search.py``); here
 records get their URLs from MkDocs' ``Files``, pages the plugin does not generate (the home
 page, the accessibility statement) are read once rendered, and the index is written after the
-build. The offline copy is a second build of the same ``mkdocs.yml`` with plain ``.html``
-addresses, zipped into the site.
+build. The offline copy is the built site, zipped into it with its links to folders pointed at
+their ``index.html`` (``core/offline.py``): a copy, not a second build.
 """
 
 from __future__ import annotations
 
 import html as html_module
-import os
-import tempfile
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from policy_atlas.core.files import replacing, write_atomically, zip_member_name
+from policy_atlas.core.files import replacing, write_atomically
+from policy_atlas.core.offline import write_offline_zip
 from policy_atlas.core.search import SearchRecord, html_text
 from policy_atlas.core.refs import Ref
 
@@ -33,8 +29,6 @@ SCRIPT = "assets/policy-atlas/search.js"
 STYLES = "assets/policy-atlas/search.css"
 INDEX_DIR = SEARCH_INDEX
 OFFLINE_ZIP = "downloads/policy-atlas-offline.zip"
-OFFLINE_ENV = "POLICY_ATLAS_OFFLINE_COPY"
-"""Set while the offline copy builds, so that copy does not build a copy of its own."""
 
 
 def add_assets(config: MkDocsConfig) -> None:
@@ -81,46 +75,12 @@ def write_index(site_dir: str, index: dict[str, str]) -> None:
         write_atomically(folder / name, content)
 
 
-def building_offline_copy() -> bool:
-    return os.environ.get(OFFLINE_ENV) == "1"
-
-
-_HANDED: dict[str, object] = {}
-"""What a build hands to the offline copy it builds of the same ``mkdocs.yml``, by config file."""
-
-
-def handed_over(config_file: str | None) -> object | None:
-    """What the build of which this is the offline copy handed over, or None."""
-    return _HANDED.get(config_file or "") if building_offline_copy() else None
-
-
-def offline_zip(config: MkDocsConfig, prepared: object = None) -> Path:
-    """Build the site again with ``.html`` addresses (pages, navigation and search then work when
-    opened from a folder) and zip it into ``downloads/`` of the site being built. ``prepared``
-    (the build's corpus, analysis and views) is handed to the copy, which has the same inputs."""
-    target = Path(config.site_dir) / OFFLINE_ZIP
-    with tempfile.TemporaryDirectory(prefix="policy-atlas-offline-") as tmp:
-        previous = os.environ.get(OFFLINE_ENV)
-        os.environ[OFFLINE_ENV] = "1"
-        if prepared is not None:
-            _HANDED[config.config_file_path or ""] = prepared
-        try:
-            # Never strict: the build it copies has reported every warning once and fails on them
-            # itself; a strict copy would stop at the first and leave the zip the pages link to empty.
-            copy = load_config(config_file=config.config_file_path, site_dir=tmp, use_directory_urls=False, strict=False)
-            build(copy)
-        finally:
-            _HANDED.clear()
-            if previous is None:
-                del os.environ[OFFLINE_ENV]
-            else:
-                os.environ[OFFLINE_ENV] = previous
-        with replacing(target) as written, zipfile.ZipFile(written, "w", zipfile.ZIP_DEFLATED) as archive:
-            for path in sorted(Path(tmp).rglob("*")):
-                if path.is_file() and path.relative_to(tmp).as_posix() != OFFLINE_ZIP:  # a copy holds no copy of itself
-                    # A fixed date for every entry: the same site gives the same zip, byte for byte.
-                    info = zipfile.ZipInfo(f"policy-atlas/{zip_member_name(path.relative_to(tmp).as_posix())}", date_time=(1980, 1, 1, 0, 0, 0))
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    info.external_attr = 0o644 << 16
-                    archive.writestr(info, path.read_bytes())
+def offline_zip(config: MkDocsConfig) -> Path:
+    """Zip the built site, every file but the zip itself, into ``downloads/`` of that site: opened
+    from a folder, its links to folders name their ``index.html`` (see ``core/offline.py``)."""
+    site = Path(config.site_dir)
+    target = site / OFFLINE_ZIP
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)  # a copy holds no copy of itself
+    with replacing(target) as written:
+        write_offline_zip(site, files, written)
     return target
