@@ -512,3 +512,54 @@ def test_care_for_what_the_young_do_is_no_rule_on_the_readers_own_act(text: str,
     """A duty to teach, watch over or talk with the young names acts (contact, bullying) it
     does not regulate in the reader."""
     assert tends_to_others(text) is tends
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act that needs consent is allowed with it
+        ("Filming at the concert needs no fee but requires the consent of every family shown.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Written permission is required before a pupil's photograph goes on the website.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff must request a laptop from the office.", Force.REQUIRED),
+        # one allowed way forbids the others and allows that one
+        ("The only approved way of messaging pupils is through the learning platform.", Force.PERMITTED_WITH_CONDITIONS),
+        ("The school website is the only place for news.", Force.NONE),
+        # a permission left to someone's judgement is conditional on it
+        ("Visitors may use the staff kitchen at the discretion of the office manager.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Visitors may use the staff kitchen.", Force.PERMITTED),
+        # a leading exception the person can obtain lifts the prohibition, as a trailing one does
+        ("Unless a fire alarm sounds, staff may not bring games consoles into class.", Force.PROHIBITED),
+        ("Unless approved by a deputy head, laptops and devices such as cameras may not leave the site.", Force.PERMITTED_WITH_CONDITIONS),
+        # a duty limited to a use by a trailing "only"
+        ("Recordings of the play must be kept for family use only.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Recordings of the play must be kept in a locked drawer.", Force.REQUIRED),
+        # circumstances in which an act is appropriate permit it in them
+        ("There might be occasions when it is acceptable for a teacher to phone home from a trip.", Force.PERMITTED_WITH_CONDITIONS),
+        ("There may be times when pupils feel upset by what they read.", Force.NONE),
+    ],
+)
+def test_conditions_said_without_a_conditional_word(text: str, expected: Force) -> None:
+    """Consent an act requires, the one way allowed, someone's discretion, an exception that can
+    be obtained placed first, "for ... use only", and circumstances in which an act is
+    appropriate all allow the act on a condition."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "other than one's own" narrows what is forbidden; it allows nothing
+        ("Families must not share clips that show pupils other than their own.", Force.PROHIBITED),
+        ("Staff must not use the minibus other than for school trips.", Force.PERMITTED_WITH_CONDITIONS),
+        # "such as" gives examples; it opens no clause of reason, so the modal after it governs
+        ("Gadgets such as smart watches must not be worn in exams.", Force.PROHIBITED),
+        ("Games as well as music apps must be removed from school tablets.", Force.REQUIRED),
+        ("Staff should report it, as the rules may change.", Force.REQUIRED),
+        # a modal that says what an act might lead to regulates nothing
+        ("Sharing gossip online can have a lasting impact on a colleague.", Force.NONE),
+    ],
+)
+def test_what_narrows_or_lists_is_no_exception_or_clause(text: str, expected: Force) -> None:
+    """An object narrowed by "other than one's own", examples after "such as", and a modal of
+    effect are read for what they are, not as exceptions, reasons or permissions."""
+    assert statement_force(text)[0] is expected

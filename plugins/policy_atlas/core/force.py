@@ -80,6 +80,15 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (PROHIBITED, r"(?:is|are|be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|banned|unacceptable|inappropriate|not\s+permitted|not\s+allowed)"),
     (PROHIBITED, r"(?:does|do|will)\s+not\s+(?:permit|allow|condone|tolerate|accept)|prohibit(?:s|ed)?\b|forbid(?:s|den)?\b|not\s+(?:permitted|allowed)"),
     (PROHIBITED, r"(?:is|are|constitutes?|amounts?\s+to)\s+(?:an?\s+)?(?:disciplinary\s+|criminal\s+|serious\s+)?(?:offence|(?:gross\s+)?misconduct)"),
+    # an act that needs someone's consent is allowed with it: "filming requires the consent of
+    # the parents", "written permission is needed"
+    (CONDITIONAL, r"requir(?:es?|ing)\s+(?:the\s+|their\s+|prior\s+|written\s+|express\s+|explicit\s+|parental\s+)*(?:consent|permission|approval|authori[sz]ation)\b|"
+     r"(?:consent|permission|approval|authori[sz]ation)\s+(?:is|are)\s+(?:always\s+)?(?:required|needed|necessary)\b"),
+    # one allowed way of doing a thing forbids the others and allows that one: "the only
+    # approved means of messaging families is ..."
+    (CONDITIONAL, r"the\s+only\s+(?:acceptable|permitted|approved|allowed|appropriate|authori[sz]ed|sanctioned)\s+(?:[\w-]+\s+)?(?:methods?|ways?|means|forms?|channels?|routes?)\b"),
+    # circumstances in which an act is appropriate are a permission for those circumstances
+    (CONDITIONAL, r"there\s+(?:may|might|could|can|will)\s+be\s+(?:some\s+|rare\s+|certain\s+)?(?:circumstances|occasions|times|situations|cases)\s+(?:in\s+which|when|where)\b[^.;]{0,80}?\b(?:appropriate|acceptable|necessary|permissible|allowed|permitted)\b"),
     (CONDITIONAL, rf"{_MODALS}\s+only\b|(?:is|are)\s+only\s+to\b|only\s+(?:be\s+)?(?:permitted|allowed|used|acceptable)"),
     (REQUIRED, r"(?:is|are)\s+(?:required|expected|obliged|instructed|requested|asked|bound)\s+to|(?:strongly\s+|also\s+)?(?:advised|reminded)\s+to\b"),
     # responsibility for a decision leaves the decision to the reader: "responsible for
@@ -101,6 +110,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|easily\s+|seriously\s+|potentially\s+|inadvertently\s+|unintentionally\s+)?"
      r"(?:damage|harm|hurt|undermine|compromise|jeopardi[sz]e|endanger|threaten|expose|embarrass|offend|upset|mislead)\b|"
+     r"(?:may|might|could|can)\s+(?:also\s+|even\s+|easily\s+)?have\s+(?:an?\s+|serious\s+|real\s+)?(?:[\w-]+\s+)?(?:effects?|impacts?|consequences?|repercussions?)\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|well\s+|even\s+|sometimes\s+|often\s+)?be\s+(?:parents?|carers?|relatives?|related|neighbours?|family\s+members?)\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|still\s+|easily\s+)?(?:arise|occur|happen|exist|result)\b(?!\s+in\b)|"
      r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
@@ -130,7 +140,7 @@ _PERMISSION_SOUGHT = re.compile(
 """A duty that is a precondition: getting permission, or limiting an act to a time or place."""
 _EXPLICIT_CONDITION = re.compile(
     r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
-    r"\bon\s+the\s+understanding\b",
+    r"\bon\s+the\s+understanding\b|\bat\s+the\s+(?:sole\s+)?discretion\s+of\b",
     re.IGNORECASE,
 )
 _SOFT_CONDITION = re.compile(
@@ -140,7 +150,7 @@ _SOFT_CONDITION = re.compile(
     r"\breasonable\b|\bappropriate\s+(?:times?|places?|access)\b|\bin\s+moderation\b",
     re.IGNORECASE,
 )
-_LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
+_LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b(?!\s+(?:their|his|her|your|our|its|my|one['’]s)\s+own\b)|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
 # The first "unless" of a sentence part (a run without "." or ";") reaches every word a later one
 # does, and so does the first party after it: both are taken once, atomically, from the start of
 # the part, so no later "unless" or party is tried again over the same words (linear, not cubic).
@@ -171,7 +181,7 @@ _CONDITION_FIRST = re.compile(r"^\s*(?:if|where|when|whenever|provided|providing
 """The same with no comma to close it: "If staff have an emergency they are free to ..."."""
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|what|whatever|anything|something)\s+(?:\w+\s+){0,1}$|"
-    r"\b(?:because|as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:because|(?<!such\s)(?<!well\s)as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """Just before a modal, these mean it sits in a relative or subordinate clause: it describes."""
@@ -202,6 +212,8 @@ _SUBJECT_FIRST = re.compile(
 _ONLY_OPENING = re.compile(r"^only\b", re.IGNORECASE)
 _ONLY_SOON = re.compile(r"^(?:\s+(?:to|be|use|used|take|taken|share|shared|store|stored|contact|communicate|access|post|publish|published)){0,3}\s+only\b", re.IGNORECASE)
 """"only" straight after a duty's or a permission's words ("are expected to use only ...", "should be used only ...")."""
+_FOR_USE_ONLY = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}?(?:use|purposes?|reasons?)\s+only\b", re.IGNORECASE)
+"""A duty limited to a use by a trailing "only" ("for private use only") allows the act for that use alone."""
 _ONLY_PRACTICE = re.compile(r"^(?:we|staff|(?:the|our)\s+(?:school|academy|trust|staff|federation|setting))\s+only\s+([a-z]+)\b", re.IGNORECASE)
 """A practice stated as fact and limited by "only" ("We only use images that ...")."""
 
@@ -883,6 +895,13 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             # the act is allowed in the named case alone (the gold README's "may ... only when")
             return CONDITIONAL, f"{words} with “only”"
         opening = text[:offset]
+        if force is PROHIBITED and _UNLESS_CONSENT.search(opening):
+            # "Unless the head agrees, phones may not be used": the leading exception is one the
+            # person can obtain, so it lifts the prohibition as a trailing one does
+            force, why = CONDITIONAL, f"{words} with an exception that allows it"
+        if force is REQUIRED and _FOR_USE_ONLY.search(main[end:]):
+            # "must be kept for teaching use only": the act is allowed for that use alone
+            force, why = CONDITIONAL, f"{words} with “only”"
         if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start]) or _CONDITION_FIRST.match(main[:start])):
             force, why = CONDITIONAL, f"{words} with conditions"
         if start == 0 and _NEGATIVE_OPENING.match(main):
