@@ -604,10 +604,16 @@ def organisation_commits(text: str) -> bool:
 
 _OTHERS_SUBJECT = re.compile(
     r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
-    r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?)"
-    r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children))*\s+"
-    r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free))\b"
-    r"(?!\s+(?:not\s+)?(?:be|have\s+been)\b)",
+    r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?|visitors?)"
+    r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children|visitors?))*"
+    # a relative clause that says which of them: "Pupils who bring a phone must ..."
+    r"(?:\s+(?:who|that)\s+[^,.;:]{1,80}?)?\s+"
+    r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free)|"
+    # a practice stated as what they do with their things: "Pupils hand their phones in at the office"
+    r"(?:hand|leave|switch|turn|store|keep|collect)s?\s+(?:in\s+|off\s+)?(?:their|them|it|these|those)\b)\b"
+    # "will be asked to ...": they are the ones told what to do; "should be dressed" is not
+    r"(?:\s+(?:not\s+)?be\s+(?:advised|asked|reminded|told|expected|required|requested|instructed|encouraged)\s+(?:not\s+)?to\b|"
+    r"(?!\s+(?:not\s+)?(?:be|have\s+been)\b))",
     re.IGNORECASE,
 )
 
