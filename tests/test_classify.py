@@ -954,3 +954,18 @@ def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str
     """Use that interferes with one's work is too much personal use; interfering with the school's
     good name is harm to it, not an amount of use."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
+
+
+@pytest.mark.parametrize(
+    ("text", "accounts"),
+    [
+        ("Photos of sports day help to promote the school in the local paper.", False),
+        ("We are always glad of good publicity for our pupils' achievements.", False),
+        ("Staff may promote the school on its Instagram account with the head's approval.", True),
+        ("Anything posted to publicise the school's events on its Facebook page is checked first.", True),
+    ],
+)
+def test_publicity_is_an_account_only_on_a_channel(classifier: Classifier, text: str, accounts: bool) -> None:
+    """Promoting the school in print or welcoming publicity runs no account; promoting it on a
+    named channel is acting for the school there."""
+    assert ("school-accounts" in topics_of(classifier, text)) is accounts
