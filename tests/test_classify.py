@@ -630,11 +630,16 @@ def test_the_schools_social_media_policy_is_no_school_account(classifier: Classi
         ("The academy Twitter account is run by the office.", True),
         ("Schools may use Facebook, but this is carefully regulated.", True),
         ("Any post on official channels needs approval.", True),
+        ("Photos of sports day help to promote the school in the local paper.", False),
+        ("We are always glad of good publicity for our pupils' achievements.", False),
+        ("Staff may promote the school on its Instagram account with the head's approval.", True),
+        ("Anything posted to publicise the school's events on its Facebook page is checked first.", True),
     ],
 )
 def test_an_organisations_channel_is_its_own_not_social_media_used_there(classifier: Classifier, text: str, official: bool) -> None:
     """School accounts are the school's own channels ("the school's Facebook page"), not social
-    media that staff happen to use at school."""
+    media that staff happen to use at school; promoting the school in print or welcoming
+    publicity runs no account, promoting it on a named channel acts for the school there."""
     assert ("school-accounts" in topics_of(classifier, text)) is official
 
 
@@ -955,17 +960,3 @@ def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str
     good name is harm to it, not an amount of use."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
 
-
-@pytest.mark.parametrize(
-    ("text", "accounts"),
-    [
-        ("Photos of sports day help to promote the school in the local paper.", False),
-        ("We are always glad of good publicity for our pupils' achievements.", False),
-        ("Staff may promote the school on its Instagram account with the head's approval.", True),
-        ("Anything posted to publicise the school's events on its Facebook page is checked first.", True),
-    ],
-)
-def test_publicity_is_an_account_only_on_a_channel(classifier: Classifier, text: str, accounts: bool) -> None:
-    """Promoting the school in print or welcoming publicity runs no account; promoting it on a
-    named channel is acting for the school there."""
-    assert ("school-accounts" in topics_of(classifier, text)) is accounts
