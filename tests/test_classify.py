@@ -61,6 +61,9 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("personal-devices", "Staff must keep their social media passwords secure.", False, None),
     ("personal-devices", "The school's Facebook page is updated by the office team.", False, None),
     ("personal-devices", "Teachers should consider the needs of learners when planning lessons.", False, None),
+    ("personal-devices", "Information technology opens new ways of learning and of social networking for every class.", False, None),
+    ("personal-devices", "The agreement covers the digital technologies the trust provides at school, such as its network and e-mail.", False, None),
+    ("personal-devices", "Staff may use their own tablets at school only during breaks.", True, None),
     # images
     ("images", "Photographs of pupils may only be posted online if their parents have given written consent.", True, None),
     ("images", "Staff must not film children on their own mobile phones.", True, None),
