@@ -184,6 +184,10 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     # a personal phone used as a camera is a device, not a way of contacting pupils; "initiate" is not "initials"
     ("pupil-contact", "Staff must not use their own phones to film pupils in PE lessons.", False, None),
     ("pupil-contact", "Staff must not give pupils their mobile number.", True, None),
+    # contact with a pupil's family is contact with parents, not with the pupil
+    ("pupil-contact", "Staff should not send connection requests to a pupil's family on any app.", False, None),
+    ("parent-contact", "Staff should not send connection requests to a pupil's family on any app.", True, None),
+    ("pupil-contact", "Staff should not send connection requests to a pupil or the pupil's family on any app.", True, None),
     ("confidentiality", "Staff must not initiate online friendships with the parents of pupils.", False, None),
     ("images", "Photographs taken on trips are deleted from the school camera once uploaded.", True, None),
     # confidentiality
