@@ -563,3 +563,18 @@ def test_what_narrows_or_lists_is_no_exception_or_clause(text: str, expected: Fo
     """An object narrowed by "other than one's own", examples after "such as", and a modal of
     effect are read for what they are, not as exceptions, reasons or permissions."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pupil records must stay in the office. We keep them safe by seeking the head's approval for every copy.", Force.REQUIRED),
+        ("Photos must be taken with care, and we want to respect every family's wishes.", Force.REQUIRED),
+        ("Staff who want to film a lesson must ask the head first.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff must seek the head's approval before filming a lesson.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_a_precondition_is_the_readers_in_the_duty_sentence(text: str, expected: Force) -> None:
+    """Permission sought or a wish to act makes a duty a condition only when it is the reader's,
+    in the duty's own sentence: how the school keeps the duty, or what it wants, conditions nothing."""
+    assert statement_force(text)[0] is expected

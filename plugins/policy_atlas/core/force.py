@@ -131,7 +131,8 @@ _PERMISSION_SOUGHT = re.compile(
     rf"\b(?:given|granted|obtain(?:ed|ing)?|seek(?:ing)?|sought|get(?:ting)?|have|has|gain(?:ing)?|receive[ds]?|ask(?:ing)?\s+for|request(?:ing)?)\s+"
     rf"(?:the\s+|their\s+|{_PERMISSION_KIND}\s+|[\w-]+(?:{_Q}s|s{_Q})\s+)*{_PERMISSION_WORD}|"
     rf"\b(?:be|are|is|been)\s+(?:pre-?)?(?:approved|authori[sz]ed|signed\s+off|agreed)\s+(?:by|in\s+advance|beforehand|before)|"
-    rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|"
+    # the school's own wish ("we want to respect privacy") is an aim, no precondition on the reader
+    rf"(?<!\bwe\s)\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|"
     # "limit ... to" within a sentence part: its first "limit" or "restrict" reaches every "to" a
     # later one does, so it is taken once, atomically, from the start of the part (linear).
     rf"(?:^|[.;])(?>[^.;]*?\b(?:limit|restrict)\w*\b)[^.;]*\bto\b",
@@ -399,6 +400,22 @@ _NOT_HOLDING_BACK = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence of ``text`` that holds ``start``: a precondition in the next sentence
+    ("We will do this by securing consent") is how the school keeps the duty, not a condition on it."""
+    begin, end = 0, len(text)
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        else:
+            end = match.start()
+            break
+    return text[begin:end]
+
+
 def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, str]:
     """Apply the conditions and exceptions in the expression's scope to its force."""
     scope = _scope(main, start)
@@ -419,7 +436,7 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
     if force is DISCOURAGED and (_PERMISSION_WITH.search(scope) or _UNLESS_CONSENT.search(scope)):
         return CONDITIONAL, f"{words} with an exception that allows it"
     if force is REQUIRED:
-        if _PERMISSION_SOUGHT.search(main):
+        if _PERMISSION_SOUGHT.search(_sentence_at(main, start)):
             return CONDITIONAL, f"{words}: a condition for doing it"
         return REQUIRED, words
     if force is PERMITTED:
