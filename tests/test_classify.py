@@ -184,6 +184,11 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     # a personal phone used as a camera is a device, not a way of contacting pupils; "initiate" is not "initials"
     ("pupil-contact", "Staff must not use their own phones to film pupils in PE lessons.", False, None),
     ("pupil-contact", "Staff must not give pupils their mobile number.", True, None),
+    # the presence of pupils is a time when a rule applies, not contact with them
+    ("pupil-contact", "Teachers may not take phone calls or answer messages while pupils are present.", False, None),
+    ("personal-devices", "Teachers may not take phone calls or answer messages while pupils are present.", True, None),
+    # a phone's wireless links switched off keep it from others' reach: keeping a device secure
+    ("personal-devices", "Keep Bluetooth turned off on any phone or laptop you carry.", True, None),
     # contact with a pupil's family is contact with parents, not with the pupil
     ("pupil-contact", "Staff should not send connection requests to a pupil's family on any app.", False, None),
     ("parent-contact", "Staff should not send connection requests to a pupil's family on any app.", True, None),
