@@ -555,13 +555,16 @@ def test_conditions_said_without_a_conditional_word(text: str, expected: Force) 
         ("Gadgets such as smart watches must not be worn in exams.", Force.PROHIBITED),
         ("Games as well as music apps must be removed from school tablets.", Force.REQUIRED),
         ("Staff should report it, as the rules may change.", Force.REQUIRED),
+        # "how they can ..." asks what is allowed; it allows nothing itself
+        ("Each autumn the staff handbook explains how teachers can book the minibus.", Force.NONE),
         # a modal that says what an act might lead to regulates nothing
         ("Sharing gossip online can have a lasting impact on a colleague.", Force.NONE),
     ],
 )
 def test_what_narrows_or_lists_is_no_exception_or_clause(text: str, expected: Force) -> None:
-    """An object narrowed by "other than one's own", examples after "such as", and a modal of
-    effect are read for what they are, not as exceptions, reasons or permissions."""
+    """An object narrowed by "other than one's own", examples after "such as", a modal inside
+    "how ..." and a modal of effect are read for what they are, not as exceptions, reasons or
+    permissions."""
     assert statement_force(text)[0] is expected
 
 

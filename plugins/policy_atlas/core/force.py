@@ -182,7 +182,7 @@ _CONDITION_FIRST = re.compile(r"^\s*(?:if|where|when|whenever|provided|providing
 """The same with no comma to close it: "If staff have an emergency they are free to ..."."""
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|what|whatever|anything|something)\s+(?:\w+\s+){0,1}$|"
-    r"\b(?:because|(?<!such\s)(?<!well\s)as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:because|(?<!such\s)(?<!well\s)as|since|whether|if|when|where|how|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """Just before a modal, these mean it sits in a relative or subordinate clause: it describes."""
