@@ -140,6 +140,8 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("cyberbullying", "The school reserves the right to monitor staff use of the internet.", False, None),
     # monitoring
     ("monitoring", "The school may monitor staff use of its internet connection and email.", True, None),
+    ("monitoring", "Nobody should expect that their use of the trust's network is private: there is no expectation of privacy on it.", True, None),
+    ("monitoring", "Staff should check the privacy of their own profiles, since nothing online is truly private.", False, None),
     ("monitoring", "All activity on school computers is logged and can be checked.", True, None),  # tuned
     ("monitoring", "The school keeps a watch on public posts that mention it.", True, None),  # tuned
     ("monitoring", "Staff should be aware that their use of the school network is monitored.", True, None),
