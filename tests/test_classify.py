@@ -174,6 +174,10 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("images", "The school prospectus is reviewed every two years.", False, None),
     # discipline
     ("discipline", "Staff who ignore these rules may face a formal disciplinary hearing.", True, None),
+    ("discipline", "Inappropriate use of the staff forum could result in action being taken by the head.", True, None),
+    ("discipline", "Staff who do not adhere to the dress code will be dealt with by the head.", True, None),
+    ("discipline", "These rules are here to prevent inappropriate use of school laptops.", False, None),
+    ("discipline", "The guidance sets out what the head considers appropriate and inappropriate use of the staff forum.", False, None),
     ("discipline", "Posting racist material online is likely to be treated as gross misconduct.", True, None),
     ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True, None),
     ("discipline", "Pupils who post unkind comments about classmates will lose their break time.", False, None),
