@@ -83,6 +83,7 @@ def test_not_a_prohibition(text: str) -> None:
     assert force != "prohibited", why
 
 DISCOURAGED = [
+    case("Teachers should exercise caution before replying to a parent's post.", "discouraged"),
     case("We request that visitors do not post about the nativity play.", "discouraged"),
     case("It is recommended that staff do not join parents' local community pages.", "discouraged"),
     case("It is good practice not to post while on a school trip.", "discouraged"),
@@ -166,6 +167,8 @@ PERMITTED = [
 
 REQUIRED = [
     case("It is the responsibility of the head teacher to investigate any breach.", "required"),
+    # caution paired with judgement is a duty to judge, not advice against some act
+    case("Teachers must apply caution and sound judgement when former pupils get in touch.", "required"),
     case("It is the joint responsibility of governors and leaders to review this policy.", "required"),
     case("All staff must report online abuse to the designated lead.", "required"),
     case("Teachers should set their profiles to the highest privacy level.", "required"),

@@ -58,7 +58,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"{_ASKED}\s+not\s+to|(?:advise|recommend|urge|ask|encourage|suggest)s?\s+(?:\w+\s+){{0,3}}?not\s+to"),
     (DISCOURAGED, r"(?:should|must|will|are\s+to|is\s+to|try\s+to|need\s+to|ought\s+to)\s+(?:try\s+to\s+|always\s+|also\s+)?avoid"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
-    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution(?!\s+and\s+(?:\w+\s+)?judge?ment)|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully|(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:very\s+|extremely\s+)?carefully\s+(?:consider|think\s+about|weigh)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:also\s+|always\s+)?consider|consideration\s+(?:{_MODALS}\s+(?:also\s+)?be|is)\s+given\s+to)\s+whether\s+(?:or\s+not\s+)?(?:it\s+(?:is|would\s+be)\s+)?(?:appropriate|wise|sensible|necessary|right)\b"),
     (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
