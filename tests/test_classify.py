@@ -61,6 +61,9 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("personal-devices", "Staff must keep their social media passwords secure.", False, None),
     ("personal-devices", "The school's Facebook page is updated by the office team.", False, None),
     ("personal-devices", "Teachers should consider the needs of learners when planning lessons.", False, None),
+    ("personal-devices", "Information technology opens new ways of learning and of social networking for every class.", False, None),
+    ("personal-devices", "The agreement covers the digital technologies the trust provides at school, such as its network and e-mail.", False, None),
+    ("personal-devices", "Staff may use their own tablets at school only during breaks.", True, None),
     # images
     ("images", "Photographs of pupils may only be posted online if their parents have given written consent.", True, None),
     ("images", "Staff must not film children on their own mobile phones.", True, None),
@@ -137,6 +140,8 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("cyberbullying", "The school reserves the right to monitor staff use of the internet.", False, None),
     # monitoring
     ("monitoring", "The school may monitor staff use of its internet connection and email.", True, None),
+    ("monitoring", "Nobody should expect that their use of the trust's network is private: there is no expectation of privacy on it.", True, None),
+    ("monitoring", "Staff should check the privacy of their own profiles, since nothing online is truly private.", False, None),
     ("monitoring", "All activity on school computers is logged and can be checked.", True, None),  # tuned
     ("monitoring", "The school keeps a watch on public posts that mention it.", True, None),  # tuned
     ("monitoring", "Staff should be aware that their use of the school network is monitored.", True, None),
@@ -169,6 +174,10 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     ("images", "The school prospectus is reviewed every two years.", False, None),
     # discipline
     ("discipline", "Staff who ignore these rules may face a formal disciplinary hearing.", True, None),
+    ("discipline", "Inappropriate use of the staff forum could result in action being taken by the head.", True, None),
+    ("discipline", "Staff who do not adhere to the dress code will be dealt with by the head.", True, None),
+    ("discipline", "These rules are here to prevent inappropriate use of school laptops.", False, None),
+    ("discipline", "The guidance sets out what the head considers appropriate and inappropriate use of the staff forum.", False, None),
     ("discipline", "Posting racist material online is likely to be treated as gross misconduct.", True, None),
     ("discipline", "The headteacher will look into any report that a member of staff has broken this policy.", True, None),
     ("discipline", "Pupils who post unkind comments about classmates will lose their break time.", False, None),
@@ -181,6 +190,15 @@ TUNED: list[tuple[str, str, bool, str | None]] = [
     # a personal phone used as a camera is a device, not a way of contacting pupils; "initiate" is not "initials"
     ("pupil-contact", "Staff must not use their own phones to film pupils in PE lessons.", False, None),
     ("pupil-contact", "Staff must not give pupils their mobile number.", True, None),
+    # the presence of pupils is a time when a rule applies, not contact with them
+    ("pupil-contact", "Teachers may not take phone calls or answer messages while pupils are present.", False, None),
+    ("personal-devices", "Teachers may not take phone calls or answer messages while pupils are present.", True, None),
+    # a phone's wireless links switched off keep it from others' reach: keeping a device secure
+    ("personal-devices", "Keep Bluetooth turned off on any phone or laptop you carry.", True, None),
+    # contact with a pupil's family is contact with parents, not with the pupil
+    ("pupil-contact", "Staff should not send connection requests to a pupil's family on any app.", False, None),
+    ("parent-contact", "Staff should not send connection requests to a pupil's family on any app.", True, None),
+    ("pupil-contact", "Staff should not send connection requests to a pupil or the pupil's family on any app.", True, None),
     ("confidentiality", "Staff must not initiate online friendships with the parents of pupils.", False, None),
     ("images", "Photographs taken on trips are deleted from the school camera once uploaded.", True, None),
     # confidentiality
@@ -630,11 +648,16 @@ def test_the_schools_social_media_policy_is_no_school_account(classifier: Classi
         ("The academy Twitter account is run by the office.", True),
         ("Schools may use Facebook, but this is carefully regulated.", True),
         ("Any post on official channels needs approval.", True),
+        ("Photos of sports day help to promote the school in the local paper.", False),
+        ("We are always glad of good publicity for our pupils' achievements.", False),
+        ("Staff may promote the school on its Instagram account with the head's approval.", True),
+        ("Anything posted to publicise the school's events on its Facebook page is checked first.", True),
     ],
 )
 def test_an_organisations_channel_is_its_own_not_social_media_used_there(classifier: Classifier, text: str, official: bool) -> None:
     """School accounts are the school's own channels ("the school's Facebook page"), not social
-    media that staff happen to use at school."""
+    media that staff happen to use at school; promoting the school in print or welcoming
+    publicity runs no account, promoting it on a named channel acts for the school there."""
     assert ("school-accounts" in topics_of(classifier, text)) is official
 
 
@@ -954,3 +977,4 @@ def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str
     """Use that interferes with one's work is too much personal use; interfering with the school's
     good name is harm to it, not an amount of use."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
+

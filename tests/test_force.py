@@ -83,6 +83,7 @@ def test_not_a_prohibition(text: str) -> None:
     assert force != "prohibited", why
 
 DISCOURAGED = [
+    case("Teachers should exercise caution before replying to a parent's post.", "discouraged"),
     case("We request that visitors do not post about the nativity play.", "discouraged"),
     case("It is recommended that staff do not join parents' local community pages.", "discouraged"),
     case("It is good practice not to post while on a school trip.", "discouraged"),
@@ -166,6 +167,8 @@ PERMITTED = [
 
 REQUIRED = [
     case("It is the responsibility of the head teacher to investigate any breach.", "required"),
+    # caution paired with judgement is a duty to judge, not advice against some act
+    case("Teachers must apply caution and sound judgement when former pupils get in touch.", "required"),
     case("It is the joint responsibility of governors and leaders to review this policy.", "required"),
     case("All staff must report online abuse to the designated lead.", "required"),
     case("Teachers should set their profiles to the highest privacy level.", "required"),
@@ -512,3 +515,72 @@ def test_care_for_what_the_young_do_is_no_rule_on_the_readers_own_act(text: str,
     """A duty to teach, watch over or talk with the young names acts (contact, bullying) it
     does not regulate in the reader."""
     assert tends_to_others(text) is tends
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act that needs consent is allowed with it
+        ("Filming at the concert needs no fee but requires the consent of every family shown.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Written permission is required before a pupil's photograph goes on the website.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff must request a laptop from the office.", Force.REQUIRED),
+        # one allowed way forbids the others and allows that one
+        ("The only approved way of messaging pupils is through the learning platform.", Force.PERMITTED_WITH_CONDITIONS),
+        ("The school website is the only place for news.", Force.NONE),
+        # a permission left to someone's judgement is conditional on it
+        ("Visitors may use the staff kitchen at the discretion of the office manager.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Visitors may use the staff kitchen.", Force.PERMITTED),
+        # a leading exception the person can obtain lifts the prohibition, as a trailing one does
+        ("Unless a fire alarm sounds, staff may not bring games consoles into class.", Force.PROHIBITED),
+        ("Unless approved by a deputy head, laptops and devices such as cameras may not leave the site.", Force.PERMITTED_WITH_CONDITIONS),
+        # a duty limited to a use by a trailing "only"
+        ("Recordings of the play must be kept for family use only.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Recordings of the play must be kept in a locked drawer.", Force.REQUIRED),
+        # circumstances in which an act is appropriate permit it in them
+        ("There might be occasions when it is acceptable for a teacher to phone home from a trip.", Force.PERMITTED_WITH_CONDITIONS),
+        ("There may be times when pupils feel upset by what they read.", Force.NONE),
+    ],
+)
+def test_conditions_said_without_a_conditional_word(text: str, expected: Force) -> None:
+    """Consent an act requires, the one way allowed, someone's discretion, an exception that can
+    be obtained placed first, "for ... use only", and circumstances in which an act is
+    appropriate all allow the act on a condition."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "other than one's own" narrows what is forbidden; it allows nothing
+        ("Families must not share clips that show pupils other than their own.", Force.PROHIBITED),
+        ("Staff must not use the minibus other than for school trips.", Force.PERMITTED_WITH_CONDITIONS),
+        # "such as" gives examples; it opens no clause of reason, so the modal after it governs
+        ("Gadgets such as smart watches must not be worn in exams.", Force.PROHIBITED),
+        ("Games as well as music apps must be removed from school tablets.", Force.REQUIRED),
+        ("Staff should report it, as the rules may change.", Force.REQUIRED),
+        # "how they can ..." asks what is allowed; it allows nothing itself
+        ("Each autumn the staff handbook explains how teachers can book the minibus.", Force.NONE),
+        # a modal that says what an act might lead to regulates nothing
+        ("Sharing gossip online can have a lasting impact on a colleague.", Force.NONE),
+    ],
+)
+def test_what_narrows_or_lists_is_no_exception_or_clause(text: str, expected: Force) -> None:
+    """An object narrowed by "other than one's own", examples after "such as", a modal inside
+    "how ..." and a modal of effect are read for what they are, not as exceptions, reasons or
+    permissions."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pupil records must stay in the office. We keep them safe by seeking the head's approval for every copy.", Force.REQUIRED),
+        ("Photos must be taken with care, and we want to respect every family's wishes.", Force.REQUIRED),
+        ("Staff who want to film a lesson must ask the head first.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff must seek the head's approval before filming a lesson.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_a_precondition_is_the_readers_in_the_duty_sentence(text: str, expected: Force) -> None:
+    """Permission sought or a wish to act makes a duty a condition only when it is the reader's,
+    in the duty's own sentence: how the school keeps the duty, or what it wants, conditions nothing."""
+    assert statement_force(text)[0] is expected

@@ -469,6 +469,13 @@ def test_a_rule_on_pupils_or_parents_is_no_rule_on_staff(taxonomy: Taxonomy, tex
         ("Pupils should be appropriately dressed in any photograph.", False),
         ("Staff must not let pupils use their phones.", False),
         ("Foster carers must not post photos of children in their care.", False),
+        ("Visitors will be asked to leave their tablets at reception.", True),
+        ("Visitors and parents should be reminded not to film the nativity.", True),
+        ("Pupils who travel by bus may keep a phone in their bag.", True),
+        ("Pupils who have a phone hand it in to their form tutor each morning.", True),
+        ("Pupils will be supervised whenever a camera is in use.", False),
+        ("Pupils who are upset by a post should be listened to.", False),
+        ("Staff who bring a phone keep it in their locker.", False),
     ],
 )
 def test_the_subject_of_a_rule_says_whom_it_governs(text: str, ruled: bool) -> None:

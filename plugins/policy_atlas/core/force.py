@@ -58,7 +58,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (DISCOURAGED, rf"{_ASKED}\s+not\s+to|(?:advise|recommend|urge|ask|encourage|suggest)s?\s+(?:\w+\s+){{0,3}}?not\s+to"),
     (DISCOURAGED, r"(?:should|must|will|are\s+to|is\s+to|try\s+to|need\s+to|ought\s+to)\s+(?:try\s+to\s+|always\s+|also\s+)?avoid"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:be|is|are|being)\s+(?:very\s+|extremely\s+|particularly\s+)?(?:careful|cautious|wary|mindful)\s+(?:not\s+to|about|of|when|before|with|what)"),
-    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
+    (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:take|taking)\s+(?:great\s+|particular\s+)?care\s+not\s+to|(?:{_MODALS}\s+)?(?:exercise|use|apply)\s+caution(?!\s+and\s+(?:\w+\s+)?judge?ment)|(?:care|caution)\s+(?:is|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:advised|exercised|taken)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:think|consider)\s+(?:very\s+|extremely\s+)?carefully|(?:{_MODALS}\s+(?:always\s+|also\s+)?)?(?:very\s+|extremely\s+)?carefully\s+(?:consider|think\s+about|weigh)"),
     (DISCOURAGED, rf"(?:{_MODALS}\s+(?:also\s+|always\s+)?consider|consideration\s+(?:{_MODALS}\s+(?:also\s+)?be|is)\s+given\s+to)\s+whether\s+(?:or\s+not\s+)?(?:it\s+(?:is|would\s+be)\s+)?(?:appropriate|wise|sensible|necessary|right)\b"),
     (PERMITTED, rf"{_MODALS}\s+(?:also\s+|always\s+)?consider\s+(?!(?:any|every|some|no)thing\b)[a-z]+ing\b"),
@@ -80,6 +80,15 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     (PROHIBITED, r"(?:is|are|be)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|banned|unacceptable|inappropriate|not\s+permitted|not\s+allowed)"),
     (PROHIBITED, r"(?:does|do|will)\s+not\s+(?:permit|allow|condone|tolerate|accept)|prohibit(?:s|ed)?\b|forbid(?:s|den)?\b|not\s+(?:permitted|allowed)"),
     (PROHIBITED, r"(?:is|are|constitutes?|amounts?\s+to)\s+(?:an?\s+)?(?:disciplinary\s+|criminal\s+|serious\s+)?(?:offence|(?:gross\s+)?misconduct)"),
+    # an act that needs someone's consent is allowed with it: "filming requires the consent of
+    # the parents", "written permission is needed"
+    (CONDITIONAL, r"requir(?:es?|ing)\s+(?:the\s+|their\s+|prior\s+|written\s+|express\s+|explicit\s+|parental\s+)*(?:consent|permission|approval|authori[sz]ation)\b|"
+     r"(?:consent|permission|approval|authori[sz]ation)\s+(?:is|are)\s+(?:always\s+)?(?:required|needed|necessary)\b"),
+    # one allowed way of doing a thing forbids the others and allows that one: "the only
+    # approved means of messaging families is ..."
+    (CONDITIONAL, r"the\s+only\s+(?:acceptable|permitted|approved|allowed|appropriate|authori[sz]ed|sanctioned)\s+(?:[\w-]+\s+)?(?:methods?|ways?|means|forms?|channels?|routes?)\b"),
+    # circumstances in which an act is appropriate are a permission for those circumstances
+    (CONDITIONAL, r"there\s+(?:may|might|could|can|will)\s+be\s+(?:some\s+|rare\s+|certain\s+)?(?:circumstances|occasions|times|situations|cases)\s+(?:in\s+which|when|where)\b[^.;]{0,80}?\b(?:appropriate|acceptable|necessary|permissible|allowed|permitted)\b"),
     (CONDITIONAL, rf"{_MODALS}\s+only\b|(?:is|are)\s+only\s+to\b|only\s+(?:be\s+)?(?:permitted|allowed|used|acceptable)"),
     (REQUIRED, r"(?:is|are)\s+(?:required|expected|obliged|instructed|requested|asked|bound)\s+to|(?:strongly\s+|also\s+)?(?:advised|reminded)\s+to\b"),
     # responsibility for a decision leaves the decision to the reader: "responsible for
@@ -101,6 +110,7 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|easily\s+|seriously\s+|potentially\s+|inadvertently\s+|unintentionally\s+)?"
      r"(?:damage|harm|hurt|undermine|compromise|jeopardi[sz]e|endanger|threaten|expose|embarrass|offend|upset|mislead)\b|"
+     r"(?:may|might|could|can)\s+(?:also\s+|even\s+|easily\s+)?have\s+(?:an?\s+|serious\s+|real\s+)?(?:[\w-]+\s+)?(?:effects?|impacts?|consequences?|repercussions?)\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|well\s+|even\s+|sometimes\s+|often\s+)?be\s+(?:parents?|carers?|relatives?|related|neighbours?|family\s+members?)\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|still\s+|easily\s+)?(?:arise|occur|happen|exist|result)\b(?!\s+in\b)|"
      r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
@@ -121,7 +131,8 @@ _PERMISSION_SOUGHT = re.compile(
     rf"\b(?:given|granted|obtain(?:ed|ing)?|seek(?:ing)?|sought|get(?:ting)?|have|has|gain(?:ing)?|receive[ds]?|ask(?:ing)?\s+for|request(?:ing)?)\s+"
     rf"(?:the\s+|their\s+|{_PERMISSION_KIND}\s+|[\w-]+(?:{_Q}s|s{_Q})\s+)*{_PERMISSION_WORD}|"
     rf"\b(?:be|are|is|been)\s+(?:pre-?)?(?:approved|authori[sz]ed|signed\s+off|agreed)\s+(?:by|in\s+advance|beforehand|before)|"
-    rf"\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|"
+    # the school's own wish ("we want to respect privacy") is an aim, no precondition on the reader
+    rf"(?<!\bwe\s)\b(?:wishing|wish(?:es)?|wants?|wanting|intend(?:s|ing)?|planning)\s+to\b|"
     # "limit ... to" within a sentence part: its first "limit" or "restrict" reaches every "to" a
     # later one does, so it is taken once, atomically, from the start of the part (linear).
     rf"(?:^|[.;])(?>[^.;]*?\b(?:limit|restrict)\w*\b)[^.;]*\bto\b",
@@ -130,7 +141,7 @@ _PERMISSION_SOUGHT = re.compile(
 """A duty that is a precondition: getting permission, or limiting an act to a time or place."""
 _EXPLICIT_CONDITION = re.compile(
     r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
-    r"\bon\s+the\s+understanding\b",
+    r"\bon\s+the\s+understanding\b|\bat\s+the\s+(?:sole\s+)?discretion\s+of\b",
     re.IGNORECASE,
 )
 _SOFT_CONDITION = re.compile(
@@ -140,7 +151,7 @@ _SOFT_CONDITION = re.compile(
     r"\breasonable\b|\bappropriate\s+(?:times?|places?|access)\b|\bin\s+moderation\b",
     re.IGNORECASE,
 )
-_LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
+_LIFTING_EXCEPTION = re.compile(r"\bother\s+than\b(?!\s+(?:their|his|her|your|our|its|my|one['’]s)\s+own\b)|\bapart\s+from\b|\bexcept(?:\s+(?:for|where|when|with|to|in|if))?\b(?!\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme))", re.IGNORECASE)
 # The first "unless" of a sentence part (a run without "." or ";") reaches every word a later one
 # does, and so does the first party after it: both are taken once, atomically, from the start of
 # the part, so no later "unless" or party is tried again over the same words (linear, not cubic).
@@ -171,7 +182,7 @@ _CONDITION_FIRST = re.compile(r"^\s*(?:if|where|when|whenever|provided|providing
 """The same with no comma to close it: "If staff have an emergency they are free to ..."."""
 _RELATIVE = re.compile(
     r"\b(?:that|which|who|whom|whose|what|whatever|anything|something)\s+(?:\w+\s+){0,1}$|"
-    r"\b(?:because|as|since|whether|if|when|where|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
+    r"\b(?:because|(?<!such\s)(?<!well\s)as|since|whether|if|when|where|how|so\s+that|in\s+case)\s+(?:[\w’'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 """Just before a modal, these mean it sits in a relative or subordinate clause: it describes."""
@@ -202,6 +213,8 @@ _SUBJECT_FIRST = re.compile(
 _ONLY_OPENING = re.compile(r"^only\b", re.IGNORECASE)
 _ONLY_SOON = re.compile(r"^(?:\s+(?:to|be|use|used|take|taken|share|shared|store|stored|contact|communicate|access|post|publish|published)){0,3}\s+only\b", re.IGNORECASE)
 """"only" straight after a duty's or a permission's words ("are expected to use only ...", "should be used only ...")."""
+_FOR_USE_ONLY = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,3}?(?:use|purposes?|reasons?)\s+only\b", re.IGNORECASE)
+"""A duty limited to a use by a trailing "only" ("for private use only") allows the act for that use alone."""
 _ONLY_PRACTICE = re.compile(r"^(?:we|staff|(?:the|our)\s+(?:school|academy|trust|staff|federation|setting))\s+only\s+([a-z]+)\b", re.IGNORECASE)
 """A practice stated as fact and limited by "only" ("We only use images that ...")."""
 
@@ -387,6 +400,22 @@ _NOT_HOLDING_BACK = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence of ``text`` that holds ``start``: a precondition in the next sentence
+    ("We will do this by securing consent") is how the school keeps the duty, not a condition on it."""
+    begin, end = 0, len(text)
+    for match in _SENTENCE_BREAK.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        else:
+            end = match.start()
+            break
+    return text[begin:end]
+
+
 def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, str]:
     """Apply the conditions and exceptions in the expression's scope to its force."""
     scope = _scope(main, start)
@@ -407,7 +436,7 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
     if force is DISCOURAGED and (_PERMISSION_WITH.search(scope) or _UNLESS_CONSENT.search(scope)):
         return CONDITIONAL, f"{words} with an exception that allows it"
     if force is REQUIRED:
-        if _PERMISSION_SOUGHT.search(main):
+        if _PERMISSION_SOUGHT.search(_sentence_at(main, start)):
             return CONDITIONAL, f"{words}: a condition for doing it"
         return REQUIRED, words
     if force is PERMITTED:
@@ -592,10 +621,16 @@ def organisation_commits(text: str) -> bool:
 
 _OTHERS_SUBJECT = re.compile(
     r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
-    r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?)"
-    r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children))*\s+"
-    r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free))\b"
-    r"(?!\s+(?:not\s+)?(?:be|have\s+been)\b)",
+    r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?|visitors?)"
+    r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children|visitors?))*"
+    # a relative clause that says which of them: "Pupils who bring a phone must ..."
+    r"(?:\s+(?:who|that)\s+[^,.;:]{1,80}?)?\s+"
+    r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free)|"
+    # a practice stated as what they do with their things: "Pupils hand their phones in at the office"
+    r"(?:hand|leave|switch|turn|store|keep|collect)s?\s+(?:in\s+|off\s+)?(?:their|them|it|these|those)\b)\b"
+    # "will be asked to ...": they are the ones told what to do; "should be dressed" is not
+    r"(?:\s+(?:not\s+)?be\s+(?:advised|asked|reminded|told|expected|required|requested|instructed|encouraged)\s+(?:not\s+)?to\b|"
+    r"(?!\s+(?:not\s+)?(?:be|have\s+been)\b))",
     re.IGNORECASE,
 )
 
@@ -883,6 +918,13 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             # the act is allowed in the named case alone (the gold README's "may ... only when")
             return CONDITIONAL, f"{words} with “only”"
         opening = text[:offset]
+        if force is PROHIBITED and _UNLESS_CONSENT.search(opening):
+            # "Unless the head agrees, phones may not be used": the leading exception is one the
+            # person can obtain, so it lifts the prohibition as a trailing one does
+            force, why = CONDITIONAL, f"{words} with an exception that allows it"
+        if force is REQUIRED and _FOR_USE_ONLY.search(main[end:]):
+            # "must be kept for teaching use only": the act is allowed for that use alone
+            force, why = CONDITIONAL, f"{words} with “only”"
         if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start]) or _CONDITION_FIRST.match(main[:start])):
             force, why = CONDITIONAL, f"{words} with conditions"
         if start == 0 and _NEGATIVE_OPENING.match(main):
