@@ -752,3 +752,14 @@ def test_a_channel_described_as_approved_is_no_leave_to_post(taxonomy: Taxonomy)
     matrix = _matrix(taxonomy, {"a": [(means, None)], "b": [(means, None), (leave, None)]})
     assert _stance(matrix, "school-accounts/approval", "a") is None
     assert _stance(matrix, "school-accounts/approval", "b") == (Force.REQUIRED, leave)
+
+
+def test_may_and_will_investigate_a_breach_are_one_position(taxonomy: Taxonomy) -> None:
+    """What answers a breach is weighed as a consequence is: "breaches may be investigated" and
+    "will be investigated" commit to the same thing, and neither school differs from the other."""
+    may = "Any suspected breach of this policy may be investigated by the head teacher."
+    will = "Any suspected breach of this policy will be investigated by the head teacher."
+    matrix = _matrix(taxonomy, {"a": [(may, None)], "b": [(will, None)], "c": [(will, None)]})
+    provision = next(p for p in matrix.row("discipline").provisions if p.id == "discipline/investigation")
+    assert provision.force_of("a") is Force.PERMITTED and provision.force_of("b") is Force.REQUIRED
+    assert not provision.differs("a") and provision.positions() == ((Force.REQUIRED, 3),)

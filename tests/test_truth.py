@@ -20,6 +20,7 @@ from policy_atlas.core.corpus import load_corpus, normalise
 from policy_atlas.core.merge import ModelPolicy, build_model
 from policy_atlas.core.model import Force
 from policy_atlas.core.taxonomy import Outline, Taxonomy
+from policy_atlas.core.views.gaps import against_model, gaps_view
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRARY = "contrary-academy"
@@ -160,3 +161,53 @@ def test_a_model_clause_shows_its_wordings_own_force_and_how_it_is_read(seeds: t
             assert clause.worded is None and clause.reading == "", clause.number
         else:
             assert clause.worded is worded and clause.reading, clause.number
+
+
+def test_a_school_that_rules_otherwise_on_a_model_clause_does_not_lack_it(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    """The gap report's "model clauses this policy lacks" lists only clauses on which the school
+    says nothing: a school that takes another stance on the provision ("advised not to" where the
+    model says "must not") words it differently, and is shown with its own sentence."""
+    analysis, model = seeds
+    provisions = {p.id: p for row in analysis.matrix.rows for p in row.provisions}
+    names = {slug: slug for slug in analysis.matrix.schools}
+    dissent = 0
+    for slug in analysis.matrix.schools:
+        view = against_model(gaps_view(slug, analysis.gaps.get(slug, ()), analysis.matrix, analysis.taxonomy, names), model)
+        lacking = {c.number for c in view.model_missing}
+        for clause in model.clauses:
+            provision = provisions.get(clause.provision)
+            if provision is not None and provision.stance(slug) is not None:
+                assert clause.number not in lacking, (slug, clause.number)
+        dissent += sum(1 for c in view.model_different if c.mine is not None and "different force" in c.mine.notes)
+    assert dissent > 0
+
+
+def test_no_model_clause_is_worded_by_a_statement_an_earlier_clause_cites(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    """A statement cited for one clause states that clause's rule: worded again under another
+    provision it makes two clauses of one rule ("must not breach confidentiality" twice)."""
+    _, model = seeds
+    cited: set[str] = set()
+    for clause in model.clauses:
+        assert clause.source.statement not in cited, clause.number
+        cited.update(s.statement for s in clause.agreeing)
+
+
+def test_the_model_never_words_as_its_rule_what_a_drafting_note_leaves_to_a_decision(seeds: tuple[Analysis, ModelPolicy]) -> None:
+    """Where too few schools state one rule on a provision, the model asks governors to decide;
+    a clause of another section worded by one of those schools' statements would decide it for
+    them ("report any message from a pupil to the safeguarding lead" as the model's rule)."""
+    analysis, model = seeds
+    undecided = {
+        s.member.id
+        for row in analysis.matrix.rows
+        for p in row.provisions
+        if not any(c.provision == p.id for c in model.clauses)
+        for s in p.stances
+    }
+    assert undecided
+    provisions = {p.id for row in analysis.matrix.rows for p in row.provisions}
+    stated = [c for c in model.clauses if c.provision not in provisions]
+    assert stated
+    assert not [c.number for c in stated if c.source.statement in undecided]
+    (safeguarding,) = [c for c in model.clauses if c.provision == "safeguarding/report-concerns"]
+    assert safeguarding.force is Force.REQUIRED  # worded by a rule, not "you may have a concern"

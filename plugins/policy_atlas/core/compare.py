@@ -157,6 +157,14 @@ class Provision:
     nearest: tuple[Nearest, ...] = ()
     rule_kind: str = "conduct"
     """The taxonomy's kind of provision: ``conduct``, ``commitment`` or ``consequence``."""
+    on_breach: bool = False
+    """The act answers a breach (investigating breaches): weighed as a consequence is, so that
+    "may be investigated" and "will be investigated" are one position."""
+
+    @property
+    def weighed_as(self) -> str:
+        """The kind of provision its forces are weighed as (see ``agreed_position``)."""
+        return "consequence" if self.on_breach else self.rule_kind
 
     @property
     def schools(self) -> tuple[str, ...]:
@@ -197,7 +205,7 @@ class Provision:
         """What a force says on this provision, for agreeing and differing: on a consequence,
         "may lead to" and "will lead to" state the same consequence (``REQUIRED`` stands for
         both), so the firmness is a detail, not a disagreement."""
-        return agreed_position(self.rule_kind, force)
+        return agreed_position(self.weighed_as, force)
 
     @cached_property
     def _positions(self) -> tuple[tuple[Force, int], ...]:
@@ -214,7 +222,7 @@ class Provision:
 
     @cached_property
     def _majority(self) -> Force | None:
-        return majority_position(self.rule_kind, (s.force for s in self.stances))
+        return majority_position(self.weighed_as, (s.force for s in self.stances))
 
     def majority(self) -> Force | None:
         """The force more than half of the schools that address it give it, when two or more do."""
@@ -667,8 +675,9 @@ def majority_position(rule_kind: str, forces: Iterable[Force]) -> Force | None:
 def _majority_stances(kind: ProvisionKind, stances: list[Stance]) -> list[Stance]:
     """The stances that take the majority's position (all of them when none has a majority): the
     reference wording is chosen among them, so a minority's rule never stands for the provision."""
-    usual = majority_position(kind.kind, (s.force for s in stances))
-    return [s for s in stances if agreed_position(kind.kind, s.force) is usual] if usual is not None else stances
+    weighed = "consequence" if kind.answers_breach else kind.kind
+    usual = majority_position(weighed, (s.force for s in stances))
+    return [s for s in stances if agreed_position(weighed, s.force) is usual] if usual is not None else stances
 
 
 def _align_provision(
@@ -871,7 +880,7 @@ def _provision(
 ) -> Provision:
     members = [m for s in stances for m in (s.member, *s.repeats)]
     scores = {m.id: round(space.cosine(reference.id, m.id), 3) for m in members}
-    return Provision(f"{topic.id}/{kind.id}", topic.id, kind.id, kind.label, reference, stances, scores, nearest, kind.kind)
+    return Provision(f"{topic.id}/{kind.id}", topic.id, kind.id, kind.label, reference, stances, scores, nearest, kind.kind, kind.on_breach)
 
 
 def shown_at(statement: Statement, siblings: tuple[Statement, ...]) -> str:

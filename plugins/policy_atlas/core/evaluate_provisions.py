@@ -45,13 +45,14 @@ STANCES = frozenset({*(f.value for f in Force if f is not Force.NONE), SILENT})
 
 
 def same_stance(kind: ProvisionKind, stance: str) -> str:
-    """A stance as comparison sees it: on a consequence, any statement of it is one stance
+    """A stance as comparison sees it: on a consequence (or a commitment that answers a breach,
+    as investigating one does), any statement of it is one stance
     (the forces ``compare.STATING`` names, as ``compare.agreed_position`` weighs them); on a
     duty or a restriction, the rule in the provision's own polarity (``compare.in_own_polarity``):
     the reader's "may post only with approval" is the site's "approval required"."""
     if stance == SILENT:
         return stance
-    if kind.kind == "consequence" and Force.of(stance) in STATING:
+    if kind.answers_breach and Force.of(stance) in STATING:
         return STATED
     return in_own_polarity(kind, Force.of(stance)).value
 

@@ -90,6 +90,9 @@ class ModelClause:
     agreeing: tuple[Source, ...]
     generalised: tuple[tuple[str, str], ...]
     also: tuple[str, ...] = ()
+    dissenting: tuple[Source, ...] = ()
+    """The statements of schools that take another stance on the provision, each with its force
+    in the provision's terms: such a school does not lack the clause, it rules otherwise."""
     worded: Force | None = None
     """The force of the wording itself where the comparison reads it otherwise ("must make clear
     views are their own" is the rule "must not speak for the school"): ``force`` is the rule as
@@ -394,6 +397,14 @@ class _Group:
         return tuple(m for m in self.stances if usual is not None and self.provision.position(self.force_of(m)) is usual)
 
 
+def _firmest(found: list[Member]) -> list[Member]:
+    """A school's statements of a stated provision worth choosing among: those that read on their
+    own, and of those the ones that require or forbid, where any does ("you should contact the
+    safeguarding lead", not "you may have a concern about what you see", which only describes)."""
+    readable = [m for m in found if self_contained(m.text)] or found
+    return [m for m in readable if m.force in (Force.REQUIRED, Force.PROHIBITED)] or readable
+
+
 def _rules_apart(group: _Group) -> tuple[_Group, _Group | None] | None:
     """A group of similar statements split into those that state a rule and those that do not,
     when it holds both: a model clause made from it states a rule, so only the first may count
@@ -563,7 +574,18 @@ class _Builder:
         self.used: dict[str, str] = {}
         """Statement id -> the model clause that says it: the model says a statement once."""
         self.also: dict[str, list[str]] = defaultdict(list)
+        self.cited: dict[str, str] = {}
+        """Statement id -> the first model clause that cites it as a source: a statement cited for
+        one clause states that clause's rule, so it words no other clause (no two clauses say
+        "must not breach confidentiality")."""
         self.index = TopicIndex(tuple(self.drawing.values()))
+        self.standing = frozenset(
+            s.member.id for row in analysis.matrix.rows for p in row.provisions if not self._worded(p) for s in p.stances
+        )
+        """The statements that stand for their school on a topic's provision the model has no
+        clause on: a stated provision's clause may cite one, but is worded by another where it
+        can be, or it would say as the model's rule what that topic's drafting note asks governors
+        to decide ("report any message from a pupil to the safeguarding lead")."""
         self.meeting = {(s.id, p.id): self._meeting(s, p) for s in outline.sections for p in s.provisions}
         """The statements that meet each stated provision's rules (scope, definitions, roles ...)."""
         self.stating = frozenset(m.id for found in self.meeting.values() for m in found)
@@ -591,6 +613,11 @@ class _Builder:
         # one of another section's "other statements"
         return stated + _similar_groups(section, [m for m in drawn if m.id not in self.stating], self.concepts)
 
+    def _worded(self, provision: Provision) -> bool:
+        """Whether enough schools state the majority's rule on a provision for a model clause."""
+        usual = provision.majority()
+        return usual is not None and len({s.school for s in provision.stances if provision.position(s.force) is usual}) >= self.needed
+
     def _meeting(self, section: OutlineSection, provision: ProvisionKind) -> list[Member]:
         """The statements that meet a stated provision's rules, read after their heading."""
         topic = section.provision_topic(provision)
@@ -606,9 +633,7 @@ class _Builder:
         by_school: dict[str, list[Member]] = defaultdict(list)
         for member in found:
             by_school[member.school].append(member)
-        chosen = tuple(
-            typical([m for m in by_school[school] if self_contained(m.text)] or by_school[school], total, space) for school in sorted(by_school)
-        )
+        chosen = tuple(typical(_firmest(by_school[school]), total, space) for school in sorted(by_school))
         return _Group(f"{section.id}/{provision.id}", provision.label, (), chosen, stated=True)
 
     def _section(self, number: int, section: OutlineSection, groups: list[_Group]) -> ModelSection:
@@ -664,12 +689,15 @@ class _Builder:
         """The provision's model clause, worded and sourced from the statements that take the
         majority's position only; None when its best wording is a clause the model already has."""
         stances = list(group.agree)
-        choice = wording.stated(stances, frozenset(self.used)) if group.stated else wording.choose(stances, self.strategy, frozenset(self.used))
-        if choice.member.id in self.used:
-            earlier = self.used[choice.member.id]
+        taken = frozenset(self.used) | frozenset(self.cited)
+        choice = wording.stated(stances, taken | self.standing) if group.stated else wording.choose(stances, self.strategy, taken)
+        if choice.member.id in taken:
+            earlier = self.used.get(choice.member.id) or self.cited[choice.member.id]
             self.also[earlier].append(group.id)
             return None
         self.used[choice.member.id] = f"model-{number}-{index}"
+        for member in stances:
+            self.cited.setdefault(member.id, f"model-{number}-{index}")
         text, made = self.generaliser.apply(choice.quoted)
         source = _source(choice.member, self.names, group.force_of(choice.member))
         agreeing = (source, *(_source(m, self.names, group.force_of(m)) for m in sorted(stances, key=lambda m: (m.school, m.id)) if m is not choice.member))
@@ -686,6 +714,7 @@ class _Builder:
             source,
             agreeing,
             made,
+            dissenting=tuple(_source(m, self.names, group.force_of(m)) for m in sorted(group.stances, key=lambda m: (m.school, m.id)) if m not in stances),
             **self._reading(group, choice.member),
         )
 
