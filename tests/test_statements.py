@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policy_atlas.core.sentences import sentence_spans
 from policy_atlas.core.statements import split_statements, statement_spans
 
 SPLITS = [
@@ -133,3 +134,18 @@ def test_statements_always_rejoin_to_the_clause_text(words: str, noise: str) -> 
         spans = statement_spans(text)
         assert spans and spans[0][0] == 0 and spans[-1][1] == len(text)
         assert " ".join(text[a:b] for a, b in spans) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do not hold private chats (e.g. Direct Messages on any app) with pupils. Use the school's learning platform instead.",
+        "Name no pupil in a post (i.e. First names included) unless a parent agrees. Keep captions general.",
+    ],
+)
+def test_an_abbreviation_opening_a_bracket_ends_no_sentence(text: str) -> None:
+    """"(e.g. Direct Messages ...)" goes on to its closing bracket: the capital after the
+    abbreviation starts no sentence, so no statement begins inside the brackets."""
+    first, second = (text[a:b] for a, b in sentence_spans(text))
+    assert first.endswith("pupils.") or first.endswith("agrees.")
+    assert second.startswith(("Use", "Keep"))

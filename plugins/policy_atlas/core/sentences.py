@@ -34,7 +34,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         window = max(start, match.start() - _LOOK_BACK)
         before = text[window:match.start()].rstrip("\"'’”)] ") or text[start:match.start()].rstrip("\"'’”)] ")
         last_token = before.rsplit(None, 1)[-1] if before.split() else ""
-        if last_token.rstrip(".").lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_token):
+        # "(e.g. Direct Messages)": an abbreviation opening a bracket or a quotation is one still
+        if last_token.rstrip(".").lstrip("(['\"‘“").lower() in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_token):
             continue
         spans.append((start, match.start()))
         start = match.end()
