@@ -451,9 +451,8 @@ def test_each_source_is_cited_with_the_rule_it_states_on_the_provision(model: Mo
         kind = kinds.get(clause.provision)
         if kind is None:
             continue
-        weighed = "consequence" if kind.answers_breach else kind.kind
-        positions = {agreed_position(weighed, source.force) for source in clause.agreeing}
-        assert positions == {agreed_position(weighed, clause.force)}, (clause.number, [(s.school, s.force) for s in clause.agreeing])
+        positions = {agreed_position(kind.weighed_as, source.force) for source in clause.agreeing}
+        assert positions == {agreed_position(kind.weighed_as, clause.force)}, (clause.number, [(s.school, s.force) for s in clause.agreeing])
         checked += 1
     assert checked >= 20
 

@@ -11,13 +11,12 @@ page (the truth for the site); older versions are read from their files on each 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
 from .analysis import Analysis
-from .classify import Classifier
+from .classify import Classifier, evidence_words
 from .compare import Matrix, Provision, build_matrix
 from .corpus import SchoolPolicy
 from .ingest import parse_policy
@@ -153,9 +152,6 @@ def _against_others(slug: str, key: tuple[str, str], site: Matrix | None) -> tup
     return provision, [s.force for s in provision.stances if s.school != slug]
 
 
-_QUOTED = re.compile(r"“([^“”]{1,200})”")
-
-
 def _continued(diff: VersionDiff) -> tuple[dict[str, str], dict[str, str]]:
     """For each clause that continues into the other version, the words it continues as: old
     clause id to the new side's text (with its headings), and new clause id to the old side's."""
@@ -176,7 +172,7 @@ def still_said(topic: str, statement: Statement, continued: Mapping[str, str]) -
     the policy's ("shall not post any data, documents, photographs" reworded "shall not post and/or
     disseminate in any way any data, documents, photographs" still says what it said)."""
     words = continued.get(statement.clause_id)
-    quoted = _QUOTED.findall(statement.reason_for(topic) or "")
+    quoted = evidence_words(statement.reason_for(topic) or "")
     return words is not None and bool(quoted) and all(q.lower() in words for q in quoted)
 
 

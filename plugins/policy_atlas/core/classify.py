@@ -362,11 +362,17 @@ _POINTS_BACK = re.compile(
 _QUOTED = re.compile(r"“([^“”]{1,200})”")
 
 
+def evidence_words(why: str) -> list[str]:
+    """The words a tag was given on, as its reason quotes them ("contact with pupils: “contact”,
+    “students”" gives contact and students; a heading's reason, the heading)."""
+    return _QUOTED.findall(why)
+
+
 def _names_again(text: str, why: str) -> bool:
     """Whether a statement with no topic of its own names again a word the statement before was
     tagged on ("... have relationships with parents. Staff can report any such relationships ...")."""
     own = {w.lower() for w in re.findall(r"[\w'-]+", text)}
-    return any(len(word) > 3 and word in own for quoted in _QUOTED.findall(why) for word in quoted.split())
+    return any(len(word) > 3 and word in own for quoted in evidence_words(why) for word in quoted.split())
 
 
 def refers_back(text: str) -> bool:

@@ -675,9 +675,8 @@ def majority_position(rule_kind: str, forces: Iterable[Force]) -> Force | None:
 def _majority_stances(kind: ProvisionKind, stances: list[Stance]) -> list[Stance]:
     """The stances that take the majority's position (all of them when none has a majority): the
     reference wording is chosen among them, so a minority's rule never stands for the provision."""
-    weighed = "consequence" if kind.answers_breach else kind.kind
-    usual = majority_position(weighed, (s.force for s in stances))
-    return [s for s in stances if agreed_position(weighed, s.force) is usual] if usual is not None else stances
+    usual = majority_position(kind.weighed_as, (s.force for s in stances))
+    return [s for s in stances if agreed_position(kind.weighed_as, s.force) is usual] if usual is not None else stances
 
 
 def _align_provision(

@@ -84,6 +84,12 @@ class ProvisionKind:
         """Whether the school's general rule here is what follows a breach (see ``on_breach``)."""
         return self.kind == "consequence" or self.on_breach
 
+    @property
+    def weighed_as(self) -> str:
+        """The kind its forces are weighed as (``compare.agreed_position``): what answers a breach
+        is weighed as a consequence is, so "may" and "will" be investigated are one position."""
+        return "consequence" if self.answers_breach else self.kind
+
 
 PROVISION_KINDS = ("conduct", "commitment", "consequence")
 
