@@ -202,3 +202,24 @@ def _quoted(redlined: bool, unlike: bool) -> StatementView:
 def test_a_page_counts_its_redlines_once(statements: list[tuple[bool, bool]], shown: int, unlike: int) -> None:
     assert Redlines.of(_quoted(r, u) for r, u in statements) == Redlines(shown, unlike)
     assert all("redline" not in note for r, u in statements for note in _quoted(r, u).notes)
+
+
+def _statement_html(view: StatementView) -> str:
+    """The statement partial as a comparing page renders it."""
+    macro = Templates().env.from_string('{% from "partials/statement.html.jinja" import statement with context %}{{ statement(page) }}')
+    return macro.render(page=view, url=fake_url)
+
+
+def test_a_list_item_is_quoted_after_the_lead_in_that_gives_it_its_rule() -> None:
+    # "Post photos of pupils." alone reads as an instruction to post them; under its lead-in it is a ban.
+    item = StatementView("s", "S, clause 4 b)", Ref(PageKind.SCHOOL, "s", "s/4-b"), Force.PROHIBITED, "Post photos of pupils.", lead_in="Staff must never:")
+    text = " ".join("".join(_Tags(_statement_html(item)).text).split())
+    assert text.endswith("Staff must never: Post photos of pupils.")
+    alone = StatementView("s", "S, clause 5", Ref(PageKind.SCHOOL, "s", "s/5"), Force.REQUIRED, "Staff must lock their phones.")
+    assert "pa-compare__lead-in" not in _statement_html(alone)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_lead_in_is_text(payload: str) -> None:
+    item = StatementView("s", "S, clause 4", Ref(PageKind.SCHOOL, "s", "s/4"), Force.PROHIBITED, "Share passwords.", lead_in=payload)
+    assert _live(_statement_html(item)) == []

@@ -88,6 +88,11 @@ class Member:
         return self.statement.text
 
     @property
+    def with_lead_in(self) -> str:
+        """The statement as a page quotes it: an item after the lead-in of its list."""
+        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
+
+    @property
     def read_as(self) -> str:
         """The statement with the words it leans on: after its lead-in, or with its pronoun read
         as the sentence it stands for; its own text when it leans on none."""

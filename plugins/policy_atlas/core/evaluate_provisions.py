@@ -14,7 +14,7 @@ site would compare them, and scored:
 - **quoted as the reader quoted**: of the cells where the site and the reader agree on a stance,
   the share whose quoted statement (or a repeat of it) is the reader's evidence. A school may say
   its rule more than once and the reader quotes one place, so this is a floor; what it catches is
-  the right force shown on the wrong sentence (a list item, a purpose clause, an example);
+  the right force shown on the wrong sentence (a purpose clause, an example, the wrong list item);
 - **model**: model clauses whose stance is not the majority's of the schools that address the
   provision (a minority view), and sources cited for a clause whose school states another rule.
 
@@ -171,7 +171,7 @@ def score_provisions(
                 scores.spoken.add(ok)
             evidence = gold[school][provision_id].evidence
             if ok and stance is not None and evidence:
-                quoted = any(quotes_evidence(m.text, evidence) for m in (stance.member, *stance.repeats))
+                quoted = any(quotes_evidence(m.with_lead_in, evidence) for m in (stance.member, *stance.repeats))
                 scores.quoted.add(quoted)
                 if not quoted:
                     scores.misses.append(f"{name}{school}: {provision_id}: quotes “{stance.member.text[:80]}”, reader quoted “{evidence[:80]}”")

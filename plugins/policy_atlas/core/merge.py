@@ -55,7 +55,8 @@ class Strategy(str, Enum):
 
 @dataclass(frozen=True)
 class Source:
-    """A statement the model draws on, or that says the same thing: where it is and what it says."""
+    """A statement the model draws on, or that says the same thing: where it is and what it says
+    (``lead_in``: the sentence opening the list it is an item of, which gives an item its rule)."""
 
     school: str
     name: str
@@ -65,6 +66,7 @@ class Source:
     number: str | None
     force: Force
     text: str
+    lead_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -307,7 +309,7 @@ class _Wording:
 
     def quoted(self, member: Member) -> str:
         """The statement's words; an item that completes its lead-in is quoted after it."""
-        return f"{member.lead_in} {member.text}" if member.lead_in else member.text
+        return member.with_lead_in
 
     def readable(self, member: Member) -> bool:
         """States a rule in a sentence that reads on its own."""
@@ -540,7 +542,8 @@ def _source(member: Member, names: Mapping[str, str], force: Force | None = None
     stands for a school there (``force``): "permits reasonable access" is cited under "must not
     spend excessive time" as the rule it states there, not as a permission."""
     return Source(
-        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, member.force if force is None else force, member.text
+        member.school, names[member.school], member.id, member.anchor or member.id, member.clause.id, member.clause.number, member.force if force is None else force, member.text,
+        member.lead_in,
     )
 
 

@@ -24,13 +24,15 @@ STATEMENTS_LISTED = 60
 
 @dataclass(frozen=True)
 class ProvenanceView:
-    """A statement a model clause comes from, or that says the same: the school, where, its force."""
+    """A statement a model clause comes from, or that says the same: the school, where, its force,
+    its words (after the lead-in of the list it is an item of, if any)."""
 
     label: str
     ref: Ref
     force: Force
     text: str
     source: bool
+    lead_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,7 @@ STRATEGY_WORDS = {
 
 
 def _provenance(source: Source, chosen: bool) -> ProvenanceView:
-    return ProvenanceView(_label(source.name, source.number, source.clause), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen)
+    return ProvenanceView(_label(source.name, source.number, source.clause), Ref(PageKind.SCHOOL, source.school, source.anchor), source.force, source.text, chosen, source.lead_in)
 
 
 def _clause_view(clause: ModelClause, notes: tuple[DraftingNote, ...], labels: Mapping[str, str]) -> ModelClauseView:

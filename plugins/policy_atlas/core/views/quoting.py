@@ -83,6 +83,9 @@ class StatementView:
     against the reference wording. ``notes`` are short tags ("reference wording", "repeat").
     ``again`` is where the school states these words again, word for word (the first
     ``AGAIN_SHOWN``); ``again_more``, how many more times, all on ``school_ref``'s page.
+    ``lead_in`` is the sentence opening the list the statement is an item of ("Staff must not:"
+    over "Share photos of pupils"), shown before it: an item quoted alone can read as the
+    opposite rule.
     """
 
     school: str
@@ -98,6 +101,7 @@ class StatementView:
     unlike: bool = False
     """Compared with a wording it shares too few words with for a redline to read: shown as written
     (the page says so once, not on every such statement)."""
+    lead_in: str = ""
 
 
 AGAIN_SHOWN = 20
@@ -124,7 +128,7 @@ def quote(
             unlike = True
     return StatementView(
         member.school, _label(names[member.school], member.clause.number, member.clause.id), statement_ref(member), force or member.force, member.text, changes, notes,
-        unlike=unlike,
+        unlike=unlike, lead_in=member.lead_in,
     )
 
 
