@@ -455,7 +455,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rulez:\n          - all: [[consent]]\n",
-            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, id, kind, label, on_breach, past_unless, restriction, rules, situation, unless)",
+            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, id, instead, kind, label, on_breach, past_unless, restriction, rules, situation, unless)",
             id="unknown-key-in-provision",
         ),
         pytest.param(
@@ -713,12 +713,16 @@ def test_device_rules_are_on_staff_devices(classifier: Classifier, text: str, de
         ("The trust monitors staff use of the internet on its network.", True),
         ("Monitor the academy's official social media presence each week.", True),
         ("Be aware that your internet use on school devices may be monitored.", True),
+        ("Staff may use their own tablets to check social media at lunchtime.", False),
+        ("Staff should be aware that their own use of the internet at work may be monitored by the trust.", True),
+        ("The school may check staff use of social media on its own network.", True),
     ],
 )
 def test_monitoring_is_the_organisations_act(classifier: Classifier, text: str, monitoring: bool) -> None:
     """Monitoring is what the organisation does to staff use: an instruction to readers to check
-    their own doing is care over their own act; checking the organisation's channels for it,
-    or being told one's use is watched, is monitoring."""
+    their own doing is care over their own act, and so is what a rule's subject, the reader, does
+    something for ("use their own tablets to check social media"); checking the organisation's
+    channels for it, or being told one's use is watched, is monitoring."""
     assert ("monitoring" in topics_of(classifier, text)) is monitoring
 
 

@@ -298,10 +298,15 @@ def provision_figures(out: str, name: str) -> dict[str, float]:
         # is in no social media topic.
         ("seeds", {"cells": 0.945, "spoken": 0.92, "quoted": 0.72, "differs": 0.90, "gap_precision": 0.87, "gap_recall": 0.80}),
         ("dev", {"cells": 0.86, "spoken": 0.64, "quoted": 0.66, "gap_precision": 0.71, "gap_recall": 0.62}),
+        # The first blind set's three whole policies, labelled blind on 2026-12-07: 0.746 cells,
+        # 0.111 gap precision, 0 of 7 "differs" right at first contact; now 0.825 (a lead-in
+        # that names a situation, "only on school cameras", friendships a school already has,
+        # former learners, the employer's laptops, photographing pupils on a phone as an images rule).
+        ("blind", {"cells": 0.82, "spoken": 0.80, "quoted": 0.74}),
     ],
 )
 def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[str], where: str, floor: dict[str, float]) -> None:
-    sets = {"seeds": shared_dir / "gold", "dev": shared_dir / "dev"}
+    sets = {"seeds": shared_dir / "gold", "dev": shared_dir / "dev", "blind": REPO / "tests" / "fixtures" / "reading" / "blind"}
     if not sets[where].exists():
         pytest.skip(f"{sets[where]} is not here")
     status, out = run_evaluate(sets[where], capsys, "--provisions", PROVISIONS / where)  # type: ignore[arg-type]
@@ -309,7 +314,7 @@ def test_provision_gold_floors(shared_dir: Path, capsys: pytest.CaptureFixture[s
     found = provision_figures(out, where)
     for key, least in floor.items():
         assert found[key] >= least, (key, found[key], out)
-    assert found["minority"] == 0 and found["wrong_sources"] <= {"seeds": 2, "dev": 6}[where], out
+    assert found["minority"] <= {"blind": 1}.get(where, 0) and found["wrong_sources"] <= {"seeds": 2, "dev": 6, "blind": 5}[where], out
 
 
 def test_a_quote_is_the_readers_when_most_of_the_shorter_ones_words_are_in_the_other() -> None:

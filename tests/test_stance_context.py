@@ -763,3 +763,62 @@ def test_may_and_will_investigate_a_breach_are_one_position(taxonomy: Taxonomy) 
     provision = next(p for p in matrix.row("discipline").provisions if p.id == "discipline/investigation")
     assert provision.force_of("a") is Force.PERMITTED and provision.force_of("b") is Force.REQUIRED
     assert not provision.differs("a") and provision.positions() == ((Force.REQUIRED, 3),)
+
+
+def test_items_under_a_lead_in_that_names_a_situation_are_read_in_it(taxonomy: Taxonomy) -> None:
+    """"Inform the safeguarding lead before the day ends" says nothing of pupils' messages on its
+    own; under "If a pupil messages you on social media, you should:" it reports that contact."""
+    matrix = _matrix(
+        taxonomy,
+        {"a": [("If a pupil messages you on social media, you should:", None), ("Inform the safeguarding lead before the day ends.", "1")]},
+    )
+    assert _stance(matrix, "pupil-contact/reporting-contact", "a") == (Force.REQUIRED, "Inform the safeguarding lead before the day ends.")
+    stance = next(p for p in matrix.row("pupil-contact").provisions if p.id == "pupil-contact/reporting-contact").stance("a")
+    assert stance is not None and stance.member.lead_in == "If a pupil messages you on social media, you should:"
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Pictures of pupils may only be taken with the school's own cameras.", Force.PROHIBITED),
+        ("Staff should only film children on academy-owned tablets.", Force.PROHIBITED),
+        ("Pictures of pupils may be taken with the school's own cameras.", Force.PERMITTED),
+    ],
+)
+def test_allowing_photographs_only_on_the_schools_devices_forbids_them_on_staffs_own(taxonomy: Taxonomy, text: str, force: Force) -> None:
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "images/taking", "a") == (force, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Where a member of staff already knows a parent socially, they must not talk about school matters with them online.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff who are already friends with parents should tell the headteacher.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Staff must not befriend parents online, even those they already know socially.", Force.PROHIBITED),
+    ],
+)
+def test_what_a_school_forbids_within_an_existing_friendship_is_its_condition(taxonomy: Taxonomy, text: str, force: Force) -> None:
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "parent-contact/existing-friendships", "a") == (force, text)
+
+
+def test_photographing_pupils_on_a_phone_is_a_rule_on_images_not_on_phones_at_work(taxonomy: Taxonomy) -> None:
+    text = "Staff must never photograph pupils on their own phones."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "images/taking", "a") == (Force.PROHIBITED, text)
+    assert _stance(matrix, "personal-devices/own-devices", "a") is None
+
+
+@pytest.mark.parametrize(
+    ("provision", "text"),
+    [
+        ("pupil-contact/ex-pupils", "Staff should not connect with former learners on social media."),
+        ("pupil-contact/ex-pupils", "Teachers must not follow past students online."),
+        ("personal-devices/school-devices", "Trust laptops must not be used for personal social media."),
+        ("personal-devices/school-devices", "The academy's tablets are not to be used for personal social media."),
+    ],
+)
+def test_provisions_are_met_whatever_a_school_calls_its_pupils_and_devices(taxonomy: Taxonomy, provision: str, text: str) -> None:
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, provision, "a") == (Force.PROHIBITED, text)

@@ -295,13 +295,35 @@ class Classifier:
         the organisation acts on (``Topic.organisation_act``), the verb of an instruction to
         the reader about their own doing does not count: "check which account you post with"
         asks the reader to check their own act, and no organisation monitors anything ("Monitor
-        the club's presence" is the organisation's act, done by the reader for it)."""
+        the club's presence" is the organisation's act, done by the reader for it); nor does what a
+        rule's subject, the reader, does something for ("Staff may use their own phones to check
+        social media")."""
         why = self.index.evidence(topic, read)
         own = why is not None and topic.organisation_act and _OWN_DOING.search(statement) is not None
-        verb = instructed_verb(statement) if own else None
-        if verb is None:
+        verbs = [verb] if own and (verb := instructed_verb(statement)) is not None else _readers_purposes(statement) if own else []
+        if not verbs:
             return why
-        return self.index.evidence(topic, re.sub(rf"\b{re.escape(verb)}\b", "", read, flags=re.IGNORECASE))
+        for verb in verbs:
+            read = re.sub(rf"\b{re.escape(verb)}\b", "", read, flags=re.IGNORECASE)
+        return self.index.evidence(topic, read)
+
+
+_READER_SUBJECT = re.compile(
+    r"^\W*(?:all\s+)?(?:members?\s+of\s+staff|staff(?:\s+members?)?|you|employees?|colleagues?|teachers?|volunteers?|workers?)\s+(?:may|can|must|should|are|will|need|could)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_TURN = re.compile(r"\b(?:that|which|who|whom|if|where|when|unless|so)\b", re.IGNORECASE)
+_INFINITIVE = re.compile(r"\bto\s+([a-z]+)", re.IGNORECASE)
+
+
+def _readers_purposes(statement: str) -> list[str]:
+    """The verbs of what a rule's own subject, the reader, does it for ("Staff may use their own
+    phones to check social media": the checking is theirs), up to the first clause of another
+    subject ("... so that the school can monitor": not theirs)."""
+    if _READER_SUBJECT.match(statement) is None:
+        return []
+    turn = _CLAUSE_TURN.search(statement)
+    return [m.group(1) for m in _INFINITIVE.finditer(statement[: turn.start() if turn else len(statement)])]
 
 
 _OWN_DOING = re.compile(r"\b(?:you|your|yours|yourself|their\s+own|his\s+or\s+her\s+own|own)\b", re.IGNORECASE)

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from rapidfuzz import fuzz
 
 from .classify import pronoun_replaced, refers_back, topic_evidence
-from .force import allows_within_reason, completes_lead_in, coordinated_parts, done_to, governs_others, informs, tends_to_others, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
+from .force import allows_within_reason, completes_lead_in, opens_with_condition, sets_a_situation, coordinated_parts, done_to, governs_others, informs, tends_to_others, limits, lists_aims, names_breach, only_considers, organisation_commits, refuses, reported_force, sets_manner, states_outcome, statement_force
 from .matcher import PhraseIndex, cached_tokens
 from .model import Clause, Force, Statement, shown_apart
 from .sentences import last_sentence, sentence_spans
@@ -91,6 +91,18 @@ class Member:
     def with_lead_in(self) -> str:
         """The statement as a page quotes it: an item after the lead-in of its list."""
         return f"{self.lead_in} {self.text}" if self.lead_in else self.text
+
+    @property
+    def as_worded(self) -> str:
+        """The statement as words of a clause of its own (the model's): after its lead-in where it
+        finishes the lead-in's sentence ("must not share:" / "photos of pupils"), or where the
+        lead-in names only the situation it answers ("If a pupil messages you, please:"); alone
+        where it is a sentence under a lead-in that frames the whole list ("When using social
+        media staff should:")."""
+        if not self.lead_in:
+            return self.text
+        finishes = self.statement.index == 1 and completes_lead_in(self.text)
+        return self.with_lead_in if finishes or statement_force(self.lead_in)[0] is Force.NONE else self.text
 
     @property
     def read_as(self) -> str:
@@ -538,8 +550,10 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
         return Force.PERMITTED, "a breach is what it answers, not a condition on it"
     if kind.duty and force in ALLOWING and only_considers(member.text):
         return Force.PERMITTED, "advice to consider it leaves it to judgement"
-    if kind.situation and force is Force.REQUIRED:
-        return Force.PERMITTED_WITH_CONDITIONS, situation_reading(member)[1]
+    if kind.situation and (situated := situation_reading(member))[0] is not force:
+        return situated
+    if kind.instead and (force in ALLOWING or force is Force.REQUIRED) and _ONLY.search(member.text) and topic_evidence(_means_instead(kind), member.text):
+        return Force.PROHIBITED, "allowing it only by the organisation's own means forbids it by staff's own"
     if (own := in_own_polarity(kind, force)) is not force:
         return own, OTHER_WAY_ROUND
     if kind.restriction and force in ALLOWING and allows_within_reason(member.text):
@@ -553,6 +567,15 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
     return force, why
 
 
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _means_instead(kind: ProvisionKind) -> Topic:
+    """A provision's ``instead`` rules, read as a topic of their own."""
+    return Topic(f"{kind.id}-instead", kind.label, kind.label, False, kind.instead)
+
+
 def stance_force(kind: ProvisionKind, member: Member) -> Force:
     """The statement's force in the provision's own terms (see ``stance_reading``)."""
     return stance_reading(kind, member)[0]
@@ -560,9 +583,13 @@ def stance_force(kind: ProvisionKind, member: Member) -> Force:
 
 def situation_reading(member: Member) -> tuple[Force, str]:
     """A statement about a situation that allows, in it, what a rule restricts: what it requires
-    there ("pre-existing friendships are to be declared") is the condition of doing it."""
+    there ("pre-existing friendships are to be declared") is the condition of doing it, and so is
+    what it forbids in a sentence that opens with the situation ("Where staff are already friends
+    with a parent, they must not discuss pupils with them": the friendship stands, on a condition)."""
     if member.force is Force.REQUIRED:
         return Force.PERMITTED_WITH_CONDITIONS, "what it requires in that situation is the condition for it"
+    if member.force is Force.PROHIBITED and opens_with_condition(member.text):
+        return Force.PERMITTED_WITH_CONDITIONS, "what it forbids in that situation is the condition for it"
     return member.force, ""
 
 
@@ -759,10 +786,14 @@ def _list_lead_in(clause: Clause, clauses: Mapping[str, Clause]) -> str:
 def _lead_in(clause: Clause, statement: Statement, clauses: Mapping[str, Clause]) -> str:
     """The last sentence of the list lead-in ("... must not share:") that a clause's first statement
     completes ("photos of pupils"), else ``""``. A lead-in that states no rule ("Managing your
-    personal use:") is a heading: its items stand alone."""
+    personal use:") is a heading: its items stand alone. A lead-in that names a situation ("If a
+    pupil sends you a friend request, please:") is read before each of its items' statements:
+    "Tell the safeguarding lead the same day" reports *that* contact."""
+    lead_in = _list_lead_in(clause, clauses)
+    if lead_in and sets_a_situation(lead_in):
+        return lead_in
     if statement.index != 1 or not completes_lead_in(statement.text):
         return ""
-    lead_in = _list_lead_in(clause, clauses)
     return lead_in if lead_in and statement_force(lead_in)[0] is not Force.NONE else ""
 
 

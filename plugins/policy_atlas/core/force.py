@@ -859,6 +859,18 @@ def instructed_verb(sentence: str) -> str | None:
     return word if kind == "instruction" else None
 
 
+def opens_with_condition(text: str) -> bool:
+    """Whether a sentence opens with the condition or situation its rule applies in ("Where staff
+    are already friends with a parent, ...", "If a pupil contacts you, ...")."""
+    return _CONDITION_FIRST.match(text) is not None
+
+
+def sets_a_situation(lead_in: str) -> bool:
+    """Whether a list lead-in names the situation its items answer ("If a pupil sends you a
+    friend request, please:"): each item is read in it, whether or not it finishes its sentence."""
+    return opens_with_condition(lead_in) and lead_in.rstrip().endswith(":")
+
+
 def completes_lead_in(text: str) -> bool:
     """Whether a list item finishes its lead-in's sentence ("must not share:" / "photos of pupils")
     rather than standing as a sentence of its own, with a deontic expression of its own."""

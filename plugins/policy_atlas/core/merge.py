@@ -308,8 +308,8 @@ class _Wording:
         self.space = space
 
     def quoted(self, member: Member) -> str:
-        """The statement's words; an item that completes its lead-in is quoted after it."""
-        return member.with_lead_in
+        """The statement's words, as a clause of its own would word them (``Member.as_worded``)."""
+        return member.as_worded
 
     def readable(self, member: Member) -> bool:
         """States a rule in a sentence that reads on its own."""

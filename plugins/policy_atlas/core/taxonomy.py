@@ -78,6 +78,10 @@ class ProvisionKind:
     """Phrases that never count for this provision, though they may for its topic ("private
     information" is personal details to keep back, no warning that whatever is posted can become
     public)."""
+    instead: tuple[Rule, ...] = ()
+    """The means the organisation provides in place of the provision's own (its cameras and
+    devices, in place of staff's own phones): allowing the act *only* by them forbids it by the
+    provision's means ("photographs may only be taken on school cameras")."""
 
     @property
     def answers_breach(self) -> bool:
@@ -319,7 +323,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
             if not _ID.fullmatch(kind["id"]):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: provision id {kind['id']!r} must be lowercase letters, digits and hyphens", _line_of(node, *where, "id"))
-            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless", "instead"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
@@ -344,6 +348,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                     tuple(apart_from),
                     bool(kind.get("on_breach")),
                     _terms(kind["unless"], named, f"provision {kind['id']} unless", shown, p_line) if kind.get("unless") else (),
+                    _rules(kind.get("instead"), named, f"provision {kind['id']} instead", shown, node, (*where, "instead")) if kind.get("instead") else (),
                 )
             )
         if not rules:
