@@ -96,15 +96,10 @@ def test_the_committed_sample_is_well_formed_and_its_sources_exist() -> None:
     assert in_repo and all((REPO / i.source).is_file() for i in in_repo)
 
 
-def test_the_fifth_blind_sets_sample_is_well_formed_and_its_sources_exist() -> None:
+@pytest.mark.parametrize("name", ["blind5", "blind6", "blind7"])
+def test_each_later_blind_sets_sample_is_well_formed_and_its_sources_exist(name: str) -> None:
+    """The later blind sets keep their samples apart from sample.yaml: each holds 30 items of its own set only."""
     taxonomy = load_taxonomy(REPO / "taxonomy.yml")
-    items = load_sample(REPO / "tests/fixtures/precision/blind5-sample.yaml", taxonomy.ids)
-    assert len(items) == 30 and {i.set for i in items} == {"blind5"}
-    assert all((REPO / i.source).is_file() for i in items)
-
-
-def test_the_sixth_blind_sets_sample_is_well_formed_and_its_sources_exist() -> None:
-    taxonomy = load_taxonomy(REPO / "taxonomy.yml")
-    items = load_sample(REPO / "tests/fixtures/precision/blind6-sample.yaml", taxonomy.ids)
-    assert len(items) == 30 and {i.set for i in items} == {"blind6"}
+    items = load_sample(REPO / f"tests/fixtures/precision/{name}-sample.yaml", taxonomy.ids)
+    assert len(items) == 30 and {i.set for i in items} == {name}
     assert all((REPO / i.source).is_file() for i in items)

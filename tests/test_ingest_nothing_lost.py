@@ -151,7 +151,7 @@ def test_other_sources_are_found() -> None:
     reading sets are in tests/."""
     assert any(path.parent == GOLDEN_INPUTS for path in OTHER_SOURCES)
     assert {path.suffix for path in DOCUMENTS} == {".docx", ".pdf"}
-    assert {path.parent.parent.name for path in OTHER_SOURCES if path.parent.parent.parent == READING_SETS} == {"blind", "blind2", "blind3", "blind4", "blind5", "blind6"}
+    assert {path.parent.parent.name for path in OTHER_SOURCES if path.parent.parent.parent == READING_SETS} == {"blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"}
     if DEV_POLICIES.is_dir():
         assert any(path.parent == DEV_POLICIES for path in OTHER_SOURCES)
 
