@@ -584,3 +584,18 @@ def test_a_precondition_is_the_readers_in_the_duty_sentence(text: str, expected:
     """Permission sought or a wish to act makes a duty a condition only when it is the reader's,
     in the duty's own sentence: how the school keeps the duty, or what it wants, conditions nothing."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On personal accounts, never name the school as your employer.", Force.PROHIBITED),
+        ("In school, keep your phone out of sight.", Force.REQUIRED),
+        ("Online, staff must act as they would in the classroom.", Force.REQUIRED),
+        ("In the past, staff have shared photographs of trips.", Force.NONE),
+    ],
+)
+def test_an_instruction_after_a_phrase_of_place_is_an_instruction(text: str, expected: Force) -> None:
+    """A phrase of place or time before the comma ("On personal accounts, ...") leaves the rule
+    after it as it is; a sentence with no rule after it states none."""
+    assert statement_force(text)[0] is expected

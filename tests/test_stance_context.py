@@ -822,3 +822,18 @@ def test_photographing_pupils_on_a_phone_is_a_rule_on_images_not_on_phones_at_wo
 def test_provisions_are_met_whatever_a_school_calls_its_pupils_and_devices(taxonomy: Taxonomy, provision: str, text: str) -> None:
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, provision, "a") == (Force.PROHIBITED, text)
+
+
+@pytest.mark.parametrize(
+    ("provision", "text", "force"),
+    [
+        ("images/identifying-pupils", "When posting photos online, staff should leave pupils' surnames out of every caption.", Force.PROHIBITED),
+        ("images/identifying-pupils", "Staff must omit children's full names from any image they publish.", Force.PROHIBITED),
+        ("reputation/speaking-for-the-school", "On personal social media, make clear that the views you post are your own and not those of the school.", Force.PROHIBITED),
+    ],
+)
+def test_a_duty_to_leave_something_out_forbids_putting_it_in(taxonomy: Taxonomy, provision: str, text: str, force: Force) -> None:
+    """"Leave surnames out of captions" forbids naming pupils; "make clear the views are your own"
+    forbids speaking for the school, however the school puts them."""
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, provision, "a") == (force, text)

@@ -173,7 +173,7 @@ time, it is permitted with conditions (the gold README's convention)."""
 _NARROW_EXCEPTION = re.compile(r"\bexcept(?:ional(?:ly)?)?\s+in\s+(?:an?\s+)?(?:exceptional|emergenc|extreme)|\bexceptional\s+circumstances\b|\bemergenc", re.IGNORECASE)
 
 _LEADING_SUBORDINATE = re.compile(
-    r"^(?:if|when|whenever|where|whilst|while|although|though|as|because|since|unless|once|before|after|with|provided|providing|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that))\b[^,;]{0,160},\s*",
+    r"^(?:if|when|whenever|where|whilst|while|although|though|as|because|since|unless|once|before|after|with|provided|providing|in\s+(?:the\s+)?(?:event|case)\s+(?:of|that)|on|in|at|during|within|outside|online|across)\b[^,;]{0,160},\s*",
     re.IGNORECASE,
 )
 _LEADING_CONDITION = re.compile(r"\b(?:if|where|when|whenever|provided|providing|as\s+long\s+as|once|unless|with)\b", re.IGNORECASE)
@@ -490,8 +490,9 @@ def _opening(main: str) -> tuple[str, str]:
 
 _DUTY_TO = rf"(?:^|\b{_MODALS}\s+(?:\w+ly\s+|always\s+|also\s+)?|\b(?:are|is)\s+(?:required|expected|asked|instructed)\s+to\s+)"
 """Where a duty's act starts: after a modal ("must"), "is required to", or at an instruction's start."""
-_REFUSING = re.compile(_DUTY_TO + r"(?:decline|refuse|reject|turn\s+down|ignore|block)\b", re.IGNORECASE)
-"""A duty whose act is refusing: "must decline friend requests"."""
+_REFUSING = re.compile(_DUTY_TO + r"(?:decline|refuse|reject|turn\s+down|ignore|block|omit|withhold|leave\s+(?:[\w’'-]+\s+){1,4}?out)\b", re.IGNORECASE)
+"""A duty whose act is refusing or leaving out: "must decline friend requests", "leave surnames
+out of captions"."""
 _LIMITING = re.compile(_DUTY_TO + r"(?:limit|restrict|minimi[sz]e|reduce|keep\s+to\s+a\s+minimum)\b", re.IGNORECASE)
 """A duty whose act is limiting: "must limit their use"."""
 _KEEPING = re.compile(
