@@ -413,6 +413,22 @@ def test_a_stated_provision_counts_no_phrase_it_lists_under_unless(outline: Outl
     assert topic_evidence(topic, "Refer any child protection concern to the designated safeguarding lead the same day.") is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "defines"),
+    [
+        ("Anyone worried by a colleague's use of social media should refer to the whistleblowing procedure.", False),
+        ("Readers must refer to the acceptable use policy for what social media is allowed at work.", False),
+        ("Social media refers to websites and apps on which people share what they write and make.", True),
+    ],
+)
+def test_being_told_to_consult_a_procedure_defines_nothing(outline: Outline, text: str, defines: bool) -> None:
+    """A definition says what social media is ("social media refers to ..."); a reader sent to a
+    procedure ("should refer to the whistleblowing procedure") learns no meaning of it."""
+    section = next(s for s in outline.sections if any(p.id == "social-media" for p in s.provisions))
+    topic = section.provision_topic(next(p for p in section.provisions if p.id == "social-media"))
+    assert (topic_evidence(topic, text) is not None) is defines
+
+
 @pytest.mark.parametrize("provision", ["conduct/personal-professional", "conduct/copyright"])
 def test_what_most_seed_schools_say_outside_the_topics_is_a_model_clause(model: ModelPolicy, provision: str) -> None:
     """Four seed schools ask staff to keep personal and professional lives apart, and three not to
