@@ -804,6 +804,12 @@ def test_may_and_will_investigate_a_breach_are_one_position(taxonomy: Taxonomy) 
             "Staff should handle offensive comments on the school's accounts swiftly and with care.",
             "Inappropriate comments on the school's accounts must be removed at once.",
         ),
+        # when in the day: a time apart from work, not the working day itself
+        (
+            "personal-devices/when-allowed",
+            "Staff must keep their use of social media down while they are at work.",
+            "Staff may use social media on their own phones only during lunch and rest breaks.",
+        ),
         # one's own details: log-ins are no phone number or address
         (
             "privacy-settings/personal-details",
