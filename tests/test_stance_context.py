@@ -810,6 +810,12 @@ def test_may_and_will_investigate_a_breach_are_one_position(taxonomy: Taxonomy) 
             "Staff must keep their use of social media down while they are at work.",
             "Staff may use social media on their own phones only during lunch and rest breaks.",
         ),
+        # the act, done online: breaching another policy names neither
+        (
+            "cyberbullying/bullying-by-staff",
+            "Staff must not breach the school's anti-bullying and harassment policy.",
+            "Staff must not post content that bullies or harasses anyone.",
+        ),
         # one's own details: log-ins are no phone number or address
         (
             "privacy-settings/personal-details",
