@@ -455,8 +455,13 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        rulez:\n          - all: [[consent]]\n",
-            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, id, instead, kind, label, on_breach, past_unless, restriction, rules, situation, unless)",
+            "10: provision consent: unknown key 'rulez' (expected one of: apart_from, duty, fit, id, instead, kind, label, on_breach, past_unless, restriction, rules, situation, unless)",
             id="unknown-key-in-provision",
+        ),
+        pytest.param(
+            GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        fit: consent\n        rules:\n          - all: [[consent]]\n",
+            "8: provision consent fit: expected a list of term groups",
+            id="fit-not-a-list",
         ),
         pytest.param(
             GOOD + "    provisions:\n      - id: consent\n        label: Consent\n        kind: rule\n        rules:\n          - all: [[consent]]\n",

@@ -413,6 +413,22 @@ def test_a_stated_provision_counts_no_phrase_it_lists_under_unless(outline: Outl
     assert topic_evidence(topic, "Refer any child protection concern to the designated safeguarding lead the same day.") is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "defines"),
+    [
+        ("Anyone worried by a colleague's use of social media should refer to the whistleblowing procedure.", False),
+        ("Readers must refer to the acceptable use policy for what social media is allowed at work.", False),
+        ("Social media refers to websites and apps on which people share what they write and make.", True),
+    ],
+)
+def test_being_told_to_consult_a_procedure_defines_nothing(outline: Outline, text: str, defines: bool) -> None:
+    """A definition says what social media is ("social media refers to ..."); a reader sent to a
+    procedure ("should refer to the whistleblowing procedure") learns no meaning of it."""
+    section = next(s for s in outline.sections if any(p.id == "social-media" for p in s.provisions))
+    topic = section.provision_topic(next(p for p in section.provisions if p.id == "social-media"))
+    assert (topic_evidence(topic, text) is not None) is defines
+
+
 @pytest.mark.parametrize("provision", ["conduct/personal-professional", "conduct/copyright"])
 def test_what_most_seed_schools_say_outside_the_topics_is_a_model_clause(model: ModelPolicy, provision: str) -> None:
     """Four seed schools ask staff to keep personal and professional lives apart, and three not to
@@ -469,3 +485,28 @@ def test_a_gap_in_the_model_says_why_there_is_no_clause(covering: int, says: str
     """Four schools of five are not "fewer than the model needs" of three: when enough address the
     topic, the gap is that they do not state one rule on any one thing in it."""
     assert ModelGap("images", "Images of pupils", True, covering, 5, 3).text.startswith(says)
+
+
+def test_a_stated_provision_cites_the_rule_not_what_a_breach_of_it_leads_to(tmp_path: Path, taxonomy: Taxonomy, outline: Outline) -> None:
+    """A school that says both "do not breach copyright" (a list item, with no full stop) and
+    "copyright breaches will be treated very seriously" states the rule in the first, however
+    less well it reads on its own: the second says what follows a breach, and is no source of a
+    model clause on respecting copyright."""
+    sources = tmp_path / "source_policies"
+    sources.mkdir()
+    policies = {
+        "alder": ["Breaches of copyright by staff will be treated very seriously and may lead to disciplinary action.", "Do not breach copyright when sharing material online"],
+        "birch": ["Staff must respect copyright in everything they post on social media."],
+        "cedar": ["Staff must not infringe copyright in what they share online."],
+    }
+    for slug, lines in policies.items():
+        text = f"{slug.title()} School: social media\n\n" + "\n".join(f"{n}. {line}" for n, line in enumerate(lines, 1)) + "\n"
+        (sources / f"{slug}.txt").write_text(text, encoding="utf-8")
+        (sources / f"{slug}.yml").write_text(f"school: {slug.title()} School\n", encoding="utf-8")
+    _, problems = normalise(sources, tmp_path / "docs" / "policies", taxonomy)
+    assert not [p for p in problems if p.severity.value == "error"]
+    corpus = load_corpus(sources, tmp_path / "docs" / "policies")
+    made = build_model(analyse(corpus, taxonomy), names_of(corpus), outline)
+    (clause,) = [c for c in made.clauses if c.provision == "conduct/copyright"]
+    (alder,) = [s for s in clause.agreeing if s.school == "alder"]
+    assert alder.text == "Do not breach copyright when sharing material online"

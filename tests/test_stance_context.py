@@ -837,3 +837,87 @@ def test_a_duty_to_leave_something_out_forbids_putting_it_in(taxonomy: Taxonomy,
     forbids speaking for the school, however the school puts them."""
     matrix = _matrix(taxonomy, {"a": [(text, None)]})
     assert _stance(matrix, provision, "a") == (force, text)
+@pytest.mark.parametrize(
+    ("provision", "near", "whole"),
+    [
+        # the channel: a phone and an e-mail address are no social media
+        (
+            "pupil-contact/personal-contact",
+            "Staff will not message any pupil from their personal phone or personal e-mail address.",
+            "Staff must never have contact with pupils through any social networking site.",
+        ),
+        # the outcome itself: calling conduct criminal names no police
+        (
+            "discipline/police",
+            "Each kind of incident in this list is criminal and would be subject to a full investigation.",
+            "Where it is needed, the police will be called in and legal action taken.",
+        ),
+        # what is confidential, as information: one example of a school matter names neither
+        (
+            "confidentiality/school-information",
+            "Staff must not breach confidentiality by talking online about internal school procedures.",
+            "Staff must not reveal confidential information about the school.",
+        ),
+        # speaking, and for whom: a logo on an account is a sign of it only
+        (
+            "reputation/speaking-for-the-school",
+            "Never put the school's logo on a personal account.",
+            "Staff must make clear with a disclaimer that they do not post on behalf of the school.",
+        ),
+        # keeping the accounts apart: what a school account may not be used for is a use of it
+        (
+            "school-accounts/separation",
+            "School social media accounts must not be used for personal gain.",
+            "A school account must be kept entirely separate from any personal social media account.",
+        ),
+        # an act on what others post: handling one kind of comment names no moderating
+        (
+            "school-accounts/moderation",
+            "Staff should handle offensive comments on the school's accounts swiftly and with care.",
+            "Inappropriate comments on the school's accounts must be removed at once.",
+        ),
+        # when in the day: a time apart from work, not the working day itself
+        (
+            "personal-devices/when-allowed",
+            "Staff must keep their use of social media down while they are at work.",
+            "Staff may use social media on their own phones only during lunch and rest breaks.",
+        ),
+        # the act, done online: breaching another policy names neither
+        (
+            "cyberbullying/bullying-by-staff",
+            "Staff must not breach the school's anti-bullying and harassment policy.",
+            "Staff must not post content that bullies or harasses anyone.",
+        ),
+        # one's own details: log-ins are no phone number or address
+        (
+            "privacy-settings/personal-details",
+            "Never share passwords with anyone.",
+            "Keep your personal phone number and home address private.",
+        ),
+    ],
+)
+def test_of_a_schools_statements_the_one_naming_the_provisions_act_object_and_channel_is_its_rule(
+    taxonomy: Taxonomy, provision: str, near: str, whole: str
+) -> None:
+    """A school that says two things on a provision states it in the one that names what the
+    provision is about (its act, object and channel), whichever comes first in its text."""
+    matrix = _matrix(taxonomy, {"a": [(near, None), (whole, None)]})
+    found = _stance(matrix, provision, "a")
+    assert found is not None and found[1] == whole
+
+
+def test_a_statement_naming_all_of_a_later_provision_states_it_though_it_meets_an_earlier_one(taxonomy: Taxonomy) -> None:
+    """"monitor the internet for public posts about the school" names the internet, a system the
+    school may monitor, but what it watches is what the public posts: it states the school's
+    monitoring of public posts, before a statement that names comments but not whose or about what."""
+    matrix = _matrix(
+        taxonomy,
+        {
+            "a": [
+                ("The school may monitor comments online and respond to them.", None),
+                ("The school will actively monitor the internet for public postings about the school.", None),
+            ]
+        },
+    )
+    found = _stance(matrix, "monitoring/public-posts", "a")
+    assert found is not None and found[1].startswith("The school will actively monitor")

@@ -57,7 +57,7 @@ class TopicIndex:
             for topic in topics
             for g in [
                 *(g for r in topic.rules for g in (*r.groups, r.not_among)),
-                *(g for k in topic.provisions for r in k.rules for g in (*r.groups, r.not_among)),
+                *(g for k in topic.provisions for r in (*k.rules, *k.fit) for g in (*r.groups, r.not_among)),
                 *(k.unless for k in topic.provisions),
                 topic.headings,
                 topic.unless,

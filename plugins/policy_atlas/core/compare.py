@@ -603,6 +603,8 @@ def _stance(
     duties: frozenset[str],
     at_most: frozenset[str],
     in_order: list[Member],
+    fits: Mapping[str, int],
+    fitted: frozenset[str],
 ) -> Stance:
     """A school's stance from its statements that meet the provision's rules: its general rule.
 
@@ -622,7 +624,11 @@ def _stance(
     it names (those never reach here: see ``states_no_conduct``). Statements of the school that
     allow what its rule restricts, in another situation, are the rule's exceptions, shown beside it.
     A school that both advises against an act and forbids it has the firmer rule: the advice is
-    said in passing.
+    said in passing. Before those last preferences, the statements that name the most of the
+    provision's act, object and channel (``fits``: see ``ProvisionKind.fit``) are kept: another
+    names a neighbouring rule ("will not message a pupil via their personal phone" is no rule on
+    social media); and a statement that names all of them (``fitted``) states this provision even
+    when it meets another first.
     """
     readings = {m.id: stance_reading(kind, m) for m in own}
     for key in at_most.intersection(readings):
@@ -641,10 +647,16 @@ def _stance(
         lambda m: not kind.answers_breach or names_breach(m.read_as),
         lambda m: not kind.answers_breach or names_breach(m.read_as, of_the_rules=True),
         lambda m: kind.kind != "commitment" or forces[m.id] is not Force.PROHIBITED,
-        lambda m: kinds_of[m.id][0] == kind.id or (not kind.duty and m.force is Force.PROHIBITED and kinds_of[m.id][0] in duties),
+        lambda m: kinds_of[m.id][0] == kind.id or (not kind.duty and m.force is Force.PROHIBITED and kinds_of[m.id][0] in duties) or m.id in fitted,
         lambda m: m.id not in situational,
         lambda m: kind.duty or kind.situation or kind.kind != "conduct" or m.force is not Force.REQUIRED or forces[m.id] is Force.PROHIBITED or not restricting,
         lambda m: not kind.restriction or forces[m.id] in RESTRICTING or not restricting,
+    )
+    # then those that name the most of the provision's act, object and channel: before passing
+    # over a requirement for a prohibition, which is how a restriction is usually put, since a
+    # requirement that names the act ("must make clear they do not speak on behalf of the
+    # school") states it better than a prohibition of something near it ("don't use the logo")
+    then: tuple[Callable[[Member], bool], ...] = (
         lambda m: not kind.restriction or m.force in RESTRICTING,
         lambda m: not kind.restriction or m.force in RESTRICTING or _NEGATED.search(m.read_as) is not None,
         lambda m: forces[m.id] is not Force.DISCOURAGED or not prohibiting,
@@ -654,6 +666,10 @@ def _stance(
         lambda m: _CUT_FROM_A_SENTENCE.match(m.text) is None,
     )
     for keep in steps:
+        pool = [m for m in pool if keep(m)] or pool
+    best_fit = max(fits.get(m.id, 0) for m in pool)
+    pool = [m for m in pool if fits.get(m.id, 0) == best_fit]
+    for keep in then:
         pool = [m for m in pool if keep(m)] or pool
     chosen = typical(pool, total, space, _sum(space.vectors[m.id] for m in own))
     if forces[chosen.id] is Force.PROHIBITED:
@@ -729,8 +745,21 @@ def _align_provision(
     by_school: dict[str, list[Member]] = defaultdict(list)
     for member in matching:
         by_school[member.school].append(member)
+    fits = {m.id: fit_of(topic, kind, m.read_as) for m in matching} if kind.fit else {}
+    # a statement that names all of this provision's act, object and channel, and not all of those
+    # of the provision it meets first, states this one as well ("monitor the internet for public
+    # postings about the school" names a system to monitor, but monitors public posts)
+    provision_of = {k.id: k for k in topic.provisions}
+    fitted = frozenset(
+        m.id
+        for m in matching
+        if kind.fit
+        and fits[m.id] == len(kind.fit)
+        and not ((first := provision_of[kinds_of[m.id][0]]).fit and fit_of(topic, first, m.read_as) == len(first.fit))
+    )
     stances = {
-        school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties, at_most, topic_members[school]) for school in sorted(by_school)
+        school: _stance(kind, by_school[school], total, kinds_of, situational, space, duties, at_most, topic_members[school], fits, fitted)
+        for school in sorted(by_school)
     }
     usual = _majority_stances(kind, list(stances.values()))
     usual_schools = {s.school for s in usual}
@@ -745,6 +774,11 @@ def _align_provision(
         (best, to), member = sorted(scored, key=lambda found: (-found[0][0], _order(found[1])))[0]
         nearest.append(Nearest(school, member, best, among[to]))
     return _provision(topic, kind, reference, tuple(stances[s] for s in sorted(stances)), tuple(nearest), space)
+
+
+def fit_of(topic: Topic, kind: ProvisionKind, text: str) -> int:
+    """How many of the provision's act, object and channel (``ProvisionKind.fit``) a text names."""
+    return sum(1 for rule in kind.fit if topic_evidence(topic, text, (rule,), kind.past_unless, kind.unless) is not None)
 
 
 def states_no_conduct(member: Member, not_conduct: frozenset[str]) -> bool:

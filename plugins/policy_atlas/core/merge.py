@@ -29,7 +29,7 @@ from enum import Enum
 from typing import Any
 
 from .analysis import Analysis
-from .classify import TopicIndex
+from .classify import TopicIndex, topic_evidence
 from .compare import OTHER_WAY_ROUND, Concepts, Member, Provision, Space, Vector, concept_patterns, members_of, typical
 from .lexicon import stems_of, tokenise
 from .model import Force, stance_verbs
@@ -399,11 +399,15 @@ class _Group:
         return tuple(m for m in self.stances if usual is not None and self.provision.position(self.force_of(m)) is usual)
 
 
-def _firmest(found: list[Member]) -> list[Member]:
-    """A school's statements of a stated provision worth choosing among: those that read on their
-    own, and of those the ones that require or forbid, where any does ("you should contact the
-    safeguarding lead", not "you may have a concern about what you see", which only describes)."""
-    readable = [m for m in found if self_contained(m.text)] or found
+def _firmest(found: list[Member], outcomes: tuple[Topic, ...] = ()) -> list[Member]:
+    """A school's statements of a stated provision worth choosing among: those that say no outcome
+    of a breach (in their own words, a topic of ``outcomes``), where any does ("breaching copyright will be considered
+    extremely seriously" says what follows a breach, "consider the copyright of what you share"
+    states the rule); of those, the ones that read on their own, and of those the ones that
+    require or forbid, where any does ("you should contact the safeguarding lead", not "you may
+    have a concern about what you see", which only describes)."""
+    ruling = [m for m in found if not any(topic_evidence(t, m.text) is not None for t in outcomes)] or found
+    readable = [m for m in ruling if self_contained(m.text)] or ruling
     return [m for m in readable if m.force in (Force.REQUIRED, Force.PROHIBITED)] or readable
 
 
@@ -573,6 +577,9 @@ class _Builder:
         self.generaliser = Generaliser.for_schools(names)
         self.members = members_of(analysis.clauses, analysis.statements)
         self.concepts = concept_patterns(analysis.taxonomy)
+        self.outcomes = tuple(t for t in analysis.taxonomy.topics if t.provisions and all(k.answers_breach for k in t.provisions))
+        """Topics of what follows a breach (discipline): a statement whose own words are in one says
+        what a breach of a rule leads to, not the rule."""
         self.drawing = {s.id: s.as_topic() for s in outline.sections if s.headings or s.rules}
         self.used: dict[str, str] = {}
         """Statement id -> the model clause that says it: the model says a statement once."""
@@ -636,7 +643,7 @@ class _Builder:
         by_school: dict[str, list[Member]] = defaultdict(list)
         for member in found:
             by_school[member.school].append(member)
-        chosen = tuple(typical(_firmest(by_school[school]), total, space) for school in sorted(by_school))
+        chosen = tuple(typical(_firmest(by_school[school], self.outcomes), total, space) for school in sorted(by_school))
         return _Group(f"{section.id}/{provision.id}", provision.label, (), chosen, stated=True)
 
     def _section(self, number: int, section: OutlineSection, groups: list[_Group]) -> ModelSection:

@@ -82,6 +82,13 @@ class ProvisionKind:
     """The means the organisation provides in place of the provision's own (its cameras and
     devices, in place of staff's own phones): allowing the act *only* by them forbids it by the
     provision's means ("photographs may only be taken on school cameras")."""
+    fit: tuple[Rule, ...] = ()
+    """What a statement that states exactly this provision names: its act, its object and, where
+    it matters, its channel, a rule of one group each. Of a school's statements on the provision,
+    those that name the most of them state its rule there: "will not message a pupil via their
+    personal phone" names the act and the object but not the channel of "personal contact with
+    pupils on social media", which "should not have contact through any social medium with any
+    student" names too."""
 
     @property
     def answers_breach(self) -> bool:
@@ -286,6 +293,16 @@ def _rules(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, 
     return tuple(rules)
 
 
+def _fit(raw: Any, named: dict[str, tuple[str, ...]], owner: str, shown: str, line: int | None) -> tuple[Rule, ...]:
+    """A provision's ``fit``: a list of term groups (a concept name or a list of terms), each a
+    rule of its own, so a statement is scored by how many of them it names."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not raw:
+        raise PolicyAtlasError(shown, f"{owner}: expected a list of term groups", line)
+    return tuple(Rule(f"fit {index}", (_terms(group, named, owner, shown, line),)) for index, group in enumerate(raw, start=1))
+
+
 def _read(data: Any, node: Any, shown: str) -> Taxonomy:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list) or not data["topics"]:
         raise PolicyAtlasError(shown, "expected a mapping with a non-empty 'topics' list", 1)
@@ -323,7 +340,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 raise PolicyAtlasError(shown, f"topic {topic_id}: each provision needs 'id', 'label' and 'rules'", p_line)
             if not _ID.fullmatch(kind["id"]):
                 raise PolicyAtlasError(shown, f"topic {topic_id}: provision id {kind['id']!r} must be lowercase letters, digits and hyphens", _line_of(node, *where, "id"))
-            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless", "instead"}, f"provision {kind['id']}", shown, node, where)
+            _check_keys(kind, {"id", "label", "rules", "kind", "duty", "restriction", "situation", "past_unless", "apart_from", "on_breach", "unless", "instead", "fit"}, f"provision {kind['id']}", shown, node, where)
             if kind.get("kind", "conduct") not in PROVISION_KINDS:
                 raise PolicyAtlasError(shown, f"provision {kind['id']}: 'kind' must be one of {', '.join(PROVISION_KINDS)}", p_line)
             if any(k.id == kind["id"] for k in kinds):
@@ -349,6 +366,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                     bool(kind.get("on_breach")),
                     _terms(kind["unless"], named, f"provision {kind['id']} unless", shown, p_line) if kind.get("unless") else (),
                     _rules(kind.get("instead"), named, f"provision {kind['id']} instead", shown, node, (*where, "instead")) if kind.get("instead") else (),
+                    _fit(kind.get("fit"), named, f"provision {kind['id']} fit", shown, p_line),
                 )
             )
         if not rules:
