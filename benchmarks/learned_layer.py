@@ -203,6 +203,10 @@ def _reason_kind(why: str) -> str:
     return "own:" + why.split(":", 1)[0]
 
 
+WORDS = True
+"""Whether the features include the statement's words (``--rules-only`` leaves them out)."""
+
+
 def statement_features(example: Example) -> dict[str, float]:
     """What the rules and the words say about a statement, whatever the topic."""
     statement = example.statement
@@ -211,6 +215,8 @@ def statement_features(example: Example) -> dict[str, float]:
     found["len=" + ("short" if len(words) < 6 else "mid" if len(words) < 25 else "long")] = 1.0
     found["lead-in" if example.lead_in else "no-lead-in"] = 1.0
     found["several-statements" if statement.index > 1 or statement.id != statement.clause_id else "one-statement"] = 1.0
+    if not WORDS:
+        return found
     for word in words:
         found[f"w={word}"] = 1.0
     for first, second in zip(words, words[1:]):
@@ -431,16 +437,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--add", type=float, default=None, help="add a tag the rules missed at this score or more")
     parser.add_argument("--force", type=float, default=None, help="replace the rules' force when this sure of another")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
+    parser.add_argument("--rules-only", action="store_true", help="the rules' features only, without the words")
     args = parser.parse_args(argv)
     taxonomy = load_taxonomy(ROOT / "taxonomy.yml")
-    global TOPICS
+    global TOPICS, WORDS
     TOPICS = taxonomy.ids
+    WORDS = not args.rules_only
     classifier = Classifier(taxonomy)
     sets = labelled_sets()
     readings = {s.name: _readings(s.policies, ROOT / "docs" / "policies" if s.own else None, classifier) for s in sets}
     items = sample_items(taxonomy.ids)
     examples = collect(sets, readings, items)
-    print(f"layer: keep >= {args.keep}, add >= {args.add}, force >= {args.force}, C = {args.c}")
+    print(f"layer: keep >= {args.keep}, add >= {args.add}, force >= {args.force}, C = {args.c}, words: {WORDS}")
     print(f"examples: {sum(len(e) for e in examples.values())} statements labelled, "
           f"{sum(len(x.topics) for e in examples.values() for x in e.values())} (statement, topic) labels, "
           f"{sum(x.force is not None for e in examples.values() for x in e.values())} force labels")
