@@ -438,6 +438,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", type=float, default=None, help="replace the rules' force when this sure of another")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
     parser.add_argument("--rules-only", action="store_true", help="the rules' features only, without the words")
+    parser.add_argument("--in-sample", action="store_true", help="train on every set, the scored one too: a check that "
+                        "the labels reach the scoring (the layer can fit what it has seen), never a result")
     args = parser.parse_args(argv)
     taxonomy = load_taxonomy(ROOT / "taxonomy.yml")
     global TOPICS, WORDS
@@ -457,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
     gained = 0.0
     for labelled in sets:
         keep = chosen_keep(labelled.name, sets, examples, readings, items, args) if args.keep == "auto" else float(args.keep)
-        layer = train((x for name, own in examples.items() if name != labelled.name for x in own.values()), args)
+        layer = train((x for name, own in examples.items() if args.in_sample or name != labelled.name for x in own.values()), args)
         before = figures(labelled, readings[labelled.name], items)
         after = figures(labelled, {slug: apply(layer, r, args, keep) for slug, r in readings[labelled.name].items()}, items)
         cells = [
@@ -472,7 +474,10 @@ def main(argv: list[str] | None = None) -> int:
             gained += sum(moved)
     print(f"\nworst change on any figure: {worst:+.3f}; summed change on {', '.join(FIRST_CONTACT)}: {gained:+.3f}")
     wins = gained > 0 and worst >= -0.01
-    print("by the brief's bar:", "beats the rules at first contact, nothing worse by more than 0.01" if wins else "does not beat the rules")
+    if args.in_sample:
+        print("trained on the scored sets too: a check of the machinery, not a figure to compare")
+    else:
+        print("by the brief's bar:", "beats the rules at first contact, nothing worse by more than 0.01" if wins else "does not beat the rules")
     return 0
 
 
