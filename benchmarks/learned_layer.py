@@ -310,12 +310,12 @@ def _score(model: tuple[DictVectorizer, LogisticRegression], row: dict[str, floa
     return [float(p) for p in regression.predict_proba(vectoriser.transform([row]))[0]]
 
 
-Scored = list[tuple[Clause, list[tuple[Statement, dict[str, float], Force]]]]
+Scored = list[tuple[Clause, list[tuple[Statement, dict[str, float], tuple[Force, float] | None]]]]
 
 
 def score_reading(layer: Layer, reading: Reading, args: argparse.Namespace) -> Scored:
-    """Every statement's score per topic (where the layer has a model for it) and its force as the
-    layer would have it: scored once, so several thresholds can be tried on the same scores."""
+    """Every statement's score per topic (where the layer has a model for it) and the force the
+    layer finds likeliest, with its probability: scored once, so several thresholds can be tried."""
     by_id = {c.id: c for c in reading.clauses}
     scored: Scored = []
     for clause in reading.clauses:
@@ -329,25 +329,27 @@ def score_reading(layer: Layer, reading: Reading, args: argparse.Namespace) -> S
                 model = layer.tagged if topic in statement.topics else layer.untagged
                 if model is not None:
                     scores[topic] = _score(model, pair_features(example, topic, base))[1]
-            force = statement.force
+            likeliest = None
             if layer.force is not None:
                 probabilities = _score(layer.force, base)
                 best = max(range(len(probabilities)), key=lambda i: (probabilities[i], -i))
-                if probabilities[best] >= args.force:
-                    force = Force(str(layer.force[1].classes_[best]))
-            rows.append((statement, scores, force))
+                likeliest = (Force(str(layer.force[1].classes_[best])), probabilities[best])
+            rows.append((statement, scores, likeliest))
         scored.append((clause, rows))
     return scored
 
 
-def decide(reading: Reading, scored: Scored, keep: float, add: float | None) -> Reading:
+def decide(reading: Reading, scored: Scored, keep: float, add: float | None, force_at: float | None) -> Reading:
     """The reading with the layer's decisions: tags dropped or added, forces replaced; each kept
     or added tag's reason says the learned check's score."""
     statements: dict[str, tuple[Statement, ...]] = {}
     clauses: list[Clause] = []
     for clause, rows in scored:
         new: list[Statement] = []
-        for statement, scores, force in rows:
+        for statement, scores, likeliest in rows:
+            force = statement.force
+            if likeliest is not None and force_at is not None and likeliest[1] >= force_at:
+                force = likeliest[0]
             reasons: list[tuple[str, str]] = []
             for topic in TOPICS:
                 why = statement.reason_for(topic)
@@ -368,8 +370,8 @@ def decide(reading: Reading, scored: Scored, keep: float, add: float | None) -> 
     return Reading(tuple(clauses), statements, reading.stem)
 
 
-def apply(layer: Layer, reading: Reading, args: argparse.Namespace, keep: float) -> Reading:
-    return decide(reading, score_reading(layer, reading, args), keep, args.add)
+def apply(layer: Layer, reading: Reading, args: argparse.Namespace, keep: float, force_at: float | None) -> Reading:
+    return decide(reading, score_reading(layer, reading, args), keep, args.add, force_at)
 
 
 # -- scoring ----------------------------------------------------------------------------------
@@ -407,16 +409,25 @@ def changes(before: Figures, after: Figures) -> list[float]:
 
 
 GRID = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+FORCE_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 1.01)  # 1.01: never replace the rules' force
 
 
-def chosen_keep(
+def _grid(given: str | None, grid: tuple[float, ...]) -> tuple[float | None, ...]:
+    return grid if given == "auto" else (None if given is None else float(given),)
+
+
+def chosen(
     held_out: str, sets: list[LabelledSet], examples: dict[str, dict[Key, Example]], readings: dict[str, dict[str, Reading]],
     items: list[SampleItem], args: argparse.Namespace,
-) -> float:
-    """The threshold the training sets alone would choose: each of them left out in turn (the
-    held-out set never seen), the grid's threshold with the largest summed change; a tie goes to the
-    lowest, which keeps the most of the rules' tags."""
-    totals = dict.fromkeys(GRID, 0.0)
+) -> tuple[float, float | None]:
+    """The thresholds (keep, force) the training sets alone would choose where one is 'auto': each
+    of them left out in turn (the held-out set never seen), the pair with the largest summed change;
+    a tie goes to the pair that changes the rules least (the lowest keep, the highest force)."""
+    pairs = [(k, f) for k in _grid(args.keep, GRID) for f in _grid(args.force, FORCE_GRID)]
+    if len(pairs) == 1:
+        keep, force_at = pairs[0]
+        return (keep or 0.0), force_at
+    totals = dict.fromkeys(pairs, 0.0)
     for inner in sets:
         if inner.name == held_out:
             continue
@@ -424,10 +435,11 @@ def chosen_keep(
         read = readings[inner.name]
         before = figures(inner, read, items)
         scored = {slug: score_reading(layer, r, args) for slug, r in read.items()}
-        for keep in GRID:
-            after = figures(inner, {slug: decide(r, scored[slug], keep, args.add) for slug, r in read.items()}, items)
-            totals[keep] += sum(changes(before, after))
-    return max(GRID, key=lambda keep: (round(totals[keep], 9), -keep))
+        for keep, force_at in pairs:
+            after = figures(inner, {slug: decide(r, scored[slug], keep or 0.0, args.add, force_at) for slug, r in read.items()}, items)
+            totals[(keep, force_at)] += sum(changes(before, after))
+    best = max(pairs, key=lambda pair: (round(totals[pair], 9), -(pair[0] or 0.0), pair[1] or 0.0))
+    return (best[0] or 0.0), best[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -435,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", default="0.5", help="drop a rule's tag scored under this (default 0.5); "
                         "'auto': the threshold chosen by leaving each training set out in turn (nested)")
     parser.add_argument("--add", type=float, default=None, help="add a tag the rules missed at this score or more")
-    parser.add_argument("--force", type=float, default=None, help="replace the rules' force when this sure of another")
+    parser.add_argument("--force", default=None, help="replace the rules' force when this sure of another; 'auto': chosen "
+                        "as --keep auto chooses")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength (default 1.0)")
     parser.add_argument("--rules-only", action="store_true", help="the rules' features only, without the words")
     parser.add_argument("--in-sample", action="store_true", help="train on every set, the scored one too: a check that "
@@ -454,20 +467,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"examples: {sum(len(e) for e in examples.values())} statements labelled, "
           f"{sum(len(x.topics) for e in examples.values() for x in e.values())} (statement, topic) labels, "
           f"{sum(x.force is not None for e in examples.values() for x in e.values())} force labels")
-    print(f"{'held out':<9} {'keep':>4} {'core F1':>15} {'all topics F1':>15} {'force':>15} {'sample precision':>27} {'sample force':>25}")
+    print(f"{'held out':<9} {'keep':>4} {'force':>4} {'core F1':>15} {'all topics F1':>15} {'force':>15} {'sample precision':>27} {'sample force':>25}")
     worst = 0.0
     gained = 0.0
     for labelled in sets:
-        keep = chosen_keep(labelled.name, sets, examples, readings, items, args) if args.keep == "auto" else float(args.keep)
+        keep, force_at = chosen(labelled.name, sets, examples, readings, items, args)
         layer = train((x for name, own in examples.items() if args.in_sample or name != labelled.name for x in own.values()), args)
         before = figures(labelled, readings[labelled.name], items)
-        after = figures(labelled, {slug: apply(layer, r, args, keep) for slug, r in readings[labelled.name].items()}, items)
+        after = figures(labelled, {slug: apply(layer, r, args, keep, force_at) for slug, r in readings[labelled.name].items()}, items)
         cells = [
             f"{before.core:.3f} -> {after.core:.3f}", f"{before.every:.3f} -> {after.every:.3f}", f"{before.force:.3f} -> {after.force:.3f}",
             f"{before.precision} -> {after.precision}" if before.precision != "-" else "-",
             f"{before.sample_force} -> {after.sample_force}" if before.sample_force != "-" else "-",
         ]
-        print(f"{labelled.name:<9} {keep:>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {cells[3]:>27} {cells[4]:>25}", flush=True)
+        print(f"{labelled.name:<9} {keep:>4} {force_at or '-':>4} {cells[0]:>15} {cells[1]:>15} {cells[2]:>15} {cells[3]:>27} {cells[4]:>25}", flush=True)
         moved = changes(before, after)
         worst = min(worst, *moved)
         if labelled.name in FIRST_CONTACT:
