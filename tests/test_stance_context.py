@@ -13,7 +13,7 @@ import pytest
 
 from policy_atlas.core.classify import Classifier, topic_evidence
 from policy_atlas.core.compare import Matrix, build_matrix
-from policy_atlas.core.force import done_to, governs_others, reported_force, statement_force, tends_to_others
+from policy_atlas.core.force import coordinated_parts, done_to, governs_others, reported_force, statement_force, tends_to_others
 from policy_atlas.core.model import Clause, Force, Statement
 from policy_atlas.core.taxonomy import Taxonomy
 
@@ -921,3 +921,19 @@ def test_a_statement_naming_all_of_a_later_provision_states_it_though_it_meets_a
     )
     found = _stance(matrix, "monitoring/public-posts", "a")
     assert found is not None and found[1].startswith("The school will actively monitor")
+
+
+def test_a_condition_after_but_only_stays_with_its_clause(taxonomy: Taxonomy) -> None:
+    """"may run accounts, but only if the head approves them" is one rule with its condition: the
+    approval is of the accounts it names. "..., but also ..." joins two rules, each about its own."""
+    text = "Teams may also set up their own pages, but only if the headteacher has approved them."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "school-accounts/approval", "a") == (Force.REQUIRED, text)
+    assert len(coordinated_parts(text)) == 1
+    assert len(coordinated_parts("Staff must report radicalisation, but also look out for bullying.")) == 2
+
+
+def test_help_offered_to_staff_abused_online_is_support(taxonomy: Taxonomy) -> None:
+    text = "The school will help any member of staff who is harassed online to have the abusive posts taken down."
+    matrix = _matrix(taxonomy, {"a": [(text, None)]})
+    assert _stance(matrix, "cyberbullying/support", "a") == (Force.REQUIRED, text)

@@ -636,8 +636,9 @@ _OTHERS_SUBJECT = re.compile(
 )
 
 
-_JOINED_BY_BUT = re.compile(r"\s*[,;]?\s+but\s+(?:also\s+)?(?=[a-z])", re.IGNORECASE)
-"""Main clauses joined by "but": a semicolon more often ends an "If ..." before its "then ..."."""
+_JOINED_BY_BUT = re.compile(r"\s*[,;]?\s+but\s+(?:also\s+)?(?!only\s+(?:if|when|where|with|after|once|on|in|by|for|through|via)\b)(?=[a-z])", re.IGNORECASE)
+"""Main clauses joined by "but": a semicolon more often ends an "If ..." before its "then ...".
+"... may run accounts, but only if approved" is one clause with its condition, not two."""
 
 
 def coordinated_parts(text: str) -> tuple[str, ...]:
