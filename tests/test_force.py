@@ -584,3 +584,59 @@ def test_a_precondition_is_the_readers_in_the_duty_sentence(text: str, expected:
     """Permission sought or a wish to act makes a duty a condition only when it is the reader's,
     in the duty's own sentence: how the school keeps the duty, or what it wants, conditions nothing."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The aim of this guidance is to give staff a clear picture of safe phone use.", Force.NONE),
+        ("Our main purpose is to keep children and adults safe online.", Force.NONE),
+        ("The objectives of the code are to protect learners and colleagues.", Force.NONE),
+        ("Staff are to keep their phones in a locker.", Force.REQUIRED),
+        ("Cameras are to be stored in the office at the end of the day.", Force.REQUIRED),
+    ],
+)
+def test_what_an_aim_is_binds_no_one(text: str, expected: Force) -> None:
+    """"is to" after an aim joins the aim to what it is ("the aim ... is to protect"); after a
+    person or a thing it is a duty ("Staff are to keep ...")."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Introduction The internet gives teachers many new ways to share work.", Force.NONE),
+        ("Background As more families go online, schools meet new risks.", Force.NONE),
+        ("Set the tone for others by posting with care.", Force.REQUIRED),
+        ("Keep The Account Private", Force.REQUIRED),
+    ],
+)
+def test_a_heading_run_into_its_text_is_no_instruction(text: str, expected: Force) -> None:
+    """A title word followed by a capitalised sentence opener is a heading that lost its line
+    break, not a verb in the imperative; an instruction's object follows in the sentence's case."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "item", "expected"),
+    [
+        ("Our policy aims to:", "Give clear guidance on phones for everyone on site", Force.NONE),
+        ("This agreement sets out to:", "Protect staff from misunderstanding", Force.NONE),
+        ("Staff must:", "Give clear guidance to pupils on phones", Force.REQUIRED),
+    ],
+)
+def test_items_under_the_documents_aims_state_no_rule(lead_in: str, item: str, expected: Force) -> None:
+    """What a policy aims to do, whoever's policy it is ("our", "this"), is listed, not ruled."""
+    assert statement_force(item, lead_in_frame(lead_in))[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This agreement is designed to make sure that every adult knows the rules.", Force.NONE),
+        ("Everyone who signs this agreement must keep their password private.", Force.REQUIRED),
+    ],
+)
+def test_an_agreement_that_says_what_it_does_binds_no_one(text: str, expected: Force) -> None:
+    """An agreement, like a policy, that says what it is for describes itself; its signers' duties are rules."""
+    assert statement_force(text)[0] is expected

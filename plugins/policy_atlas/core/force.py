@@ -449,6 +449,12 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
 _NOUN_USE = re.compile(r"^(?:\W*$|\s+of\b)")
 """What follows a first word that makes it a noun: nothing (a one-word label, "Purpose:") or "of"
 ("Review of policy")."""
+_RUN_IN_HEADING = re.compile(
+    r"^[A-Z][a-z]+\s+(?:The|This|These|Those|As|Our|We|When|If|Where|Many|Some|There|Most|Each|Every|Since|Although|While|Whilst)\s+[a-z]"
+)
+"""A capitalised word, then a capitalised word that opens a sentence ("Background The use of ...",
+"Introduction As the internet grows ..."): a heading run into its text, a label, no instruction. An
+instruction's object follows its verb in the sentence's own case ("Set the tone")."""
 _VERBS_WITH_OF = frozenset({"do", "think", "dispose", "approve", "beware", "speak", "hear", "rid", "inform", "advise", "notify", "remind", "tell", "warn", "accuse", "convince"})
 """Instructions that can take "of" ("Dispose of ...", "Inform staff of" takes an object first, but
 "Inform of" can open a list item), and "Do" alone, which is an instruction ("Do:")."""
@@ -475,6 +481,8 @@ def _opening(main: str) -> tuple[str, str]:
     word = first.group(0)
     if is_gerund(word):
         return "gerund", word
+    if is_base_verb(word) and _RUN_IN_HEADING.match(main):
+        return "phrase", word
     if is_base_verb(word) and _NOUN_USE.match(main[len(word):]) and word.lower() not in _VERBS_WITH_OF:
         # "Review of policy", "Purpose:": a verb's spelling used as a noun, a label, no instruction
         return "phrase", word
@@ -725,7 +733,7 @@ def tends_to_others(text: str) -> bool:
 
 _DOCUMENT_SUBJECT = re.compile(
     r"^(?:[^.;:]{0,60}?\b(?:set\s+out|contained|described|outlined)\s+in\s+)?(?:this|the|these|our)\s+"
-    r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code)\b[^.;:]{0,40}?\b"
+    r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code|agreement)\b[^.;:]{0,40}?\b"
     r"(?:will|shall|should|must|does|do|is|are|aims?|seeks?)?\s*(?:also\s+)?"
     r"(?:covers?|appl(?:y|ies)|make\s+clear|makes\s+clear|sets?\s+out|defines?|describes?|explains?|outlines?|"
     r"(?:is|are|be)\s+(?:designed|intended|written|meant)|provides?|gives?|summari[sz]es?|includes?|relates?\s+to|refers?\s+to)\b",
@@ -736,7 +744,7 @@ _DESCRIBING = re.compile(r"^(?:defines|describes|explains|outlines|sets\s+out|su
 
 _AIMS_LEAD_IN = re.compile(
     r"^(?:(?:the|its|our)\s+)?(?:main\s+|key\s+)?(?:aims?|purposes?|objectives?|intentions?|goals?)\s+(?:of\s+(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\s+)?(?:is|are)(?:\s+to)?\W*$|"
-    r"^(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\s+(?:(?:also|therefore)\s+)?(?:aims?|seeks?|sets\s+out|is\s+(?:designed|intended|meant)|will)(?:\s+to)?\W*$",
+    r"^(?:this|the|our)\s+(?:polic(?:y|ies)|documents?|guidance|agreement|code)\s+(?:(?:also|therefore)\s+)?(?:aims?|seeks?|sets\s+out|is\s+(?:designed|intended|meant)|will)(?:\s+to)?\W*$",
     re.IGNORECASE,
 )
 
@@ -871,6 +879,14 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|as|because|since)\b|\(", re
 break the law") or an aside ("(or could be seen as)") begins: a modal after it is not the item's."""
 
 
+_AIM_SUBJECT = re.compile(
+    r"\b(?:aims?|purposes?|objectives?|intentions?|goals?|intent)(?:\s+of\s+(?:[\w’'-]+\s+){1,8}?)?\s*$",
+    re.IGNORECASE,
+)
+"""An aim named as the subject of "is to" ("The main aim of this policy is to keep everyone safe"):
+the copula joins the aim to what it is, it binds no one to do it."""
+
+
 _PURPOSE_OPENING = re.compile(r"^(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?", re.IGNORECASE)
 """A statement that opens with its purpose ("To ensure ..."): when its only modal word is that
 infinitive, it states an aim."""
@@ -891,6 +907,10 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             return _adjusted_item(frame.force, frame.words, main)
     if found is not None and found[0] is NONE:
         return NONE, f"{_quoted(main[found[1]:found[2]])} says what might happen, not what is allowed"
+    if found is not None and found[0] is REQUIRED and re.match(r"(?:are|is)\s+to\b", main[found[1]:found[2]], re.IGNORECASE) and _AIM_SUBJECT.search(main[: found[1]]):
+        # "The aim of this guidance is to set clear expectations": what the aim is, no duty; a rule
+        # stated after it is its own sentence, read on its own
+        return NONE, f"{_quoted(main[found[1]:found[2]].rsplit(' ', 1)[0])} says what an aim is, not what anyone must do"
     purpose = _PURPOSE_OPENING.match(main)
     if found is not None and purpose and found[1] <= purpose.end():
         # "To ensure a consistent approach is applied.": an aim, with no one to do it, unless a
