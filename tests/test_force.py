@@ -640,3 +640,19 @@ def test_items_under_the_documents_aims_state_no_rule(lead_in: str, item: str, e
 def test_an_agreement_that_says_what_it_does_binds_no_one(text: str, expected: Force) -> None:
     """An agreement, like a policy, that says what it is for describes itself; its signers' duties are rules."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sharing class work online can be very positive for families.", Force.NONE),
+        ("It can be tempting to reply to a parent late at night.", Force.NONE),
+        ("Personal accounts can pose real risks to a teacher's standing.", Force.NONE),
+        ("Staff can check messages in the staff room.", Force.PERMITTED),
+        ("Pupils' work can be shown on the website with consent.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_what_a_thing_can_be_or_bring_is_no_leave(text: str, expected: Force) -> None:
+    """"can" before what a thing is like ("can be positive") or what it brings ("can pose risks")
+    says what is possible; before an act ("can check", "can be shown") it gives leave."""
+    assert statement_force(text)[0] is expected
