@@ -925,11 +925,15 @@ def test_a_heading_on_others_gives_no_staff_device_topic(classifier: Classifier)
         ("Never download material that is obscene, illegal or discriminatory.", False),
         ("Sites that carry promotion of discrimination of any kind are blocked.", False),
         ("Do not bully, harass or discriminate against colleagues online.", True),
+        ("Never leave derogatory or discriminatory remarks about other schools online.", False),
+        ("Posts like these are often hurtful or upsetting to the families who read them.", False),
+        ("Staff who are harassed or bullied online should keep copies of the messages.", True),
     ],
 )
 def test_discriminatory_material_is_no_bullying(classifier: Classifier, text: str, bullying: bool) -> None:
-    """"Discriminatory" listed with illegal or obscene describes material unfit to post; treating a
-    person so is bullying or harassment."""
+    """"Discriminatory" listed with illegal or obscene describes material unfit to post, and so do
+    words for what it says of others ("derogatory") or how it may leave a reader ("upsetting");
+    treating a person so is bullying or harassment."""
     assert ("cyberbullying" in topics_of(classifier, text)) is bullying
 
 
