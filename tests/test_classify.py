@@ -444,7 +444,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         pytest.param(
             GOOD + "    keywords: [photo]\n",
             "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, organisation_act, "
-            "provisions, rules, staff_only, staff_relation, unless)",
+            "provisions, rules, staff_only, staff_party, staff_relation, unless)",
             id="unknown-key",
         ),
         pytest.param(
@@ -982,3 +982,19 @@ def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str
     good name is harm to it, not an amount of use."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
 
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "tagged"),
+    [
+        ("During wet play pupils may use the class laptops to message their parents.", "parent-contact", False),
+        ("During wet play pupils may use the class laptops to message their parents.", "pupil-contact", False),
+        ("Parents are asked not to contact teachers through their personal accounts.", "parent-contact", True),
+        ("Pupils must not send friend requests to staff on any social network.", "pupil-contact", True),
+        ("Staff must not contact pupils or their families through personal accounts.", "pupil-contact", True),
+    ],
+)
+def test_others_rules_naming_no_staff_relate_no_staff(classifier: Classifier, text: str, topic: str, tagged: bool) -> None:
+    """A rule on pupils or parents that names no member of staff is about their contact with
+    each other, not staff's with them; naming staff as the other party makes it staff's relation."""
+    assert (topic in topics_of(classifier, text)) is tagged

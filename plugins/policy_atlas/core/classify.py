@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, heads_others, instructed_verb, introduces_others_rules, lead_in_frame, tends_to_others, names_documents, statement_force, states_scope
+from .force import Frame, completes_lead_in, defines_terms, governs_others, heads_others, instructed_verb, introduces_others_rules, lead_in_frame, names_staff, tends_to_others, names_documents, statement_force, states_scope
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence, sentence_spans
@@ -265,7 +265,8 @@ class Classifier:
         theirs = governs_others(text) or (bool(opening) and _others_rules(opening))
         tending: bool | None = None  # read only when a topic that is a relation of staff to others is found
         for topic in self.taxonomy.topics:
-            if theirs and topic.staff_only:
+            if theirs and (topic.staff_only or (topic.staff_party and not names_staff(text))):
+                # pupils' or parents' own rule: not what staff do, and, naming no staff, no relation of theirs
                 continue
             why = self._evidence(topic, own, text)
             cares = False

@@ -631,11 +631,14 @@ def organisation_commits(text: str) -> bool:
 
 
 _OTHERS_SUBJECT = re.compile(
-    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
+    # a time or occasion before the subject: "At agreed times children may ..."
+    r"^\W*(?:(?:at|during|after|before|on)\s+(?:[\w’'-]+\s+){1,4}?)?"
+    r"(?:(?:the|our|all|any|some|older|younger|many|most|their|every|each)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
     r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?|visitors?)"
     r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children|visitors?))*"
-    # a relative clause that says which of them: "Pupils who bring a phone must ..."
-    r"(?:\s+(?:who|that)\s+[^,.;:]{1,80}?)?\s+"
+    # a relative clause that says which of them: "Pupils who bring a phone must ...", "every
+    # child, who brings a phone, hands it in"
+    r"(?:\s*,?\s+(?:who|that)\s+[^,.;:]{1,80}?,?)?\s+"
     r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free)|"
     # a practice stated as what they do with their things: "Pupils hand their phones in at the office"
     r"(?:hand|leave|switch|turn|store|keep|collect)s?\s+(?:in\s+|off\s+)?(?:their|them|it|these|those)\b)\b"
@@ -655,6 +658,20 @@ def coordinated_parts(text: str) -> tuple[str, ...]:
     about something else: "a duty to report radicalisation, but also need to look out for cyber
     bullying" reports no bullying."""
     return tuple(part for part in _JOINED_BY_BUT.split(text) if part.strip())
+
+
+_STAFF_PARTY = re.compile(
+    r"\b(?:staff|employees?|teachers?|colleagues?|adults?|governors?|volunteers?|coach(?:es)?|workers?|headteacher|head\s+teacher|"
+    r"member\s+of\s+staff|members\s+of\s+staff|school\s+personnel|practitioners?|you|your)\b",
+    re.IGNORECASE,
+)
+
+
+def names_staff(text: str) -> bool:
+    """Whether a statement names staff as a party ("Pupils must not message staff"): a rule on
+    pupils or parents that names none ("Children may phone home at set times") relates no member
+    of staff to anyone."""
+    return _STAFF_PARTY.search(text) is not None
 
 
 def governs_others(text: str) -> bool:
