@@ -873,6 +873,19 @@ def sets_manner(text: str) -> bool:
     return bool(_MANNER.search(main))
 
 
+def states_rule(sentence: str) -> bool:
+    """Whether a sentence's main clause holds a deontic expression that governs it ("We do allow
+    families to film", "The only approved channel is the school app"), as force reads one: a
+    rule of its own, whatever word it is put in."""
+    main = _main_clause(sentence)[0]
+    found = _governing(main)
+    # a bare "could", "might" or "would" supposes ("This could be seen ..."): no rule of its own
+    return found is not None and found[0] is not NONE and not _SUPPOSING.fullmatch(main[found[1]:found[2]])
+
+
+_SUPPOSING = re.compile(r"could|might|would", re.IGNORECASE)
+
+
 def opens_as_instruction(sentence: str) -> bool:
     """Whether a sentence with no modal is an instruction ("Think before you post.", "If
     necessary, refer parents to the complaints procedure.", "Never share passwords."): a rule of
