@@ -656,3 +656,20 @@ def test_what_a_thing_can_be_or_bring_is_no_leave(text: str, expected: Force) ->
     """"can" before what a thing is like ("can be positive") or what it brings ("can pose risks")
     says what is possible; before an act ("can check", "can be shown") it gives leave."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Where a complaint about a post is upheld, disciplinary action may follow.", Force.PERMITTED),
+        ("If a member of staff is found to have misused the network, they may be subject to disciplinary action.", Force.PERMITTED),
+        ("Messages sent on school accounts are subject to checks and may be read by the head.", Force.PERMITTED),
+        ("Where parents agree, photos may go on the newsletter.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Photos may go on the newsletter subject to parental consent.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_the_occasion_of_a_consequence_is_no_condition(text: str, expected: Force) -> None:
+    """What may follow a breach is permitted as the organisation's stance whatever the occasion
+    named ("where misuse is found"); an act allowed on a condition is permitted with conditions.
+    "are subject to" says what something is liable to, not "provided that"."""
+    assert statement_force(text)[0] is expected

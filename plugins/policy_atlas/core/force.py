@@ -143,7 +143,7 @@ _PERMISSION_SOUGHT = re.compile(
 )
 """A duty that is a precondition: getting permission, or limiting an act to a time or place."""
 _EXPLICIT_CONDITION = re.compile(
-    r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
+    r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeing\s)\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
     r"\bon\s+the\s+understanding\b|\bat\s+the\s+(?:sole\s+)?discretion\s+of\b",
     re.IGNORECASE,
 )
@@ -443,7 +443,13 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
             return CONDITIONAL, f"{words}: a condition for doing it"
         return REQUIRED, words
     if force is PERMITTED:
-        if _EXPLICIT_CONDITION.search(main) or _PERMISSION_WITH.search(scope) or _SOFT_CONDITION.search(scope):
+        if _EXPLICIT_CONDITION.search(main) or _PERMISSION_WITH.search(scope):
+            return CONDITIONAL, f"{words} with conditions"
+        if states_outcome(main):
+            # "where misuse is suspected, action may be taken": the occasion of a consequence is
+            # the breach it answers, no condition on anyone's leave
+            return PERMITTED, f"{words}: what may follow"
+        if _SOFT_CONDITION.search(scope):
             return CONDITIONAL, f"{words} with conditions"
         return PERMITTED, words
     return force, words
@@ -523,7 +529,7 @@ _INFORMS = re.compile(
 _OUTCOME = re.compile(
     r"\b(?:lead(?:s|ing)?\s+(?:on)?to|led\s+to|result(?:s|ing|ed)?\s+in|(?:be|being|are|is)\s+subject(?:ed)?\s+to|constitut(?:e|es|ing)|"
     r"amount(?:s|ing)?\s+to|(?:be|is|are)\s+(?:treated|regarded|considered|viewed|seen|dealt\s+with)\s+as|"
-    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:taken|instigated|initiated|considered|pursued)|"
+    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?(?:be\s+(?:taken|instigated|initiated|considered|pursued)|follow)|"
     r"(?:police|authorities|law\s+enforcement)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:involved|informed|contacted|notified|called)|"
     r"(?:be|being)\s+reported\s+to\s+the\s+police|"
     r"(?:will|may|could|might|can|would)\s+(?:also\s+)?(?:face|incur|attract)|(?:be|being)\s+(?:dismissed|suspended|disciplined|banned|removed|referred)|"
@@ -978,7 +984,9 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
         if force is REQUIRED and _FOR_USE_ONLY.search(main[end:]):
             # "must be kept for teaching use only": the act is allowed for that use alone
             force, why = CONDITIONAL, f"{words} with “only”"
-        if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start]) or _CONDITION_FIRST.match(main[:start])):
+        if force is PERMITTED and not states_outcome(main) and (_LEADING_CONDITION.search(opening) or _CONDITION_FIRST.match(main[:start])):
+            force, why = CONDITIONAL, f"{words} with conditions"
+        if force is PERMITTED and _PERMISSION_WITH.search(main[:start]):
             force, why = CONDITIONAL, f"{words} with conditions"
         if start == 0 and _NEGATIVE_OPENING.match(main):
             why = f"an instruction: {why}"
