@@ -794,6 +794,9 @@ def test_a_camera_listed_among_devices_is_a_device(classifier: Classifier, text:
         ("This policy does not fully apply to the class blogs run by teachers.", False),
         ("Our policy applies to everyone who works with children here. Staff must never message pupils privately.", True),
         ("The photography policy covers the use of cameras to take pictures of pupils.", True),
+        ("It applies to personal phones and laptops, in school time or out of it.", False),
+        ("Staff must never message pupils from personal accounts. It applies equally to pupils who have left.", True),
+        ("It applies regardless of whether staff use school laptops or their own phones.", False),
     ],
 )
 def test_the_policys_scope_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:

@@ -673,3 +673,16 @@ def test_the_occasion_of_a_consequence_is_no_condition(text: str, expected: Forc
     named ("where misuse is found"); an act allowed on a condition is permitted with conditions.
     "are subject to" says what something is liable to, not "provided that"."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Families have the right to ask for a photo to be taken down.", Force.PERMITTED),
+        ("Every employee has a right to refuse a friend request from a parent.", Force.PERMITTED),
+        ("Staff have the right to privacy in their own time.", Force.NONE),
+    ],
+)
+def test_a_right_to_act_is_leave_to_act(text: str, expected: Force) -> None:
+    """Holding the right to do something allows it; a right to a thing ("to privacy") names no act."""
+    assert statement_force(text)[0] is expected

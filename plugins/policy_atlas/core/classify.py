@@ -321,7 +321,7 @@ def _others_rules(lead_in: str) -> bool:
     return introduces_others_rules(last_sentence(lead_in))
 
 
-_SCOPE_OR_QUESTION = re.compile(r"\?|\b(?:polic(?:y|ies)|documents?|guidance|agreement)\b", re.IGNORECASE)
+_SCOPE_OR_QUESTION = re.compile(r"\?|\b(?:polic(?:y|ies)|documents?|guidance|agreement)\b|\bit\s+(?:also\s+|only\s+)?(?:applies|covers|does\s+not)\b", re.IGNORECASE)
 
 
 def _beyond_scope(text: str) -> str:

@@ -118,6 +118,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"(?:may|might|could|can)\s+(?:also\s+|still\s+|easily\s+)?(?:arise|occur|happen|exist|result)\b(?!\s+in\b)|"
      r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?(?:be\s+able\s+to|take\s+(?:the\s+|many\s+|several\s+|various\s+)?forms?)\b"),
+    # a right held is leave to act: "parents have the right to withdraw consent at any time"
+    (PERMITTED, r"(?:has|have|retains?|keeps?)\s+(?:the|a)\s+(?:full\s+|absolute\s+|legal\s+)?right\s+to\s+(?!an?\b|the\b|their\b|privacy\b)\w+"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
     (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|\bencourages?\s+(?!(?:\w+\s+){0,3}?not\b)(?:\w+\s+){1,3}?to\b|(?:is|are)\s+(?:acceptable|permissible)"),
 )
@@ -812,8 +814,9 @@ def defines_terms(text: str) -> bool:
 
 
 _SCOPE = re.compile(
-    r"^\W*(?:this|our|the)\s+(?:polic(?:y|ies)|documents?|guidance|agreement)\s+(?:also\s+|only\s+|therefore\s+|\w+ly\s+)?"
-    r"(?:covers?|appl(?:y|ies)\s+to|(?:does|do|will|shall|is|are)\s+not\s+(?:\w+ly\s+)?(?:cover|apply|intended\s+to\s+(?:cover|apply))|"
+    # "It applies to ...", opening a sentence, has the document for its subject as "This policy applies" has
+    r"^\W*(?:(?:this|our|the)\s+(?:polic(?:y|ies)|documents?|guidance|agreement)|it)\s+(?:also\s+|only\s+|therefore\s+|\w+ly\s+)?"
+    r"(?:covers?|appl(?:y|ies)\s+(?:equally\s+)?(?:to|regardless|whether|wherever|whenever)|(?:does|do|will|shall|is|are)\s+not\s+(?:\w+ly\s+)?(?:cover|apply|intended\s+to\s+(?:cover|apply))|"
     r"(?:is|are)\s+(?:intended|meant)\s+to\s+(?:cover|apply))\b",
     re.IGNORECASE,
 )
