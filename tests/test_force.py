@@ -686,3 +686,20 @@ def test_the_occasion_of_a_consequence_is_no_condition(text: str, expected: Forc
 def test_a_right_to_act_is_leave_to_act(text: str, expected: Force) -> None:
     """Holding the right to do something allows it; a right to a thing ("to privacy") names no act."""
     assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governors recognise the need to keep families' details safe.", Force.NONE),
+        ("There is no need to answer messages after six o'clock.", Force.NONE),
+        ("Staff need to tell the head about any approach from a pupil.", Force.REQUIRED),
+        ("In May 2019 the trust replaced its old phone policy.", Force.NONE),
+        ("From 1 May the new code of conduct applies to all visitors.", Force.NONE),
+        ("Visitors may take photos at the May fair with the head's agreement.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_a_noun_or_a_month_is_no_modal(text: str, expected: Force) -> None:
+    """"the need to" names a need, "May 2019" a month: neither binds or allows anyone; the verbs
+    themselves ("Staff need to", "Visitors may") still do."""
+    assert statement_force(text)[0] is expected

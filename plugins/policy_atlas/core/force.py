@@ -101,7 +101,9 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     # "would" is mostly hypothetical ("it would be wise"), but a policy that says what an act
     # "would lead to" or "would be subject to" states the outcome, as "will" does
     (REQUIRED, r"would\s+(?:also\s+|then\s+|normally\s+|usually\s+)?(?:be\s+subject(?:ed)?\s+to|lead\s+to|result\s+in|be\s+(?:investigated|dealt\s+with|referred|reported)\b)"),
-    (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
+    (REQUIRED, r"(?:must|shall|should|will|(?<!\bthe\s)(?<!\ba\s)(?<!\bno\s)need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
+    # the month, not the modal: "In May 2004", "on 3 May the trust ..."
+    (NONE, r"may\s+\d|(?<=\d\s)may\b"),
     (NONE, r"(?:may|can|could|might)\s+(?:often|sometimes|easily|quickly|potentially|inadvertently|unintentionally|unwittingly|even)\b|"
      r"(?:may|might|could)\s+(?:well\s+)?(?:wish|want|like|prefer|choose\s+to\s+wish)\s+to\b|"
      r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b|"
@@ -948,6 +950,8 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             # verb completes the lead-in; its modal belongs to a clause about the object or a reason
             return _adjusted_item(frame.force, frame.words, main)
     if found is not None and found[0] is NONE:
+        if re.fullmatch(r"may(?:\s+\d)?", main[found[1]:found[2]], re.IGNORECASE):
+            return NONE, "“May” names the month, no modal"
         return NONE, f"{_quoted(main[found[1]:found[2]])} says what might happen, not what is allowed"
     if found is not None and found[0] is REQUIRED and re.match(r"(?:are|is)\s+to\b", main[found[1]:found[2]], re.IGNORECASE) and _AIM_SUBJECT.search(main[: found[1]]):
         # "The aim of this guidance is to set clear expectations": what the aim is, no duty; a rule
