@@ -682,6 +682,9 @@ def test_commenting_is_on_the_school_not_with_it(classifier: Classifier, text: s
         ("For the purposes of this policy, social media includes photo-sharing sites and messaging apps used with pupils.", False),
         ("The term 'personal device' is used to refer to any phone or tablet owned by a member of staff.", False),
         ("In the context of this policy, a pupil is any child on roll, and staff must not message pupils.", True),
+        ("School devices – may include laptops, tablets, cameras and phones issued to staff.", False),
+        ("Personal equipment: means any phone or camera that a member of staff owns.", False),
+        ("Personal phones – staff must keep them in a locker during lessons.", True),
     ],
 )
 def test_a_definition_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:

@@ -798,7 +798,10 @@ def describes_document(text: str) -> bool:
 _DEFINES = re.compile(
     r"^\W*(?:(?:for\s+(?:the\s+)?purposes?|in\s+the\s+context|within\s+the\s+scope)\s+of\s+(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\b"
     r"|[^.;:]{0,60}?\b(?:is|are)\s+(?:defined\s+as|used\s+(?:here\s+)?to\s+(?:mean|refer\s+to|describe|include)|taken\s+to\s+mean)\b"
-    r"|(?:the\s+)?(?:term|word|phrase)s?\s+[^.;:]{1,60}?\b(?:means?|refers?\s+to|includes?|covers?)\b)",
+    r"|(?:the\s+)?(?:term|word|phrase)s?\s+[^.;:]{1,60}?\b(?:means?|refers?\s+to|includes?|covers?)\b"
+    # a glossary entry: the term, a dash or colon, then what it takes in ("Digital technologies – may
+    # include email, the network ...")
+    r"|(?:(?!\b(?:must|should|shall|will|may|can|cannot|not|never|do)\b)[^.;:–—]){1,60}?(?:\s[–—-]|\s?:)\s+(?:(?:may|can)\s+)?(?:includes?|means?|refers?\s+to|covers?)\b)",
     re.IGNORECASE,
 )
 
