@@ -22,7 +22,7 @@ from policy_atlas.core.classify import Classifier
 from policy_atlas.core.clausetag import resolve_topics
 from policy_atlas.core.lexicon import stem
 from policy_atlas.core.ingest import parse_policy
-from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
+from policy_atlas.core.model import Clause, Force, Heading, PolicyAtlasError
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from reading_sentences import TOPIC_SENTENCES
 
@@ -1004,3 +1004,17 @@ def test_others_rules_naming_no_staff_relate_no_staff(classifier: Classifier, te
     """A rule on pupils or parents that names no member of staff is about their contact with
     each other, not staff's with them; naming staff as the other party makes it staff's relation."""
     assert (topic in topics_of(classifier, text)) is tagged
+
+
+def test_a_run_of_numbered_section_titles_is_a_contents_list(classifier: Classifier) -> None:
+    """Four or more numbered short titles in a row name the sections to come: no entry is a
+    statement on its topic or a rule. Short numbered rules ("No messaging of pupils") and a short
+    run of titles are read as ever."""
+    titles = ["Keeping passwords safe", "Contact with pupils and parents", "Photographs of children", "Online bullying of staff"]
+    contents = tuple(Clause(f"s/3.{n}", title, number=f"3.{n}") for n, title in enumerate(titles, 1))
+    read = classifier.classify_blocks(contents)
+    assert all(read[c.id].topic_ids == () and read[c.id].statements[0].force is Force.NONE for c in contents)
+    rules = ["No messaging of pupils", "No photographs of children", "Never share passwords", "No friend requests to parents"]
+    numbered_rules = tuple(Clause(f"r/{n}", text, number=str(n)) for n, text in enumerate(rules, 1))
+    assert all(c.topic_ids for c in classifier.classify_blocks(numbered_rules).values())
+    assert "images" in classifier.classify_blocks(contents[:3])["s/3.3"].topic_ids
