@@ -22,7 +22,7 @@ from policy_atlas.core.classify import Classifier
 from policy_atlas.core.clausetag import resolve_topics
 from policy_atlas.core.lexicon import stem
 from policy_atlas.core.ingest import parse_policy
-from policy_atlas.core.model import Clause, Heading, PolicyAtlasError
+from policy_atlas.core.model import Clause, Force, Heading, PolicyAtlasError
 from policy_atlas.core.taxonomy import Taxonomy, load_taxonomy
 from reading_sentences import TOPIC_SENTENCES
 
@@ -444,7 +444,7 @@ GOOD = "topics:\n  - id: images\n    label: Images\n    description: Photos\n" +
         pytest.param(
             GOOD + "    keywords: [photo]\n",
             "7: topic images: unknown key 'keywords' (expected one of: core, description, headings, id, label, organisation_act, "
-            "provisions, rules, staff_only, staff_relation, unless)",
+            "provisions, rules, staff_only, staff_party, staff_relation, unless)",
             id="unknown-key",
         ),
         pytest.param(
@@ -687,6 +687,9 @@ def test_commenting_is_on_the_school_not_with_it(classifier: Classifier, text: s
         ("For the purposes of this policy, social media includes photo-sharing sites and messaging apps used with pupils.", False),
         ("The term 'personal device' is used to refer to any phone or tablet owned by a member of staff.", False),
         ("In the context of this policy, a pupil is any child on roll, and staff must not message pupils.", True),
+        ("School devices – may include laptops, tablets, cameras and phones issued to staff.", False),
+        ("Personal equipment: means any phone or camera that a member of staff owns.", False),
+        ("Personal phones – staff must keep them in a locker during lessons.", True),
     ],
 )
 def test_a_definition_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:
@@ -803,6 +806,9 @@ def test_a_camera_listed_among_devices_is_a_device(classifier: Classifier, text:
         ("This policy does not fully apply to the class blogs run by teachers.", False),
         ("Our policy applies to everyone who works with children here. Staff must never message pupils privately.", True),
         ("The photography policy covers the use of cameras to take pictures of pupils.", True),
+        ("It applies to personal phones and laptops, in school time or out of it.", False),
+        ("Staff must never message pupils from personal accounts. It applies equally to pupils who have left.", True),
+        ("It applies regardless of whether staff use school laptops or their own phones.", False),
     ],
 )
 def test_the_policys_scope_is_in_no_topic(classifier: Classifier, text: str, topical: bool) -> None:
@@ -934,11 +940,15 @@ def test_a_heading_on_others_gives_no_staff_device_topic(classifier: Classifier)
         ("Never download material that is obscene, illegal or discriminatory.", False),
         ("Sites that carry promotion of discrimination of any kind are blocked.", False),
         ("Do not bully, harass or discriminate against colleagues online.", True),
+        ("Never leave derogatory or discriminatory remarks about other schools online.", False),
+        ("Posts like these are often hurtful or upsetting to the families who read them.", False),
+        ("Staff who are harassed or bullied online should keep copies of the messages.", True),
     ],
 )
 def test_discriminatory_material_is_no_bullying(classifier: Classifier, text: str, bullying: bool) -> None:
-    """"Discriminatory" listed with illegal or obscene describes material unfit to post; treating a
-    person so is bullying or harassment."""
+    """"Discriminatory" listed with illegal or obscene describes material unfit to post, and so do
+    words for what it says of others ("derogatory") or how it may leave a reader ("upsetting");
+    treating a person so is bullying or harassment."""
     assert ("cyberbullying" in topics_of(classifier, text)) is bullying
 
 
@@ -987,3 +997,33 @@ def test_interfering_with_work_is_too_much_use(classifier: Classifier, text: str
     good name is harm to it, not an amount of use."""
     assert ("personal-devices" in topics_of(classifier, text)) is devices
 
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "tagged"),
+    [
+        ("During wet play pupils may use the class laptops to message their parents.", "parent-contact", False),
+        ("During wet play pupils may use the class laptops to message their parents.", "pupil-contact", False),
+        ("Parents are asked not to contact teachers through their personal accounts.", "parent-contact", True),
+        ("Pupils must not send friend requests to staff on any social network.", "pupil-contact", True),
+        ("Staff must not contact pupils or their families through personal accounts.", "pupil-contact", True),
+    ],
+)
+def test_others_rules_naming_no_staff_relate_no_staff(classifier: Classifier, text: str, topic: str, tagged: bool) -> None:
+    """A rule on pupils or parents that names no member of staff is about their contact with
+    each other, not staff's with them; naming staff as the other party makes it staff's relation."""
+    assert (topic in topics_of(classifier, text)) is tagged
+
+
+def test_a_run_of_numbered_section_titles_is_a_contents_list(classifier: Classifier) -> None:
+    """Four or more numbered short titles in a row name the sections to come: no entry is a
+    statement on its topic or a rule. Short numbered rules ("No messaging of pupils") and a short
+    run of titles are read as ever."""
+    titles = ["Keeping passwords safe", "Contact with pupils and parents", "Photographs of children", "Online bullying of staff"]
+    contents = tuple(Clause(f"s/3.{n}", title, number=f"3.{n}") for n, title in enumerate(titles, 1))
+    read = classifier.classify_blocks(contents)
+    assert all(read[c.id].topic_ids == () and read[c.id].statements[0].force is Force.NONE for c in contents)
+    rules = ["No messaging of pupils", "No photographs of children", "Never share passwords", "No friend requests to parents"]
+    numbered_rules = tuple(Clause(f"r/{n}", text, number=str(n)) for n, text in enumerate(rules, 1))
+    assert all(c.topic_ids for c in classifier.classify_blocks(numbered_rules).values())
+    assert "images" in classifier.classify_blocks(contents[:3])["s/3.3"].topic_ids

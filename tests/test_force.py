@@ -589,6 +589,125 @@ def test_a_precondition_is_the_readers_in_the_duty_sentence(text: str, expected:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The aim of this guidance is to give staff a clear picture of safe phone use.", Force.NONE),
+        ("Our main purpose is to keep children and adults safe online.", Force.NONE),
+        ("The objectives of the code are to protect learners and colleagues.", Force.NONE),
+        ("Staff are to keep their phones in a locker.", Force.REQUIRED),
+        ("Cameras are to be stored in the office at the end of the day.", Force.REQUIRED),
+    ],
+)
+def test_what_an_aim_is_binds_no_one(text: str, expected: Force) -> None:
+    """"is to" after an aim joins the aim to what it is ("the aim ... is to protect"); after a
+    person or a thing it is a duty ("Staff are to keep ...")."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Introduction The internet gives teachers many new ways to share work.", Force.NONE),
+        ("Background As more families go online, schools meet new risks.", Force.NONE),
+        ("Set the tone for others by posting with care.", Force.REQUIRED),
+        ("Keep The Account Private", Force.REQUIRED),
+    ],
+)
+def test_a_heading_run_into_its_text_is_no_instruction(text: str, expected: Force) -> None:
+    """A title word followed by a capitalised sentence opener is a heading that lost its line
+    break, not a verb in the imperative; an instruction's object follows in the sentence's case."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "item", "expected"),
+    [
+        ("Our policy aims to:", "Give clear guidance on phones for everyone on site", Force.NONE),
+        ("This agreement sets out to:", "Protect staff from misunderstanding", Force.NONE),
+        ("Staff must:", "Give clear guidance to pupils on phones", Force.REQUIRED),
+    ],
+)
+def test_items_under_the_documents_aims_state_no_rule(lead_in: str, item: str, expected: Force) -> None:
+    """What a policy aims to do, whoever's policy it is ("our", "this"), is listed, not ruled."""
+    assert statement_force(item, lead_in_frame(lead_in))[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This agreement is designed to make sure that every adult knows the rules.", Force.NONE),
+        ("Everyone who signs this agreement must keep their password private.", Force.REQUIRED),
+    ],
+)
+def test_an_agreement_that_says_what_it_does_binds_no_one(text: str, expected: Force) -> None:
+    """An agreement, like a policy, that says what it is for describes itself; its signers' duties are rules."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sharing class work online can be very positive for families.", Force.NONE),
+        ("It can be tempting to reply to a parent late at night.", Force.NONE),
+        ("Personal accounts can pose real risks to a teacher's standing.", Force.NONE),
+        ("Staff can check messages in the staff room.", Force.PERMITTED),
+        ("Pupils' work can be shown on the website with consent.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_what_a_thing_can_be_or_bring_is_no_leave(text: str, expected: Force) -> None:
+    """"can" before what a thing is like ("can be positive") or what it brings ("can pose risks")
+    says what is possible; before an act ("can check", "can be shown") it gives leave."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Where a complaint about a post is upheld, disciplinary action may follow.", Force.PERMITTED),
+        ("If a member of staff is found to have misused the network, they may be subject to disciplinary action.", Force.PERMITTED),
+        ("Messages sent on school accounts are subject to checks and may be read by the head.", Force.PERMITTED),
+        ("Where parents agree, photos may go on the newsletter.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Photos may go on the newsletter subject to parental consent.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_the_occasion_of_a_consequence_is_no_condition(text: str, expected: Force) -> None:
+    """What may follow a breach is permitted as the organisation's stance whatever the occasion
+    named ("where misuse is found"); an act allowed on a condition is permitted with conditions.
+    "are subject to" says what something is liable to, not "provided that"."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Families have the right to ask for a photo to be taken down.", Force.PERMITTED),
+        ("Every employee has a right to refuse a friend request from a parent.", Force.PERMITTED),
+        ("Staff have the right to privacy in their own time.", Force.NONE),
+    ],
+)
+def test_a_right_to_act_is_leave_to_act(text: str, expected: Force) -> None:
+    """Holding the right to do something allows it; a right to a thing ("to privacy") names no act."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governors recognise the need to keep families' details safe.", Force.NONE),
+        ("There is no need to answer messages after six o'clock.", Force.NONE),
+        ("Staff need to tell the head about any approach from a pupil.", Force.REQUIRED),
+        ("In May 2019 the trust replaced its old phone policy.", Force.NONE),
+        ("From 1 May the new code of conduct applies to all visitors.", Force.NONE),
+        ("Visitors may take photos at the May fair with the head's agreement.", Force.PERMITTED_WITH_CONDITIONS),
+    ],
+)
+def test_a_noun_or_a_month_is_no_modal(text: str, expected: Force) -> None:
+    """"the need to" names a need, "May 2019" a month: neither binds or allows anyone; the verbs
+    themselves ("Staff need to", "Visitors may") still do."""
+    assert statement_force(text)[0] is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("On personal accounts, never name the school as your employer.", Force.PROHIBITED),
         ("In school, keep your phone out of sight.", Force.REQUIRED),
         ("Online, staff must act as they would in the classroom.", Force.REQUIRED),

@@ -476,6 +476,9 @@ def test_a_rule_on_pupils_or_parents_is_no_rule_on_staff(taxonomy: Taxonomy, tex
         ("Pupils will be supervised whenever a camera is in use.", False),
         ("Pupils who are upset by a post should be listened to.", False),
         ("Staff who bring a phone keep it in their locker.", False),
+        ("Each pupil, who brings a tablet on the trip, leaves it with the group leader.", True),
+        ("During wet play pupils may use the class laptops for games.", True),
+        ("During wet play staff may use the class laptops for games.", False),
     ],
 )
 def test_the_subject_of_a_rule_says_whom_it_governs(text: str, ruled: bool) -> None:

@@ -105,6 +105,21 @@ SPLITS = [
         ["Staff are responsible for their own accounts.", "They are responsible for choosing who sees their posts."],
         id="a-responsibility-states-a-rule-of-its-own",
     ),
+    pytest.param(
+        "We do not allow filming at the summer fair. We do allow grandparents to take photos of their own family.",
+        ["We do not allow filming at the summer fair.", "We do allow grandparents to take photos of their own family."],
+        id="a-permission-put-as-allow-is-a-rule-of-its-own",
+    ),
+    pytest.param(
+        "Staff follow the code of conduct. The only approved way to message families is the school app.",
+        ["Staff follow the code of conduct.", "The only approved way to message families is the school app."],
+        id="the-only-approved-way-is-a-rule-of-its-own",
+    ),
+    pytest.param(
+        "Phones must be kept in the locker. During the day phones are only to be used in the staff room.",
+        ["Phones must be kept in the locker.", "During the day phones are only to be used in the staff room."],
+        id="only-to-be-used-is-a-rule-of-its-own",
+    ),
     pytest.param("", [""], id="empty"),
 ]
 

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .force import Frame, completes_lead_in, defines_terms, governs_others, heads_others, instructed_verb, introduces_others_rules, lead_in_frame, tends_to_others, names_documents, statement_force, states_scope
+from .force import Frame, completes_lead_in, defines_terms, governs_others, heads_others, instructed_verb, introduces_others_rules, lead_in_frame, names_staff, tends_to_others, names_documents, statement_force, states_scope
 from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence, sentence_spans
 from .statements import split_statements
+from .vocabulary import RULE_WORDS
 from .taxonomy import Rule, Taxonomy, Topic
 
 @dataclass(frozen=True)
@@ -215,14 +216,19 @@ class Classifier:
 
     def classify_blocks(self, blocks: tuple[Heading | Clause, ...]) -> dict[str, Classification]:
         by_id = {b.id: b for b in blocks if isinstance(b, Clause)}
+        titles = _runs_of_titles(list(by_id.values()), by_id)
         results: dict[str, Classification] = {}
         for clause in by_id.values():
             chain = _lead_in_chain(clause, by_id)
-            results[clause.id] = self.classify(clause, chain, results)
+            results[clause.id] = self.classify(clause, chain, results, clause.id in titles)
         return results
 
-    def classify(self, clause: Clause, lead_ins: list[Clause], earlier: dict[str, Classification]) -> Classification:
-        """Read a clause as statements, each with its force and topics; the clause summarises them."""
+    def classify(self, clause: Clause, lead_ins: list[Clause], earlier: dict[str, Classification], title: bool = False) -> Classification:
+        """Read a clause as statements, each with its force and topics; the clause summarises them.
+        ``title``: the clause is one of a run of section titles (a contents list), which names
+        sections and states nothing of what they hold."""
+        if title:
+            return _summary([Statement(statement_id(clause.id, 1, 1), clause.id, 1, clause.text, Force.NONE, "a section title in a list of titles")])
         innermost = clause.heading[-1] if clause.heading else ""
         frame = _frame_for(clause, lead_ins, innermost, earlier)
         example_topics = (
@@ -265,7 +271,8 @@ class Classifier:
         theirs = governs_others(text) or (bool(opening) and _others_rules(opening))
         tending: bool | None = None  # read only when a topic that is a relation of staff to others is found
         for topic in self.taxonomy.topics:
-            if theirs and topic.staff_only:
+            if theirs and (topic.staff_only or (topic.staff_party and not names_staff(text))):
+                # pupils' or parents' own rule: not what staff do, and, naming no staff, no relation of theirs
                 continue
             why = self._evidence(topic, own, text)
             cares = False
@@ -342,7 +349,7 @@ def _others_rules(lead_in: str) -> bool:
     return introduces_others_rules(last_sentence(lead_in))
 
 
-_SCOPE_OR_QUESTION = re.compile(r"\?|\b(?:polic(?:y|ies)|documents?|guidance|agreement)\b", re.IGNORECASE)
+_SCOPE_OR_QUESTION = re.compile(r"\?|\b(?:polic(?:y|ies)|documents?|guidance|agreement)\b|\bit\s+(?:also\s+|only\s+)?(?:applies|covers|does\s+not)\b", re.IGNORECASE)
 
 
 def _beyond_scope(text: str) -> str:
@@ -433,6 +440,43 @@ def _frame_for(clause: Clause, lead_ins: list[Clause], heading: str, earlier: di
     if clause.parent is None and heading.rstrip().endswith(":"):
         return lead_in_frame(heading)
     return None
+
+
+_TITLE = re.compile(r"[A-Z][^.;:!]{0,80}[\w?)]")
+"""A short line that could be a section's title: a capital, no sentence's end or lead-in's colon."""
+_RUN_OF_TITLES = 4
+"""How many titles in a row make a contents list: three short items can be a real list's."""
+
+
+def _title_like(clause: Clause, by_id: dict[str, Clause]) -> bool:
+    """Whether a clause reads as a numbered section title ("2.4 Protection of personal
+    information"): a section number, a few words with no rule word, no sentence end, no "No ..." or
+    "Never ..." opening, and no lead-in over it (a lead-in's short items complete its sentence)."""
+    text = clause.text.strip()
+    return (
+        clause.number is not None and len(text.split()) <= 8 and _TITLE.fullmatch(text) is not None
+        and RULE_WORDS.search(text) is None and _RULE_OPENING.match(text) is None and not _lead_in_chain(clause, by_id)
+    )
+
+
+_RULE_OPENING = re.compile(r"(?:no|never|not|ban|only)\b", re.IGNORECASE)
+"""How a short rule opens when it has no modal ("No friending of pupils", "Ban ..."): never a title."""
+
+
+def _runs_of_titles(clauses: list[Clause], by_id: dict[str, Clause]) -> set[str]:
+    """The ids of clauses in runs of at least ``_RUN_OF_TITLES`` section titles in a row ("2.4
+    Protection of personal information", "2.5 Communication between pupils and staff", ...): a
+    contents list names the sections, each entry no statement on what it is about."""
+    found: set[str] = set()
+    run: list[str] = []
+    for clause in [*clauses, None]:
+        if clause is not None and _title_like(clause, by_id):
+            run.append(clause.id)
+            continue
+        if len(run) >= _RUN_OF_TITLES:
+            found.update(run)
+        run = []
+    return found
 
 
 def _lead_in_chain(clause: Clause, by_id: dict[str, Clause]) -> list[Clause]:

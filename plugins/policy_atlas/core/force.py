@@ -101,12 +101,17 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
     # "would" is mostly hypothetical ("it would be wise"), but a policy that says what an act
     # "would lead to" or "would be subject to" states the outcome, as "will" does
     (REQUIRED, r"would\s+(?:also\s+|then\s+|normally\s+|usually\s+)?(?:be\s+subject(?:ed)?\s+to|lead\s+to|result\s+in|be\s+(?:investigated|dealt\s+with|referred|reported)\b)"),
-    (REQUIRED, r"(?:must|shall|should|will|need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
+    (REQUIRED, r"(?:must|shall|should|will|(?<!\bthe\s)(?<!\ba\s)(?<!\bno\s)need(?:s)?\s+to|ha(?:ve|s)\s+to|ought\s+to)\b|(?:are|is)\s+to\s+(?:be\s+)?\w|ensure|(?:is|are)\s+committed\s+to"),
+    # the month, not the modal: "In May 2004", "on 3 May the trust ..."
+    (NONE, r"may\s+\d|(?<=\d\s)may\b"),
     (NONE, r"(?:may|can|could|might)\s+(?:often|sometimes|easily|quickly|potentially|inadvertently|unintentionally|unwittingly|even)\b|"
      r"(?:may|might|could)\s+(?:well\s+)?(?:wish|want|like|prefer|choose\s+to\s+wish)\s+to\b|"
      r"(?:may|can|could|might)\s+(?:\w+\s+)?be\s+(?:seen|perceived|misinterpreted|misconstrued|misread|misunderstood|taken\s+out\s+of\s+context)\b|"
-     r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+)?"
-     r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing)\b|"
+     r"(?:may|might|could|can)\s+(?:also\s+|well\s+|even\s+|sometimes\s+|often\s+)?be\s+(?:particularly\s+|especially\s+|very\s+|more\s+|less\s+|quite\s+|extremely\s+|even\s+|so\s+|too\s+|a\s+)?"
+     r"(?:important|difficult|hard|harmful|dangerous|helpful|useful|beneficial|valuable|possible|likely|unlikely|true|different|vulnerable|at\s+risk|upsetting|distressing|"
+     r"positive|negative|easy|tempting|risky|hurtful|damaging|powerful|effective|great|wonderful|fun|confusing|stressful|problematic|costly|serious|permanent|public|benefit|risk|problem)\b|"
+     # what a thing can bring about is its nature, no leave to anyone: "use of these sites can present risks"
+     r"(?:may|might|could|can)\s+(?:also\s+|easily\s+|sometimes\s+|often\s+)?(?:present|pose|create|carry|bring|cause|raise)\s+(?:[\w-]+\s+){0,2}?(?:risks?|dangers?|challenges?|problems?|issues?|difficult\w*|concerns?|threats?)\b|"
      r"there\s+(?:may|might|could|can)\s+(?:also\s+)?be\b|"
      r"(?:may|might|could|can)\s+(?:also\s+|easily\s+|seriously\s+|potentially\s+|inadvertently\s+|unintentionally\s+)?"
      r"(?:damage|harm|hurt|undermine|compromise|jeopardi[sz]e|endanger|threaten|expose|embarrass|offend|upset|mislead)\b|"
@@ -115,6 +120,8 @@ _EXPRESSIONS: tuple[tuple[Force, str], ...] = (
      r"(?:may|might|could|can)\s+(?:also\s+|still\s+|easily\s+)?(?:arise|occur|happen|exist|result)\b(?!\s+in\b)|"
      r"(?:only|best|easiest|quickest|main)\s+(?:way|means)\s+(?:that\s+)?(?:we|they|you|staff|schools?|it|one)\s+(?:can|could|may|might)\b|"
      r"(?:may|might|could)\s+(?:also\s+|well\s+|even\s+)?(?:be\s+able\s+to|take\s+(?:the\s+|many\s+|several\s+|various\s+)?forms?)\b"),
+    # a right held is leave to act: "parents have the right to withdraw consent at any time"
+    (PERMITTED, r"(?:has|have|retains?|keeps?)\s+(?:the|a)\s+(?:full\s+|absolute\s+|legal\s+)?right\s+to\s+(?!an?\b|the\b|their\b|privacy\b)\w+"),
     (PERMITTED, r"reserves?\s+the\s+right|(?:are|is)\s+(?:free|able|permitted|allowed|entitled|welcome|at\s+liberty)\s+to|(?:are|is)\s+(?:actively\s+)?encouraged\s+to"),
     (PERMITTED, r"(?:may|can|could|might)\b|\bpermits?\b|\ballows?\b|\bencourages?\s+(?!(?:\w+\s+){0,3}?not\b)(?:\w+\s+){1,3}?to\b|(?:is|are)\s+(?:acceptable|permissible)"),
 )
@@ -140,7 +147,7 @@ _PERMISSION_SOUGHT = re.compile(
 )
 """A duty that is a precondition: getting permission, or limiting an act to a time or place."""
 _EXPLICIT_CONDITION = re.compile(
-    r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
+    r"\bonly\b|\bprovided(?:\s+that)?\b|\bproviding\b|\b(?:as|so)\s+long\s+as\b|(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeing\s)\bsubject\s+to\b|\bon\s+(?:the\s+)?condition\b|"
     r"\bon\s+the\s+understanding\b|\bat\s+the\s+(?:sole\s+)?discretion\s+of\b",
     re.IGNORECASE,
 )
@@ -440,7 +447,13 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
             return CONDITIONAL, f"{words}: a condition for doing it"
         return REQUIRED, words
     if force is PERMITTED:
-        if _EXPLICIT_CONDITION.search(main) or _PERMISSION_WITH.search(scope) or _SOFT_CONDITION.search(scope):
+        if _EXPLICIT_CONDITION.search(main) or _PERMISSION_WITH.search(scope):
+            return CONDITIONAL, f"{words} with conditions"
+        if states_outcome(main):
+            # "where misuse is suspected, action may be taken": the occasion of a consequence is
+            # the breach it answers, no condition on anyone's leave
+            return PERMITTED, f"{words}: what may follow"
+        if _SOFT_CONDITION.search(scope):
             return CONDITIONAL, f"{words} with conditions"
         return PERMITTED, words
     return force, words
@@ -449,6 +462,12 @@ def _adjusted(force: Force, words: str, main: str, start: int) -> tuple[Force, s
 _NOUN_USE = re.compile(r"^(?:\W*$|\s+of\b)")
 """What follows a first word that makes it a noun: nothing (a one-word label, "Purpose:") or "of"
 ("Review of policy")."""
+_RUN_IN_HEADING = re.compile(
+    r"^[A-Z][a-z]+\s+(?:The|This|These|Those|As|Our|We|When|If|Where|Many|Some|There|Most|Each|Every|Since|Although|While|Whilst)\s+[a-z]"
+)
+"""A capitalised word, then a capitalised word that opens a sentence ("Background The use of ...",
+"Introduction As the internet grows ..."): a heading run into its text, a label, no instruction. An
+instruction's object follows its verb in the sentence's own case ("Set the tone")."""
 _VERBS_WITH_OF = frozenset({"do", "think", "dispose", "approve", "beware", "speak", "hear", "rid", "inform", "advise", "notify", "remind", "tell", "warn", "accuse", "convince"})
 """Instructions that can take "of" ("Dispose of ...", "Inform staff of" takes an object first, but
 "Inform of" can open a list item), and "Do" alone, which is an instruction ("Do:")."""
@@ -475,6 +494,8 @@ def _opening(main: str) -> tuple[str, str]:
     word = first.group(0)
     if is_gerund(word):
         return "gerund", word
+    if is_base_verb(word) and _RUN_IN_HEADING.match(main):
+        return "phrase", word
     if is_base_verb(word) and _NOUN_USE.match(main[len(word):]) and word.lower() not in _VERBS_WITH_OF:
         # "Review of policy", "Purpose:": a verb's spelling used as a noun, a label, no instruction
         return "phrase", word
@@ -513,7 +534,7 @@ _INFORMS = re.compile(
 _OUTCOME = re.compile(
     r"\b(?:lead(?:s|ing)?\s+(?:on)?to|led\s+to|result(?:s|ing|ed)?\s+in|(?:be|being|are|is)\s+subject(?:ed)?\s+to|constitut(?:e|es|ing)|"
     r"amount(?:s|ing)?\s+to|(?:be|is|are)\s+(?:treated|regarded|considered|viewed|seen|dealt\s+with)\s+as|"
-    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:taken|instigated|initiated|considered|pursued)|"
+    r"(?:action|measures|steps|sanctions?|proceedings)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?(?:be\s+(?:taken|instigated|initiated|considered|pursued)|follow)|"
     r"(?:police|authorities|law\s+enforcement)\s+(?:will|may|could|might|can|shall|would)\s+(?:also\s+)?be\s+(?:involved|informed|contacted|notified|called)|"
     r"(?:be|being)\s+reported\s+to\s+the\s+police|"
     r"(?:will|may|could|might|can|would)\s+(?:also\s+)?(?:face|incur|attract)|(?:be|being)\s+(?:dismissed|suspended|disciplined|banned|removed|referred)|"
@@ -621,11 +642,14 @@ def organisation_commits(text: str) -> bool:
 
 
 _OTHERS_SUBJECT = re.compile(
-    r"^\W*(?:(?:the|our|all|any|some|older|younger|many|most|their)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
+    # a time or occasion before the subject: "At agreed times children may ..."
+    r"^\W*(?:(?:at|during|after|before|on)\s+(?:[\w’'-]+\s+){1,4}?)?"
+    r"(?:(?:the|our|all|any|some|older|younger|many|most|their|every|each)\s+)?(?:(?:y|year|yr)\s?\d{1,2}\s+)?"
     r"(?:children|child|young\s+(?:people|persons?)|pupils?|students?|learners?|parents?|visitors?)"
     r"(?:\s*(?:and|or|/|,)\s*(?:young\s+people|carers?|parents?|guardians?|students?|pupils?|children|visitors?))*"
-    # a relative clause that says which of them: "Pupils who bring a phone must ..."
-    r"(?:\s+(?:who|that)\s+[^,.;:]{1,80}?)?\s+"
+    # a relative clause that says which of them: "Pupils who bring a phone must ...", "every
+    # child, who brings a phone, hands it in"
+    r"(?:\s*,?\s+(?:who|that)\s+[^,.;:]{1,80}?,?)?\s+"
     r"(?:must|may|can|cannot|should|shall|will|need\s+to|(?:are|is)\s+(?:not\s+)?(?:encouraged|expected|asked|required|permitted|allowed|free)|"
     # a practice stated as what they do with their things: "Pupils hand their phones in at the office"
     r"(?:hand|leave|switch|turn|store|keep|collect)s?\s+(?:in\s+|off\s+)?(?:their|them|it|these|those)\b)\b"
@@ -646,6 +670,20 @@ def coordinated_parts(text: str) -> tuple[str, ...]:
     about something else: "a duty to report radicalisation, but also need to look out for cyber
     bullying" reports no bullying."""
     return tuple(part for part in _JOINED_BY_BUT.split(text) if part.strip())
+
+
+_STAFF_PARTY = re.compile(
+    r"\b(?:staff|employees?|teachers?|colleagues?|adults?|governors?|volunteers?|coach(?:es)?|workers?|headteacher|head\s+teacher|"
+    r"member\s+of\s+staff|members\s+of\s+staff|school\s+personnel|practitioners?|you|your)\b",
+    re.IGNORECASE,
+)
+
+
+def names_staff(text: str) -> bool:
+    """Whether a statement names staff as a party ("Pupils must not message staff"): a rule on
+    pupils or parents that names none ("Children may phone home at set times") relates no member
+    of staff to anyone."""
+    return _STAFF_PARTY.search(text) is not None
 
 
 def governs_others(text: str) -> bool:
@@ -727,7 +765,7 @@ def tends_to_others(text: str) -> bool:
 
 _DOCUMENT_SUBJECT = re.compile(
     r"^(?:[^.;:]{0,60}?\b(?:set\s+out|contained|described|outlined)\s+in\s+)?(?:this|the|these|our)\s+"
-    r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code)\b[^.;:]{0,40}?\b"
+    r"(?:polic(?:y|ies)|documents?|guidance|guidelines|procedures?|sections?|principles|protocols?|code|agreement)\b[^.;:]{0,40}?\b"
     r"(?:will|shall|should|must|does|do|is|are|aims?|seeks?)?\s*(?:also\s+)?"
     r"(?:covers?|appl(?:y|ies)|make\s+clear|makes\s+clear|sets?\s+out|defines?|describes?|explains?|outlines?|"
     r"(?:is|are|be)\s+(?:designed|intended|written|meant)|provides?|gives?|summari[sz]es?|includes?|relates?\s+to|refers?\s+to)\b",
@@ -738,7 +776,7 @@ _DESCRIBING = re.compile(r"^(?:defines|describes|explains|outlines|sets\s+out|su
 
 _AIMS_LEAD_IN = re.compile(
     r"^(?:(?:the|its|our)\s+)?(?:main\s+|key\s+)?(?:aims?|purposes?|objectives?|intentions?|goals?)\s+(?:of\s+(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\s+)?(?:is|are)(?:\s+to)?\W*$|"
-    r"^(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\s+(?:(?:also|therefore)\s+)?(?:aims?|seeks?|sets\s+out|is\s+(?:designed|intended|meant)|will)(?:\s+to)?\W*$",
+    r"^(?:this|the|our)\s+(?:polic(?:y|ies)|documents?|guidance|agreement|code)\s+(?:(?:also|therefore)\s+)?(?:aims?|seeks?|sets\s+out|is\s+(?:designed|intended|meant)|will)(?:\s+to)?\W*$",
     re.IGNORECASE,
 )
 
@@ -762,7 +800,10 @@ def describes_document(text: str) -> bool:
 _DEFINES = re.compile(
     r"^\W*(?:(?:for\s+(?:the\s+)?purposes?|in\s+the\s+context|within\s+the\s+scope)\s+of\s+(?:this|the)\s+(?:polic(?:y|ies)|documents?|guidance)\b"
     r"|[^.;:]{0,60}?\b(?:is|are)\s+(?:defined\s+as|used\s+(?:here\s+)?to\s+(?:mean|refer\s+to|describe|include)|taken\s+to\s+mean)\b"
-    r"|(?:the\s+)?(?:term|word|phrase)s?\s+[^.;:]{1,60}?\b(?:means?|refers?\s+to|includes?|covers?)\b)",
+    r"|(?:the\s+)?(?:term|word|phrase)s?\s+[^.;:]{1,60}?\b(?:means?|refers?\s+to|includes?|covers?)\b"
+    # a glossary entry: the term, a dash or colon, then what it takes in ("Digital technologies – may
+    # include email, the network ...")
+    r"|(?:(?!\b(?:must|should|shall|will|may|can|cannot|not|never|do)\b)[^.;:–—]){1,60}?(?:\s[–—-]|\s?:)\s+(?:(?:may|can)\s+)?(?:includes?|means?|refers?\s+to|covers?)\b)",
     re.IGNORECASE,
 )
 
@@ -780,8 +821,9 @@ def defines_terms(text: str) -> bool:
 
 
 _SCOPE = re.compile(
-    r"^\W*(?:this|our|the)\s+(?:polic(?:y|ies)|documents?|guidance|agreement)\s+(?:also\s+|only\s+|therefore\s+|\w+ly\s+)?"
-    r"(?:covers?|appl(?:y|ies)\s+to|(?:does|do|will|shall|is|are)\s+not\s+(?:\w+ly\s+)?(?:cover|apply|intended\s+to\s+(?:cover|apply))|"
+    # "It applies to ...", opening a sentence, has the document for its subject as "This policy applies" has
+    r"^\W*(?:(?:this|our|the)\s+(?:polic(?:y|ies)|documents?|guidance|agreement)|it)\s+(?:also\s+|only\s+|therefore\s+|\w+ly\s+)?"
+    r"(?:covers?|appl(?:y|ies)\s+(?:equally\s+)?(?:to|regardless|whether|wherever|whenever)|(?:does|do|will|shall|is|are)\s+not\s+(?:\w+ly\s+)?(?:cover|apply|intended\s+to\s+(?:cover|apply))|"
     r"(?:is|are)\s+(?:intended|meant)\s+to\s+(?:cover|apply))\b",
     re.IGNORECASE,
 )
@@ -847,6 +889,19 @@ def sets_manner(text: str) -> bool:
     return bool(_MANNER.search(main))
 
 
+def states_rule(sentence: str) -> bool:
+    """Whether a sentence's main clause holds a deontic expression that governs it ("We do allow
+    families to film", "The only approved channel is the school app"), as force reads one: a
+    rule of its own, whatever word it is put in."""
+    main = _main_clause(sentence)[0]
+    found = _governing(main)
+    # a bare "could", "might" or "would" supposes ("This could be seen ..."): no rule of its own
+    return found is not None and found[0] is not NONE and not _SUPPOSING.fullmatch(main[found[1]:found[2]])
+
+
+_SUPPOSING = re.compile(r"could|might|would", re.IGNORECASE)
+
+
 def opens_as_instruction(sentence: str) -> bool:
     """Whether a sentence with no modal is an instruction ("Think before you post.", "If
     necessary, refer parents to the complaints procedure.", "Never share passwords."): a rule of
@@ -885,6 +940,14 @@ _SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|as|because|since)\b|\(", re
 break the law") or an aside ("(or could be seen as)") begins: a modal after it is not the item's."""
 
 
+_AIM_SUBJECT = re.compile(
+    r"\b(?:aims?|purposes?|objectives?|intentions?|goals?|intent)(?:\s+of\s+(?:[\w’'-]+\s+){1,8}?)?\s*$",
+    re.IGNORECASE,
+)
+"""An aim named as the subject of "is to" ("The main aim of this policy is to keep everyone safe"):
+the copula joins the aim to what it is, it binds no one to do it."""
+
+
 _PURPOSE_OPENING = re.compile(r"^(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?", re.IGNORECASE)
 """A statement that opens with its purpose ("To ensure ..."): when its only modal word is that
 infinitive, it states an aim."""
@@ -904,7 +967,13 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
             # verb completes the lead-in; its modal belongs to a clause about the object or a reason
             return _adjusted_item(frame.force, frame.words, main)
     if found is not None and found[0] is NONE:
+        if re.fullmatch(r"may(?:\s+\d)?", main[found[1]:found[2]], re.IGNORECASE):
+            return NONE, "“May” names the month, no modal"
         return NONE, f"{_quoted(main[found[1]:found[2]])} says what might happen, not what is allowed"
+    if found is not None and found[0] is REQUIRED and re.match(r"(?:are|is)\s+to\b", main[found[1]:found[2]], re.IGNORECASE) and _AIM_SUBJECT.search(main[: found[1]]):
+        # "The aim of this guidance is to set clear expectations": what the aim is, no duty; a rule
+        # stated after it is its own sentence, read on its own
+        return NONE, f"{_quoted(main[found[1]:found[2]].rsplit(' ', 1)[0])} says what an aim is, not what anyone must do"
     purpose = _PURPOSE_OPENING.match(main)
     if found is not None and purpose and found[1] <= purpose.end():
         # "To ensure a consistent approach is applied.": an aim, with no one to do it, unless a
@@ -939,7 +1008,9 @@ def statement_force(text: str, frame: Frame | None = None) -> tuple[Force, str]:
         if force is REQUIRED and _FOR_USE_ONLY.search(main[end:]):
             # "must be kept for teaching use only": the act is allowed for that use alone
             force, why = CONDITIONAL, f"{words} with “only”"
-        if force is PERMITTED and (_LEADING_CONDITION.search(opening) or _PERMISSION_WITH.search(main[:start]) or _CONDITION_FIRST.match(main[:start])):
+        if force is PERMITTED and not states_outcome(main) and (_LEADING_CONDITION.search(opening) or _CONDITION_FIRST.match(main[:start])):
+            force, why = CONDITIONAL, f"{words} with conditions"
+        if force is PERMITTED and _PERMISSION_WITH.search(main[:start]):
             force, why = CONDITIONAL, f"{words} with conditions"
         if start == 0 and _NEGATIVE_OPENING.match(main):
             why = f"an instruction: {why}"

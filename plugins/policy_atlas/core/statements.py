@@ -8,8 +8,10 @@ merged and scored on its own.
 
 The rules:
 
-- a sentence with a deontic expression, or put as an instruction ("Think before you post."),
-  starts a statement; a sentence without one, or one
+- a sentence with a deontic expression (a rule word, or any expression force reads as
+  governing its main clause: "We do allow families to film", "The only approved channel is
+  ..."; not a bare "could" or "might", which supposes), or put as an instruction ("Think
+  before you post."), starts a statement; a sentence without one, or one
   that opens as an illustration ("For example", "This includes"), belongs to the statement
   before it;
 - within a sentence, a part after ``;``, ``, however,`` or ``, but`` that has a modal verb of
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from .force import opens_as_instruction
+from .force import opens_as_instruction, states_rule
 from .sentences import sentence_spans
 from .vocabulary import ILLUSTRATION, MODAL, RULE_WORDS
 
@@ -82,7 +84,7 @@ def statement_spans(text: str) -> list[tuple[int, int]]:
     starts: list[int] = [0]
     for start, end in sentence_spans(text):
         sentence = text[start:end]
-        if start > 0 and (_has_rule(sentence) or opens_as_instruction(sentence)) and not ILLUSTRATION.match(sentence):
+        if start > 0 and (_has_rule(sentence) or opens_as_instruction(sentence) or states_rule(sentence)) and not ILLUSTRATION.match(sentence):
             starts.append(start)
         starts.extend(_clause_breaks(text, start, end))
     return _spans(text, sorted(set(starts)))

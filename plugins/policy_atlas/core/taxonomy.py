@@ -127,6 +127,10 @@ class Topic:
     them, the watch kept on them): a duty to care for what the young do ("Talk to your child
     about what they do online", "Watch for signs of bullying") names the young's own acts, and
     is not in it."""
+    staff_party: bool = False
+    """Staff are a party to what the topic is about (their contact with pupils or parents, the
+    watch kept on them): a rule on pupils or parents that names no member of staff ("Children
+    may phone home at set times") is outside it."""
 
 
 @dataclass(frozen=True)
@@ -330,7 +334,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
         for key in ("label", "description"):
             if not isinstance(raw.get(key), str) or not raw[key].strip():
                 raise PolicyAtlasError(shown, f"topic {topic_id}: '{key}' is required", line)
-        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only", "organisation_act", "staff_relation"}, f"topic {topic_id}", shown, node, ("topics", index))
+        _check_keys(raw, {"id", "label", "description", "core", "rules", "headings", "unless", "provisions", "staff_only", "organisation_act", "staff_relation", "staff_party"}, f"topic {topic_id}", shown, node, ("topics", index))
         rules = _rules(raw.get("rules"), named, f"topic {topic_id}", shown, node, ("topics", index, "rules"))
         kinds: list[ProvisionKind] = []
         for p_index, kind in enumerate(raw.get("provisions") or []):
@@ -386,6 +390,7 @@ def _read(data: Any, node: Any, shown: str) -> Taxonomy:
                 bool(raw.get("staff_only")),
                 bool(raw.get("organisation_act")),
                 bool(raw.get("staff_relation")),
+                bool(raw.get("staff_party")),
             )
         )
     for topic_id, provision_id, p_line in pending_apart:
