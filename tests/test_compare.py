@@ -429,6 +429,22 @@ CONSEQUENCE = re.compile(
 SINGULAR = {"prohibits", "sets requirements for", "discourages", "allows", "mentions", "rules out", "commits to", "advises against", "allows for"}
 
 
+def test_a_repeat_wears_the_badge_of_the_rule_it_repeats(views: SiteViews) -> None:
+    """A repeat is one because it states the school's rule again, so it shows that rule's force,
+    however it is put ("must ensure they do not ..." repeating a "must not")."""
+    repeats = 0
+    for topic in views.topics:
+        for shown in topic.provisions:
+            stance = None
+            for statement in shown.statements:
+                if any(note.startswith("repeat") for note in statement.notes):
+                    assert stance is not None and statement.force is stance.force, (shown.label, statement.text)
+                    repeats += 1
+                elif not any(note.startswith("exception") for note in statement.notes):
+                    stance = statement
+    assert repeats > 0
+
+
 def test_every_seed_summary_has_an_allowed_shape(views: SiteViews) -> None:
     checked = 0
     for topic in views.topics:

@@ -242,7 +242,7 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
         notes += (f"read on this provision as “{stance.force.words}”: {stance.why or OTHER_WAY_ROUND}",)
     typical = provision.stance(reference.school)
     if typical is not None and provision.position(stance.force) is not provision.position(typical.force):
-        notes += ("a different stance",)
+        notes += ("a different stance from the reference wording",)
     same = " ".join(member.text.split())
     again: list[Member] = []
     reworded: list[Member] = []
@@ -252,7 +252,9 @@ def _stance_statements(provision: Provision, stance: Stance, names: Mapping[str,
     if again:
         links = tuple(WordedAlike(_where(m, member), statement_ref(m)) for m in again[:AGAIN_SHOWN])
         shown[0] = replace(shown[0], again=links, again_more=len(again) - len(links), school_ref=Ref(PageKind.SCHOOL, member.school))
-    shown += [quote(m, names, ("repeat: the same rule stated again",), member.text) for m in reworded]
+    # a repeat states the stance's rule (that is what makes it one), so it wears the stance's badge:
+    # "must ensure they do not post ..." repeats "must not post ..." as a Must not
+    shown += [quote(m, names, ("repeat: the same rule stated again",), member.text, stance.force) for m in reworded]
     for exception in stance.exceptions:
         force, why = situation_reading(exception)
         read_as = (f"read on this provision as “{force.words}”: {why}",) if why else ()
