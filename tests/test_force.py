@@ -650,6 +650,8 @@ def test_an_agreement_that_says_what_it_does_binds_no_one(text: str, expected: F
         ("Personal accounts can pose real risks to a teacher's standing.", Force.NONE),
         ("Staff can check messages in the staff room.", Force.PERMITTED),
         ("Pupils' work can be shown on the website with consent.", Force.PERMITTED_WITH_CONDITIONS),
+        ("Messaging apps can blur the boundary between work and home.", Force.NONE),
+        ("Unsafe behaviour online can be grouped under three headings:", Force.NONE),
     ],
 )
 def test_what_a_thing_can_be_or_bring_is_no_leave(text: str, expected: Force) -> None:

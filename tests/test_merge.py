@@ -429,6 +429,22 @@ def test_being_told_to_consult_a_procedure_defines_nothing(outline: Outline, tex
     assert (topic_evidence(topic, text) is not None) is defines
 
 
+@pytest.mark.parametrize(
+    ("text", "about_review"),
+    [
+        ("Guidance for staff: Check your friends list every term and remove people you do not know.", False),
+        ("General guidance for staff: Regularly review who can see your posts.", False),
+        ("This policy will be renewed whenever the law changes.", True),
+        ("The governors review this policy every two years.", True),
+    ],
+)
+def test_the_review_section_is_about_reviewing_the_policy(outline: Outline, text: str, about_review: bool) -> None:
+    """Reviewing one's own connections under a heading of guidance reviews no document; the
+    policy renewed or reviewed is what the section is about."""
+    section = next(s for s in outline.sections if s.id == "review")
+    assert (topic_evidence(section.as_topic(), text) is not None) is about_review
+
+
 @pytest.mark.parametrize("provision", ["conduct/personal-professional", "conduct/copyright"])
 def test_what_most_seed_schools_say_outside_the_topics_is_a_model_clause(model: ModelPolicy, provision: str) -> None:
     """Four seed schools ask staff to keep personal and professional lives apart, and three not to

@@ -548,6 +548,8 @@ def stance_reading(kind: ProvisionKind, member: Member) -> tuple[Force, str]:
         force, why = told, "the force of what it tells its reader"
     if kind.answers_breach and force is Force.PERMITTED_WITH_CONDITIONS and names_breach(member.text):
         return Force.PERMITTED, "a breach is what it answers, not a condition on it"
+    if kind.kind == "consequence" and force is Force.PERMITTED_WITH_CONDITIONS:
+        return Force.PERMITTED, "what it follows (an offence, a suspected breach) is its occasion, not a condition on it"
     if kind.duty and force in ALLOWING and only_considers(member.text):
         return Force.PERMITTED, "advice to consider it leaves it to judgement"
     if kind.situation and (situated := situation_reading(member))[0] is not force:

@@ -100,6 +100,9 @@ class ModelClause:
     views are their own" is the rule "must not speak for the school"): ``force`` is the rule as
     compared, this is what the sentence says, and ``reading`` why the two differ."""
     reading: str = ""
+    weighed_as: str = "conduct"
+    """How the provision's forces are weighed (``ProvisionKind.weighed_as``): on a consequence,
+    a school that says a breach "will" lead to it agrees with one that says it "may"."""
 
 
 @dataclass(frozen=True)
@@ -705,6 +708,10 @@ class _Builder:
             earlier = self.used.get(choice.member.id) or self.cited[choice.member.id]
             self.also[earlier].append(group.id)
             return None
+        if group.stated and choice.member.force is not Force.NONE:
+            # worded as a rule, the clause cites only statements that state one: "social media can
+            # blur the lines" warns, it asks nothing of staff
+            stances = [m for m in stances if m.force is not Force.NONE]
         self.used[choice.member.id] = f"model-{number}-{index}"
         for member in stances:
             self.cited.setdefault(member.id, f"model-{number}-{index}")
@@ -725,6 +732,7 @@ class _Builder:
             agreeing,
             made,
             dissenting=tuple(_source(m, self.names, group.force_of(m)) for m in sorted(group.stances, key=lambda m: (m.school, m.id)) if m not in stances),
+            weighed_as=group.provision.weighed_as if group.provision is not None else "conduct",
             **self._reading(group, choice.member),
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from ..compare import Gap, Matrix, Provision, Stance
+from ..compare import Gap, Matrix, Provision, Stance, agreed_position
 from ..merge import ModelPolicy, Source
 from ..model import Force
 from ..redline import redline, similarity
@@ -134,7 +134,9 @@ def against_model(view: GapsView, model: ModelPolicy, agreeing: Mapping[str, Map
         if mine is None:
             lacking.append(ModelDiffView(clause.number, ref, clause.text, clause.force, None))
         elif mine.statement != clause.source.statement:
-            notes = ("different force",) if mine.force is not clause.force else ()
+            # "will" and "may" lead to disciplinary action are one position on a consequence
+            differs = agreed_position(clause.weighed_as, mine.force) is not agreed_position(clause.weighed_as, clause.force)
+            notes = ("different force",) if differs else ()
             if similarity(clause.text, mine.text) >= REDLINE_MIN_SIMILARITY:
                 shown = StatementView(view.slug, _label(mine.name, mine.number, mine.clause), Ref(PageKind.SCHOOL, mine.school, mine.anchor), mine.force, mine.text, redline(clause.text, mine.text), notes)
             else:
