@@ -411,6 +411,7 @@ def test_a_stated_provision_counts_no_phrase_it_lists_under_unless(outline: Outl
     topic = section.provision_topic(next(p for p in section.provisions if p.id == "report-concerns"))
     assert topic_evidence(topic, "Use professional judgement, in reference to the child protection policy, when messaging families.") is None
     assert topic_evidence(topic, "Refer any child protection concern to the designated safeguarding lead the same day.") is not None
+    assert topic_evidence(topic, "Staff should act in accordance with Keeping Children Safe in Education on anything worrying they see online.") is not None
 
 
 @pytest.mark.parametrize(
@@ -445,10 +446,11 @@ def test_the_review_section_is_about_reviewing_the_policy(outline: Outline, text
     assert (topic_evidence(section.as_topic(), text) is not None) is about_review
 
 
-@pytest.mark.parametrize("provision", ["conduct/personal-professional", "conduct/copyright"])
+@pytest.mark.parametrize("provision", ["conduct/personal-professional", "conduct/copyright", "conduct/professional"])
 def test_what_most_seed_schools_say_outside_the_topics_is_a_model_clause(model: ModelPolicy, provision: str) -> None:
-    """Four seed schools ask staff to keep personal and professional lives apart, and three not to
-    breach copyright: the model says both, citing each school once, never as "fewer than 3 say"."""
+    """Four seed schools ask staff to keep personal and professional lives apart, four to behave
+    professionally online, and three not to breach copyright: the model says each, citing each
+    school once, never as "fewer than 3 say"."""
     (clause,) = [c for c in model.clauses if c.provision == provision]
     assert len({s.school for s in clause.agreeing}) >= 3
     others = {a.wording.text for n in model.notes if n.kind == "wording" for a in n.alternatives}
