@@ -470,6 +470,14 @@ def test_a_model_clause_that_states_a_rule_cites_only_statements_that_state_one(
     assert checked > 10
 
 
+def test_a_school_that_states_no_rule_lacks_a_clause_that_states_one(model: ModelPolicy) -> None:
+    """A school whose only words on a rule-worded clause's provision state no rule ("social media
+    can blur the lines") lacks the clause; it does not word it differently."""
+    for clause in model.clauses:
+        if clause.force is not Force.NONE:
+            assert all(s.force is not Force.NONE for s in clause.dissenting), clause.number
+
+
 def test_a_stated_provision_under_fewer_schools_than_needed_is_no_clause(model: ModelPolicy) -> None:
     """Only one seed policy says how often it is reviewed: the model does not pretend the others agree."""
     assert not [c for c in model.clauses if c.provision == "review/when-reviewed"]

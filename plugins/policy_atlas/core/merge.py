@@ -731,7 +731,13 @@ class _Builder:
             source,
             agreeing,
             made,
-            dissenting=tuple(_source(m, self.names, group.force_of(m)) for m in sorted(group.stances, key=lambda m: (m.school, m.id)) if m not in stances),
+            # a statement of no rule ("social media can blur the lines") rules nothing otherwise:
+            # its school lacks a clause that states one
+            dissenting=tuple(
+                _source(m, self.names, group.force_of(m))
+                for m in sorted(group.stances, key=lambda m: (m.school, m.id))
+                if m not in stances and (m.force is not Force.NONE or choice.member.force is Force.NONE)
+            ),
             weighed_as=group.provision.weighed_as if group.provision is not None else "conduct",
             **self._reading(group, choice.member),
         )
