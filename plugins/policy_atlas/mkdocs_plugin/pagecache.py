@@ -108,12 +108,12 @@ def _kind(page: Page) -> str:
     return "pages/" + hashlib.sha256(page.file.src_uri.encode()).hexdigest()[:32]
 
 
-def find(cache: BuildCache, page: Page, key: str) -> CachedPage | None:
+def _find(cache: BuildCache, page: Page, key: str) -> CachedPage | None:
     found = cache.get(_kind(page), key)
     return found if isinstance(found, CachedPage) else None
 
 
-def keep(cache: BuildCache, page: Page, key: str, output: str, record: SearchRecord | None) -> None:
+def _keep(cache: BuildCache, page: Page, key: str, output: str, record: SearchRecord | None) -> None:
     """Store a finished page (when its content can be found in it) with what MkDocs read from it."""
     content = page.content or ""
     start = output.find(content) if content else -1
@@ -127,7 +127,7 @@ def keep(cache: BuildCache, page: Page, key: str, output: str, record: SearchRec
     ))
 
 
-def restore(page: Page, found: CachedPage, files: Files) -> str:
+def _restore(page: Page, found: CachedPage, files: Files) -> str:
     """Give ``page`` what MkDocs read from it when it was rendered; its content."""
     page._title_from_render = found.title  # noqa: SLF001 - see keep
     page.toc = found.toc
@@ -136,3 +136,69 @@ def restore(page: Page, found: CachedPage, files: Files) -> str:
         page.links_to_anchors = {files.src_uris[src]: dict(a) for src, a in found.links_to_anchors.items() if src in files.src_uris}
     start, end = found.content
     return found.output[start:end]
+
+
+class Pages:
+    """The pages of one build as the cache sees them: each written from it (``replayed``) or
+    rendered afresh and kept when done. The plugin calls one method per MkDocs event."""
+
+    def __init__(self, cache: BuildCache, context_key: str | None) -> None:
+        self.cache = cache
+        self.context = context_key
+        """None: no page is read from or kept in the cache this build."""
+        self.keys: dict[str, str] = {}
+        """Each page rendered afresh, by path: the key it is kept under when it is done."""
+        self.replayed: dict[str, CachedPage] = {}
+        self.records: dict[str, SearchRecord] = {}
+        self.warnings = Warnings()
+        self.warned: dict[str, int] = {}
+        """Warnings and errors logged while each page was rendered (its Markdown, then its template)."""
+
+    def start(self) -> Pages:
+        """Count the warnings logged from here on (MkDocs' loggers), until ``stop``."""
+        logging.getLogger("mkdocs").addHandler(self.warnings)
+        return self
+
+    def stop(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+
+    def markdown(self, page: Page, markdown: str, depends: str) -> str:
+        """The Markdown to render: none when the finished page is in the cache; it is then given an
+        empty template (``TEMPLATE``) and written from the cache by ``output``."""
+        if self.context is None:
+            return markdown
+        src = page.file.src_uri
+        key = page_key(self.context, page, markdown, depends)
+        found = _find(self.cache, page, key)
+        if found is None:
+            self.keys[src] = key
+            self.warned[src] = -self.warnings.count
+            return markdown
+        self.replayed[src] = found
+        page.meta["template"] = TEMPLATE
+        return ""
+
+    def content(self, page: Page, files: Files) -> CachedPage | None:
+        """The page's Markdown is rendered: the kept page, its content given back to ``page``, or None."""
+        src = page.file.src_uri
+        found = self.replayed.get(src)
+        if found is not None:
+            page.content = _restore(page, found, files)
+        elif src in self.warned:
+            self.warned[src] += self.warnings.count
+        return found
+
+    def before_template(self, page: Page) -> None:
+        if page.file.src_uri in self.warned:
+            self.warned[page.file.src_uri] -= self.warnings.count
+
+    def output(self, page: Page) -> str | None:
+        """The finished page from the cache, or None when it was rendered afresh."""
+        found = self.replayed.get(page.file.src_uri)
+        return found.output if found is not None else None
+
+    def keep(self, page: Page, output: str) -> None:
+        """Keep a page that passed the audit, if it was rendered without a warning or error."""
+        src = page.file.src_uri
+        if src in self.keys and self.warned.get(src, 1) + self.warnings.count == 0:
+            _keep(self.cache, page, self.keys[src], output, self.records.get(src))

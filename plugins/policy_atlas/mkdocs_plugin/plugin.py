@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import logging
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
@@ -131,16 +130,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.page_records: list[SearchRecord] = []
         self.serving = False
         self.pace = ExitStack()
-        self.page_context: str | None = None
-        """The hash of what every page is rendered with (``pagecache.context``), once the navigation is known."""
-        self.page_keys: dict[str, str] = {}
-        """Each page being rendered afresh, by path: the key it is kept under when it is done."""
-        self.replayed: dict[str, pagecache.CachedPage] = {}
-        """Each page written from the cache this build, by path."""
-        self.records: dict[str, SearchRecord] = {}
-        self.warnings = pagecache.Warnings()
-        self.warned: dict[str, int] = {}
-        """Warnings and errors logged while each page was rendered: a page that logged any is not kept."""
+        self.pages = pagecache.Pages(self.cache, None)
+        """This build's pages as the build cache sees them (set once the navigation is known)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # no offline copy on every change while editing
@@ -148,7 +139,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_shutdown(self) -> None:
         self.pace.close()
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.pages.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -167,9 +158,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             config.extra_css.insert(0, PAGE_STYLES)  # first: a site's own style sheets come after it and win
         if self.config.search:
             search.add_assets(config)
-        self.page_context = None
-        if self.warnings not in logging.getLogger("mkdocs").handlers:
-            logging.getLogger("mkdocs").addHandler(self.warnings)
+        self.pages.stop()  # a build that failed before its end
+        self.pages = pagecache.Pages(self.cache, None)
         self.site = site = self._site(config)
         self.corpus, self.analysis, self.model, self.views = site.corpus, site.analysis, site.model, site.views
         self.index = {c.id: c for clauses in site.analysis.clauses.values() for c in clauses}
@@ -373,9 +363,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def _page_context(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
         """What every page is rendered with, hashed once (``pagecache.context``); no page is kept
-        without a build cache, or while serving (a served page carries the server's address)."""
-        self.page_context, self.page_keys, self.replayed, self.records, self.warned = None, {}, {}, {}, {}
-        if not self.config.cache or self.serving or self.site_key is None:
+        without a build cache. Serving, the server's address is part of it (``site_url``)."""
+        if not self.config.cache or self.site_key is None:
             return
         listed = len(self.corpus.schools) <= self.config.nav_schools  # then school pages' titles and meta reach other pages
         skip = None if listed else Path(config.docs_dir) / self.config.pages_dir
@@ -384,9 +373,10 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             ("today", self.today.isoformat()), ("generated", repr(sorted(self.generated))),
         ]
         templates = Path(self.config.custom_templates or "-")
-        self.page_context = key_of(
+        context = key_of(
             lambda: pagecache.context(config, files, nav, skip=skip, extra=extra).add_file("taxonomy", self._taxonomy_path(config)).add_tree("templates", templates)
         )
+        self.pages = pagecache.Pages(self.cache, context).start()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
@@ -400,23 +390,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if school is not None and self.views is not None:
             summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], self.links)
             markdown = summary + "\n" + markdown
-        return self._from_cache(page, markdown, school)
-
-    def _from_cache(self, page: Page, markdown: str, school: SchoolPolicy | None) -> str:
-        """The Markdown to render: none when the finished page is in the build cache (``pagecache``):
-        it is then given an empty template, and written from the cache in ``on_post_page``."""
-        if self.page_context is None:
-            return markdown
-        src = page.file.src_uri
-        key = pagecache.page_key(self.page_context, page, markdown, self._depends(school, markdown))
-        found = pagecache.find(self.cache, page, key)
-        if found is None:
-            self.page_keys[src] = key
-            self.warned[src] = -self.warnings.count
-            return markdown
-        self.replayed[src] = found
-        page.meta["template"] = pagecache.TEMPLATE
-        return ""
+        return self.pages.markdown(page, markdown, self._depends(school, markdown)) if self.config.enabled else markdown
 
     def _depends(self, school: SchoolPolicy | None, markdown: str) -> str:
         """What the clause extension shows on a page besides its Markdown: for a school's page, what
@@ -456,19 +430,17 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         if not self.config.enabled:
             return html
         src = page.file.src_uri
-        if src in self.replayed:
-            found = self.replayed[src]
+        found = self.pages.content(page, files)
+        if found is not None:
             if found.record is not None:
                 self.page_records.append(found.record)
-            return pagecache.restore(page, found, files)
-        if src in self.warned:
-            self.warned[src] += self.warnings.count
+            return page.content
         if page.present_anchor_ids is not None:  # stashed whole, the clauses' ids are not where MkDocs looks
             page.present_anchor_ids.update(self.extension.anchor_ids)
         html = sanitise_content(html)
         if self.config.search and src not in self.titles:
-            self.records[src] = search.page_record(page, html)
-            self.page_records.append(self.records[src])
+            self.pages.records[src] = search.page_record(page, html)
+            self.page_records.append(self.pages.records[src])
         printed = PrintedView(printed_address(config.site_url, page.canonical_url), self.today.isoformat())
         return html + sanitise_content(self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri)))
 
@@ -478,8 +450,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         needs (a request to another host, a form, the theme's chrome), is withheld, with an error."""
         if not self.config.enabled:
             return output
-        if page.file.src_uri in self.replayed:
-            return self.replayed[page.file.src_uri].output
+        if (kept := self.pages.output(page)) is not None:
+            return kept
         # The theme's page around the content, and the content (which went through the allow-list in
         # on_page_content and is printed verbatim), each read once.
         content = page.content or ""
@@ -492,7 +464,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             log.warning(f"{page.file.src_uri}: has no Content-Security-Policy first in <head>: a main.html of the site's own must "
                         'include "partials/policy-atlas-csp.html" first in its site_meta block')
         if not problems:
-            self._keep(page, output)
+            self.pages.keep(page, output)
             return output
         for problem in dict.fromkeys(problems):
             log.error(f"{shown_name(page.file.src_uri)}: withheld: {escaped(problem)}")
@@ -500,20 +472,13 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
         """The theme's template is about to render the page: its warnings count against keeping it."""
-        if page.file.src_uri in self.warned:
-            self.warned[page.file.src_uri] -= self.warnings.count
+        self.pages.before_template(page)
         return context
-
-    def _keep(self, page: Page, output: str) -> None:
-        """Keep a page that passed the audit, if it was rendered without a warning or error."""
-        src = page.file.src_uri
-        if src in self.page_keys and self.warned.get(src, 1) + self.warnings.count == 0:
-            pagecache.keep(self.cache, page, self.page_keys[src], output, self.records.get(src))
 
     # Search: the index once every page is written, then the offline copy.
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)  # every page is done
+        self.pages.stop()  # every page is done
         if not self.config.enabled or self.analysis is None or self.views is None or self.files is None:
             return
         if self.config.search:
