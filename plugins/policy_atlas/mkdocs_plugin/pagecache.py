@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -98,7 +98,8 @@ def context(config: MkDocsConfig, files: Files, nav: Navigation, *, skip: Path |
 
 
 def page_key(context_key: str, page: Page, markdown: str, depends: str) -> str:
-    """The hash of one page's part: its place, Markdown, front matter and what its clauses show."""
+    """The hash of one page's part: its place, Markdown, front matter and what else it shows (a
+    school's summary, by its view; what its clauses look up)."""
     inputs = Inputs("page").add("context", context_key).add("src", page.file.src_uri).add("url", page.url)
     inputs.add("meta", repr(sorted(page.meta.items()))).add("markdown", markdown).add("depends", depends)
     return inputs.key()
@@ -162,18 +163,19 @@ class Pages:
     def stop(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)
 
-    def markdown(self, page: Page, markdown: str, depends: str) -> str:
-        """The Markdown to render: none when the finished page is in the cache; it is then given an
+    def markdown(self, page: Page, source: str, depends: str, markdown: Callable[[], str]) -> str:
+        """The Markdown to render (``markdown()``, made from the page's ``source`` and what it
+        ``depends`` on besides): none when the finished page is in the cache; it is then given an
         empty template (``TEMPLATE``) and written from the cache by ``output``."""
         if self.context is None:
-            return markdown
+            return markdown()
         src = page.file.src_uri
-        key = page_key(self.context, page, markdown, depends)
+        key = page_key(self.context, page, source, depends)
         found = _find(self.cache, page, key)
         if found is None:
             self.keys[src] = key
             self.warned[src] = -self.warnings.count
-            return markdown
+            return markdown()
         self.replayed[src] = found
         page.meta["template"] = TEMPLATE
         return ""

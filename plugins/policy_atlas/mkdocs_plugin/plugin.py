@@ -387,10 +387,14 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             # The theme prints a title as HTML, and one taken from the first heading unescaped.
             page.meta["title"] = html.escape(self.titles[page.file.src_uri])
         school = self.by_page.get(page.file.src_uri) if self.config.enabled else None
-        if school is not None and self.views is not None:
-            summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], self.links)
-            markdown = summary + "\n" + markdown
-        return self.pages.markdown(page, markdown, self._depends(school, markdown)) if self.config.enabled else markdown
+        if not self.config.enabled:
+            return markdown
+        if school is None or self.views is None:
+            return self.pages.markdown(page, markdown, self._depends(school, markdown), lambda: markdown)
+        # A school's page starts with its summary; the cache knows it by its view, rendered only when needed.
+        summary, links = self.views.summaries[school.meta.slug], self.links
+        depends = f"{self._depends(school, markdown)}\0{summary!r}"
+        return self.pages.markdown(page, markdown, depends, lambda: self.templates.render("school-summary.md.jinja", summary, links) + "\n" + markdown)
 
     def _depends(self, school: SchoolPolicy | None, markdown: str) -> str:
         """What the clause extension shows on a page besides its Markdown: for a school's page, what
