@@ -66,15 +66,22 @@ def _code_fingerprint(libraries: tuple[str, ...], modules: list[Path]) -> str:
     """A hash of the Python version, the versions of ``libraries`` and the source of ``modules``
     (and of this module, whose layout of entries it fixes)."""
     digest = hashlib.sha256(f"format {FORMAT}; python {sys.version_info[:2]}".encode())
+    digest.update(library_versions(libraries).encode())
+    for module in [*modules, CORE / "cache.py"]:
+        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def library_versions(libraries: tuple[str, ...]) -> str:
+    """The installed version of each of ``libraries``, one a line ("absent" for one not installed)."""
+    lines = []
     for library in libraries:
         try:
             version = metadata.version(library)
         except metadata.PackageNotFoundError:
             version = "absent"
-        digest.update(f"{library} {version}\n".encode())
-    for module in [*modules, CORE / "cache.py"]:
-        digest.update(module.name.encode() + b"\0" + module.read_bytes() + b"\0")
-    return digest.hexdigest()
+        lines.append(f"{library} {version}\n")
+    return "".join(lines)
 
 
 def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:

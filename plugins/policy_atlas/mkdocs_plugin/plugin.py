@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 from contextlib import ExitStack
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -18,35 +18,33 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from policy_atlas.collector import build_pace
-from policy_atlas.core.analysis import Analysis, analyse
-from policy_atlas.core.cache import TextCache, classifier_for
-from policy_atlas.core.changes import changes_json, version_pairs
-from policy_atlas.core.changeviews import download_name, site_changes
-from policy_atlas.core.trackedword import changes_docx
-from policy_atlas.core.corpus import Corpus, SchoolPolicy, load_corpus
+from policy_atlas.core.analysis import Analysis
+from policy_atlas.core.buildcache import BuildCache, Inputs, key_of
+from policy_atlas.core.product import Site, SiteSettings, make_site, site_inputs
+from policy_atlas.core.cache import TextCache
+from policy_atlas.core.corpus import Corpus, SchoolPolicy
 from policy_atlas.core.csp import headers_file, policy
-from policy_atlas.core.documents import PDF_SUFFIX, read_document
+from policy_atlas.core.documents import PDF_SUFFIX
 from policy_atlas.core.files import inside
 from policy_atlas.core.finder import finder_view
+from policy_atlas.core.clausetag import parse_tag
 from policy_atlas.core.model import Clause, Diagnostic, PolicyAtlasError, Severity, escaped, shown_name
 from policy_atlas.core.frontmatter import escaped_meta, key_lines, page_problems
-from policy_atlas.core.opendata import clause_records, document_records, to_csv, to_json
 from policy_atlas.core.render import build_date, printed_address
 from policy_atlas.core.sanitise import audit_content, audit_page, sanitise_content
-from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy, build_model
-from policy_atlas.core.sources import source_name
+from policy_atlas.core.merge import DEFAULT_THRESHOLD, ModelPolicy, Strategy
 from policy_atlas.core.search import SearchRecord, build_index, compare_records, index_input
-from policy_atlas.core.taxonomy import Taxonomy, load_outline, load_taxonomy
-from policy_atlas.core.views import SCHOOLS_PER_PAGE, ModelPolicyView, PageKind, PrintedView, Ref, SiteViews, model_json, site_views
-from policy_atlas.core.wordexport import model_docx
+from policy_atlas.core.views import SCHOOLS_PER_PAGE, PageKind, PrintedView, Ref, SiteViews
 from policy_atlas.markdown_ext.clauses import ClauseExtension, ClauseInfo, TopicBadge
+from policy_atlas.outputs import site_outputs
 from policy_atlas.templating import Templates
 
-from . import search
+from . import pagecache, search
 from .nav import NAV_SCHOOLS, drop_pages, group_gap_reports, group_schools, name_changes, order_compare, order_top, relink
-from .pages import FINDER, PAGE_STYLES, Links, SitePaths, asset_file, script_policy
+from .pages import FINDER, PAGE_STYLES, Generated, Links, SitePaths, asset_file, script_policy
 
 log = get_plugin_logger(__name__)
 
@@ -105,11 +103,16 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def __init__(self) -> None:
         self.corpus = Corpus((), ())
+        self.site: Site | None = None
         self.analysis: Analysis | None = None
         self.views: SiteViews | None = None
         self.model: ModelPolicy | None = None
         self.index: dict[str, Clause] = {}
         self.by_page: dict[str, SchoolPolicy] = {}
+        self.cache = BuildCache(None)
+        """Products kept between builds (``core/buildcache.py``): the site, its data files, its search index."""
+        self.site_key: str | None = None
+        """The hash of everything the site is made from (None: not cached); later products' keys start from it."""
         self.texts: TextCache | None = None
         """The text read from Word and PDF sources, kept between builds (None when the cache is off)."""
         self.titles: dict[str, str] = {}
@@ -127,6 +130,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         self.page_records: list[SearchRecord] = []
         self.serving = False
         self.pace = ExitStack()
+        self.pages = pagecache.Pages(self.cache, None)
+        """This build's pages as the build cache sees them (set once the navigation is known)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"  # no offline copy on every change while editing
@@ -134,6 +139,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
 
     def on_shutdown(self) -> None:
         self.pace.close()
+        self.pages.stop()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -152,59 +158,44 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             config.extra_css.insert(0, PAGE_STYLES)  # first: a site's own style sheets come after it and win
         if self.config.search:
             search.add_assets(config)
-        self.corpus, analysis, self.model, self.views = self._prepare(config)
-        self.analysis = analysis
-        self.index = {c.id: c for clauses in analysis.clauses.values() for c in clauses}
+        self.pages.stop()  # a build that failed before its end
+        self.pages = pagecache.Pages(self.cache, None)
+        self.site = site = self._site(config)
+        self.corpus, self.analysis, self.model, self.views = site.corpus, site.analysis, site.model, site.views
+        self.index = {c.id: c for clauses in site.analysis.clauses.values() for c in clauses}
         self.by_page = {self.paths.school_src(s.meta.slug): s for s in self.corpus.schools}
         self.titles = {src: school.meta.school for src, school in self.by_page.items()}
-        self._report(self.corpus.diagnostics + analysis.diagnostics)
+        self._report(site.diagnostics)
         return config
 
-    def _prepare(self, config: MkDocsConfig) -> tuple[Corpus, Analysis, ModelPolicy | None, SiteViews]:
-        """Read the corpus, compare the schools, make the model policy and every page's view."""
+    def _site(self, config: MkDocsConfig) -> Site:
+        """The build's product (``core/product.py``): from the build cache when none of its inputs
+        changed since the last build, else read, compared and merged afresh."""
         if self.config.schools_per_page < 1:
             raise PluginError(f"policy-atlas: schools_per_page must be at least 1, not {self.config.schools_per_page}")
-        try:
-            taxonomy = self._taxonomy(config)
-            corpus = load_corpus(Path(self.config.sources_dir), Path(config.docs_dir) / self.config.pages_dir, self.paths.reserved())
-        except PolicyAtlasError as error:
-            raise PluginError(str(error)) from error
-        cache = Path(config.config_file_path).parent / self.config.cache_dir if self.config.cache else None
-        self.corpus = corpus
-        self.texts = TextCache(cache) if cache is not None else None
-        classifier = classifier_for(taxonomy, cache)
-        analysis = analyse(corpus, taxonomy, classifier)
-        model = self._model(config, analysis)
-        views = site_views(
-            corpus.schools, analysis.matrix, analysis.gaps, analysis.shared, taxonomy, self.today, model, self.config.schools_per_page,
-            left_out=corpus.left_out,
-        )
-        pairs, problems = version_pairs(corpus.schools, analysis, classifier, self._read_text)
-        self._report(problems)
-        views = replace(views, changes=site_changes(corpus.schools, pairs, taxonomy, self.today))
-        return corpus, analysis, model, views
-
-    def _read_text(self, data: bytes, name: str) -> str:
-        """A source's text, from the text cache when there is one (a Word or PDF file is read once)."""
-        return (self.texts.read(data, name) if self.texts is not None else read_document(data, name)).text
-
-    def _taxonomy(self, config: MkDocsConfig) -> Taxonomy:
-        path = self._taxonomy_path(config)
-        return load_taxonomy(path, path.name) if path.exists() else Taxonomy(())
-
-    def _model(self, config: MkDocsConfig, analysis: Analysis) -> ModelPolicy | None:
-        """The model merged policy, when there is a taxonomy and an outline."""
-        path = Path(self.config.model_outline) if self.config.model_outline else Path(config.config_file_path).parent / "model_outline.yml"
-        if not analysis.taxonomy.topics or not path.exists():
-            return None
         if not 0 < self.config.model_threshold <= 1:
             raise PluginError(f"policy-atlas: model_threshold must be above 0 and at most 1, not {self.config.model_threshold}")
+        root = Path(config.config_file_path).parent
+        cache = root / self.config.cache_dir if self.config.cache else None
+        self.texts = TextCache(cache) if cache is not None else None
+        self.cache = BuildCache(cache)
+        settings = SiteSettings(
+            sources_dir=Path(self.config.sources_dir),
+            pages_dir=Path(config.docs_dir) / self.config.pages_dir,
+            reserved=self.paths.reserved(),
+            taxonomy=self._taxonomy_path(config),
+            outline=Path(self.config.model_outline) if self.config.model_outline else root / "model_outline.yml",
+            threshold=self.config.model_threshold,
+            strategy=Strategy(self.config.model_strategy),
+            per_page=self.config.schools_per_page,
+            today=self.today,
+            cache_dir=cache,
+        )
+        self.site_key = key_of(lambda: site_inputs(settings))
         try:
-            outline = load_outline(path, analysis.taxonomy, path.name)
+            return self.cache.made("site", self.site_key, lambda: make_site(settings))
         except PolicyAtlasError as error:
             raise PluginError(str(error)) from error
-        names = {s.meta.slug: s.meta.school for s in self.corpus.schools}
-        return build_model(analysis, names, outline, self.config.model_threshold, Strategy(self.config.model_strategy))
 
     def _taxonomy_path(self, config: MkDocsConfig) -> Path:
         return Path(self.config.taxonomy) if self.config.taxonomy else Path(config.config_file_path).parent / "taxonomy.yml"
@@ -256,8 +247,7 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             self.titles[page.src] = page.view.title
             self.generated.add(page.src)
         self._add_open_data(files, config)
-        for file, page in made:  # every page exists now, so each can link to any other
-            file.content_string = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
+        self._render_generated(made, files)  # every page exists now, so each can link to any other
         self._warn_orphans(files)
         files.append(asset_file(config, PAGE_STYLES))
         if self.config.search:
@@ -267,6 +257,24 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             files.append(search.zip_placeholder(config))
         self.files = files
         return files
+
+    def _render_generated(self, made: list[tuple[File, Generated]], files: Files) -> None:
+        """Each generated page's Markdown: its view through its template, or, when the view, the
+        template and every page's address are as they were last build, the same from the build cache."""
+        templates = Path(self.config.custom_templates or "-")
+        listing = "\n".join(f"{f.src_uri}\0{f.url}" for f in sorted(files, key=lambda f: f.src_uri))
+        context = key_of(lambda: Inputs("generated").add("files", listing).add_tree("templates", templates)) if self.config.cache else None
+        kept = self.cache.get("generated", "by-page") if context is not None else None
+        before = kept if isinstance(kept, dict) else {}
+        now: dict[str, str] = {}
+        for file, page in made:
+            key = hashlib.sha256(f"{context}\0{page.src}\0{page.template}\0{page.view!r}".encode()).hexdigest()
+            markdown = before.get(key)
+            if not isinstance(markdown, str):
+                markdown = self.templates.render(page.template, page.view, Links(self.paths, files, page.src))
+            file.content_string = now[key] = markdown
+        if context is not None and now != before:
+            self.cache.put("generated", "by-page", now)
 
     def _refuse_links_out(self, files: Files, config: MkDocsConfig) -> None:
         """A file of ``docs/`` that a symbolic link leads outside it is never published (nor zipped):
@@ -287,51 +295,19 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
                 log.warning(f"{shown_name(file.src_uri)}: not published: no source in {self.config.sources_dir} has this slug, or its school is left out")
 
     def _add_open_data(self, files: Files, config: MkDocsConfig) -> None:
-        """Clauses as JSON and CSV, the matrix, and each source text, published beside the pages."""
-        assert self.analysis is not None and self.views is not None
-        analysis = self.analysis
-
-        def data(name: str) -> str:
-            return self.paths.src(Ref(PageKind.DATA, name))
-
-        records = clause_records(self.corpus.schools, analysis.clauses, analysis.reasons, analysis.force_reasons, analysis.statements)
-        files.append(File.generated(config, data("clauses.json"), content=to_json(records, document_records(self.corpus.schools))))
-        files.append(File.generated(config, data("clauses.csv"), content=to_csv(records)))
-        matrix = self.views.matrix_json()
-        if matrix is not None:
-            files.append(File.generated(config, data("matrix.json"), content=matrix))
-        if self.model is not None and self.views.model is not None:
-            self._add_model_downloads(files, config, self.model, self.views.model)
-        if self.views.changes is not None:
-            files.append(File.generated(config, data("changes.json"), content=changes_json(self.views.changes.pairs)))
-            names = {s.meta.slug: s.meta.school for s in self.corpus.schools}
-            for slug, pairs in self.views.changes.pairs.items():
-                for pair in pairs:
-                    ref = Ref(PageKind.DOWNLOAD, download_name(pair))
-                    files.append(self.paths.download(config, ref, changes_docx(pair, names[slug], self.today)))
-        for school in self.corpus.schools:
-            for older in school.versions[:-1]:  # the current version is published below, with its text
-                files.append(File.generated(config, data(f"sources/{source_name(older.source_file)}"), abs_src_path=str(older.path)))
-            source = Path(self.config.sources_dir) / school.source_name
-            files.append(File.generated(config, data(f"sources/{school.source_name}"), abs_src_path=str(source)))
-            if school.extracted_name:
-                raw, name = source.read_bytes(), school.meta.source_file
-                text = (self.texts.read(raw, name) if self.texts is not None else read_document(raw, name)).text
-                files.append(File.generated(config, data(f"sources/{school.extracted_name}"), content=text))
-
-    def _add_model_downloads(self, files: Files, config: MkDocsConfig, model: ModelPolicy, view: ModelPolicyView) -> None:
-        """The model policy as Word, Markdown and JSON, beside the page that shows it."""
-        assert self.analysis is not None
-        contents: dict[str, str | bytes] = {
-            "model-policy.docx": model_docx(model, self.today),
-            "model-policy.md": self.templates.render_markdown("model-policy.download.md.jinja", view),
-            "model-policy.json": model_json(model, self.analysis.taxonomy),
-        }
-        for _, ref in view.downloads:
-            if ref.kind is PageKind.DOWNLOAD:
-                files.append(self.paths.download(config, ref, contents[ref.key]))
+        """The site's data files and downloads (``outputs.site_outputs``), from the build cache when
+        the site and the templates are the ones it was made from."""
+        assert self.analysis is not None and self.views is not None and self.site is not None
+        site, sources = self.site, Path(self.config.sources_dir)
+        key = key_of(lambda: Inputs("outputs").add("site", self.site_key or "").add_tree("templates", Path(self.config.custom_templates or "-")))
+        made = self.cache.made("outputs", key if self.site_key else None, lambda: site_outputs(site, self.templates, sources, self.texts))
+        for output in made:
+            if output.source is not None:
+                files.append(File.generated(config, self.paths.src(output.ref), abs_src_path=str(output.source)))
+            elif output.ref.kind is PageKind.DOWNLOAD:
+                files.append(self.paths.download(config, output.ref, output.content or b""))
             else:
-                files.append(File.generated(config, self.paths.src(ref), content=contents[ref.key]))
+                files.append(File.generated(config, self.paths.src(output.ref), content=output.content or ""))
 
     def _clause_info(self, clause_id: str) -> ClauseInfo | None:
         clause = self.index.get(clause_id)
@@ -382,7 +358,25 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         group_gap_reports(nav, {self.paths.src(Ref(PageKind.GAPS, s.meta.slug)): s.meta for s in self.corpus.schools})
         name_changes(nav, {self.paths.src(Ref(PageKind.CHANGES, s.meta.slug)): s.meta for s in self.corpus.schools})
         relink(nav)
+        self._page_context(config, files, nav)
         return nav
+
+    def _page_context(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """What every page is rendered with, hashed once (``pagecache.context``); no page is kept
+        without a build cache. Serving, the server's address is part of it (``site_url``)."""
+        if not self.config.cache or self.site_key is None:
+            return
+        listed = len(self.corpus.schools) <= self.config.nav_schools  # then school pages' titles and meta reach other pages
+        skip = None if listed else Path(config.docs_dir) / self.config.pages_dir
+        extra = [
+            ("options", repr(sorted(self.config.items()))), ("titles", repr(sorted(self.titles.items()))),
+            ("today", self.today.isoformat()), ("generated", repr(sorted(self.generated))),
+        ]
+        templates = Path(self.config.custom_templates or "-")
+        context = key_of(
+            lambda: pagecache.context(config, files, nav, skip=skip, extra=extra).add_file("taxonomy", self._taxonomy_path(config)).add_tree("templates", templates)
+        )
+        self.pages = pagecache.Pages(self.cache, context).start()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         self.current_page = page.file.src_uri
@@ -393,12 +387,25 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             # The theme prints a title as HTML, and one taken from the first heading unescaped.
             page.meta["title"] = html.escape(self.titles[page.file.src_uri])
         school = self.by_page.get(page.file.src_uri) if self.config.enabled else None
-        if school is None or self.views is None:
+        if not self.config.enabled:
             return markdown
-        links = Links(self.paths, files, page.file.src_uri)
-        summary = self.templates.render("school-summary.md.jinja", self.views.summaries[school.meta.slug], links)
-        return summary + "\n" + markdown
+        if school is None or self.views is None:
+            return self.pages.markdown(page, markdown, self._depends(school, markdown), lambda: markdown)
+        # A school's page starts with its summary; the cache knows it by its view, rendered only when needed.
+        summary, links = self.views.summaries[school.meta.slug], self.links
+        depends = f"{self._depends(school, markdown)}\0{summary!r}"
+        return self.pages.markdown(page, markdown, depends, lambda: self.templates.render("school-summary.md.jinja", summary, links) + "\n" + markdown)
 
+    def _depends(self, school: SchoolPolicy | None, markdown: str) -> str:
+        """What the clause extension shows on a page besides its Markdown: for a school's page, what
+        it looks up for each of the school's clauses (a page names no other school's clause); for
+        another page with clause tags, anything of the site."""
+        if school is not None and self.analysis is not None:
+            reasons = self.analysis.reasons
+            return repr([(c.id, self._clause_info(c.id), reasons.get(c.id)) for c in self.analysis.clauses.get(school.meta.slug, ())])
+        if any(parse_tag(line) for line in markdown.splitlines() if "{#" in line):
+            return self.site_key or ""
+        return ""
 
     def _check_front_matter(self, page: Page, config: MkDocsConfig) -> None:
         """The theme prints some front-matter keys unescaped and includes others by name: escape
@@ -426,11 +433,18 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         printed, says where it lives and when it was built."""
         if not self.config.enabled:
             return html
+        src = page.file.src_uri
+        found = self.pages.content(page, files)
+        if found is not None:
+            if found.record is not None:
+                self.page_records.append(found.record)
+            return page.content
         if page.present_anchor_ids is not None:  # stashed whole, the clauses' ids are not where MkDocs looks
             page.present_anchor_ids.update(self.extension.anchor_ids)
         html = sanitise_content(html)
-        if self.config.search and page.file.src_uri not in self.titles:
-            self.page_records.append(search.page_record(page, html))
+        if self.config.search and src not in self.titles:
+            self.pages.records[src] = search.page_record(page, html)
+            self.page_records.append(self.pages.records[src])
         printed = PrintedView(printed_address(config.site_url, page.canonical_url), self.today.isoformat())
         return html + sanitise_content(self.templates.render("partials/printed.html.jinja", printed, Links(self.paths, files, page.file.src_uri)))
 
@@ -440,6 +454,8 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
         needs (a request to another host, a form, the theme's chrome), is withheld, with an error."""
         if not self.config.enabled:
             return output
+        if (kept := self.pages.output(page)) is not None:
+            return kept
         # The theme's page around the content, and the content (which went through the allow-list in
         # on_page_content and is printed verbatim), each read once.
         content = page.content or ""
@@ -452,25 +468,46 @@ class PolicyAtlasPlugin(BasePlugin[PolicyAtlasConfig]):
             log.warning(f"{page.file.src_uri}: has no Content-Security-Policy first in <head>: a main.html of the site's own must "
                         'include "partials/policy-atlas-csp.html" first in its site_meta block')
         if not problems:
+            self.pages.keep(page, output)
             return output
         for problem in dict.fromkeys(problems):
             log.error(f"{shown_name(page.file.src_uri)}: withheld: {escaped(problem)}")
         return WITHHELD
 
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext | None:
+        """The theme's template is about to render the page: its warnings count against keeping it."""
+        self.pages.before_template(page)
+        return context
+
     # Search: the index once every page is written, then the offline copy.
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.pages.stop()  # every page is done
         if not self.config.enabled or self.analysis is None or self.views is None or self.files is None:
             return
         if self.config.search:
-            analysis = self.analysis
-            records = compare_records(self.views) + sorted(self.page_records, key=lambda r: str(r.ref))
-            topics = tuple((t.id, t.label) for t in analysis.taxonomy.topics)
-            data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, records, topics)
-            search.write_index(config.site_dir, build_index(data, search.url_from_root(self.paths, self.files)))
+            search.write_index(config.site_dir, self._search_index())
         self.page_records = []
         if self.config.offline_zip and not self.serving:
-            search.offline_zip(config)
+            search.offline_zip(config, self.cache)
+
+    def _search_index(self) -> dict[str, str]:
+        """The search index's files: from the build cache when the site, the records of the pages
+        the plugin does not make and every page's address are the ones it was made from."""
+        assert self.analysis is not None and self.views is not None and self.files is not None
+        analysis, views, files = self.analysis, self.views, self.files
+        pages = sorted(self.page_records, key=lambda r: str(r.ref))
+
+        def inputs() -> Inputs:
+            urls = "\n".join(f"{f.src_uri}\0{f.url}" for f in sorted(files, key=lambda f: f.src_uri))
+            return Inputs("search").add("site", self.site_key or "").add("pages", repr(pages)).add("urls", urls)
+
+        def make() -> dict[str, str]:
+            topics = tuple((t.id, t.label) for t in analysis.taxonomy.topics)
+            data = index_input(self.corpus.schools, analysis.clauses, analysis.statements, compare_records(views) + pages, topics)
+            return build_index(data, search.url_from_root(self.paths, files))
+
+        return self.cache.made("search", key_of(inputs) if self.site_key else None, make)
 
 
 WITHHELD = (

@@ -18,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from policy_atlas.core.buildcache import BuildCache, Inputs, key_of
 from policy_atlas.core.files import replacing, write_atomically
 from policy_atlas.core.offline import write_offline_zip
 from policy_atlas.core.search import SearchRecord, html_text
@@ -75,12 +76,28 @@ def write_index(site_dir: str, index: dict[str, str]) -> None:
         write_atomically(folder / name, content)
 
 
-def offline_zip(config: MkDocsConfig) -> Path:
+def offline_zip(config: MkDocsConfig, cache: BuildCache) -> Path:
     """Zip the built site, every file but the zip itself, into ``downloads/`` of that site: opened
-    from a folder, its links to folders name their ``index.html`` (see ``core/offline.py``)."""
+    from a folder, its links to folders name their ``index.html`` (see ``core/offline.py``). The
+    zip of a site whose every file is as it was last time comes from the build cache: hashing the
+    files costs a tenth of compressing them."""
     site = Path(config.site_dir)
     target = site / OFFLINE_ZIP
     files = sorted(p for p in site.rglob("*") if p.is_file() and p != target)  # a copy holds no copy of itself
+
+    def inputs() -> Inputs:
+        made = Inputs("offline")
+        for path in files:
+            made.add(path.relative_to(site).as_posix(), path.read_bytes())
+        return made
+
+    key = key_of(inputs)
+    stored = cache.get("offline", key) if key is not None else None
+    if isinstance(stored, bytes):
+        write_atomically(target, stored)
+        return target
     with replacing(target) as written:
         write_offline_zip(site, files, written)
+    if key is not None:
+        cache.put("offline", key, target.read_bytes())
     return target
