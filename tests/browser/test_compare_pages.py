@@ -170,9 +170,11 @@ GROUPS_JS = """article => [...article.querySelectorAll('.pa-compare')].map(group
                 who: link.textContent.trim(),
                 tags: [...clause.querySelectorAll('.pa-tag')].map(t => t.textContent.trim()),
                 redline: text.querySelector('ins, del') !== null,
-                shown: without(text, '.pa-sr'),
-                reference: without(text, 'ins, .pa-sr'),
-                own: without(text, 'del, .pa-sr'),
+                // the lead-in of the list an item belongs to is context, not the item's words
+                leadIn: text.querySelector('.pa-compare__lead-in') ? text.querySelector('.pa-compare__lead-in').textContent : '',
+                shown: without(text, '.pa-sr, .pa-compare__lead-in'),
+                reference: without(text, 'ins, .pa-sr, .pa-compare__lead-in'),
+                own: without(text, 'del, .pa-sr, .pa-compare__lead-in'),
                 again: [...clause.querySelectorAll('.pa-compare__again a')].map(a => a.href),
                 alike: clause.nextElementSibling && clause.nextElementSibling.classList.contains('pa-alike')
                     ? [...clause.nextElementSibling.querySelectorAll('a')].map(a => a.href) : [],
