@@ -527,7 +527,7 @@ def _with_heading(member: Member) -> str:
     """A statement read after its innermost heading and its list lead-in, either of which may name
     its subject ("Head teacher" over "Should ensure that all staff are trained", "This policy:"
     over "Applies to all staff")."""
-    said = f"{member.lead_in} {member.read_as}" if member.lead_in else member.read_as
+    said = member.read_as  # the statement after its lead-in, when it has one
     return f"{member.clause.heading[-1]}: {said}" if member.clause.heading else said
 
 
