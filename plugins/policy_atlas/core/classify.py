@@ -18,7 +18,7 @@ from .matcher import Hit, PhraseIndex, cached_tokens
 from .model import Clause, Force, Heading, Statement, statement_id
 from .sentences import last_sentence, sentence_spans
 from .statements import split_statements
-from .vocabulary import RULE_WORDS
+from .vocabulary import MODAL, RULE_WORDS
 from .taxonomy import Rule, Taxonomy, Topic
 
 @dataclass(frozen=True)
@@ -316,7 +316,8 @@ class Classifier:
 
 
 _READER_SUBJECT = re.compile(
-    r"^\W*(?:all\s+)?(?:members?\s+of\s+staff|staff(?:\s+members?)?|you|employees?|colleagues?|teachers?|volunteers?|workers?)\s+(?:may|can|must|should|are|will|need|could)\b",
+    r"^\W*(?:all\s+)?(?:members?\s+of\s+staff|staff(?:\s+members?)?|you|employees?|colleagues?|teachers?|volunteers?|workers?)\s+(?:"
+    rf"{MODAL}|are|need|could)\b",
     re.IGNORECASE,
 )
 _CLAUSE_TURN = re.compile(r"\b(?:that|which|who|whom|if|where|when|unless|so)\b", re.IGNORECASE)

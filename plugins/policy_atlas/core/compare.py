@@ -109,7 +109,7 @@ class Member:
         """The statement with the words it leans on: after its lead-in, or with its pronoun read
         as the sentence it stands for; its own text when it leans on none."""
         if self.lead_in:
-            return f"{self.lead_in} {self.text}"
+            return self.with_lead_in
         if self.antecedent:
             return pronoun_replaced(self.text, self.antecedent)
         return self.text
